@@ -1,0 +1,47 @@
+# Finsam: the two set-up commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
+PYTEST_ARGS ?=
+
+.PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres lock messages
+
+# (Re)install when the lock file changes. uv is installed into the venv if missing.
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(UV) || $(PY) -m pip install --quiet uv
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0 2>/dev/null || true
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy .
+
+migrations-check: install
+	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck migrations-check test-sqlite test-postgres
+
+# Re-resolve dependencies after editing pyproject.toml (hash-pinned, no index URLs).
+lock: install
+	$(UV) pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 \
+		--no-header --quiet -o requirements.lock

@@ -1,0 +1,46 @@
+"""The start page and each association's dashboard (key figures of the current year)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from interventions.models import Intervention
+from interventions.queries import budget_for_year
+from tenancy.roles import associations_for
+from tenancy.views.base import TenantView
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """One association: straight to its dashboard. Several: let the user choose."""
+    associations = list(associations_for(request.user))
+    if len(associations) == 1:
+        return redirect("dashboard", associations[0].slug)
+    return render(request, "dashboard/home.html", {"associations": associations})
+
+
+def running_on(day: date) -> Q:
+    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+class DashboardView(TenantView):
+    permission_required = "tenancy.view_association"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        today = timezone.localdate()
+        running = Intervention.objects.filter(running_on(today))
+        context = self.get_context_data(
+            today=today,
+            year=today.year,
+            running_count=running.count(),
+            intervention_count=Intervention.objects.count(),
+            budget_year=budget_for_year(today.year),
+        )
+        return render(request, "dashboard/dashboard.html", context)

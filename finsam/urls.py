@@ -1,0 +1,23 @@
+from django.http import HttpRequest, JsonResponse
+from django.urls import URLPattern, URLResolver, include, path
+
+from dashboard import views as dashboard_views
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+tenant_patterns: list[URLPattern | URLResolver] = [
+    path("", dashboard_views.DashboardView.as_view(), name="dashboard"),
+    path("", include("tenancy.urls")),
+    path("insatser/", include("interventions.urls")),
+    path("import/", include("imports.urls")),
+]
+
+urlpatterns = [
+    path("", dashboard_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("f/<slug:association>/", include(tenant_patterns)),
+]

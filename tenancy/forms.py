@@ -1,0 +1,51 @@
+"""Form base for tenant objects.
+
+Choice fields for related tenant models are built empty at import time (queries outside
+an association scope raise) and filled from the active scope when the form is made, so a
+dropdown can only offer the current association's objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+
+from tenancy.models import Association
+
+
+def tenant_formfield(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
+    related = db_field.related_model
+    if db_field.is_relation and isinstance(related, type) and hasattr(related, "association"):
+        kwargs.setdefault("queryset", related._default_manager.none())
+    return db_field.formfield(**kwargs)
+
+
+class TenantModelForm(forms.ModelForm):
+    formfield_callback = tenant_formfield
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.association = association
+        if getattr(self.instance, "association_id", None) is None:
+            self.instance.association = association
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset.model, "association"):
+                field.queryset = queryset.model._default_manager.all()  # type: ignore[attr-defined]
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # The association is set on the instance, not in the form: still validate the
+        # unique constraints that include it, so a duplicate is a form error, not a 500.
+        exclusions: set[str] = super()._get_validation_exclusions()  # type: ignore[misc]
+        exclusions.discard("association")
+        return exclusions
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%Y-%m-%d")
+        super().__init__(**kwargs)

@@ -1,0 +1,47 @@
+"""Swedish number formats for templates: ``1 290 000 kr``, ``25 %``, TSEK."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+NBSP = "\xa0"
+
+
+def group_thousands(value: int) -> str:
+    """``1290000`` -> ``1 290 000`` (non-breaking spaces, minus sign kept)."""
+    return f"{value:,}".replace(",", NBSP)
+
+
+@register.filter
+def sek(value: Any) -> str:
+    """Whole kronor: ``1 290 000 kr``; empty for None."""
+    if value is None or value == "":
+        return ""
+    amount = int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return f"{group_thousands(amount)}{NBSP}kr"
+
+
+@register.filter
+def tsek(value: Any) -> str:
+    """Thousands of kronor rounded half up: ``1 290`` for 1 290 000."""
+    if value is None or value == "":
+        return ""
+    amount = int((Decimal(value) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return group_thousands(amount)
+
+
+@register.filter
+def percent(value: Any) -> str:
+    """``25`` -> ``25 %``, ``33.33`` -> ``33,33 %``; ``–`` for None."""
+    if value is None or value == "":
+        return "–"
+    number = Decimal(value).normalize()
+    text = f"{number:f}".replace(".", ",")
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text}{NBSP}%"

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from tenancy.models import Member, MemberKind
+from testing.factories import MemberFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 200),
+        ("participant_officer_a", 200),
+        ("board", 200),
+        ("auditor", 200),
+        ("outsider", 404),
+    ],
+)
+def test_member_list_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:member_list", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+def test_member_list_anonymous_redirects_to_login(
+    client_as: Callable[[str | None], Client],
+) -> None:
+    response = client_as(None).get(reverse("tenancy:member_list", args=["exempel"]))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 403),
+        ("board", 403),
+        ("participant_officer_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_member_create_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:member_create", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+def test_member_create_saves_in_current_association(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:member_create", args=["exempel"]),
+        {"name": "Region Exempel", "kind": MemberKind.REGION, "fee_share": "25"},
+    )
+
+    assert response.status_code == 302
+    member = Member.objects.get(name="Region Exempel")
+    assert (member.association, member.fee_share) == (world.association, Decimal("25.00"))
+
+
+def test_member_create_duplicate_name_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    MemberFactory.create(association=world.association, name="Region Exempel")
+
+    response = client_as("admin").post(
+        reverse("tenancy:member_create", args=["exempel"]),
+        {"name": "Region Exempel", "kind": MemberKind.REGION, "fee_share": "25"},
+    )
+
+    assert response.status_code == 200
+    assert Member.objects.filter(name="Region Exempel").count() == 1
+
+
+def test_member_detail_of_other_association_is_404(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = MemberFactory.create(association=world.other_association)
+
+    response = client_as("admin").get(
+        reverse("tenancy:member_detail", args=["exempel", foreign.pk])
+    )
+
+    assert response.status_code == 404
+
+
+def test_member_update_by_economist_is_403(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    member = MemberFactory.create(association=world.association)
+
+    response = client_as("economist").post(
+        reverse("tenancy:member_update", args=["exempel", member.pk]),
+        {"name": "Nytt namn", "kind": MemberKind.KOMMUN, "fee_share": "10"},
+    )
+
+    assert response.status_code == 403
+
+
+def test_member_list_warns_when_shares_do_not_add_up(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    MemberFactory.create(association=world.association, fee_share=Decimal("50"))
+    MemberFactory.create(association=world.association, fee_share=Decimal("25"))
+
+    response = client_as("admin").get(reverse("tenancy:member_list", args=["exempel"]))
+
+    assert response.context["fee_share_total"] == Decimal("75")
+    assert response.context["fee_shares_ok"] is False
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 7), (3, 7)])
+def test_member_list_query_count(
+    world: World,
+    client_as: Callable[[str | None], Client],
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    MemberFactory.create_batch(count, association=world.association)
+    client = client_as("admin")
+
+    with django_assert_num_queries(queries):
+        client.get(reverse("tenancy:member_list", args=["exempel"]))

@@ -1,0 +1,123 @@
+"""Base classes every tenant view uses.
+
+A tenant view lives under ``/f/<association>/``. ``TenantMiddleware`` has already refused
+users without a role there (404) and opened the association's query scope, so querysets
+in the view only ever see this association's rows; an object of another association is a
+404. The view must name a permission rule (``permission_required``); a view that names
+none refuses everyone (deny by default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic.base import ContextMixin, View
+
+from tenancy.models import Association
+
+
+class TenantView(LoginRequiredMixin, ContextMixin, View):
+    """Base of every tenant view. Checks ``permission_required`` before the handler runs:
+    against the association by default, against the object in ``ObjectPermissionMixin``."""
+
+    permission_required: str | None = None
+    association: Association
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        association = getattr(request, "association", None)
+        if association is None:  # pragma: no cover - TenantMiddleware guarantees it
+            raise PermissionDenied
+        self.association = association
+        self.check_access()
+        return super().dispatch(request, *args, **kwargs)
+
+    def check_access(self) -> None:
+        self.check_permission(self.association)
+
+    def check_permission(self, target: Any) -> None:
+        if not self.permission_required:
+            raise PermissionDenied("View names no permission rule.")
+        if not self.request.user.has_perm(self.permission_required, target):
+            raise PermissionDenied
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["association"] = self.association
+        return context
+
+
+class ObjectPermissionMixin(TenantView):
+    """Checks the permission against the object (detail, edit); use with SingleObjectMixin.
+    The object comes from the scoped queryset, so another association's object is a 404."""
+
+    def check_access(self) -> None:
+        if not self.permission_required:
+            raise PermissionDenied("View names no permission rule.")
+
+    def get_object(self, queryset: Any = None) -> Any:
+        obj = super().get_object(queryset)  # type: ignore[misc]
+        self.check_permission(obj)
+        return obj
+
+
+def htmx_redirect(request: HttpRequest, url: str) -> HttpResponse:
+    """After a successful post: a redirect header for htmx, a plain redirect otherwise."""
+    if getattr(request, "htmx", False):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return HttpResponseRedirect(url)
+
+
+# --- generic list / detail / create / update for tenant models ----------------------------
+
+
+class TenantListView(TenantView, ListView):
+    """A list of the association's objects; the scoped manager limits the rows."""
+
+
+class TenantDetailView(ObjectPermissionMixin, DetailView):
+    pass
+
+
+class TenantFormMixin:
+    """Gives the form its association; after a save, redirects (htmx-aware)."""
+
+    association: Association
+    request: HttpRequest
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["association"] = self.association
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context.setdefault("cancel_url", self.get_cancel_url())
+        return context
+
+    def get_cancel_url(self) -> str | None:
+        """Where "Avbryt" leads; the list page by default (``success_url``)."""
+        try:
+            return str(self.get_success_url())  # type: ignore[attr-defined]
+        except (AttributeError, TypeError, ValueError):
+            return None
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        self.object = form.save()
+        return htmx_redirect(self.request, self.get_success_url())  # type: ignore[attr-defined]
+
+
+class TenantCreateView(TenantFormMixin, TenantView, CreateView):
+    object: Any = None
+
+
+class TenantUpdateView(TenantFormMixin, ObjectPermissionMixin, UpdateView):
+    pass

@@ -1,0 +1,112 @@
+"""factory-boy factories for tenant data. Create objects inside ``scopes_disabled()`` or
+an association scope (the conftest's autouse fixture disables scopes for test bodies)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+
+from interventions.models import Aim, Budget, FollowUp, Goal, Intervention, Kind, SteeringGroup
+from tenancy.models import Association, BoardMember, Member, MemberKind, Organisation, User
+
+
+class AssociationFactory(factory.django.DjangoModelFactory[Association]):
+    class Meta:
+        model = Association
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"forbund-{n}")
+    name = factory.Sequence(lambda n: f"Samordningsförbundet {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.se")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.django.Password("lösenord-för-test")
+
+
+class MemberFactory(factory.django.DjangoModelFactory[Member]):
+    class Meta:
+        model = Member
+
+    association = factory.SubFactory(AssociationFactory)
+    name = factory.Sequence(lambda n: f"Kommun {n}")
+    kind = MemberKind.KOMMUN
+    fee_share = Decimal("25.00")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
+    class Meta:
+        model = Organisation
+
+    association = factory.SubFactory(AssociationFactory)
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class BoardMemberFactory(factory.django.DjangoModelFactory[BoardMember]):
+    class Meta:
+        model = BoardMember
+
+    association = factory.SubFactory(AssociationFactory)
+    name = factory.Sequence(lambda n: f"Ledamot {n}")
+    appointed_by = factory.SubFactory(
+        MemberFactory, association=factory.SelfAttribute("..association")
+    )
+    party = "S"
+    term_start = dt.date(2023, 1, 1)
+    term_end = dt.date(2026, 12, 31)
+
+
+class SteeringGroupFactory(factory.django.DjangoModelFactory[SteeringGroup]):
+    class Meta:
+        model = SteeringGroup
+
+    association = factory.SubFactory(AssociationFactory)
+    name = factory.Sequence(lambda n: f"Styrgrupp {n}")
+
+
+class InterventionFactory(factory.django.DjangoModelFactory[Intervention]):
+    class Meta:
+        model = Intervention
+
+    association = factory.SubFactory(AssociationFactory)
+    code = factory.Sequence(lambda n: f"INS{n:03d}")
+    name = factory.Sequence(lambda n: f"Insats {n}")
+    owner = factory.SubFactory(
+        OrganisationFactory, association=factory.SelfAttribute("..association")
+    )
+    kind = Kind.INDIVIDUAL
+    aim = Aim.WORK
+    follow_up = FollowUp.PERSONAL_DATA
+    start_date = dt.date(2022, 1, 1)
+    end_date = dt.date(2024, 12, 31)
+    expected_participants = 40
+
+
+class GoalFactory(factory.django.DjangoModelFactory[Goal]):
+    class Meta:
+        model = Goal
+
+    intervention = factory.SubFactory(InterventionFactory)
+    association = factory.SelfAttribute("intervention.association")
+    text = "Deltagarna ska komma närmare arbete eller studier."
+    target = "35 % till arbete eller studier"
+
+
+class BudgetFactory(factory.django.DjangoModelFactory[Budget]):
+    class Meta:
+        model = Budget
+
+    intervention = factory.SubFactory(InterventionFactory)
+    association = factory.SelfAttribute("intervention.association")
+    year = 2022
+    quarter = None
+    amount = 1_000_000
