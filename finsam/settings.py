@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "interventions",
     "imports",
     "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [
