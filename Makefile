@@ -19,7 +19,6 @@ install: $(VENV)/.installed
 
 demo: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0 2>/dev/null || true
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 

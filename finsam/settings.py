@@ -55,7 +55,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,7 +137,7 @@ MFA_TOTP_ISSUER = "Finsam"
 # Roles that may read personal data must use a second factor; a demo may turn this off.
 FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = env_bool("FINSAM_REQUIRE_MFA", default=True)
 
-LANGUAGE_CODE = "sv"
+LANGUAGE_CODE = "sv"  # the product speaks Swedish whatever the browser asks for
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
