@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from tenancy.models import Role, User
 from tenancy.services import assign_role
@@ -80,7 +80,7 @@ def test_admin_needs_no_second_factor(client_as: Callable[[str | None], Client])
 
 
 def test_second_factor_requirement_can_be_turned_off_for_a_demo(
-    world: World, settings: SettingsWrapper
+    world: World, settings: Settings
 ) -> None:
     settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = False
     user = UserFactory.create(email="demo-deltagaransvarig@example.se")
