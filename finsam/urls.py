@@ -1,11 +1,7 @@
-from django.http import HttpRequest, JsonResponse
 from django.urls import URLPattern, URLResolver, include, path
 
 from dashboard import views as dashboard_views
-
-
-def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})
+from finsam.health import healthz
 
 
 tenant_patterns: list[URLPattern | URLResolver] = [
