@@ -3,7 +3,6 @@ from django.urls import URLPattern, URLResolver, include, path
 from dashboard import views as dashboard_views
 from finsam.health import healthz
 
-
 tenant_patterns: list[URLPattern | URLResolver] = [
     path("", dashboard_views.DashboardView.as_view(), name="dashboard"),
     path("", include("tenancy.urls")),
