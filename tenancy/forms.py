@@ -11,6 +11,8 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.forms.models import ModelFormMetaclass
+from django.forms.models import ModelFormMetaclass
 
 from tenancy.models import Association
 
@@ -22,8 +24,18 @@ def tenant_formfield(db_field: models.Field[Any, Any], **kwargs: Any) -> forms.F
     return db_field.formfield(**kwargs)
 
 
-class TenantModelForm(forms.ModelForm):
-    formfield_callback = tenant_formfield
+class TenantModelFormMetaclass(ModelFormMetaclass):
+    """Django reads ``formfield_callback`` from each form's own ``Meta``: give every
+    subclass's Meta the tenant callback unless it names another."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]) -> Any:
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(tenant_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class TenantModelForm(forms.ModelForm, metaclass=TenantModelFormMetaclass):
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
