@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "tenancy",
     "interventions",
+    "participants",
+    "audit",
     "imports",
     "dashboard",
     "demo",

@@ -1,0 +1,418 @@
+"""State changes of participant data. Every page, import and job goes through these
+functions, which validate, write, keep the history and write the access log in one
+transaction.
+
+Personal data rules enforced here: consent before identity is stored, one open
+participation per person and intervention (also a database constraint), anonymous rows
+minimal, work extent only for work exits, identity removed on withdrawal or protected
+identity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from audit.models import AccessAction
+from audit.services import log_access
+from interventions.models import FollowUp, Intervention
+from participants import crypto, personnummer
+from participants.choices import WORK_REASONS, Gender
+from participants.models import Consent, Participation, ParticipationEvent, Person
+from participants.queries import officer_intervention_ids
+from tenancy.models import Association
+
+#: Fields of a participation a deltagaransvarig fills in beyond entry and exit.
+DETAIL_FIELDS = (
+    "education",
+    "income_before",
+    "public_support_time",
+    "referrer",
+    "action_plan_date",
+    "income_after",
+)
+#: Fields recorded in the history (all closed-list values or dates; no identity).
+HISTORY_FIELDS = (
+    "entry_date",
+    "exit_date",
+    "exit_reason",
+    "work_extent",
+    *DETAIL_FIELDS,
+)
+
+
+@dataclass
+class EntryDetails:
+    """The closed-list variables of an entry (importmall `Deltagare`)."""
+
+    education: str = ""
+    income_before: list[str] = field(default_factory=list)
+    public_support_time: str = ""
+    referrer: str = ""
+    action_plan_date: dt.date | None = None
+    income_after: list[str] = field(default_factory=list)
+
+
+def require_officer(user: Any, intervention: Intervention) -> None:
+    """Refuse anyone but a deltagaransvarig of the intervention (logged as denied)."""
+    if intervention.pk not in officer_intervention_ids(user, intervention.association):
+        raise PermissionDenied
+
+
+def find_person(*, association: Association, number: personnummer.Personnummer) -> Person | None:
+    return Person.objects.filter(
+        association=association, pnr_hash=crypto.lookup_hash(number.canonical)
+    ).first()
+
+
+def _person_for(
+    *,
+    association: Association,
+    number: personnummer.Personnummer,
+    name: str,
+    consent_date: dt.date,
+    consent_form_version: str,
+    user: Any,
+) -> Person:
+    person = find_person(association=association, number=number)
+    if person is None:
+        try:
+            with transaction.atomic():
+                person = Person.objects.create(
+                    association=association,
+                    pnr_hash=crypto.lookup_hash(number.canonical),
+                    pnr_encrypted=crypto.encrypt(number.canonical),
+                    name_encrypted=crypto.encrypt(name) if name else "",
+                    birth_date=number.birth_date,
+                    gender=Gender(number.gender),
+                )
+        except IntegrityError:
+            # Created by a concurrent request that has committed since we looked.
+            person = find_person(association=association, number=number)
+            if person is None:  # pragma: no cover - the unique index said it exists
+                raise
+    elif name:
+        person.name_encrypted = crypto.encrypt(name)
+        person.save(update_fields=["name_encrypted"])
+    if not person.consents.filter(given_on=consent_date, withdrawn_on__isnull=True).exists():
+        Consent.objects.create(
+            association=association,
+            person=person,
+            given_on=consent_date,
+            form_version=consent_form_version or "1",
+            recorded_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+    return person
+
+
+def _check_exit(
+    *, entry_date: dt.date, exit_date: dt.date | None, exit_reason: str, work_extent: int | None
+) -> None:
+    errors: dict[str, str] = {}
+    if exit_date is None:
+        if exit_reason:
+            errors["exit_reason"] = _("Avslutsanledning anges bara när deltagaren skrivs ut.")
+    else:
+        if exit_date < entry_date:
+            errors["exit_date"] = _("Utskrivningsdatum kan inte vara före inskrivningsdatum.")
+        if not exit_reason:
+            errors["exit_reason"] = _("Ange avslutsanledning.")
+    if exit_reason in WORK_REASONS and work_extent is None:
+        errors["work_extent"] = _("Ange arbetsgrad (1–100 %) när deltagaren går till arbete.")
+    if exit_reason not in WORK_REASONS and work_extent is not None:
+        errors["work_extent"] = _("Arbetsgrad anges bara när deltagaren går till arbete.")
+    if work_extent is not None and not 1 <= work_extent <= 100:
+        errors["work_extent"] = _("Arbetsgrad är en hel procentsats 1–100.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_personal_intervention(intervention: Intervention) -> None:
+    if intervention.follow_up != FollowUp.PERSONAL_DATA:
+        raise ValidationError(
+            _("Insatsen följs upp med antal; deltagare registreras inte en och en.")
+        )
+
+
+def _record(participation: Participation, user: Any, action: str, changes: dict[str, Any]) -> None:
+    ParticipationEvent.objects.create(
+        association_id=participation.association_id,
+        participation=participation,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        changes=changes,
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@transaction.atomic
+def register_entry(
+    *,
+    user: Any,
+    intervention: Intervention,
+    number: str,
+    consent_date: dt.date,
+    entry_date: dt.date,
+    name: str = "",
+    consent_form_version: str = "1",
+    reference: str = "",
+    details: EntryDetails | None = None,
+    exit_date: dt.date | None = None,
+    exit_reason: str = "",
+    work_extent: int | None = None,
+    purpose: str = "Registrering av deltagare",
+    check_access: bool = True,
+) -> Participation:
+    """Register a participation with consent. Raises ValidationError (Swedish, per field)."""
+    if check_access:
+        require_officer(user, intervention)
+    _check_personal_intervention(intervention)
+    try:
+        parsed = personnummer.parse(number)
+    except personnummer.InvalidPersonnummer as error:
+        raise ValidationError({"personnummer": str(error)}) from None
+    if consent_date > entry_date:
+        raise ValidationError(
+            {"consent_date": _("Samtycke måste finnas senast på inskrivningsdagen.")}
+        )
+    _check_exit(
+        entry_date=entry_date, exit_date=exit_date, exit_reason=exit_reason, work_extent=work_extent
+    )
+    association = intervention.association
+    person = _person_for(
+        association=association,
+        number=parsed,
+        name=name,
+        consent_date=consent_date,
+        consent_form_version=consent_form_version,
+        user=user,
+    )
+    details = details or EntryDetails()
+    try:
+        with transaction.atomic():
+            participation = Participation.objects.create(
+                association=association,
+                intervention=intervention,
+                person=person,
+                reference=reference,
+                gender=person.gender,
+                entry_date=entry_date,
+                exit_date=exit_date,
+                exit_reason=exit_reason,
+                work_extent=work_extent,
+                **vars(details),
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"personnummer": _("Personen har redan ett pågående deltagande i insatsen.")}
+        ) from None
+    _record(participation, user, ParticipationEvent.Action.CREATED, {})
+    log_access(
+        user=user,
+        association=association,
+        action=AccessAction.CREATE,
+        participation_ids=[participation.pk],
+        intervention_ids=[intervention.pk],
+        purpose=purpose,
+    )
+    return participation
+
+
+@transaction.atomic
+def register_anonymous(
+    *,
+    user: Any,
+    intervention: Intervention,
+    gender: str,
+    entry_date: dt.date,
+    reference: str = "",
+    purpose: str = "Registrering av anonym deltagare",
+    check_access: bool = True,
+) -> Participation:
+    if check_access:
+        require_officer(user, intervention)
+    _check_personal_intervention(intervention)
+    if gender not in Gender.values:
+        raise ValidationError({"gender": _("Ange kön: kvinna, man eller annat.")})
+    participation = Participation.objects.create(
+        association=intervention.association,
+        intervention=intervention,
+        person=None,
+        reference=reference,
+        gender=gender,
+        entry_date=entry_date,
+    )
+    _record(participation, user, ParticipationEvent.Action.CREATED, {})
+    log_access(
+        user=user,
+        association=intervention.association,
+        action=AccessAction.CREATE,
+        participation_ids=[participation.pk],
+        intervention_ids=[intervention.pk],
+        purpose=purpose,
+    )
+    return participation
+
+
+@transaction.atomic
+def update_participation(
+    *,
+    user: Any,
+    participation: Participation,
+    values: dict[str, Any],
+    purpose: str = "Ändring av deltagande",
+    check_access: bool = True,
+) -> Participation:
+    """Change entry/exit and the closed-list variables of a participation with consent."""
+    if check_access:
+        require_officer(user, participation.intervention)
+    if participation.is_anonymous:
+        raise ValidationError(_("Ett anonymt deltagande har bara kön och inskrivningsdatum."))
+    allowed = set(HISTORY_FIELDS)
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    merged = {name: values.get(name, getattr(participation, name)) for name in HISTORY_FIELDS}
+    _check_exit(
+        entry_date=merged["entry_date"],
+        exit_date=merged["exit_date"],
+        exit_reason=merged["exit_reason"],
+        work_extent=merged["work_extent"],
+    )
+    changes = {
+        name: [_jsonable(getattr(participation, name)), _jsonable(merged[name])]
+        for name in HISTORY_FIELDS
+        if getattr(participation, name) != merged[name]
+    }
+    if not changes:
+        return participation
+    was_open = participation.exit_date is None
+    for name, value in merged.items():
+        setattr(participation, name, value)
+    try:
+        with transaction.atomic():
+            participation.save()
+    except IntegrityError:
+        raise ValidationError(_("Personen har redan ett pågående deltagande i insatsen.")) from None
+    action = (
+        ParticipationEvent.Action.EXITED
+        if was_open and participation.exit_date is not None
+        else ParticipationEvent.Action.UPDATED
+    )
+    _record(participation, user, action, changes)
+    log_access(
+        user=user,
+        association=participation.association,
+        action=AccessAction.UPDATE,
+        participation_ids=[participation.pk],
+        intervention_ids=[participation.intervention_id],
+        purpose=purpose,
+    )
+    return participation
+
+
+def register_exit(
+    *,
+    user: Any,
+    participation: Participation,
+    exit_date: dt.date,
+    exit_reason: str,
+    work_extent: int | None = None,
+    income_after: list[str] | None = None,
+) -> Participation:
+    values: dict[str, Any] = {
+        "exit_date": exit_date,
+        "exit_reason": exit_reason,
+        "work_extent": work_extent,
+    }
+    if income_after is not None:
+        values["income_after"] = income_after
+    return update_participation(
+        user=user, participation=participation, values=values, purpose="Utskrivning"
+    )
+
+
+def anonymise_participation(participation: Participation, *, user: Any) -> None:
+    """Keep gender and entry date; remove everything else, the history included."""
+    participation.events.all().delete()
+    participation.person = None
+    participation.reference = ""
+    participation.exit_date = None
+    participation.exit_reason = ""
+    participation.work_extent = None
+    participation.education = ""
+    participation.income_before = []
+    participation.public_support_time = ""
+    participation.referrer = ""
+    participation.action_plan_date = None
+    participation.income_after = []
+    participation.save()
+    _record(participation, user, ParticipationEvent.Action.ANONYMISED, {})
+
+
+@transaction.atomic
+def remove_identity(*, user: Any, person: Person, reason: str) -> list[int]:
+    """Turn all of a person's participations into anonymous ones and delete the person
+    (identity, name, consents). Used on consent withdrawal, protected identity and
+    retention. Returns the ids of the participations made anonymous."""
+    participations = list(Participation.objects.filter(person=person))
+    for participation in participations:
+        anonymise_participation(participation, user=user)
+    ids = [p.pk for p in participations]
+    person.delete()
+    log_access(
+        user=user,
+        association=person.association,
+        action=AccessAction.ANONYMISE,
+        participation_ids=ids,
+        intervention_ids={p.intervention_id for p in participations},
+        purpose=reason,
+    )
+    return ids
+
+
+def withdraw_consent(*, user: Any, participation: Participation) -> list[int]:
+    """The person withdrew consent: every participation of theirs becomes anonymous."""
+    require_officer(user, participation.intervention)
+    if participation.person is None:
+        return []
+    return remove_identity(user=user, person=participation.person, reason="Samtycke återkallat")
+
+
+def mark_protected_identity(*, user: Any, participation: Participation) -> list[int]:
+    """The person got protected identity (skyddad identitet): remove the identity."""
+    require_officer(user, participation.intervention)
+    if participation.person is None:
+        return []
+    return remove_identity(user=user, person=participation.person, reason="Skyddad identitet")
+
+
+def reveal_personnummer(*, user: Any, participation: Participation) -> str:
+    """The full personnummer, for a deltagaransvarig after a fresh second-factor check
+    (the view checks freshness); the reveal is logged."""
+    require_officer(user, participation.intervention)
+    if participation.person is None:
+        raise ValidationError(_("Deltagandet är anonymt."))
+    log_access(
+        user=user,
+        association=participation.association,
+        action=AccessAction.REVEAL,
+        participation_ids=[participation.pk],
+        intervention_ids=[participation.intervention_id],
+        purpose="Visa fullständigt personnummer",
+    )
+    return crypto.decrypt(participation.person.pnr_encrypted)
+
+
+def person_name(person: Person | None) -> str:
+    if person is None or not person.name_encrypted:
+        return ""
+    return crypto.decrypt(person.name_encrypted)

@@ -1,0 +1,21 @@
+"""Synthetic personnummer for tests: valid by construction, never a real person's
+(serials are drawn from a fixed test series)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from participants.personnummer import luhn_check_digit
+
+
+def make_personnummer(birth: dt.date, serial: int, *, coordination: bool = False) -> str:
+    """A valid 12-digit number for a birth date and a three-digit serial (even last serial
+    digit = kvinna, odd = man)."""
+    day = birth.day + (60 if coordination else 0)
+    nine = f"{birth.year % 100:02d}{birth.month:02d}{day:02d}{serial:03d}"
+    return f"{birth.year:04d}{nine[2:]}{luhn_check_digit(nine)}"
+
+
+WOMAN_1990 = make_personnummer(dt.date(1990, 3, 14), 242)
+MAN_1985 = make_personnummer(dt.date(1985, 7, 2), 391)
+WOMAN_2001 = make_personnummer(dt.date(2001, 11, 30), 128)
