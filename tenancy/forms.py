@@ -12,7 +12,6 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.forms.models import ModelFormMetaclass
-from django.forms.models import ModelFormMetaclass
 
 from tenancy.models import Association
 

@@ -82,3 +82,42 @@ def revoke_role(*, assignment: RoleAssignment) -> None:
     user = assignment.user
     assignment.delete()
     forget_roles(user)
+
+
+@transaction.atomic
+def give_role_by_email(
+    *,
+    email: str,
+    role: str,
+    association: Association,
+    intervention: Any = None,
+    first_name: str = "",
+    last_name: str = "",
+) -> tuple[RoleAssignment, bool]:
+    """Give the person with ``email`` a role in ``association``; create the user first when
+    the e-mail is new (without a usable password: they choose one via "Glömt lösenordet?").
+
+    Refuses systemadministratör (not an association role) and a role the person already
+    holds. Returns the assignment and whether the user was created; if the assignment is
+    refused, a newly created user is rolled back with it.
+    """
+    if role == Role.SYSTEMADMINISTRATOR:
+        raise ValidationError(_("Rollen systemadministratör kan inte ges i ett förbund."))
+    email = User.objects.normalize_email(email.strip()).lower()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    created = user is None
+    if user is None:
+        user = User.objects.create_user(
+            email, password=None, first_name=first_name.strip(), last_name=last_name.strip()
+        )
+    elif RoleAssignment.objects.filter(
+        user=user, association=association, role=role, intervention=intervention
+    ).exists():
+        raise ValidationError(
+            _("%(email)s har redan rollen %(role)s här.")
+            % {"email": email, "role": Role(role).label}
+        )
+    assignment = assign_role(
+        user=user, role=role, association=association, intervention=intervention
+    )
+    return assignment, created

@@ -125,7 +125,7 @@ def test_member_list_warns_when_shares_do_not_add_up(
     assert response.context["fee_shares_ok"] is False
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 7), (3, 7)])
+@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
 def test_member_list_query_count(
     world: World,
     client_as: Callable[[str | None], Client],

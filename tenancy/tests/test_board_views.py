@@ -1,0 +1,248 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from tenancy.models import BoardMember, BoardRole, BoardSeat
+from testing.factories import BoardMemberFactory, MemberFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+def board_post(appointed_by: int, **changes: str) -> dict[str, str | int]:
+    data: dict[str, str | int] = {
+        "name": "Anna Andersson",
+        "seat": BoardSeat.ORDINARIE,
+        "role": BoardRole.LEDAMOT,
+        "appointed_by": appointed_by,
+        "party": "C",
+        "term_start": "2023-01-01",
+        "term_end": "2026-12-31",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 200),
+        ("participant_officer_a", 200),
+        ("board", 200),
+        ("auditor", 200),
+        ("outsider", 404),
+    ],
+)
+def test_board_list_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:board_list", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 403),
+        ("board", 403),
+        ("participant_officer_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_board_create_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:board_create", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 403),
+        ("board", 403),
+        ("participant_officer_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_board_update_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    board_member = BoardMemberFactory.create(association=world.association)
+
+    response = client_as(persona).get(
+        reverse("tenancy:board_update", args=["exempel", board_member.pk])
+    )
+
+    assert response.status_code == expected
+
+
+def test_board_list_groups_members_and_substitutes_in_role_order(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    member = BoardMemberFactory.create(association=world.association, name="Bo Ledamot")
+    chair = BoardMemberFactory.create(
+        association=world.association, name="Ör Ordförande", role=BoardRole.ORDFORANDE
+    )
+    vice = BoardMemberFactory.create(
+        association=world.association, name="Ada Vice", role=BoardRole.VICE_ORDFORANDE
+    )
+    substitute = BoardMemberFactory.create(
+        association=world.association, name="Eva Ersättare", seat=BoardSeat.ERSATTARE
+    )
+    BoardMemberFactory.create(association=world.other_association, name="Annat Förbund")
+
+    response = client_as("board").get(reverse("tenancy:board_list", args=["exempel"]))
+
+    groups = [(str(heading), rows) for heading, rows in response.context["groups"]]
+    assert groups == [
+        ("Ordinarie ledamöter", [chair, vice, member]),
+        ("Ersättare", [substitute]),
+    ]
+
+
+def test_board_list_marks_ended_term(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    BoardMemberFactory.create(
+        association=world.association,
+        term_start=dt.date(2019, 1, 1),
+        term_end=dt.date(2022, 12, 31),
+    )
+
+    response = client_as("admin").get(reverse("tenancy:board_list", args=["exempel"]))
+
+    assert response.content.decode().count("Mandatperioden har gått ut") == 1
+
+
+def test_board_create_saves_in_current_association(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    appointing = MemberFactory.create(association=world.association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:board_create", args=["exempel"]), board_post(appointing.pk)
+    )
+
+    assert response.status_code == 302
+    saved = BoardMember.objects.get(name="Anna Andersson")
+    assert (saved.association, saved.appointed_by, saved.term_end) == (
+        world.association,
+        appointing,
+        dt.date(2026, 12, 31),
+    )
+
+
+def test_board_create_term_end_before_start_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    appointing = MemberFactory.create(association=world.association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:board_create", args=["exempel"]),
+        board_post(appointing.pk, term_start="2024-01-01", term_end="2023-12-31"),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "term_end": ["Mandatperioden kan inte sluta före den börjar (2024-01-01)."]
+    }
+    assert BoardMember.objects.count() == 0
+
+
+def test_board_create_substitute_as_chair_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    appointing = MemberFactory.create(association=world.association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:board_create", args=["exempel"]),
+        board_post(appointing.pk, seat=BoardSeat.ERSATTARE, role=BoardRole.ORDFORANDE),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "role": ["En ersättare kan inte vara ordförande eller vice ordförande."]
+    }
+    assert BoardMember.objects.count() == 0
+
+
+def test_board_create_appointing_member_of_other_association_is_refused(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = MemberFactory.create(association=world.other_association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:board_create", args=["exempel"]), board_post(foreign.pk)
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["appointed_by"]
+    assert BoardMember.objects.count() == 0
+
+
+def test_board_update_changes_role(world: World, client_as: Callable[[str | None], Client]) -> None:
+    board_member = BoardMemberFactory.create(association=world.association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:board_update", args=["exempel", board_member.pk]),
+        board_post(board_member.appointed_by_id, role=BoardRole.ORDFORANDE),
+    )
+
+    assert response.status_code == 302
+    board_member.refresh_from_db()
+    assert (board_member.name, board_member.role) == ("Anna Andersson", BoardRole.ORDFORANDE)
+
+
+def test_board_update_of_other_association_is_404(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = BoardMemberFactory.create(association=world.other_association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:board_update", args=["exempel", foreign.pk]),
+        board_post(foreign.appointed_by_id),
+    )
+
+    assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.name != "Anna Andersson"
+
+
+def test_board_update_by_economist_is_403(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    board_member = BoardMemberFactory.create(association=world.association)
+
+    response = client_as("economist").post(
+        reverse("tenancy:board_update", args=["exempel", board_member.pk]),
+        board_post(board_member.appointed_by_id),
+    )
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
+def test_board_list_query_count(
+    world: World,
+    client_as: Callable[[str | None], Client],
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    BoardMemberFactory.create_batch(count, association=world.association)
+    client = client_as("admin")
+
+    with django_assert_num_queries(queries):
+        client.get(reverse("tenancy:board_list", args=["exempel"]))

@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from tenancy.models import Organisation
+from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 200),
+        ("participant_officer_a", 200),
+        ("board", 200),
+        ("auditor", 200),
+        ("outsider", 404),
+    ],
+)
+def test_organisation_list_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:organisation_list", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 200),
+        ("participant_officer_a", 200),
+        ("board", 200),
+        ("outsider", 404),
+    ],
+)
+def test_organisation_detail_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    organisation = OrganisationFactory.create(association=world.association)
+
+    response = client_as(persona).get(
+        reverse("tenancy:organisation_detail", args=["exempel", organisation.pk])
+    )
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 403),
+        ("board", 403),
+        ("participant_officer_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_organisation_create_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:organisation_create", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 403),
+        ("board", 403),
+        ("participant_officer_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_organisation_update_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    organisation = OrganisationFactory.create(association=world.association)
+
+    response = client_as(persona).get(
+        reverse("tenancy:organisation_update", args=["exempel", organisation.pk])
+    )
+
+    assert response.status_code == expected
+
+
+def test_organisation_list_counts_owned_and_partner_interventions(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    organisation = OrganisationFactory.create(association=world.association, name="Aaa Kommun")
+    InterventionFactory.create(association=world.association, owner=organisation)
+    InterventionFactory.create(association=world.association, owner=organisation)
+    world.intervention_a.partners.add(organisation)
+
+    response = client_as("board").get(reverse("tenancy:organisation_list", args=["exempel"]))
+
+    first = response.context["object_list"][0]
+    assert (first, first.owned_count, first.partner_count) == (organisation, 2, 1)
+
+
+def test_organisation_list_shows_only_current_association(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = OrganisationFactory.create(association=world.other_association)
+
+    response = client_as("admin").get(reverse("tenancy:organisation_list", args=["exempel"]))
+
+    assert [o.association_id for o in response.context["object_list"]] == [
+        world.association.pk,
+        world.association.pk,
+    ]
+    assert foreign.name not in response.content.decode()
+
+
+def test_organisation_detail_lists_owned_and_partner_interventions(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    owner = world.intervention_a.owner
+    world.intervention_b.partners.add(owner)
+
+    response = client_as("admin").get(
+        reverse("tenancy:organisation_detail", args=["exempel", owner.pk])
+    )
+
+    assert (list(response.context["owned"]), list(response.context["partnered"])) == (
+        [world.intervention_a],
+        [world.intervention_b],
+    )
+
+
+def test_organisation_detail_of_other_association_is_404(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = OrganisationFactory.create(association=world.other_association)
+
+    response = client_as("admin").get(
+        reverse("tenancy:organisation_detail", args=["exempel", foreign.pk])
+    )
+
+    assert response.status_code == 404
+
+
+def test_organisation_update_of_other_association_is_404(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = OrganisationFactory.create(association=world.other_association, name="Gammalt")
+
+    response = client_as("admin").post(
+        reverse("tenancy:organisation_update", args=["exempel", foreign.pk]),
+        {"name": "Nytt namn"},
+    )
+
+    assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.name == "Gammalt"
+
+
+def test_organisation_create_saves_with_member(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    member = MemberFactory.create(association=world.association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:organisation_create", args=["exempel"]),
+        {"name": "Socialtjänsten", "member": member.pk},
+    )
+
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(name="Socialtjänsten")
+    assert (organisation.association, organisation.member) == (world.association, member)
+
+
+def test_organisation_create_without_member_saves(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:organisation_create", args=["exempel"]), {"name": "Fristående"}
+    )
+
+    assert response.status_code == 302
+    assert Organisation.objects.get(name="Fristående").member is None
+
+
+def test_organisation_create_member_of_other_association_is_refused(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = MemberFactory.create(association=world.other_association)
+
+    response = client_as("admin").post(
+        reverse("tenancy:organisation_create", args=["exempel"]),
+        {"name": "Socialtjänsten", "member": foreign.pk},
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["member"]
+    assert Organisation.objects.filter(name="Socialtjänsten").count() == 0
+
+
+def test_organisation_create_duplicate_name_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    OrganisationFactory.create(association=world.association, name="Socialtjänsten")
+
+    response = client_as("admin").post(
+        reverse("tenancy:organisation_create", args=["exempel"]), {"name": "Socialtjänsten"}
+    )
+
+    assert response.status_code == 200
+    assert Organisation.objects.filter(name="Socialtjänsten").count() == 1
+
+
+def test_organisation_create_by_board_is_403(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("board").post(
+        reverse("tenancy:organisation_create", args=["exempel"]), {"name": "Socialtjänsten"}
+    )
+
+    assert response.status_code == 403
+    assert Organisation.objects.filter(name="Socialtjänsten").count() == 0
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
+def test_organisation_list_query_count(
+    world: World,
+    client_as: Callable[[str | None], Client],
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    member = MemberFactory.create(association=world.association)
+    for organisation in OrganisationFactory.create_batch(
+        count, association=world.association, member=member
+    ):
+        InterventionFactory.create(association=world.association, owner=organisation)
+        world.intervention_a.partners.add(organisation)
+    client = client_as("admin")
+
+    with django_assert_num_queries(queries):
+        client.get(reverse("tenancy:organisation_list", args=["exempel"]))

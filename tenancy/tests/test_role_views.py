@@ -1,0 +1,370 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from tenancy.models import Role, RoleAssignment, User
+from tenancy.services import assign_role, give_role_by_email
+from testing.factories import UserFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+MANAGE_MATRIX = [
+    ("admin", 200),
+    ("economist", 403),
+    ("board", 403),
+    ("auditor", 403),
+    ("log_reviewer", 403),
+    ("participant_officer_a", 403),
+    ("intervention_lead_a", 403),
+    ("outsider", 404),
+]
+
+PERSONA_ROLE = {"economist": Role.EKONOM, "participant_officer_a": Role.DELTAGARANSVARIG}
+
+
+def assignment_of(world: World, persona: str) -> RoleAssignment:
+    return RoleAssignment.objects.get(user=world.users[persona])
+
+
+@pytest.mark.parametrize(("persona", "expected"), MANAGE_MATRIX)
+def test_role_list_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:role_list", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "expected"), MANAGE_MATRIX)
+def test_role_assign_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("tenancy:role_assign", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "expected"), MANAGE_MATRIX)
+def test_revoke_role_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    assignment = assignment_of(world, "board")
+
+    response = client_as(persona).get(
+        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
+    )
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("economist", 403), ("participant_officer_a", 403)]
+)
+def test_role_assign_post_by_wrong_role_writes_nothing(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {"email": f"{persona}@example.se", "role": Role.FORBUNDSADMINISTRATOR},
+    )
+
+    assert response.status_code == expected
+    assert list(world.users[persona].role_assignments.values_list("role", flat=True)) == [
+        PERSONA_ROLE[persona]
+    ]
+
+
+def test_role_list_shows_only_users_with_roles_here(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    UserFactory.create(email="utan-roll@example.se")
+    stranger = UserFactory.create(email="annat-forbund@example.se")
+    assign_role(user=stranger, role=Role.EKONOM, association=world.other_association)
+    host = UserFactory.create(email="drift@example.se")
+    assign_role(user=host, role=Role.SYSTEMADMINISTRATOR)
+
+    response = client_as("admin").get(reverse("tenancy:role_list", args=["exempel"]))
+
+    listed = sorted(holder.user.email for holder in response.context["holders"])
+    expected = sorted(user.email for name, user in world.users.items() if name != "outsider")
+    assert listed == expected
+    content = response.content.decode()
+    assert (
+        "utan-roll@" in content,
+        "annat-forbund@" in content,
+        "drift@" in content,
+        "outsider@" in content,
+    ) == (False, False, False, False)
+
+
+def test_role_list_shows_intervention_of_intervention_roles(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    assign_role(
+        user=world.users["intervention_lead_a"],
+        role=Role.INSATSANSVARIG,
+        association=world.association,
+        intervention=world.intervention_b,
+    )
+
+    response = client_as("admin").get(reverse("tenancy:role_list", args=["exempel"]))
+
+    holder = next(
+        h for h in response.context["holders"] if h.user == world.users["intervention_lead_a"]
+    )
+    assert [(a.role, a.intervention.code) for a in holder.assignments] == [
+        (Role.INSATSANSVARIG, "A"),
+        (Role.INSATSANSVARIG, "B"),
+    ]
+
+
+def test_role_assign_to_new_email_creates_user_without_password(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {
+            "email": "Ny.Person@Example.se",
+            "first_name": "Ny",
+            "last_name": "Person",
+            "role": Role.EKONOM,
+        },
+    )
+
+    assert response.status_code == 302
+    user = User.objects.get(email="ny.person@example.se")
+    assert (user.get_full_name(), user.has_usable_password()) == ("Ny Person", False)
+    assert list(user.role_assignments.values_list("association", "role", "intervention")) == [
+        (world.association.pk, Role.EKONOM, None)
+    ]
+
+
+def test_role_assign_to_new_email_without_names_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {"email": "ny.person@example.se", "role": Role.EKONOM},
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["first_name"]
+    assert User.objects.filter(email="ny.person@example.se").exists() is False
+
+
+def test_role_assign_to_existing_user_of_other_association(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    outsider = world.users["outsider"]
+
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {"email": outsider.email, "role": Role.REVISOR},
+    )
+
+    assert response.status_code == 302
+    assert sorted(outsider.role_assignments.values_list("association__slug", "role")) == [
+        ("annat", Role.FORBUNDSADMINISTRATOR),
+        ("exempel", Role.REVISOR),
+    ]
+
+
+def test_role_assign_intervention_role_for_intervention(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {
+            "email": world.users["economist"].email,
+            "role": Role.INSATSANSVARIG,
+            "intervention": world.intervention_b.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    assert (
+        RoleAssignment.objects.filter(user=world.users["economist"], role=Role.INSATSANSVARIG)
+        .get()
+        .intervention
+        == world.intervention_b
+    )
+
+
+def test_role_assign_intervention_role_without_intervention_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {"email": world.users["economist"].email, "role": Role.DELTAGARANSVARIG},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "intervention": ["Välj insats: rollen Deltagaransvarig gäller en insats."]
+    }
+
+
+def test_role_assign_intervention_of_other_association_is_refused(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {
+            "email": world.users["economist"].email,
+            "role": Role.INSATSANSVARIG,
+            "intervention": world.other_intervention.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["intervention"]
+    assert world.users["economist"].role_assignments.count() == 1
+
+
+def test_role_assign_system_administrator_is_refused(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {"email": world.users["economist"].email, "role": Role.SYSTEMADMINISTRATOR},
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["role"]
+    assert RoleAssignment.objects.filter(role=Role.SYSTEMADMINISTRATOR).count() == 0
+
+
+def test_role_assign_separation_of_duties_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    admin = world.users["admin"]
+
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {
+            "email": admin.email,
+            "role": Role.DELTAGARANSVARIG,
+            "intervention": world.intervention_a.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        f"{admin} kan inte vara både deltagaransvarig och förbundsadministratör "
+        "i samma förbund (krav på åtskilda roller)."
+    ]
+    assert list(admin.role_assignments.values_list("role", flat=True)) == [
+        Role.FORBUNDSADMINISTRATOR
+    ]
+
+
+def test_role_assign_role_already_held_is_a_form_error(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("tenancy:role_assign", args=["exempel"]),
+        {"email": world.users["board"].email, "role": Role.STYRELSE},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "board@example.se har redan rollen Styrelse här."
+    ]
+
+
+def test_give_role_by_email_refused_rolls_back_new_user(world: World) -> None:
+    with pytest.raises(ValidationError):
+        give_role_by_email(
+            email="ny@example.se",
+            first_name="Ny",
+            last_name="Person",
+            role=Role.DELTAGARANSVARIG,
+            association=world.association,
+        )
+
+    assert User.objects.filter(email="ny@example.se").exists() is False
+
+
+def test_revoke_role_get_only_confirms(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    assignment = assignment_of(world, "board")
+
+    response = client_as("admin").get(
+        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
+    )
+
+    assert response.status_code == 200
+    assert RoleAssignment.objects.filter(pk=assignment.pk).exists() is True
+
+
+def test_revoke_role_removes_access_on_next_request(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    board_client = client_as("board")
+    dashboard = reverse("dashboard", args=["exempel"])
+    assert board_client.get(dashboard).status_code == 200
+    assignment = assignment_of(world, "board")
+
+    response = client_as("admin").post(
+        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
+    )
+
+    assert response.status_code == 302
+    assert RoleAssignment.objects.filter(pk=assignment.pk).exists() is False
+    assert board_client.get(dashboard).status_code == 404
+
+
+def test_revoke_role_of_other_association_is_404(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    foreign = assignment_of(world, "outsider")
+    client = client_as("admin")
+    url = reverse("tenancy:revoke_role", args=["exempel", foreign.pk])
+
+    statuses = (client.get(url).status_code, client.post(url).status_code)
+
+    assert statuses == (404, 404)
+    assert RoleAssignment.objects.filter(pk=foreign.pk).exists() is True
+
+
+def test_revoke_role_by_economist_is_403(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    assignment = assignment_of(world, "board")
+
+    response = client_as("economist").post(
+        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
+    )
+
+    assert response.status_code == 403
+    assert RoleAssignment.objects.filter(pk=assignment.pk).exists() is True
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
+def test_role_list_query_count(
+    world: World,
+    client_as: Callable[[str | None], Client],
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    for user in UserFactory.create_batch(count):
+        assign_role(user=user, role=Role.EKONOM, association=world.association)
+        assign_role(
+            user=user,
+            role=Role.INSATSANSVARIG,
+            association=world.association,
+            intervention=world.intervention_a,
+        )
+    client = client_as("admin")
+
+    with django_assert_num_queries(queries):
+        client.get(reverse("tenancy:role_list", args=["exempel"]))

@@ -1,0 +1,80 @@
+"""Organisations that own interventions or take part in them as partners."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from interventions.models import Intervention
+from tenancy.forms import TenantModelForm
+from tenancy.models import Organisation
+from tenancy.views.base import TenantCreateView, TenantDetailView, TenantListView, TenantUpdateView
+
+
+class OrganisationForm(TenantModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "member"]
+
+
+class OrganisationListView(TenantListView):
+    permission_required = "tenancy.view_masterdata"
+    template_name = "tenancy/organisation_list.html"
+
+    def get_queryset(self) -> Any:
+        # Meta.ordering does not apply to an aggregating query: order explicitly.
+        return (
+            Organisation.objects.select_related("member")
+            .annotate(
+                owned_count=Count("owned_interventions", distinct=True),
+                partner_count=Count("partner_interventions", distinct=True),
+            )
+            .order_by("name", "pk")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = self.request.user.has_perm(
+            "tenancy.change_masterdata", self.association
+        )
+        return context
+
+
+class OrganisationDetailView(TenantDetailView):
+    permission_required = "tenancy.view_masterdata"
+    template_name = "tenancy/organisation_detail.html"
+
+    def get_queryset(self) -> Any:
+        return Organisation.objects.select_related("member")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["owned"] = Intervention.objects.filter(owner=self.object).in_display_order()
+        context["partnered"] = Intervention.objects.filter(partners=self.object).in_display_order()
+        return context
+
+
+class OrganisationCreateView(TenantCreateView):
+    permission_required = "tenancy.change_masterdata"
+    form_class = OrganisationForm
+    template_name = "tenancy/form.html"
+    extra_context = {"title": _("Ny organisation")}
+
+    def get_success_url(self) -> str:
+        return reverse("tenancy:organisation_list", args=[self.association.slug])
+
+
+class OrganisationUpdateView(TenantUpdateView):
+    permission_required = "tenancy.change_masterdata"
+    form_class = OrganisationForm
+    template_name = "tenancy/form.html"
+    extra_context = {"title": _("Ändra organisation")}
+
+    def get_queryset(self) -> Any:
+        return Organisation.objects.all()
+
+    def get_success_url(self) -> str:
+        return reverse("tenancy:organisation_detail", args=[self.association.slug, self.object.pk])

@@ -1,0 +1,215 @@
+"""Users and their roles in the association, for the förbundsadministratör.
+
+Users are not tenant data: every read here starts from the association's role
+assignments, so a user without a role in this association is never shown, and an
+assignment of another association is a 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from interventions.models import Intervention
+from tenancy.models import INTERVENTION_ROLES, Association, Role, RoleAssignment, User
+from tenancy.services import give_role_by_email, revoke_role
+from tenancy.views.base import TenantView, htmx_redirect
+
+#: Roles a förbundsadministratör may give; systemadministratör is not an association role.
+ASSIGNABLE_ROLES = [role for role in Role if role != Role.SYSTEMADMINISTRATOR]
+ROLE_ORDER = {role.value: rank for rank, role in enumerate(Role)}
+#: Told to the administrator whenever an account is made here.
+NEW_ACCOUNT_NOTE = _(
+    "Ett nytt konto skapades utan lösenord. Personen väljer själv ett lösenord via "
+    "”Glömt lösenordet?” på inloggningssidan."
+)
+
+
+def role_assignments_in(association: Association) -> QuerySet[RoleAssignment]:
+    """Every role assignment of the association, with user and intervention."""
+    return RoleAssignment.objects.filter(association=association).select_related(
+        "user", "intervention"
+    )
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    user: User
+    assignments: list[RoleAssignment]
+
+
+def role_holders(assignments: QuerySet[RoleAssignment]) -> list[RoleHolder]:
+    """The assignments grouped by user; users by name, roles in the order of ``Role``."""
+    by_user: dict[int, list[RoleAssignment]] = {}
+    users: dict[int, User] = {}
+    for assignment in assignments:
+        by_user.setdefault(assignment.user_id, []).append(assignment)
+        users[assignment.user_id] = assignment.user
+    holders = [
+        RoleHolder(
+            user=users[user_id],
+            assignments=sorted(
+                rows,
+                key=lambda a: (
+                    ROLE_ORDER.get(a.role, len(ROLE_ORDER)),
+                    a.intervention.code if a.intervention else "",
+                ),
+            ),
+        )
+        for user_id, rows in by_user.items()
+    ]
+    return sorted(
+        holders,
+        key=lambda h: (h.user.last_name.lower(), h.user.first_name.lower(), h.user.email),
+    )
+
+
+class InterventionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.code} {obj.display_name}"
+
+
+class RoleAssignmentForm(forms.Form):
+    email = forms.EmailField(label=_("E-post"))
+    first_name = forms.CharField(
+        label=_("Förnamn"),
+        max_length=150,
+        required=False,
+        help_text=_("Behövs bara om personen inte har ett konto sedan tidigare."),
+    )
+    last_name = forms.CharField(
+        label=_("Efternamn"),
+        max_length=150,
+        required=False,
+        help_text=_("Behövs bara om personen inte har ett konto sedan tidigare."),
+    )
+    role = forms.ChoiceField(
+        label=_("Roll"), choices=[(role.value, role.label) for role in ASSIGNABLE_ROLES]
+    )
+    intervention = InterventionChoiceField(
+        label=_("Insats"),
+        queryset=Intervention.objects.none(),
+        required=False,
+        help_text=_("Endast för deltagaransvarig och insatsansvarig."),
+    )
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.association = association
+        field = cast(InterventionChoiceField, self.fields["intervention"])
+        field.queryset = Intervention.objects.in_display_order()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        role, intervention = cleaned.get("role"), cleaned.get("intervention")
+        if role in INTERVENTION_ROLES and intervention is None:
+            self.add_error(
+                "intervention",
+                _("Välj insats: rollen %(role)s gäller en insats.") % {"role": Role(role).label},
+            )
+        elif role and role not in INTERVENTION_ROLES and intervention is not None:
+            self.add_error(
+                "intervention",
+                _("Rollen %(role)s gäller hela förbundet: välj ingen insats.")
+                % {"role": Role(role).label},
+            )
+        email = cleaned.get("email")
+        if (
+            email
+            and not (cleaned.get("first_name") and cleaned.get("last_name"))
+            and not User.objects.filter(email__iexact=email).exists()
+        ):
+            self.add_error(
+                "first_name",
+                _("Ange för- och efternamn: det finns inget konto med den e-postadressen."),
+            )
+        return cleaned
+
+
+class RoleListView(TenantView):
+    permission_required = "tenancy.manage_roles"
+    template_name = "tenancy/role_list.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        context = self.get_context_data(holders=role_holders(role_assignments_in(self.association)))
+        return render(request, self.template_name, context)
+
+
+class RoleAssignView(TenantView):
+    permission_required = "tenancy.manage_roles"
+    template_name = "tenancy/role_form.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render_form(RoleAssignmentForm(association=self.association))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = RoleAssignmentForm(request.POST, association=self.association)
+        if not form.is_valid():
+            return self.render_form(form)
+        data = form.cleaned_data
+        try:
+            assignment, created = give_role_by_email(
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                role=data["role"],
+                association=self.association,
+                intervention=data["intervention"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.render_form(form)
+        messages.success(
+            request,
+            gettext("%(email)s har fått rollen %(role)s.")
+            % {"email": assignment.user.email, "role": assignment.get_role_display()},
+        )
+        if created:
+            messages.success(request, NEW_ACCOUNT_NOTE)
+        return htmx_redirect(request, reverse("tenancy:role_list", args=[self.association.slug]))
+
+    def render_form(self, form: RoleAssignmentForm) -> HttpResponse:
+        context = self.get_context_data(
+            form=form, cancel_url=reverse("tenancy:role_list", args=[self.association.slug])
+        )
+        return render(self.request, self.template_name, context)
+
+
+class RoleRevokeView(TenantView):
+    """Confirmation page (GET) and the revocation itself (POST only)."""
+
+    permission_required = "tenancy.manage_roles"
+    template_name = "tenancy/role_revoke.html"
+
+    def get_assignment(self) -> RoleAssignment:
+        return get_object_or_404(role_assignments_in(self.association), pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assignment = self.get_assignment()
+        context = self.get_context_data(
+            assignment=assignment,
+            is_own_admin_role=(
+                assignment.user_id == request.user.pk
+                and assignment.role == Role.FORBUNDSADMINISTRATOR
+            ),
+            cancel_url=reverse("tenancy:role_list", args=[self.association.slug]),
+        )
+        return render(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        assignment = self.get_assignment()
+        description = str(assignment)
+        revoke_role(assignment=assignment)
+        messages.success(request, gettext("Rollen togs bort: %(what)s.") % {"what": description})
+        return htmx_redirect(request, reverse("tenancy:role_list", args=[self.association.slug]))
