@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "tenancy",
     "interventions",
@@ -225,6 +227,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# Background jobs (django-tasks, the backport of Django 6's task framework): stored in the
+# database and run by `manage.py db_worker`; tests run them at once.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
 }
 
 # Import upload limit (the workbook); Django's own limit for in-memory files stays.

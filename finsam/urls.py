@@ -8,6 +8,8 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("", include("tenancy.urls")),
     path("insatser/", include("interventions.urls")),
     path("import/", include("imports.urls")),
+    path("deltagare/", include("participants.urls")),
+    path("logg/", include("audit.urls")),
 ]
 
 urlpatterns = [
