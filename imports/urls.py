@@ -1,3 +1,10 @@
+from django.urls import path
+
+from imports import views
+
 app_name = "imports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.WorkbookView.as_view(), name="workbook"),
+    path("export.xlsx", views.WorkbookExportView.as_view(), name="export"),
+]

@@ -3,6 +3,11 @@ these so that each rule exists once. Call inside the association's scope."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from interventions.models import Budget, Intervention
@@ -32,3 +37,80 @@ def organisation_named(*, association: Association, name: str) -> Organisation:
         association=association, name=name.strip()
     )
     return organisation
+
+
+#: What a save-by-natural-key did: the import reports these per sheet.
+SaveOutcome = Literal["created", "updated", "unchanged"]
+
+
+def save_intervention(
+    *,
+    association: Association,
+    code: str,
+    name: str,
+    short_name: str,
+    owner: Organisation,
+    partners: Sequence[Organisation],
+    kind: str,
+    aim: str,
+    follow_up: str,
+    start_date: dt.date,
+    end_date: dt.date | None,
+    expected_participants: int | None,
+) -> tuple[Intervention, SaveOutcome]:
+    """Create the intervention with this code, or replace the stored one's fields and
+    partners (its steering group and goals are kept)."""
+    values: dict[str, Any] = {
+        "name": name,
+        "short_name": short_name,
+        "owner_id": owner.pk,
+        "kind": kind,
+        "aim": aim,
+        "follow_up": follow_up,
+        "start_date": start_date,
+        "end_date": end_date,
+        "expected_participants": expected_participants,
+    }
+    partner_ids = {partner.pk for partner in partners}
+    intervention = Intervention.objects.filter(association=association, code=code).first()
+    if intervention is None:
+        intervention = Intervention.objects.create(association=association, code=code, **values)
+        intervention.partners.set(partner_ids)
+        return intervention, "created"
+    changed = any(getattr(intervention, field) != value for field, value in values.items())
+    if changed:
+        for field, value in values.items():
+            setattr(intervention, field, value)
+        intervention.save()
+    if set(intervention.partners.values_list("pk", flat=True)) != partner_ids:
+        intervention.partners.set(partner_ids)
+        changed = True
+    return intervention, "updated" if changed else "unchanged"
+
+
+def save_budget(
+    *, intervention: Intervention, year: int, quarter: int | None, amount: int
+) -> tuple[Budget, SaveOutcome]:
+    """Create or replace the budget row of this intervention and period. Refuses to mix a
+    yearly row with quarterly rows for the same year."""
+    rows = Budget.objects.filter(intervention=intervention, year=year)
+    budget = (
+        rows.filter(quarter__isnull=True) if quarter is None else rows.filter(quarter=quarter)
+    ).first()
+    if budget is None:
+        reason = budget_period_conflict(intervention=intervention, year=year, quarter=quarter)
+        if reason is not None:
+            raise ValidationError(reason)
+        budget = Budget.objects.create(
+            association_id=intervention.association_id,
+            intervention=intervention,
+            year=year,
+            quarter=quarter,
+            amount=amount,
+        )
+        return budget, "created"
+    if budget.amount == amount:
+        return budget, "unchanged"
+    budget.amount = amount
+    budget.save(update_fields=["amount"])
+    return budget, "updated"

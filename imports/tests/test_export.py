@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from django_scopes import scope
+
+from imports.tests.workbooks import content, good_sheets, run_import, xlsx_file
+from imports.workbook import export_workbook
+from tenancy.models import Association
+from testing.factories import (
+    AssociationFactory,
+    BudgetFactory,
+    InterventionFactory,
+    OrganisationFactory,
+    SteeringGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def export_bytes(association: Association) -> bytes:
+    buffer = io.BytesIO()
+    with scope(association=association.pk):
+        export_workbook(buffer, association=association)
+    return buffer.getvalue()
+
+
+def test_export_then_import_into_empty_association_round_trips(tmp_path: Path) -> None:
+    source = AssociationFactory.create()
+    intervention = InterventionFactory.create(
+        association=source,
+        code="ARB",
+        name="Arbetsträning",
+        short_name="AT",
+        steering_group=SteeringGroupFactory.create(association=source),
+    )
+    intervention.partners.set(
+        [
+            OrganisationFactory.create(association=source, name="Försäkringskassan"),
+            OrganisationFactory.create(association=source, name="Arbetsförmedlingen"),
+        ]
+    )
+    InterventionFactory.create(
+        association=source,
+        code="NAT",
+        kind="struktur",
+        aim="",
+        end_date=None,
+        expected_participants=None,
+    )
+    BudgetFactory.create(intervention=intervention, year=2023, quarter=None, amount=1_290_000)
+    BudgetFactory.create(intervention=intervention, year=2024, quarter=1, amount=250_000)
+    BudgetFactory.create(intervention=intervention, year=2024, quarter=4, amount=0)
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(export_bytes(source))
+    target = AssociationFactory.create()
+
+    result = run_import(path, target)
+
+    assert result.problems == []
+    assert content(target) == content(source)
+
+
+def test_export_of_imported_file_round_trips(tmp_path: Path) -> None:
+    first, second = AssociationFactory.create(), AssociationFactory.create()
+    run_import(xlsx_file(tmp_path, good_sheets()), first)
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(export_bytes(first))
+
+    run_import(path, second)
+
+    assert content(second) == content(first)
+
+
+def test_export_headers_are_the_importmall_column_names() -> None:
+    from openpyxl import load_workbook
+
+    association = AssociationFactory.create()
+    InterventionFactory.create(association=association, start_date=dt.date(2023, 1, 31))
+
+    workbook = load_workbook(io.BytesIO(export_bytes(association)))
+
+    assert {name: [c.value for c in workbook[name][1]] for name in workbook.sheetnames} == {
+        "Insatser": [
+            "kod",
+            "namn",
+            "kortnamn",
+            "insatsägare",
+            "samverkansparter",
+            "inriktning",
+            "syfte",
+            "uppföljning",
+            "startdatum",
+            "slutdatum",
+            "förväntat_antal_deltagare",
+        ],
+        "Budget": ["insats", "år", "kvartal", "belopp"],
+    }
+    start = workbook["Insatser"]["I2"]
+    assert (start.value, start.number_format) == (dt.datetime(2023, 1, 31), "yyyy-mm-dd")

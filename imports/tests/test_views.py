@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from imports.tests.workbooks import INSATSER_HEADER, good_sheets, xlsx_bytes
+from interventions.models import Budget, Intervention
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+PERSONA_MATRIX = [
+    ("admin", 200),
+    ("economist", 403),
+    ("board", 403),
+    ("participant_officer_a", 403),
+    ("outsider", 404),
+]
+
+
+def upload(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+@pytest.mark.parametrize(("persona", "expected"), PERSONA_MATRIX)
+def test_workbook_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("imports:workbook", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "expected"), PERSONA_MATRIX)
+def test_workbook_export_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("imports:export", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "expected"), PERSONA_MATRIX)
+def test_workbook_upload_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).post(
+        reverse("imports:workbook", args=["exempel"]),
+        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))},
+    )
+
+    assert response.status_code == expected
+
+
+def test_workbook_upload_good_file_imports(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("imports:workbook", args=["exempel"]),
+        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))},
+    )
+
+    assert response.status_code == 200
+    assert response.context["result"].summary_lines() == [
+        "Filen är importerad.",
+        "Insatser: nya 2, ändrade 0, oförändrade 0.",
+        "Budget: nya 4, ändrade 0, oförändrade 0.",
+    ]
+    assert sorted(
+        Intervention.objects.filter(association=world.association).values_list("code", flat=True)
+    ) == ["A", "ARB", "B", "NAT"]
+
+
+def test_workbook_upload_bad_file_shows_every_problem(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    bad_row = ["C", "Insats C", "", "Kommunen", "", "annan", "", "antal", "2023-01-01", "", ""]
+    sheets = {"Insatser": [[*INSATSER_HEADER, "färg"], [*bad_row, "röd"]]}
+
+    response = client_as("admin").post(
+        reverse("imports:workbook", args=["exempel"]),
+        {"file": upload("importmall.xlsx", xlsx_bytes(sheets))},
+    )
+
+    problems = response.context["result"].problems
+    assert [(p.sheet, p.row, p.column, p.value) for p in problems] == [
+        ("Insatser", 1, "färg", "färg"),
+        ("Insatser", 2, "inriktning", "annan"),
+    ]
+    html = response.content.decode()
+    error_table = html[html.index('<table class="import-errors">') :].split("</table>")[0]
+    assert error_table.count("<tr>") == 3  # the header row and one row per problem
+    assert Intervention.objects.filter(code="C").exists() is False
+
+
+def test_workbook_upload_dry_run_writes_nothing(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("imports:workbook", args=["exempel"]),
+        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets())), "dry_run": "on"},
+    )
+
+    assert response.context["result"].summary_lines()[0] == (
+        "Kontroll utan att spara: filen är giltig. Inget har sparats."
+    )
+    assert Budget.objects.filter(association=world.association).count() == 0
+
+
+@override_settings(FINSAM_MAX_UPLOAD_BYTES=100)
+def test_workbook_upload_too_large_is_refused(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        reverse("imports:workbook", args=["exempel"]),
+        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))},
+    )
+
+    assert response.context["form"].errors == {
+        "file": ["Filen är för stor. Största tillåtna storlek är 100\xa0byte."]
+    }
+    assert response.context["result"] is None
+
+
+def test_workbook_export_is_an_attachment_without_other_associations_data(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    from openpyxl import load_workbook
+
+    response = client_as("admin").get(reverse("imports:export", args=["exempel"]))
+
+    assert response["Content-Disposition"].startswith('attachment; filename="finsam-exempel-')
+    workbook = load_workbook(io.BytesIO(response.content))
+    codes = [row[0] for row in workbook["Insatser"].iter_rows(min_row=2, values_only=True)]
+    assert codes == ["A", "B"]

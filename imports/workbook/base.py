@@ -1,0 +1,186 @@
+"""The pieces every sheet handler is made of.
+
+A sheet of the importmall is one ``SheetHandler``: its columns, a row parser that turns one
+row into a plain value object (reporting every bad cell), optional checks across rows, a
+writer that calls the domain services, and an exporter that gives the rows back. Adding a
+sheet is adding one module to ``imports.workbook.sheets``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
+
+from django.utils.translation import gettext as _
+
+from imports.workbook.cells import CellError, CellValue, cell_text, fold, is_empty
+from interventions.models import Intervention
+from tenancy.models import Association
+
+#: Longer cell values are shortened in problem reports.
+SHOWN_VALUE_LENGTH = 80
+
+T = TypeVar("T")
+RowT = TypeVar("RowT")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet, named exactly as in spec/importmall.md."""
+
+    name: str
+    required: bool = False
+
+    @property
+    def key(self) -> str:
+        return fold(self.name)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason the file was refused. ``row`` is the spreadsheet row (header = 1)."""
+
+    sheet: str
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def as_line(self) -> str:
+        if not self.sheet:
+            return self.reason
+        if self.row is None:
+            return _("Blad %(sheet)s: %(reason)s") % {"sheet": self.sheet, "reason": self.reason}
+        return _(
+            'Blad %(sheet)s, rad %(row)s, kolumn %(column)s, värde "%(value)s": %(reason)s'
+        ) % {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class SheetChanges:
+    """What an import did (or, in a dry run, would do) to one sheet's rows."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+class ImportContext:
+    """What the handlers of one import share: the association, the problems found so far,
+    and the interventions known from the file and from the database."""
+
+    def __init__(self, association: Association) -> None:
+        self.association = association
+        self.problems: list[Problem] = []
+        #: kod -> row number of every intervention in the file's `Insatser` sheet.
+        self.file_intervention_codes: dict[str, int] = {}
+        self._stored_codes: set[str] | None = None
+
+    @property
+    def stored_intervention_codes(self) -> set[str]:
+        if self._stored_codes is None:
+            self._stored_codes = set(
+                Intervention.objects.filter(association=self.association).values_list(
+                    "code", flat=True
+                )
+            )
+        return self._stored_codes
+
+    def knows_intervention(self, code: str) -> bool:
+        return code in self.file_intervention_codes or code in self.stored_intervention_codes
+
+
+class RowReader:
+    """Reads the cells of one row through parsers, recording a ``Problem`` for every cell
+    that fails. ``ok`` is false once any cell of the row failed."""
+
+    def __init__(
+        self,
+        *,
+        sheet: str,
+        number: int,
+        cells: dict[str, CellValue],
+        problems: list[Problem],
+        absent: frozenset[str] = frozenset(),
+    ) -> None:
+        self.sheet = sheet
+        self.number = number
+        self.cells = cells
+        self.problems = problems
+        self.absent = absent
+        self.ok = True
+
+    def raw(self, column: str) -> CellValue:
+        return self.cells.get(column)
+
+    def text(self, column: str) -> str:
+        return cell_text(self.raw(column))
+
+    def is_empty(self, column: str) -> bool:
+        return is_empty(self.raw(column))
+
+    def problem(self, column: str, reason: str) -> None:
+        self.ok = False
+        value = self.text(column)
+        if len(value) > SHOWN_VALUE_LENGTH:
+            value = value[: SHOWN_VALUE_LENGTH - 1] + "…"
+        self.problems.append(Problem(self.sheet, self.number, column, value, reason))
+
+    def value(
+        self, column: str, parse: Callable[[CellValue], T], *, required: bool = False
+    ) -> T | None:
+        """The parsed cell, or ``None`` when it is empty or wrong (then a problem is
+        recorded; a missing required column was already reported at the header)."""
+        value = self.raw(column)
+        if is_empty(value):
+            if required and column not in self.absent:
+                self.problem(column, _("Värde saknas."))
+            elif required:
+                self.ok = False
+            return None
+        try:
+            return parse(value)
+        except CellError as error:
+            self.problem(column, str(error))
+            return None
+
+
+class SheetHandler(ABC, Generic[RowT]):
+    """One sheet of the importmall. Handlers run in registry order, so a sheet may rely on
+    the ones before it (``Budget`` on ``Insatser``)."""
+
+    sheet_name: ClassVar[str]
+    columns: ClassVar[tuple[Column, ...]]
+    #: Swedish plural for the summary, e.g. "insatser".
+    label: ClassVar[str]
+
+    @abstractmethod
+    def parse_row(self, row: RowReader, context: ImportContext) -> RowT | None:
+        """The row as a value object, or ``None`` when a cell was wrong."""
+
+    def check_rows(self, rows: Sequence[tuple[int, RowT]], context: ImportContext) -> None:
+        """Checks across the parsed rows (duplicates, periods); add to context.problems."""
+
+    @abstractmethod
+    def write(self, rows: Sequence[RowT], association: Association) -> SheetChanges:
+        """Store the rows through the domain services (inside the import's transaction)."""
+
+    @abstractmethod
+    def export_rows(self, association: Association) -> Iterable[Sequence[Any]]:
+        """The stored rows in column order, for the export workbook."""
+
+    def problem(
+        self, context: ImportContext, row: int, column: str, value: str, reason: str
+    ) -> None:
+        context.problems.append(Problem(self.sheet_name, row, column, value, reason))

@@ -1,0 +1,209 @@
+"""The import: read, validate everything, then write everything in one transaction.
+
+One bad cell refuses the whole file and the result lists every problem. A row replaces the
+stored row with the same natural key, so importing the same file twice gives the same
+database. Run inside the association's scope (``django_scopes.scope``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from imports.workbook.base import (
+    ImportContext,
+    Problem,
+    RowReader,
+    SheetChanges,
+    SheetHandler,
+)
+from imports.workbook.cells import cell_text, fold, is_empty
+from imports.workbook.reader import RawSheet, WorkbookError, read_source
+from imports.workbook.sheets import HANDLERS, NOT_YET_IMPORTED
+from tenancy.models import Association
+
+
+@dataclass
+class ImportResult:
+    """The answer of an import: problems (then nothing was written), or what changed."""
+
+    dry_run: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    changes: dict[str, SheetChanges] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary_lines(self) -> list[str]:
+        if not self.ok:
+            return [
+                _("Filen har %(count)s fel och importerades inte. Inget har sparats.")
+                % {"count": len(self.problems)}
+            ]
+        lines = [
+            _("Kontroll utan att spara: filen är giltig. Inget har sparats.")
+            if self.dry_run
+            else _("Filen är importerad.")
+        ]
+        template = (
+            _(
+                "%(sheet)s (om filen sparas): nya %(created)s, ändrade %(updated)s, "
+                "oförändrade %(unchanged)s."
+            )
+            if self.dry_run
+            else _("%(sheet)s: nya %(created)s, ändrade %(updated)s, oförändrade %(unchanged)s.")
+        )
+        for sheet, changes in self.changes.items():
+            lines.append(
+                template
+                % {
+                    "sheet": sheet,
+                    "created": changes.created,
+                    "updated": changes.updated,
+                    "unchanged": changes.unchanged,
+                }
+            )
+        return lines
+
+
+class _DryRunRollback(Exception):
+    """Raised inside the transaction of a dry run so that nothing is committed."""
+
+
+def import_workbook(
+    source: Path | IO[bytes],
+    *,
+    association: Association,
+    dry_run: bool = False,
+    filename: str | None = None,
+) -> ImportResult:
+    """Import a workbook (``.xlsx``, ``.zip`` of CSV files, a folder of them, or one CSV
+    file) into ``association``. A dry run validates and counts the changes the import would
+    make, inside a transaction that is rolled back."""
+    result = ImportResult(dry_run=dry_run)
+    try:
+        sheets = read_source(source, filename=filename)
+    except WorkbookError as error:
+        result.problems.append(Problem(error.sheet, None, "", "", error.reason))
+        return result
+    context = ImportContext(association)
+    plan = _validate(sheets, context, result)
+    result.problems = context.problems
+    if not result.ok:
+        return result
+    try:
+        with transaction.atomic():
+            for handler, rows in plan:
+                result.changes[handler.sheet_name] = handler.write(rows, association)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return result
+
+
+def _validate(
+    sheets: Sequence[RawSheet], context: ImportContext, result: ImportResult
+) -> list[tuple[SheetHandler[Any], list[Any]]]:
+    """Parse and check every sheet; problems go to ``context.problems``. Returns the rows
+    to write per handler, in registry order."""
+    by_key: dict[str, RawSheet] = {}
+    for sheet in sheets:
+        key = fold(sheet.name)
+        if key in by_key:
+            context.problems.append(
+                Problem(sheet.name, None, "", "", _("Bladet finns två gånger i filen."))
+            )
+            continue
+        by_key[key] = sheet
+    handled = {fold(handler.sheet_name) for handler in HANDLERS}
+    waiting = {fold(name) for name in NOT_YET_IMPORTED}
+    for key, sheet in by_key.items():
+        if key in waiting:
+            result.notices.append(
+                _("Bladet %(sheet)s kan ännu inte importeras och lästes inte.")
+                % {"sheet": sheet.name}
+            )
+        elif key not in handled:
+            result.notices.append(
+                _("Bladet %(sheet)s hör inte till importmallen och lästes inte.")
+                % {"sheet": sheet.name}
+            )
+    plan: list[tuple[SheetHandler[Any], list[Any]]] = []
+    for handler in HANDLERS:
+        found = by_key.get(fold(handler.sheet_name))
+        if found is None:
+            result.notices.append(
+                _("Bladet %(sheet)s finns inte i filen; inga %(label)s importerades.")
+                % {"sheet": handler.sheet_name, "label": handler.label}
+            )
+            continue
+        rows = _parse_sheet(handler, found, context)
+        handler.check_rows(rows, context)
+        plan.append((handler, [row for _number, row in rows]))
+    return plan
+
+
+def _parse_sheet(
+    handler: SheetHandler[Any], sheet: RawSheet, context: ImportContext
+) -> list[tuple[int, Any]]:
+    columns = {column.key: column for column in handler.columns}
+    positions: dict[str, int] = {}
+
+    def header_problem(column: str, value: str, reason: str) -> None:
+        context.problems.append(
+            Problem(handler.sheet_name, sheet.header_row, column, value, reason)
+        )
+
+    for index, cell in enumerate(sheet.header):
+        header = cell_text(cell)
+        if not header:
+            if any(index < len(cells) and not is_empty(cells[index]) for _n, cells in sheet.rows):
+                header_problem(
+                    _("nr %(number)s") % {"number": index + 1},
+                    "",
+                    _("Kolumnen har värden men saknar rubrik."),
+                )
+            continue
+        column = columns.get(fold(header))
+        if column is None:
+            header_problem(
+                header,
+                header,
+                _("Okänd kolumn. Bladet %(sheet)s har kolumnerna %(columns)s.")
+                % {
+                    "sheet": handler.sheet_name,
+                    "columns": ", ".join(column.name for column in handler.columns),
+                },
+            )
+        elif column.name in positions:
+            header_problem(column.name, header, _("Kolumnen finns två gånger."))
+        else:
+            positions[column.name] = index
+    absent = frozenset(column.name for column in handler.columns if column.name not in positions)
+    for column in handler.columns:
+        if column.required and column.name in absent:
+            header_problem(column.name, "", _("Kolumnen saknas."))
+    parsed: list[tuple[int, Any]] = []
+    for number, cells in sheet.rows:
+        values = {
+            name: cells[index] if index < len(cells) else None for name, index in positions.items()
+        }
+        reader = RowReader(
+            sheet=handler.sheet_name,
+            number=number,
+            cells=values,
+            problems=context.problems,
+            absent=absent,
+        )
+        row = handler.parse_row(reader, context)
+        if row is not None:
+            parsed.append((number, row))
+    return parsed

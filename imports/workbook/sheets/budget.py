@@ -1,0 +1,150 @@
+"""Sheet `Budget`: granted budget per intervention and year or quarter.
+Natural key: insats + år + kvartal."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.cells import (
+    CellError,
+    CellValue,
+    parse_amount,
+    parse_code,
+    parse_number_in_range,
+    parse_year,
+)
+from interventions.models import Budget, Intervention
+from interventions.services import save_budget
+from tenancy.models import Association
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    intervention: str
+    year: int
+    quarter: int | None
+    amount: int
+
+    @property
+    def key(self) -> tuple[str, int, int | None]:
+        return (self.intervention, self.year, self.quarter)
+
+
+def period_text(year: int, quarter: int | None) -> str:
+    if quarter is None:
+        return _("helår %(year)s") % {"year": year}
+    return _("%(year)s kvartal %(quarter)s") % {"year": year, "quarter": quarter}
+
+
+def parse_budget_amount(value: CellValue) -> int:
+    amount = parse_amount(value)
+    if amount < 0:
+        raise CellError(_("En budget kan inte vara negativ."))
+    return amount
+
+
+class BudgetSheet(SheetHandler[BudgetRow]):
+    sheet_name = "Budget"
+    label = "budgetrader"
+    columns = (
+        Column("insats", required=True),
+        Column("år", required=True),
+        Column("kvartal"),
+        Column("belopp", required=True),
+    )
+
+    def parse_row(self, row: RowReader, context: ImportContext) -> BudgetRow | None:
+        code = row.value("insats", parse_code, required=True)
+        if code is not None and not context.knows_intervention(code):
+            row.problem(
+                "insats",
+                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
+            )
+        year = row.value("år", parse_year, required=True)
+        quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4))
+        amount = row.value("belopp", parse_budget_amount, required=True)
+        if not row.ok or code is None or year is None or amount is None:
+            return None
+        return BudgetRow(intervention=code, year=year, quarter=quarter, amount=amount)
+
+    def check_rows(self, rows: Sequence[tuple[int, BudgetRow]], context: ImportContext) -> None:
+        first_rows: dict[tuple[str, int, int | None], int] = {}
+        for number, row in rows:
+            if row.key in first_rows:
+                self.problem(
+                    context,
+                    number,
+                    "insats",
+                    row.intervention,
+                    _("Insatsen har redan en budgetrad för %(period)s på rad %(row)s.")
+                    % {"period": period_text(row.year, row.quarter), "row": first_rows[row.key]},
+                )
+            else:
+                first_rows[row.key] = number
+        self._check_period_mix(rows, context)
+
+    def _check_period_mix(
+        self, rows: Sequence[tuple[int, BudgetRow]], context: ImportContext
+    ) -> None:
+        """A year's budget is one yearly row or quarterly rows, never both: checked on what
+        the database will hold after the import (stored rows stay, the file's are added)."""
+        quarters: dict[tuple[str, int], set[int | None]] = defaultdict(set)
+        stored = Budget.objects.filter(
+            association=context.association,
+            intervention__code__in={row.intervention for _number, row in rows},
+        ).values_list("intervention__code", "year", "quarter")
+        for code, year, quarter in stored:
+            quarters[(code, year)].add(quarter)
+        for _number, row in rows:
+            quarters[(row.intervention, row.year)].add(row.quarter)
+        for number, row in rows:
+            periods = quarters[(row.intervention, row.year)]
+            if None not in periods or len(periods) == 1:
+                continue
+            if row.quarter is None:
+                reason = _(
+                    "Insatsen har kvartalsbudgetar för %(year)s; en helårsbudget får inte "
+                    "blandas med kvartalsbudgetar."
+                )
+            else:
+                reason = _(
+                    "Insatsen har en helårsbudget för %(year)s; kvartalsbudgetar får inte "
+                    "blandas med en helårsbudget."
+                )
+            value = "" if row.quarter is None else str(row.quarter)
+            self.problem(context, number, "kvartal", value, reason % {"year": row.year})
+
+    def write(self, rows: Sequence[BudgetRow], association: Association) -> SheetChanges:
+        changes = SheetChanges()
+        interventions = {
+            intervention.code: intervention
+            for intervention in Intervention.objects.filter(
+                association=association, code__in={row.intervention for row in rows}
+            )
+        }
+        for row in rows:
+            _budget, outcome = save_budget(
+                intervention=interventions[row.intervention],
+                year=row.year,
+                quarter=row.quarter,
+                amount=row.amount,
+            )
+            changes.count(outcome)
+        return changes
+
+    def export_rows(self, association: Association) -> Iterable[Sequence[Any]]:
+        budgets = (
+            Budget.objects.filter(association=association)
+            .select_related("intervention")
+            .order_by("intervention__code", "year", F("quarter").asc(nulls_first=True))
+        )
+        for budget in budgets:
+            yield (budget.intervention.code, budget.year, budget.quarter, budget.amount)
