@@ -1,0 +1,184 @@
+"""Forms for interventions, goals, steering groups and budgets. Every message is Swedish and
+lands next to the field it is about (or above the form when it concerns several fields)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from interventions.models import (
+    Budget,
+    Goal,
+    Intervention,
+    Kind,
+    SteeringGroup,
+    SteeringGroupMember,
+)
+from interventions.queries import PeriodStatus
+from interventions.services import budget_period_conflict
+from tenancy.forms import DateInput, TenantModelForm
+
+
+class InterventionForm(TenantModelForm):
+    class Meta:
+        model = Intervention
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "owner",
+            "partners",
+            "kind",
+            "aim",
+            "follow_up",
+            "start_date",
+            "end_date",
+            "expected_participants",
+            "steering_group",
+        ]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        help_texts = {
+            "code": gettext_lazy("Bokstäver A–Z, siffror, - och _; unik inom förbundet."),
+            "short_name": gettext_lazy("Visas i tabeller; lämna tomt för att använda namnet."),
+            "aim": gettext_lazy("Anges för individinsatser och bara för dem."),
+            "expected_participants": gettext_lazy("För hela insatsperioden."),
+        }
+
+    def clean_code(self) -> str:
+        code: str = self.cleaned_data["code"].strip()
+        duplicates = Intervention.objects.filter(code=code)
+        if self.instance.pk is not None:
+            duplicates = duplicates.exclude(pk=self.instance.pk)
+        if duplicates.exists():
+            raise forms.ValidationError(
+                _("Det finns redan en insats med koden %(code)s.") % {"code": code},
+                code="duplicate",
+            )
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        kind, aim = cleaned.get("kind"), cleaned.get("aim")
+        if kind == Kind.INDIVIDUAL and not aim:
+            self.add_error("aim", _("Ange syfte för en individinsats."))
+        elif kind and kind != Kind.INDIVIDUAL and aim:
+            self.add_error("aim", _("Syfte anges bara för individinsatser; lämna fältet tomt."))
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("Slutdatum får inte vara före startdatum."))
+        return cleaned
+
+
+class InterventionFilterForm(forms.Form):
+    """The list page's filters (GET): kind and period status; empty means all."""
+
+    inriktning = forms.ChoiceField(
+        label=gettext_lazy("Inriktning"),
+        required=False,
+        choices=[("", gettext_lazy("Alla inriktningar")), *Kind.choices],
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Alla")), *PeriodStatus.choices],
+    )
+
+
+class BudgetYearForm(forms.Form):
+    """The budget overview's year selector (GET ``?ar=``)."""
+
+    ar = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+
+
+class GoalForm(TenantModelForm):
+    class Meta:
+        model = Goal
+        fields = ["text", "target", "status"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, intervention: Intervention, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.intervention = intervention
+
+
+class SteeringGroupForm(TenantModelForm):
+    class Meta:
+        model = SteeringGroup
+        fields = ["name"]
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        duplicates = SteeringGroup.objects.filter(name=name)
+        if self.instance.pk is not None:
+            duplicates = duplicates.exclude(pk=self.instance.pk)
+        if duplicates.exists():
+            raise forms.ValidationError(
+                _("Det finns redan en styrgrupp som heter %(name)s.") % {"name": name},
+                code="duplicate",
+            )
+        return name
+
+
+class SteeringGroupMemberForm(TenantModelForm):
+    class Meta:
+        model = SteeringGroupMember
+        fields = ["name", "organisation", "role"]
+
+    def __init__(self, *args: Any, steering_group: SteeringGroup, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.steering_group = steering_group
+
+
+class BudgetForm(TenantModelForm):
+    # Declared rather than derived so the browser's bounds match the model's validators.
+    year = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+    quarter = forms.IntegerField(
+        label=gettext_lazy("Kvartal"),
+        min_value=1,
+        max_value=4,
+        required=False,
+        help_text=gettext_lazy("1–4. Lämna tomt för helårsbudget."),
+    )
+    amount = forms.IntegerField(
+        label=gettext_lazy("Belopp (kr)"), min_value=0, help_text=gettext_lazy("Hela kronor.")
+    )
+
+    class Meta:
+        model = Budget
+        fields = ["year", "quarter", "amount"]
+
+    def __init__(self, *args: Any, intervention: Intervention, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.intervention = intervention
+        self.instance.intervention = intervention
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        year, quarter = cleaned.get("year"), cleaned.get("quarter")
+        if year is None or self.has_error("quarter"):
+            return cleaned
+        exclude_pk = self.instance.pk
+        # quarter=None matches the yearly row (IS NULL)
+        same_period = Budget.objects.filter(
+            intervention=self.intervention, year=year, quarter=quarter
+        )
+        if exclude_pk is not None:
+            same_period = same_period.exclude(pk=exclude_pk)
+        if same_period.exists():
+            if quarter is None:
+                message = _("Det finns redan en helårsbudget för %(year)s.") % {"year": year}
+            else:
+                message = _("Det finns redan en budget för %(year)s kvartal %(quarter)s.") % {
+                    "year": year,
+                    "quarter": quarter,
+                }
+            raise forms.ValidationError(message, code="duplicate")
+        conflict = budget_period_conflict(
+            intervention=self.intervention, year=year, quarter=quarter, exclude_pk=exclude_pk
+        )
+        if conflict:
+            raise forms.ValidationError(conflict, code="period_conflict")
+        return cleaned

@@ -1,0 +1,1 @@
+"""Pages for interventions, their goals and budgets, and steering groups."""

@@ -1,0 +1,114 @@
+"""Steering groups (styrgrupper): list, detail with members and governed interventions,
+create and edit; members added, edited and removed on their own pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from interventions.forms import SteeringGroupForm, SteeringGroupMemberForm
+from interventions.models import Intervention, SteeringGroup, SteeringGroupMember
+from interventions.views.base import SteeringGroupChildView, TenantDeleteView
+from tenancy.views.base import TenantCreateView, TenantDetailView, TenantListView, TenantUpdateView
+
+
+def governed_interventions() -> Any:
+    """The interventions a steering group governs, in display order."""
+    return Prefetch("interventions", queryset=Intervention.objects.in_display_order())
+
+
+def members_with_organisation() -> Any:
+    return Prefetch("members", queryset=SteeringGroupMember.objects.select_related("organisation"))
+
+
+class SteeringGroupListView(TenantListView):
+    permission_required = "tenancy.view_masterdata"
+    template_name = "interventions/steeringgroup_list.html"
+
+    def get_queryset(self) -> Any:
+        return (
+            SteeringGroup.objects.annotate(member_count=Count("members"))
+            .prefetch_related(governed_interventions())
+            .order_by("name")
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = self.request.user.has_perm(
+            "tenancy.change_masterdata", self.association
+        )
+        return context
+
+
+class SteeringGroupDetailView(TenantDetailView):
+    permission_required = "tenancy.view_masterdata"
+    template_name = "interventions/steeringgroup_detail.html"
+
+    def get_queryset(self) -> Any:
+        return SteeringGroup.objects.prefetch_related(
+            members_with_organisation(), governed_interventions()
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = self.request.user.has_perm("tenancy.change_masterdata", self.object)
+        return context
+
+
+class SteeringGroupCreateView(TenantCreateView):
+    permission_required = "tenancy.change_masterdata"
+    form_class = SteeringGroupForm
+    template_name = "interventions/form.html"
+    extra_context = {"title": _("Ny styrgrupp")}
+
+    def get_success_url(self) -> str:
+        return reverse(
+            "interventions:steeringgroup_detail", args=[self.association.slug, self.object.pk]
+        )
+
+    def get_cancel_url(self) -> str:
+        return reverse("interventions:steeringgroup_list", args=[self.association.slug])
+
+
+class SteeringGroupUpdateView(TenantUpdateView):
+    permission_required = "tenancy.change_masterdata"
+    form_class = SteeringGroupForm
+    template_name = "interventions/form.html"
+    extra_context = {"title": _("Ändra styrgrupp")}
+
+    def get_queryset(self) -> Any:
+        return SteeringGroup.objects.all()
+
+    def get_success_url(self) -> str:
+        return reverse(
+            "interventions:steeringgroup_detail", args=[self.association.slug, self.object.pk]
+        )
+
+
+class SteeringGroupMemberCreateView(SteeringGroupChildView, TenantCreateView):
+    permission_required = "tenancy.change_masterdata"
+    form_class = SteeringGroupMemberForm
+    template_name = "interventions/form.html"
+    extra_context = {"title": _("Ny ledamot i styrgruppen")}
+
+
+class SteeringGroupMemberUpdateView(SteeringGroupChildView, TenantUpdateView):
+    permission_required = "tenancy.change_masterdata"
+    form_class = SteeringGroupMemberForm
+    template_name = "interventions/form.html"
+    extra_context = {"title": _("Ändra ledamot i styrgruppen")}
+
+    def get_queryset(self) -> Any:
+        return SteeringGroupMember.objects.filter(steering_group=self.parent)
+
+
+class SteeringGroupMemberDeleteView(SteeringGroupChildView, TenantDeleteView):
+    permission_required = "tenancy.change_masterdata"
+    parent_form_kwarg: str | None = None
+    extra_context = {"title": _("Ta bort ledamot ur styrgruppen")}
+
+    def get_queryset(self) -> Any:
+        return SteeringGroupMember.objects.filter(steering_group=self.parent)
