@@ -254,5 +254,5 @@ class Budget(models.Model):
         ]
 
     def __str__(self) -> str:
-        period = f"{self.year} Q{self.quarter}" if self.quarter else str(self.year)
+        period = f"{self.year} kv {self.quarter}" if self.quarter else str(self.year)
         return f"{self.intervention} {period}"
