@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tenancy",
     "interventions",
     "participants",
+    "followup",
     "audit",
     "imports",
     "dashboard",

@@ -160,11 +160,11 @@ class Participation(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(exit_reason__in=[r.value for r in WORK_REASONS])
+                    Q(exit_reason__in=sorted(r.value for r in WORK_REASONS))
                     & Q(work_extent__gte=1, work_extent__lte=100)
                 )
                 | (
-                    ~Q(exit_reason__in=[r.value for r in WORK_REASONS])
+                    ~Q(exit_reason__in=sorted(r.value for r in WORK_REASONS))
                     & Q(work_extent__isnull=True)
                 ),
                 name="participation_work_extent_for_work_exits",

@@ -135,12 +135,12 @@ class RoleAssignment(models.Model):
                         intervention__isnull=True,
                     )
                     | Q(
-                        role__in=[r.value for r in INTERVENTION_ROLES],
+                        role__in=sorted(r.value for r in INTERVENTION_ROLES),
                         association__isnull=False,
                         intervention__isnull=False,
                     )
                     | (
-                        ~Q(role__in=[r.value for r in INTERVENTION_ROLES])
+                        ~Q(role__in=sorted(r.value for r in INTERVENTION_ROLES))
                         & ~Q(role=Role.SYSTEMADMINISTRATOR)
                         & Q(association__isnull=False, intervention__isnull=True)
                     )

@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('exit_reason__in', ['eget_foretag', 'arbete_osubventionerat', 'arbete_subventionerat']), ('work_extent__gte', 1), ('work_extent__lte', 100)), models.Q(models.Q(('exit_reason__in', ['eget_foretag', 'arbete_osubventionerat', 'arbete_subventionerat']), _negated=True), ('work_extent__isnull', True)), _connector='OR'), name='participation_work_extent_for_work_exits'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('exit_reason__in', ['arbete_osubventionerat', 'arbete_subventionerat', 'eget_foretag']), ('work_extent__gte', 1), ('work_extent__lte', 100)), models.Q(models.Q(('exit_reason__in', ['arbete_osubventionerat', 'arbete_subventionerat', 'eget_foretag']), _negated=True), ('work_extent__isnull', True)), _connector='OR'), name='participation_work_extent_for_work_exits'),
         ),
         migrations.AddConstraint(
             model_name='participation',

@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='roleassignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('association__isnull', True), ('intervention__isnull', True), ('role', 'systemadministrator')), models.Q(('association__isnull', False), ('intervention__isnull', False), ('role__in', ['insatsansvarig', 'deltagaransvarig'])), models.Q(models.Q(('role__in', ['insatsansvarig', 'deltagaransvarig']), _negated=True), models.Q(('role', 'systemadministrator'), _negated=True), ('association__isnull', False), ('intervention__isnull', True)), _connector='OR'), name='role_scope_matches_role'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('association__isnull', True), ('intervention__isnull', True), ('role', 'systemadministrator')), models.Q(('association__isnull', False), ('intervention__isnull', False), ('role__in', ['deltagaransvarig', 'insatsansvarig'])), models.Q(models.Q(('role__in', ['deltagaransvarig', 'insatsansvarig']), _negated=True), models.Q(('role', 'systemadministrator'), _negated=True), ('association__isnull', False), ('intervention__isnull', True)), _connector='OR'), name='role_scope_matches_role'),
         ),
         migrations.AddConstraint(
             model_name='roleassignment',

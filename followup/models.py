@@ -1,0 +1,256 @@
+"""The steering groups' quarterly reports and deviation reports (importmall sheets
+`Kvartalsrapporter` and `Avvikelser`). Field values are the importmall's codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from interventions.models import Intervention
+from tenancy.models import Association
+
+
+class OnTrack(models.TextChoices):
+    """`i_fas`: is the intervention in phase with its goals?"""
+
+    YES = "ja", _("Ja")
+    PARTLY = "delvis", _("Delvis")
+    NO = "nej", _("Nej")
+    TOO_EARLY = "for_tidigt", _("För tidigt att bedöma")
+    NOT_GIVEN = "ej_angivet", _("Ej angivet")
+
+
+class Forecast(models.TextChoices):
+    """`prognos`: will the goals be reached?"""
+
+    YES = "ja", _("Ja")
+    PARTLY = "delvis", _("Delvis")
+    NO = "nej", _("Nej")
+    NOT_APPLICABLE = "ej_aktuellt", _("Ej aktuellt")
+
+
+class YesPartlyNo(models.TextChoices):
+    YES = "ja", _("Ja")
+    PARTLY = "delvis", _("Delvis")
+    NO = "nej", _("Nej")
+
+
+class Colour(models.TextChoices):
+    """The office's assessment of a report."""
+
+    GREEN = "green", _("Grön – i fas")
+    YELLOW = "yellow", _("Gul – bevakas")
+    RED = "red", _("Röd – behov av åtgärd")
+
+
+class QuarterlyReport(models.Model):
+    """A steering group's report for one intervention and quarter, due one month after
+    the quarter ends. A row exists from the first save (draft) on; a report with no row is
+    "not started". Answers may be empty while a draft; submitting requires them."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        SUBMITTED = "submitted", _("Inlämnad")
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="quarterly_reports"
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    quarter = models.PositiveSmallIntegerField(
+        _("kvartal"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    submitted_on = models.DateField(_("inlämnad"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    # Goals (seed table 2)
+    on_track = models.CharField(
+        _("i fas med målen"), max_length=12, choices=OnTrack.choices, blank=True
+    )
+    forecast = models.CharField(
+        _("prognos att nå målen"), max_length=12, choices=Forecast.choices, blank=True
+    )
+    started_on_time = models.BooleanField(_("startade i tid"), null=True, blank=True)
+    action_plan_share = models.PositiveSmallIntegerField(
+        _("andel deltagare med handlingsplan (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    goals_comment = models.TextField(_("kommentar om mål"), blank=True)
+    # Conditions (seed table 3)
+    vacancy_funded = models.BooleanField(
+        _("vakanser i förbundsfinansierade tjänster"), null=True, blank=True
+    )
+    vacancy_self_funded = models.BooleanField(
+        _("vakanser i egenfinansierade tjänster"), null=True, blank=True
+    )
+    conditions_comment = models.TextField(_("kommentar om förutsättningar"), blank=True)
+    # Quality (seed table 5)
+    meetings_per_agreement = models.BooleanField(
+        _("styrgruppsmöten enligt avtal"), null=True, blank=True
+    )
+    ordinary_representation = models.BooleanField(
+        _("ordinarie representation"), null=True, blank=True
+    )
+    follow_up_per_agreement = models.CharField(
+        _("uppföljning enligt avtal"), max_length=10, choices=YesPartlyNo.choices, blank=True
+    )
+    target_group_checked = models.BooleanField(_("kontroll av målgrupp"), null=True, blank=True)
+    method_checked = models.BooleanField(_("kontroll av metod"), null=True, blank=True)
+    equality_discussed = models.BooleanField(_("jämlikhet diskuterad"), null=True, blank=True)
+    gender_equality_discussed = models.BooleanField(
+        _("jämställdhet diskuterad"), null=True, blank=True
+    )
+    implementation_discussed = models.BooleanField(
+        _("implementering diskuterad"), null=True, blank=True
+    )
+    quality_comment = models.TextField(_("kommentar om kvalitet"), blank=True)
+    comment = models.TextField(_("övrig kommentar"), blank=True)
+
+    # The office's review
+    colour = models.CharField(
+        _("kansliets bedömning"), max_length=10, choices=Colour.choices, blank=True
+    )
+    review_comment = models.TextField(_("kansliets kommentar"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("kvartalsrapport")
+        verbose_name_plural = _("kvartalsrapporter")
+        ordering = ["year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "year", "quarter"], name="unique_quarterly_report"
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="quarterly_report_quarter_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_on__isnull=False),
+                name="quarterly_report_submitted_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention} {self.year} kv {self.quarter}"
+
+    @property
+    def deadline(self) -> dt.date:
+        return report_deadline(self.year, self.quarter)
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    month = quarter * 3
+    next_month_first = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return next_month_first - dt.timedelta(days=1)
+
+
+def report_deadline(year: int, quarter: int) -> dt.date:
+    """One month after the quarter ends: the last day of the month after the quarter."""
+    end = quarter_end(year, quarter)
+    following = dt.date(end.year + (end.month == 12), end.month % 12 + 1, 1)
+    after = dt.date(following.year + (following.month == 12), following.month % 12 + 1, 1)
+    return after - dt.timedelta(days=1)
+
+
+class DeviationKind(models.TextChoices):
+    BUDGET = "budget", _("Budget")
+    TRANSFER = "overforing", _("Överföring till nästa år")
+    GOAL = "mal", _("Mål")
+    TARGET_GROUP = "malgrupp", _("Målgrupp")
+    METHOD = "metod", _("Metod")
+    START_DATE = "startdatum", _("Startdatum")
+    END_DATE = "slutdatum", _("Slutdatum")
+    VACANCY = "vakans", _("Vakans")
+    OTHER = "ovrigt", _("Övrigt")
+
+
+class Decision(models.TextChoices):
+    GRANTED = "beviljad", _("Beviljad")
+    PARTLY = "delvis", _("Delvis beviljad")
+    REJECTED = "avslag", _("Avslag")
+    UNDECIDED = "ej_beslutad", _("Ej beslutad")
+
+
+class DecidedBy(models.TextChoices):
+    DIRECTOR = "forbundschef", _("Förbundschef")
+    BOARD = "styrelse", _("Styrelsen")
+
+
+class Deviation(models.Model):
+    """A deviation report (avvikelserapport): a change request and its decision."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="deviations", verbose_name=_("insats")
+    )
+    received_on = models.DateField(_("inkommen"))
+    kind = models.CharField(_("typ"), max_length=12, choices=DeviationKind.choices)
+    description = models.TextField(_("beskrivning"))
+    amount = models.BigIntegerField(
+        _("belopp att föra över (kr)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    requested_start_date = models.DateField(_("begärt nytt startdatum"), null=True, blank=True)
+    requested_end_date = models.DateField(_("begärt nytt slutdatum"), null=True, blank=True)
+    decision = models.CharField(
+        _("beslut"), max_length=12, choices=Decision.choices, default=Decision.UNDECIDED
+    )
+    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    decided_by = models.CharField(
+        _("beslutad av"), max_length=12, choices=DecidedBy.choices, blank=True
+    )
+    decision_comment = models.TextField(_("beslutskommentar"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("avvikelserapport")
+        verbose_name_plural = _("avvikelserapporter")
+        ordering = ["received_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "received_on", "kind"], name="unique_deviation"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="overforing") & Q(amount__gt=0))
+                | (~Q(kind="overforing") & Q(amount__isnull=True)),
+                name="deviation_amount_only_for_transfer",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(decision="ej_beslutad") & Q(decided_on__isnull=True) & Q(decided_by="")
+                )
+                | (~Q(decision="ej_beslutad") & Q(decided_on__isnull=False) & ~Q(decided_by="")),
+                name="deviation_decision_has_date_and_decider",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention}: {self.get_kind_display()} {self.received_on:%Y-%m-%d}"
+
+    @property
+    def moves_money(self) -> bool:
+        """An approved transfer moves its amount to next year's budget."""
+        return self.kind == DeviationKind.TRANSFER and self.decision in (
+            Decision.GRANTED,
+            Decision.PARTLY,
+        )
