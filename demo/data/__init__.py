@@ -1,0 +1,29 @@
+"""The demo data as plain values: two associations, their members, board, organisations,
+steering groups, interventions and users. ``demo.loader`` turns these into rows.
+
+Everything is fixed (names, dates, targets); only budget amounts vary, and they come from a
+seeded random generator, so every load gives the same result. Periods lie in 2022-2027 so
+that the demo has ended, running and future interventions in 2026.
+"""
+
+from __future__ import annotations
+
+from demo.data.exempel import EXEMPEL
+from demo.data.norr import NORR
+from demo.data.specs import DEMO_PASSWORD, DEMO_SEED, AssociationSpec, UserSpec
+from tenancy.models import Role
+
+__all__ = ["ASSOCIATIONS", "DEMO_PASSWORD", "DEMO_SEED", "SYSTEM_USERS", "demo_emails"]
+
+ASSOCIATIONS: tuple[AssociationSpec, ...] = (EXEMPEL, NORR)
+
+#: Users with a role for the whole installation rather than one association.
+SYSTEM_USERS: tuple[UserSpec, ...] = (
+    UserSpec("system@finsam.se", "Sigrid", "Vik", ((Role.SYSTEMADMINISTRATOR, None),)),
+)
+
+
+def demo_emails() -> list[str]:
+    """Every demo user's e-mail: these users are deleted and recreated on each load."""
+    users = [u for spec in ASSOCIATIONS for u in spec.users] + list(SYSTEM_USERS)
+    return [user.email for user in users]

@@ -1,0 +1,552 @@
+"""Samordningsförbundet Exempel: four kinds of members, a full board, four steering groups,
+interventions of every kind (ended, running and one starting in 2027) and a user per role."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from demo.data.specs import (
+    AssociationSpec,
+    BoardSpec,
+    GoalSpec,
+    InterventionSpec,
+    MemberSpec,
+    OrganisationSpec,
+    SteeringGroupMemberSpec,
+    SteeringGroupSpec,
+    UserSpec,
+    d,
+)
+from interventions.models import Aim, FollowUp, GoalStatus, Kind, SteeringGroupRole
+from tenancy.models import BoardRole, BoardSeat, MemberKind, Role
+
+FK = "Försäkringskassan"
+AF = "Arbetsförmedlingen"
+REGION = "Region Exempel"
+EXEMPEL_KOMMUN = "Exempel kommun"
+EKBY = "Ekby kommun"
+ASBY = "Åsby kommun"
+STRANDVIK = "Strandviks kommun"
+
+EXEMPEL_AME = "Exempel kommun, Arbetsmarknadsenheten"
+EKBY_AME = "Ekby kommun, Arbetsmarknadsenheten"
+ASBY_AME = "Åsby kommun, Arbetsmarknadsenheten"
+ASBY_VUX = "Åsby kommun, Vuxenutbildningen"
+STRANDVIK_IFO = "Strandviks kommun, Individ- och familjeomsorgen"
+PSYKIATRIN = "Region Exempel, Psykiatrin"
+PRIMARVARDEN = "Region Exempel, Primärvården"
+VUXENSKOLAN = "Studieförbundet Vuxenskolan"
+FOLKHOGSKOLA = "Exempelbygdens folkhögskola"
+FORETAGARNA = "Företagarna Exempel"
+KANSLIET = "Samordningsförbundet Exempel, kansliet"
+
+LOKUS_EXEMPEL = "Lokusgrupp Exempel"
+LOKUS_EKBY_ASBY = "Lokusgrupp Ekby och Åsby"
+STYRGRUPP_UNGA = "Styrgrupp Unga"
+STYRGRUPP_REGION = "Styrgrupp Region Exempel"
+
+EXEMPEL_MEMBERS = (
+    MemberSpec(FK, MemberKind.FORSAKRINGSKASSAN, Decimal("25.00")),
+    MemberSpec(AF, MemberKind.ARBETSFORMEDLINGEN, Decimal("25.00")),
+    MemberSpec(REGION, MemberKind.REGION, Decimal("25.00")),
+    MemberSpec(EXEMPEL_KOMMUN, MemberKind.KOMMUN, Decimal("6.25")),
+    MemberSpec(EKBY, MemberKind.KOMMUN, Decimal("6.25")),
+    MemberSpec(ASBY, MemberKind.KOMMUN, Decimal("6.25")),
+    MemberSpec(STRANDVIK, MemberKind.KOMMUN, Decimal("6.25")),
+)
+
+EXEMPEL_ORGANISATIONS = (
+    OrganisationSpec(FK, FK),
+    OrganisationSpec(AF, AF),
+    OrganisationSpec(PSYKIATRIN, REGION),
+    OrganisationSpec(PRIMARVARDEN, REGION),
+    OrganisationSpec(EXEMPEL_AME, EXEMPEL_KOMMUN),
+    OrganisationSpec(EKBY_AME, EKBY),
+    OrganisationSpec(ASBY_AME, ASBY),
+    OrganisationSpec(ASBY_VUX, ASBY),
+    OrganisationSpec(STRANDVIK_IFO, STRANDVIK),
+    OrganisationSpec(VUXENSKOLAN),
+    OrganisationSpec(FOLKHOGSKOLA),
+    OrganisationSpec(FORETAGARNA),
+    OrganisationSpec(KANSLIET),
+)
+
+_ORD, _ERS = BoardSeat.ORDINARIE, BoardSeat.ERSATTARE
+EXEMPEL_BOARD = (
+    BoardSpec("Per Sandberg", REGION, "S", _ORD, BoardRole.ORDFORANDE),
+    BoardSpec("Johan Wikström", EXEMPEL_KOMMUN, "M", _ORD, BoardRole.VICE_ORDFORANDE),
+    BoardSpec("Ingrid Bergqvist", EKBY, "C"),
+    BoardSpec("Lars Forsberg", ASBY, "S"),
+    BoardSpec("Annika Holmgren", STRANDVIK, "V"),
+    BoardSpec("Camilla Eriksson", FK, ""),
+    BoardSpec("Jenny Karlsson", AF, ""),
+    BoardSpec("Helena Ljung", REGION, "M", _ERS),
+    BoardSpec("Fatima Hassan", EXEMPEL_KOMMUN, "S", _ERS),
+    BoardSpec("Mats Olofsson", EKBY, "KD", _ERS),
+    BoardSpec("Elin Sjöberg", ASBY, "L", _ERS),
+    BoardSpec("Göran Åberg", STRANDVIK, "M", _ERS),
+    BoardSpec("Tomas Lindqvist", FK, "", _ERS),
+    BoardSpec("Ali Rahimi", AF, "", _ERS),
+)
+
+_CHAIR, _CO_OPTED = SteeringGroupRole.CHAIR, SteeringGroupRole.CO_OPTED
+EXEMPEL_STEERING_GROUPS = (
+    SteeringGroupSpec(
+        LOKUS_EXEMPEL,
+        (
+            SteeringGroupMemberSpec("Björn Nyström", EXEMPEL_AME, _CHAIR),
+            SteeringGroupMemberSpec("Sofia Andersson", FK),
+            SteeringGroupMemberSpec("Daniel Persson", AF),
+            SteeringGroupMemberSpec("Maja Lindberg", PSYKIATRIN),
+            SteeringGroupMemberSpec("Anna Berg", KANSLIET, _CO_OPTED),
+        ),
+    ),
+    SteeringGroupSpec(
+        LOKUS_EKBY_ASBY,
+        (
+            SteeringGroupMemberSpec("Kristina Falk", EKBY_AME, _CHAIR),
+            SteeringGroupMemberSpec("Henrik Moberg", ASBY_AME),
+            SteeringGroupMemberSpec("Linnea Borg", FK),
+            SteeringGroupMemberSpec("Ahmed Yusuf", AF),
+            SteeringGroupMemberSpec("Eva Lundgren", PRIMARVARDEN),
+        ),
+    ),
+    SteeringGroupSpec(
+        STYRGRUPP_UNGA,
+        (
+            SteeringGroupMemberSpec("Petra Engström", STRANDVIK_IFO, _CHAIR),
+            SteeringGroupMemberSpec("Oskar Hedlund", AF),
+            SteeringGroupMemberSpec("Nadia Karimi", FOLKHOGSKOLA),
+            SteeringGroupMemberSpec("Anna Berg", KANSLIET, _CO_OPTED),
+        ),
+    ),
+    SteeringGroupSpec(
+        STYRGRUPP_REGION,
+        (
+            SteeringGroupMemberSpec("Ulrika Sundin", PSYKIATRIN, _CHAIR),
+            SteeringGroupMemberSpec("Magnus Öberg", PRIMARVARDEN),
+            SteeringGroupMemberSpec("Sofia Andersson", FK),
+        ),
+    ),
+)
+
+_IND, _STR, _KOMP, _OVR = Kind.INDIVIDUAL, Kind.STRUCTURAL, Kind.COMPETENCE, Kind.OTHER
+_WORK, _PRE = Aim.WORK, Aim.PRE_REHABILITATION
+_PERSONS, _COUNTS = FollowUp.PERSONAL_DATA, FollowUp.COUNTS
+_MET, _PARTLY, _NOT_MET = GoalStatus.MET, GoalStatus.PARTLY_MET, GoalStatus.NOT_MET
+
+EXEMPEL_INTERVENTIONS = (
+    InterventionSpec(
+        code="STEG-24",
+        name="Exempel, Steg till arbete",
+        short_name="Steg till arbete",
+        owner=EXEMPEL_AME,
+        partners=(FK, AF, PSYKIATRIN),
+        kind=_IND,
+        aim=_WORK,
+        follow_up=_PERSONS,
+        start=d(2024, 1, 1),
+        end=d(2026, 12, 31),
+        expected_participants=60,
+        steering_group=LOKUS_EXEMPEL,
+        yearly_budget=1_800_000,
+        quarterly_years=(2025,),
+        goals=(
+            GoalSpec(
+                "Deltagarna ska gå vidare till arbete eller studier.",
+                "40 % av de avslutade deltagarna går till arbete eller studier",
+            ),
+            GoalSpec(
+                "Insatsen ska nå den målgrupp som anges i ansökan.",
+                "60 deltagare under insatstiden, varav minst 40 % kvinnor",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="IPS-23",
+        name="Region Exempel, Individanpassat stöd till arbete enligt IPS",
+        short_name="IPS Exempel",
+        owner=PSYKIATRIN,
+        partners=(AF, EXEMPEL_AME),
+        kind=_IND,
+        aim=_WORK,
+        follow_up=_PERSONS,
+        start=d(2023, 1, 1),
+        end=d(2026, 6, 30),
+        expected_participants=45,
+        steering_group=STYRGRUPP_REGION,
+        yearly_budget=1_450_000,
+        goals=(
+            GoalSpec(
+                "Deltagare med psykisk ohälsa ska få och behålla ett arbete.",
+                "30 % av deltagarna har arbete eller studier vid avslut",
+            ),
+            GoalSpec(
+                "Arbetet ska följa IPS-modellen.",
+                "Minst 100 poäng (god trohet) vid årlig granskning med IPS-skalan",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="KRAFT-22",
+        name="Ekby, Kraftsamling",
+        short_name="Kraftsamling",
+        owner=EKBY_AME,
+        partners=(FK, PRIMARVARDEN),
+        kind=_IND,
+        aim=_PRE,
+        follow_up=_PERSONS,
+        start=d(2022, 1, 1),
+        end=d(2024, 12, 31),
+        expected_participants=45,
+        steering_group=LOKUS_EKBY_ASBY,
+        yearly_budget=1_100_000,
+        goals=(
+            GoalSpec(
+                "Deltagarna ska få en plan för fortsatt rehabilitering.",
+                "70 % av de avslutade deltagarna har en handlingsplan",
+                _MET,
+            ),
+            GoalSpec(
+                "Deltagarna ska ta steg mot arbete.",
+                "25 % går vidare till en arbetsförberedande insats",
+                _PARTLY,
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="BRYGGAN-22",
+        name="Åsby, Bryggan",
+        short_name="Bryggan",
+        owner=ASBY_AME,
+        partners=(FK, AF, ASBY_VUX),
+        kind=_IND,
+        aim=_WORK,
+        follow_up=_PERSONS,
+        start=d(2022, 3, 1),
+        end=d(2025, 8, 31),
+        expected_participants=40,
+        steering_group=LOKUS_EKBY_ASBY,
+        yearly_budget=950_000,
+        goals=(
+            GoalSpec(
+                "Deltagarna ska gå vidare till arbete eller studier.",
+                "35 % av de avslutade deltagarna går till arbete eller studier",
+                _MET,
+            ),
+            GoalSpec(
+                "Ett arbetssätt med gemensam kartläggning ska finnas kvar efter insatsen.",
+                "Beslut om implementering i ordinarie verksamhet senast 2025-06-30",
+                _NOT_MET,
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="UNGA-25",
+        name="Unga in – samordnat stöd för unga 16–29 år",
+        short_name="Unga in",
+        owner=STRANDVIK_IFO,
+        partners=(AF, FK, FOLKHOGSKOLA),
+        kind=_IND,
+        aim=_PRE,
+        follow_up=_PERSONS,
+        start=d(2025, 1, 1),
+        end=d(2027, 12, 31),
+        expected_participants=80,
+        steering_group=STYRGRUPP_UNGA,
+        yearly_budget=2_400_000,
+        quarterly_years=(2025, 2026),
+        goals=(
+            GoalSpec(
+                "Unga som varken arbetar eller studerar ska få samordnat stöd.",
+                "80 unga deltagare under insatstiden",
+            ),
+            GoalSpec(
+                "Deltagarna ska få en plan för fortsatt rehabilitering eller studier.",
+                "75 % av de avslutade deltagarna har en handlingsplan",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="LOTSEN-24",
+        name="Strandvik, Lotsen",
+        short_name="Lotsen",
+        owner=STRANDVIK_IFO,
+        partners=(PRIMARVARDEN, FK),
+        kind=_IND,
+        aim=_PRE,
+        follow_up=_PERSONS,
+        start=d(2024, 7, 1),
+        end=d(2026, 6, 30),
+        expected_participants=30,
+        steering_group=STYRGRUPP_UNGA,
+        yearly_budget=750_000,
+        goals=(
+            GoalSpec(
+                "Deltagarna ska komma närmare arbetsmarknaden.",
+                "Hälften av deltagarna visar stegförflyttning i progressionsmätningen",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="PRAKTIK-25",
+        name="Praktikplatsen",
+        short_name="Praktikplatsen",
+        owner=EXEMPEL_AME,
+        partners=(AF, FORETAGARNA),
+        kind=_IND,
+        aim=_WORK,
+        follow_up=_COUNTS,
+        start=d(2025, 1, 1),
+        end=d(2026, 12, 31),
+        expected_participants=120,
+        steering_group=LOKUS_EXEMPEL,
+        yearly_budget=650_000,
+        goals=(
+            GoalSpec(
+                "Fler praktikplatser hos arbetsgivare i Exempel kommun.",
+                "60 nya praktikplatser per år",
+            ),
+            GoalSpec(
+                "Deltagare ska få en anställning efter praktiken.",
+                "20 % av deltagarna får anställning inom sex månader",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="SPRAK-26",
+        name="Språkstart – svenska och arbetsliv för nyanlända",
+        short_name="Språkstart",
+        owner=FOLKHOGSKOLA,
+        partners=(VUXENSKOLAN, AF, ASBY_VUX),
+        kind=_IND,
+        aim=_PRE,
+        follow_up=_PERSONS,
+        start=d(2026, 1, 1),
+        end=d(2027, 12, 31),
+        expected_participants=50,
+        steering_group=LOKUS_EKBY_ASBY,
+        yearly_budget=1_250_000,
+        goals=(
+            GoalSpec(
+                "Deltagarna ska stärka sin svenska och sin kunskap om arbetslivet.",
+                "70 % av deltagarna går vidare till studier, praktik eller arbete",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="NAVIGATOR-27",
+        name="Navigatorcentrum Exempel",
+        short_name="Navigatorcentrum",
+        owner=EXEMPEL_AME,
+        partners=(AF, FK, PSYKIATRIN),
+        kind=_IND,
+        aim=_WORK,
+        follow_up=_PERSONS,
+        start=d(2027, 1, 1),
+        end=d(2027, 12, 31),
+        expected_participants=50,
+        steering_group=LOKUS_EXEMPEL,
+        yearly_budget=1_600_000,
+        goals=(
+            GoalSpec(
+                "Unga vuxna ska nå egen försörjning.",
+                "35 % av de avslutade deltagarna går till arbete eller studier",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="LOKUS-23",
+        name="Lokussamordnare Exempel",
+        short_name="Lokussamordnare",
+        owner=EXEMPEL_AME,
+        partners=(FK, AF, PRIMARVARDEN),
+        kind=_STR,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2023, 1, 1),
+        end=d(2026, 12, 31),
+        expected_participants=None,
+        steering_group=LOKUS_EXEMPEL,
+        yearly_budget=520_000,
+        goals=(
+            GoalSpec(
+                "Parterna ska ha en gemensam bild av behoven i kommunen.",
+                "En behovsanalys per år, redovisad för lokusgruppen",
+            ),
+            GoalSpec(
+                "Samverkan ska leda till nya gemensamma insatser.",
+                "Minst en ny ansökan per år",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="PSYK-22",
+        name="Samverkan kring psykisk hälsa och arbete",
+        short_name="Psykisk hälsa och arbete",
+        owner=PSYKIATRIN,
+        partners=(FK, AF, EKBY_AME),
+        kind=_STR,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2022, 1, 1),
+        end=d(2023, 12, 31),
+        expected_participants=None,
+        steering_group=STYRGRUPP_REGION,
+        yearly_budget=680_000,
+        goals=(
+            GoalSpec(
+                "En gemensam rutin för remiss mellan psykiatri och arbetsmarknadsenheter.",
+                "Rutinen beslutad av alla parter senast 2023-06-30",
+                _MET,
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="DIGITAL-24",
+        name="Digital samhällsorientering i Exempel län",
+        short_name="Digital samhällsorientering",
+        owner=VUXENSKOLAN,
+        partners=(ASBY_VUX, AF),
+        kind=_STR,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2024, 1, 1),
+        end=d(2026, 12, 31),
+        expected_participants=None,
+        steering_group=LOKUS_EKBY_ASBY,
+        yearly_budget=600_000,
+        goals=(
+            GoalSpec(
+                "Samhällsorientering ska finnas digitalt på fem språk.",
+                "Fem språkversioner publicerade senast 2025-12-31",
+                _PARTLY,
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="REKO-23",
+        name="Processtöd för rehabiliteringskoordinatorer",
+        short_name="Processtöd reko",
+        owner=PRIMARVARDEN,
+        partners=(FK,),
+        kind=_KOMP,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2023, 4, 1),
+        end=d(2025, 3, 31),
+        expected_participants=None,
+        steering_group=STYRGRUPP_REGION,
+        yearly_budget=420_000,
+        goals=(
+            GoalSpec(
+                "Rehabiliteringskoordinatorerna ska ha gemensam kunskap om parternas uppdrag.",
+                "Fyra utbildningsdagar per år med minst 30 deltagare",
+                _MET,
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="SMAIL-25",
+        name="Kompetensstöd i progressionsmätning med SMAIL",
+        short_name="SMAIL-utbildning",
+        owner=EXEMPEL_AME,
+        partners=(FK, AF, PSYKIATRIN, STRANDVIK_IFO),
+        kind=_KOMP,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2025, 1, 1),
+        end=d(2026, 12, 31),
+        expected_participants=None,
+        steering_group=LOKUS_EXEMPEL,
+        yearly_budget=380_000,
+        goals=(
+            GoalSpec(
+                "Personal i individinsatserna ska kunna använda SMAIL.",
+                "40 utbildade handledare",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="INDIKATOR-24",
+        name="Indikatorenkät och utvärdering av finansiell samordning",
+        short_name="Indikatorer och utvärdering",
+        owner=KANSLIET,
+        partners=(),
+        kind=_OVR,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2024, 1, 1),
+        end=d(2027, 12, 31),
+        expected_participants=None,
+        steering_group=None,
+        yearly_budget=320_000,
+        goals=(
+            GoalSpec(
+                "Förbundet ska följa samverkan med de nationella indikatorerna.",
+                "Svarsfrekvens minst 60 % i varje respondentgrupp",
+            ),
+        ),
+    ),
+    InterventionSpec(
+        code="SEMINARIER-25",
+        name="Samverkansdagar och frukostseminarier",
+        short_name="Samverkansdagar",
+        owner=KANSLIET,
+        partners=(VUXENSKOLAN,),
+        kind=_OVR,
+        aim="",
+        follow_up=_COUNTS,
+        start=d(2025, 1, 1),
+        end=d(2026, 12, 31),
+        expected_participants=None,
+        steering_group=None,
+        yearly_budget=350_000,
+        goals=(
+            GoalSpec(
+                "Medarbetare hos parterna ska mötas och lära av varandra.",
+                "Två samverkansdagar och sex frukostseminarier per år",
+            ),
+        ),
+    ),
+)
+
+_FA, _EK, _DA, _IA = (
+    Role.FORBUNDSADMINISTRATOR,
+    Role.EKONOM,
+    Role.DELTAGARANSVARIG,
+    Role.INSATSANSVARIG,
+)
+EXEMPEL_USERS = (
+    UserSpec("admin@exempel.se", "Anna", "Berg", ((_FA, None),)),
+    UserSpec("ekonom@exempel.se", "Erik", "Lund", ((_EK, None),)),
+    UserSpec("loggranskare@exempel.se", "Lena", "Dahl", ((Role.LOGGRANSKARE, None),)),
+    UserSpec(
+        "deltagare.steg@exempel.se",
+        "Sara",
+        "Holm",
+        ((_DA, "STEG-24"),),
+        totp_secret="DEMOSTEGTILLARBETEFINSAMXYZABCDE",  # noqa: S106 - public demo secret
+    ),
+    UserSpec(
+        "deltagare.unga@exempel.se",
+        "Omar",
+        "Nilsson",
+        ((_DA, "UNGA-25"),),
+        totp_secret="DEMOUNGAINFINSAMXYZABCDEFGHIJKLM",  # noqa: S106 - public demo secret
+    ),
+    UserSpec("insatsansvarig@exempel.se", "Maria", "Ek", ((_IA, "STEG-24"), (_IA, "PRAKTIK-25"))),
+    UserSpec("styrelse@exempel.se", "Per", "Sandberg", ((Role.STYRELSE, None),)),
+    UserSpec("revisor@exempel.se", "Karin", "Ström", ((Role.REVISOR, None),)),
+)
+
+EXEMPEL = AssociationSpec(
+    slug="exempel",
+    name="Samordningsförbundet Exempel",
+    members=EXEMPEL_MEMBERS,
+    organisations=EXEMPEL_ORGANISATIONS,
+    board=EXEMPEL_BOARD,
+    steering_groups=EXEMPEL_STEERING_GROUPS,
+    interventions=EXEMPEL_INTERVENTIONS,
+    users=EXEMPEL_USERS,
+)
