@@ -10,6 +10,9 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("import/", include("imports.urls")),
     path("deltagare/", include("participants.urls")),
     path("logg/", include("audit.urls")),
+    path("rapportering/", include("followup.urls")),
+    path("ekonomi/", include("finance.urls")),
+    path("ansokningar/", include("funding.urls")),
 ]
 
 urlpatterns = [
