@@ -30,7 +30,7 @@ typecheck: install
 	$(VENV)/bin/mypy .
 
 migrations-check: install
-	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_SETTINGS) DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: install
 	$(PY) -m pytest $(PYTEST_ARGS)
