@@ -3,17 +3,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from audit.models import AccessAction, AccessLogEntry, Outcome
+from audit.models import AccessAction, AccessLogEntry, LogReview, Outcome
 from tenancy.models import Association
 from tenancy.roles import roles_of
+
+#: The role recorded when no user acts: a scheduled job or a command (e.g. retention).
+SYSTEM_ROLE = "system"
 
 
 def role_label(user: Any, association: Association, intervention_ids: Iterable[int]) -> str:
     """The roles under which the user acted: intervention roles for the interventions
-    touched, else the association roles (sorted, comma-separated)."""
+    touched, else the association roles (sorted, comma-separated); "system" when no user
+    acts (a scheduled job or a command)."""
+    if not getattr(user, "is_authenticated", False):
+        return SYSTEM_ROLE
     role_set = roles_of(user)
     roles: set[str] = set()
     for intervention_id in intervention_ids:
@@ -44,4 +51,33 @@ def log_access(
         intervention_ids=intervention_list,
         purpose=purpose[:200],
         outcome=outcome,
+    )
+
+
+def prune_participation_references(*, association: Association, before: dt.datetime) -> int:
+    """Retention: empty the participation ids of the association's log rows written before
+    ``before``; the rest of each row stays. The only change ever made to a log row (the
+    database refuses any other). Returns the number of rows changed."""
+    entries = AccessLogEntry.objects.with_scope(association=association.pk).filter(at__lt=before)
+    return entries.exclude(participation_ids=[])._empty_participation_ids()
+
+
+def record_review(
+    *,
+    association: Association,
+    reviewer: Any,
+    scope: str,
+    entry_ids: Iterable[int],
+    conclusion: LogReview.Conclusion | str,
+    comment: str = "",
+) -> LogReview:
+    """Record a log reviewer's review of a set of log rows. Not itself an access to
+    participant data, so not logged."""
+    return LogReview.objects.create(
+        association=association,
+        reviewer=reviewer,
+        scope=scope[:200],
+        entry_ids=sorted({int(i) for i in entry_ids}),
+        conclusion=conclusion,
+        comment=comment,
     )

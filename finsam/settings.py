@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "finance",
     "audit",
     "imports",
+    "stats",
     "dashboard",
     "demo",
 ]

@@ -8,6 +8,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("", include("tenancy.urls")),
     path("insatser/", include("interventions.urls")),
     path("import/", include("imports.urls")),
+    path("deltagare/rapporter/", include("participants.urls_reports")),
     path("deltagare/", include("participants.urls")),
     path("logg/", include("audit.urls")),
     path("rapportering/", include("followup.urls")),

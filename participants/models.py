@@ -328,3 +328,34 @@ class RetentionPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"Gallring efter {self.months_after_exit} månader"
+
+
+class RetentionRun(models.Model):
+    """The report of one retention run (gallring) for one association: what was removed.
+    Holds counts only; a dry run records what would have been removed."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(_("startad"))
+    finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
+    persons_removed = models.PositiveIntegerField(_("borttagna personer"), default=0)
+    participations_anonymised = models.PositiveIntegerField(
+        _("anonymiserade deltaganden"), default=0
+    )
+    log_entries_pruned = models.PositiveIntegerField(_("rensade loggposter"), default=0)
+    dry_run = models.BooleanField(_("provkörning"), default=False)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("gallringskörning")
+        verbose_name_plural = _("gallringskörningar")
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(finished_at__isnull=True) | Q(finished_at__gte=models.F("started_at")),
+                name="retention_run_finished_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Gallring {self.started_at:%Y-%m-%d %H:%M}"

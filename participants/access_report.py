@@ -1,0 +1,391 @@
+"""The access report (registerutdrag) for one person: what the association stores about
+them and who has accessed it.
+
+A deltagaransvarig produces it for the interventions they are assigned to, and no others
+(the rule that an officer reads only their own interventions' participants holds here
+too); the report says so. ``access_report_for`` finds the person, assembles one plain dict
+and logs the access; ``render_pdf`` and ``render_json`` only render that dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from audit.models import AccessAction, AccessLogEntry
+from audit.services import SYSTEM_ROLE, log_access
+from participants import personnummer
+from participants.choices import IncomeSource
+from participants.models import Consent, Participation, ParticipationEvent, Person
+from participants.queries import officer_intervention_ids, participations_for
+from participants.retention import describe_policy, policy_for
+from participants.services import find_person, person_name
+from tenancy.models import Association, Role
+
+ACCESS_REPORT_PURPOSE = "Registerutdrag"
+
+#: The variables of a participation, in the order of the importmall's `Deltagare` sheet.
+VARIABLES = (
+    "reference",
+    "gender",
+    "entry_date",
+    "exit_date",
+    "exit_reason",
+    "work_extent",
+    "education",
+    "income_before",
+    "public_support_time",
+    "referrer",
+    "action_plan_date",
+    "income_after",
+)
+
+
+def purposes() -> list[str]:
+    """Why the association processes the data (fixed text)."""
+    return [
+        _(
+            "Uppföljning av insatsen: in- och utskrivning och de uppgifter som behövs för att "
+            "följa deltagarens väg mot arbete eller studier."
+        ),
+        _(
+            "Statistik till förbundets styrelse och medlemmar, redovisad så att ingen enskild "
+            "person kan pekas ut."
+        ),
+        _(
+            "Nationell uppföljning av finansiell samordning (Uppföljning Finsam), som bara tar "
+            "emot antal deltagare per kön."
+        ),
+        _(
+            "Behandlingen sker med stöd av deltagarens samtycke och i enlighet med det. "
+            "Samtycket kan återkallas; då tas personuppgifterna bort och deltagandet sparas "
+            "bara som antal."
+        ),
+    ]
+
+
+def _date(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date()
+    return value.isoformat()
+
+
+def _display(participation_field: Any, value: Any) -> Any:
+    """A stored value as a person reads it: choice labels, ISO dates, income lists."""
+    if value in (None, "", []):
+        return None
+    if participation_field.name in ("income_before", "income_after"):
+        labels = dict(IncomeSource.choices)
+        return ", ".join(str(labels.get(code, code)) for code in value)
+    if participation_field.choices:
+        return str(dict(participation_field.flatchoices).get(value, value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _field(name: str) -> Any:
+    return Participation._meta.get_field(name)
+
+
+def _label(name: str) -> str:
+    return capfirst(str(_field(name).verbose_name))
+
+
+def _variables(participation: Participation) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": _label(name),
+            "value": _display(_field(name), getattr(participation, name)),
+        }
+        for name in VARIABLES
+    ]
+
+
+def _change_value(name: str, raw: Any) -> Any:
+    """A history value (stored JSON-ready: dates as ISO text) as a person reads it."""
+    if name in ("entry_date", "exit_date", "action_plan_date"):
+        return raw or None
+    return _display(_field(name), raw)
+
+
+def _history(events: Iterable[ParticipationEvent]) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": _date(event.at),
+            "action": str(event.get_action_display()),
+            "changes": [
+                {
+                    "label": _label(name),
+                    "before": _change_value(name, event.changes[name][0]),
+                    "after": _change_value(name, event.changes[name][1]),
+                }
+                for name in VARIABLES
+                if name in event.changes
+            ],
+        }
+        for event in events
+    ]
+
+
+def role_display(role: str) -> str:
+    """A log row's role text (codes, comma-separated) in Swedish; never a user's name."""
+    if role == SYSTEM_ROLE:
+        return _("System (automatisk körning)")
+    labels = dict(Role.choices)
+    return ", ".join(str(labels.get(code, code)) for code in role.split(",") if code)
+
+
+def _log_entries(association: Association, participation_ids: list[int]) -> list[AccessLogEntry]:
+    entries = AccessLogEntry.objects.filter(association=association)
+    if connection.features.supports_json_field_contains:
+        condition = Q()
+        for participation_id in participation_ids:
+            condition |= Q(participation_ids__contains=[participation_id])
+        return list(entries.filter(condition).order_by("at", "id"))
+    # SQLite cannot look inside JSON lists: filter here, from the first participation on.
+    wanted = set(participation_ids)
+    first = min(
+        Participation.objects.filter(pk__in=participation_ids).values_list("created_at", flat=True)
+    )
+    return [
+        entry
+        for entry in entries.filter(at__gte=first).order_by("at", "id")
+        if wanted.intersection(entry.participation_ids)
+    ]
+
+
+def _accesses(association: Association, participation_ids: list[int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": _date(entry.at),
+            "role": role_display(entry.role),
+            "action": str(entry.get_action_display()),
+            "purpose": entry.purpose,
+        }
+        for entry in _log_entries(association, participation_ids)
+    ]
+
+
+def assemble_access_report(
+    *,
+    association: Association,
+    person: Person,
+    participations: list[Participation],
+    intervention_names: list[str],
+    today: dt.date,
+) -> dict[str, Any]:
+    """The report's content, a plain dict (JSON-ready)."""
+    consents = Consent.objects.filter(person=person).order_by("given_on", "pk")
+    return {
+        "title": _("Registerutdrag"),
+        "association": association.name,
+        "produced_on": today.isoformat(),
+        "interventions": intervention_names,
+        "scope": _(
+            "Utdraget omfattar de uppgifter som finns om personen i insatserna: %(names)s. "
+            "Uppgifter i förbundets andra insatser lämnas av deltagaransvarig för respektive "
+            "insats och begärs där."
+        )
+        % {"names": ", ".join(intervention_names)},
+        "person": {
+            "personnummer": person.masked_personnummer,
+            "name": person_name(person) or None,
+            "birth_date": person.birth_date.isoformat(),
+            "gender": str(person.get_gender_display()),
+        },
+        "consents": [
+            {
+                "given_on": consent.given_on.isoformat(),
+                "form_version": consent.form_version,
+                "withdrawn_on": _date(consent.withdrawn_on),
+            }
+            for consent in consents
+        ],
+        "participations": [
+            {
+                "intervention": participation.intervention.display_name,
+                "variables": _variables(participation),
+                "history": _history(participation.events.all()),
+            }
+            for participation in participations
+        ],
+        "purposes": purposes(),
+        "retention": describe_policy(policy_for(association)),
+        "accesses": _accesses(association, [p.pk for p in participations]),
+    }
+
+
+def access_report_for(
+    *, user: Any, association: Association, number: str, today: dt.date | None = None
+) -> dict[str, Any] | None:
+    """The access report for the person with this personnummer, limited to the user's
+    interventions, or None when the person has no participation there. Either way the
+    look-up is logged (action access_report). Raises InvalidPersonnummer."""
+    parsed = personnummer.parse(number)
+    intervention_ids = officer_intervention_ids(user, association)
+    person = find_person(association=association, number=parsed)
+    participations: list[Participation] = []
+    if person is not None:
+        participations = list(
+            participations_for(user, association)
+            .filter(person=person)
+            .select_related("intervention")
+            .prefetch_related("events")
+            .order_by("entry_date", "pk")
+        )
+    log_access(
+        user=user,
+        association=association,
+        action=AccessAction.ACCESS_REPORT,
+        participation_ids=[p.pk for p in participations],
+        intervention_ids=intervention_ids,
+        purpose=ACCESS_REPORT_PURPOSE,
+    )
+    if person is None or not participations:
+        return None
+    names = sorted({p.intervention.display_name for p in participations})
+    return assemble_access_report(
+        association=association,
+        person=person,
+        participations=participations,
+        intervention_names=names,
+        today=today or timezone.localdate(),
+    )
+
+
+def render_json(report: dict[str, Any]) -> bytes:
+    return json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def render_pdf(report: dict[str, Any]) -> bytes:
+    """The report as an A4 PDF with Swedish headings and page numbers."""
+    import io
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body, small = styles["BodyText"], styles["Normal"]
+
+    def text(value: Any) -> Paragraph:
+        shown = "–" if value in (None, "") else str(value)
+        return Paragraph(escape(shown), small)
+
+    def table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
+        data = [[Paragraph(f"<b>{escape(h)}</b>", small) for h in header]]
+        data += [[text(cell) for cell in row] for row in rows]
+        result = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+        result.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return result
+
+    def heading(title: str, level: int = 2) -> Paragraph:
+        return Paragraph(escape(title), styles[f"Heading{level}"])
+
+    person = report["person"]
+    story: list[Any] = [
+        heading(report["title"], 1),
+        Paragraph(escape(f"{report['association']}, {report['produced_on']}"), body),
+        Paragraph(escape(report["scope"]), body),
+        heading(_("Identitet")),
+        table(
+            [_("Uppgift"), _("Värde")],
+            [
+                [_("Personnummer"), person["personnummer"]],
+                [_("Namn"), person["name"]],
+                [_("Födelsedatum"), person["birth_date"]],
+                [_("Kön"), person["gender"]],
+            ],
+            [50, 110],
+        ),
+        heading(_("Samtycken")),
+        table(
+            [_("Lämnat"), _("Blankettversion"), _("Återkallat")],
+            [[c["given_on"], c["form_version"], c["withdrawn_on"]] for c in report["consents"]],
+            [50, 55, 55],
+        ),
+        heading(_("Deltaganden")),
+    ]
+    for participation in report["participations"]:
+        story += [
+            heading(participation["intervention"], 3),
+            table(
+                [_("Uppgift"), _("Värde")],
+                [[v["label"], v["value"]] for v in participation["variables"]],
+                [60, 100],
+            ),
+            Spacer(1, 3 * mm),
+            Paragraph(f"<b>{escape(_('Ändringshistorik'))}</b>", body),
+            table(
+                [_("Datum"), _("Händelse"), _("Ändring")],
+                [
+                    [
+                        event["date"],
+                        event["action"],
+                        "; ".join(
+                            f"{c['label']}: {c['before'] or '–'} → {c['after'] or '–'}"
+                            for c in event["changes"]
+                        ),
+                    ]
+                    for event in participation["history"]
+                ],
+                [25, 30, 105],
+            ),
+        ]
+    story.append(heading(_("Ändamål med behandlingen")))
+    story += [Paragraph(escape(f"• {purpose}"), body) for purpose in report["purposes"]]
+    story += [heading(_("Gallring")), Paragraph(escape(report["retention"]), body)]
+    story += [
+        heading(_("Åtkomst till uppgifterna")),
+        Paragraph(
+            escape(_("Varje läsning och ändring loggas. Loggen visar roll, inte namn.")), body
+        ),
+        table(
+            [_("Datum"), _("Roll"), _("Åtgärd"), _("Syfte")],
+            [[a["date"], a["role"], a["action"], a["purpose"]] for a in report["accesses"]],
+            [25, 45, 35, 55],
+        ),
+    ]
+
+    def page_number(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        label = _("Sida %(page)d") % {"page": document.page}
+        canvas.drawRightString(A4[0] - 20 * mm, 12 * mm, label)
+        canvas.drawString(20 * mm, 12 * mm, str(report["title"]))
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=str(report["title"]),
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+    )
+    document.build(story, onFirstPage=page_number, onLaterPages=page_number)
+    return buffer.getvalue()

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatsConfig(AppConfig):
+    """Every figure of spec/reports.md, computed once. (Named ``stats``: a package named
+    ``statistics`` would shadow the standard library module.)"""
+
+    name = "stats"
+    label = "stats"
+    verbose_name = _("Statistik")
