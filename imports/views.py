@@ -1,4 +1,9 @@
-"""The workbook page: upload an importmall (or only check it) and download the export."""
+"""The workbook page: upload an importmall (or only check it) and download the export.
+
+What a user may import and export follows ``WorkbookAccess``: the förbundsadministratör
+every sheet but the rows of `Deltagare`, a deltagaransvarig the `Deltagare` rows of their
+interventions. Every participant row written or exported is in the access log.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from django.utils import timezone
 
 from imports.forms import WorkbookUploadForm
 from imports.workbook import ImportResult, export_workbook, import_workbook
+from imports.workbook.access import WorkbookAccess
+from imports.workbook.importer import may_import
 from imports.workbook.sheets import HANDLERS, NOT_YET_IMPORTED
 from tenancy.views.base import TenantView
 
@@ -21,8 +28,12 @@ class WorkbookView(TenantView):
     """Upload form and result. The import runs in the association's scope (the middleware
     opened it) and writes nothing unless the whole file is valid."""
 
-    permission_required = "imports.import_workbook"
+    permission_required = "imports.open_workbook"
     template_name = "imports/workbook.html"
+
+    @property
+    def access(self) -> WorkbookAccess:
+        return WorkbookAccess.for_user(self.request.user, self.association)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.render(WorkbookUploadForm())
@@ -37,29 +48,35 @@ class WorkbookView(TenantView):
                 association=self.association,
                 dry_run=form.cleaned_data["dry_run"],
                 filename=upload.name,
+                access=self.access,
             )
         return self.render(form, result)
 
     def render(self, form: WorkbookUploadForm, result: ImportResult | None = None) -> HttpResponse:
+        access = self.access
         context = self.get_context_data(
             form=form,
             result=result,
-            sheets=HANDLERS,
-            not_yet_imported=NOT_YET_IMPORTED,
-            can_export=self.request.user.has_perm("imports.export_workbook", self.association),
+            sheets=[handler for handler in HANDLERS if may_import(handler, access)],
+            not_yet_imported=NOT_YET_IMPORTED if access.all_sheets else (),
+            all_sheets=access.all_sheets,
+            participant_rows=access.any_participants,
         )
         return render(self.request, self.template_name, context)
 
 
 class WorkbookExportView(TenantView):
-    """The association's data as an importmall workbook, as a download."""
+    """The association's data as an importmall workbook, as a download: the sheets the
+    user may read; `Deltagare` rows only of a deltagaransvarig's interventions (logged)."""
 
-    permission_required = "imports.export_workbook"
+    permission_required = "imports.open_workbook"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        access = WorkbookAccess.for_user(request.user, self.association)
         buffer = io.BytesIO()
-        export_workbook(buffer, association=self.association)
+        export_workbook(buffer, association=self.association, access=access)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-        filename = f"finsam-{self.association.slug}-{timezone.localdate().isoformat()}.xlsx"
+        part = "" if access.all_sheets else "-deltagare"
+        filename = f"finsam-{self.association.slug}{part}-{timezone.localdate().isoformat()}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

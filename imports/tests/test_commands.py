@@ -8,7 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from imports.tests.workbooks import INSATSER_HEADER, content, good_sheets, xlsx_file
+from imports.tests.workbooks import (
+    INSATSER_HEADER,
+    MISSING_PARTICIPANT_SHEETS,
+    content,
+    good_sheets,
+    xlsx_file,
+)
 from interventions.models import Intervention
 from tenancy.models import Association
 from testing.factories import AssociationFactory
@@ -48,6 +54,7 @@ def test_import_workbook_command_prints_summary(tmp_path: Path) -> None:
 
     assert out.splitlines() == [
         "Bladet Utfall kan ännu inte importeras och lästes inte.",
+        *MISSING_PARTICIPANT_SHEETS,
         "Filen är importerad.",
         "Insatser: nya 2, ändrade 0, oförändrade 0.",
         "Budget: nya 4, ändrade 0, oförändrade 0.",
@@ -65,7 +72,7 @@ def test_import_workbook_command_dry_run_writes_nothing(tmp_path: Path) -> None:
         "--dry-run",
     )
 
-    assert out.splitlines()[0] == "Kontroll utan att spara: filen är giltig. Inget har sparats."
+    assert out.splitlines()[3] == "Kontroll utan att spara: filen är giltig. Inget har sparats."
     assert content(association) == {"interventions": [], "budgets": []}
 
 

@@ -18,7 +18,8 @@ PERSONA_MATRIX = [
     ("admin", 200),
     ("economist", 403),
     ("board", 403),
-    ("participant_officer_a", 403),
+    ("participant_officer_a", 200),
+    ("intervention_lead_a", 403),
     ("outsider", 404),
 ]
 

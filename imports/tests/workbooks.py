@@ -207,3 +207,254 @@ def content(association: Association) -> dict[str, list[tuple[Any, ...]]]:
             key=lambda row: (row[0], row[1], row[2] or 0),
         ),
     }
+
+
+# --- The participant sheets: Deltagare, Volym, Aktiviteter --------------------------------
+
+DELTAGARE_HEADER = [
+    "insats",
+    "deltagar_id",
+    "anonym",
+    "personnummer",
+    "samtycke_datum",
+    "kön",
+    "inskrivningsdatum",
+    "utskrivningsdatum",
+    "avslutsanledning",
+    "arbetsgrad",
+    "utbildningsniva",
+    "forsorjning_fore",
+    "tid_offentlig_forsorjning",
+    "remittent",
+    "handlingsplan_datum",
+    "forsorjning_efter",
+]
+VOLYM_HEADER = ["insats", "år", "månad", "kvinnor", "män", "annat"]
+AKTIVITETER_HEADER = [
+    "datum",
+    "titel",
+    "typ",
+    "insats",
+    "kvinnor",
+    "män",
+    "annat",
+    "organisationer",
+]
+#: The notices of an import whose file has none of the three sheets.
+MISSING_PARTICIPANT_SHEETS = [
+    "Bladet Deltagare finns inte i filen; inga deltagare importerades.",
+    "Bladet Volym finns inte i filen; inga volymrader importerades.",
+    "Bladet Aktiviteter finns inte i filen; inga aktiviteter importerades.",
+]
+
+
+def dashed(number: str) -> str:
+    return f"{number[:8]}-{number[8:]}"
+
+
+def deltagare(**values: Any) -> list[Any]:
+    """A `Deltagare` row: a woman with consent entering ARB, changed by ``values``
+    (``kon`` stands for the column kön)."""
+    from testing.participants import WOMAN_1990
+
+    row: dict[str, Any] = dict.fromkeys(DELTAGARE_HEADER, "")
+    row.update(
+        {
+            "insats": "ARB",
+            "anonym": "nej",
+            "personnummer": dashed(WOMAN_1990),
+            "samtycke_datum": "2023-01-10",
+            "inskrivningsdatum": "2023-01-15",
+        }
+    )
+    if "kon" in values:
+        values["kön"] = values.pop("kon")
+    row.update(values)
+    return [row[column] for column in DELTAGARE_HEADER]
+
+
+def anonymous_row(**values: Any) -> list[Any]:
+    base: dict[str, Any] = {
+        "anonym": "ja",
+        "personnummer": "",
+        "samtycke_datum": "",
+        "kon": "kvinna",
+    }
+    return deltagare(**{**base, **values})
+
+
+def full_sheets() -> Sheets:
+    """Every sheet the import reads: the interventions and budgets of ``good_sheets`` and
+    participations (with consent and anonymous), monthly counts and activities."""
+    from testing.participants import MAN_1985, WOMAN_1990
+
+    return {
+        **good_sheets(),
+        "Deltagare": [
+            DELTAGARE_HEADER,
+            deltagare(
+                deltagar_id="D1",
+                utskrivningsdatum="2023-09-30",
+                avslutsanledning="arbete_osubventionerat",
+                arbetsgrad=50,
+                utbildningsniva="gymnasium",
+                forsorjning_fore="forsorjningsstod; a_kassa",
+                tid_offentlig_forsorjning="1_3",
+                remittent="socialtjanst",
+                handlingsplan_datum="2023-03-01",
+                forsorjning_efter="lon",
+            ),
+            deltagare(
+                personnummer=MAN_1985,
+                samtycke_datum=dt.datetime(2023, 2, 1),
+                kon="man",
+                inskrivningsdatum=dt.datetime(2023, 2, 1),
+            ),
+            anonymous_row(inskrivningsdatum="2023-03-01"),
+            anonymous_row(inskrivningsdatum="2023-03-01"),
+            anonymous_row(deltagar_id="D5", kon="annat", inskrivningsdatum="2023-04-01"),
+            # The woman comes back after her exit (row 2): a second, open participation.
+            deltagare(
+                personnummer=WOMAN_1990,
+                samtycke_datum="2023-10-15",
+                inskrivningsdatum="2023-10-15",
+            ),
+        ],
+        "Volym": [
+            VOLYM_HEADER,
+            ["NAT", 2023, 1, 4, 2, 0],
+            ["NAT", "2023", "2", "5", "3", "1"],
+        ],
+        "Aktiviteter": [
+            AKTIVITETER_HEADER,
+            ["2023-05-10", "Nätverksträff våren", "natverkstraff", "NAT", 12, 4, 0, "FK; AF"],
+            [dt.datetime(2023, 9, 1), "Webbinarium om samverkan", "webbinarium", "", 30, 8, 1, ""],
+        ],
+    }
+
+
+def participant_dump(association: Association) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row the participant sheets write, with keys and without timestamps."""
+    from participants.models import (
+        Activity,
+        Consent,
+        Participation,
+        ParticipationEvent,
+        Person,
+        VolumeCount,
+    )
+
+    def rows(model: Any, *fields: str) -> list[tuple[Any, ...]]:
+        return list(
+            model.objects.filter(association=association).order_by("pk").values_list(*fields)
+        )
+
+    return {
+        **dump(association),
+        "persons": rows(
+            Person,
+            "pk",
+            "pnr_hash",
+            "pnr_encrypted",
+            "name_encrypted",
+            "birth_date",
+            "gender",
+            "protected_identity",
+        ),
+        "consents": rows(
+            Consent, "pk", "person_id", "given_on", "form_version", "recorded_by_id", "withdrawn_on"
+        ),
+        "participations": rows(
+            Participation,
+            *(
+                field.attname
+                for field in Participation._meta.concrete_fields
+                if field.name not in {"created_at", "updated_at"}
+            ),
+        ),
+        "events": rows(
+            ParticipationEvent, "pk", "participation_id", "user_id", "action", "changes"
+        ),
+        "volume_counts": rows(
+            VolumeCount, "pk", "intervention_id", "year", "month", "women", "men", "other"
+        ),
+        "activities": rows(
+            Activity,
+            "pk",
+            "date",
+            "title",
+            "kind",
+            "intervention_id",
+            "women",
+            "men",
+            "other",
+            "organisations",
+        ),
+    }
+
+
+def participant_content(association: Association) -> dict[str, list[tuple[Any, ...]]]:
+    """The participant data of an association without keys, to compare two associations:
+    persons by personnummer with their latest consent, participations, counts, activities."""
+    from participants import crypto
+    from participants.models import Activity, Participation, Person, VolumeCount
+
+    def number(person: Person | None) -> str | None:
+        return None if person is None else crypto.decrypt(person.pnr_encrypted)
+
+    persons = Person.objects.filter(association=association).prefetch_related("consents")
+    participations = Participation.objects.filter(association=association).select_related(
+        "intervention", "person"
+    )
+    return {
+        **content(association),
+        "persons": sorted(
+            (
+                number(person),
+                person.birth_date,
+                person.gender,
+                max(consent.given_on for consent in person.consents.all()),
+            )
+            for person in persons
+        ),
+        "participations": sorted(
+            (
+                (
+                    p.intervention.code,
+                    p.reference,
+                    number(p.person),
+                    p.gender,
+                    p.entry_date,
+                    p.exit_date,
+                    p.exit_reason,
+                    p.work_extent,
+                    p.education,
+                    tuple(p.income_before),
+                    p.public_support_time,
+                    p.referrer,
+                    p.action_plan_date,
+                    tuple(p.income_after),
+                )
+                for p in participations
+            ),
+            key=repr,
+        ),
+        "volume_counts": sorted(
+            VolumeCount.objects.filter(association=association).values_list(
+                "intervention__code", "year", "month", "women", "men", "other"
+            )
+        ),
+        "activities": sorted(
+            (
+                a.date,
+                a.title,
+                a.kind,
+                a.intervention.code if a.intervention else None,
+                a.women,
+                a.men,
+                a.other,
+                tuple(a.organisations),
+            )
+            for a in Activity.objects.filter(association=association).select_related("intervention")
+        ),
+    }

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
 from django.utils.translation import gettext as _
 
+from imports.workbook.access import WorkbookAccess
 from imports.workbook.cells import CellError, CellValue, cell_text, fold, is_empty
 from interventions.models import Intervention
 from tenancy.models import Association
@@ -32,6 +33,8 @@ class Column:
 
     name: str
     required: bool = False
+    #: Shows a value in problem reports instead of the cell (personnummer: never echoed).
+    masked: Callable[[str], str] | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str:
@@ -77,28 +80,49 @@ class SheetChanges:
 
 
 class ImportContext:
-    """What the handlers of one import share: the association, the problems found so far,
-    and the interventions known from the file and from the database."""
+    """What the handlers of one import share: the association, who imports, the problems
+    found so far, and the interventions known from the file and from the database."""
 
-    def __init__(self, association: Association) -> None:
+    def __init__(self, association: Association, access: WorkbookAccess | None = None) -> None:
         self.association = association
+        self.access = access or WorkbookAccess.system()
         self.problems: list[Problem] = []
         #: kod -> row number of every intervention in the file's `Insatser` sheet.
         self.file_intervention_codes: dict[str, int] = {}
-        self._stored_codes: set[str] | None = None
+        #: kod -> uppföljning of the file's valid `Insatser` rows (the file wins).
+        self.file_intervention_follow_up: dict[str, str] = {}
+        self._stored: dict[str, tuple[int, str]] | None = None
+
+    @property
+    def stored_interventions(self) -> dict[str, tuple[int, str]]:
+        """kod -> (id, uppföljning) of the association's stored interventions."""
+        if self._stored is None:
+            self._stored = {
+                code: (pk, follow_up)
+                for code, pk, follow_up in Intervention.objects.filter(
+                    association=self.association
+                ).values_list("code", "pk", "follow_up")
+            }
+        return self._stored
 
     @property
     def stored_intervention_codes(self) -> set[str]:
-        if self._stored_codes is None:
-            self._stored_codes = set(
-                Intervention.objects.filter(association=self.association).values_list(
-                    "code", flat=True
-                )
-            )
-        return self._stored_codes
+        return set(self.stored_interventions)
 
     def knows_intervention(self, code: str) -> bool:
-        return code in self.file_intervention_codes or code in self.stored_intervention_codes
+        return code in self.file_intervention_codes or code in self.stored_interventions
+
+    def follow_up_of(self, code: str) -> str | None:
+        """The intervention's uppföljning after the import; ``None`` when unknown (its
+        `Insatser` row is wrong, and that is reported there)."""
+        if code in self.file_intervention_codes:
+            return self.file_intervention_follow_up.get(code)
+        stored = self.stored_interventions.get(code)
+        return None if stored is None else stored[1]
+
+    def stored_intervention_id(self, code: str) -> int | None:
+        stored = self.stored_interventions.get(code)
+        return None if stored is None else stored[0]
 
 
 class RowReader:
@@ -113,12 +137,14 @@ class RowReader:
         cells: dict[str, CellValue],
         problems: list[Problem],
         absent: frozenset[str] = frozenset(),
+        masked: dict[str, Callable[[str], str]] | None = None,
     ) -> None:
         self.sheet = sheet
         self.number = number
         self.cells = cells
         self.problems = problems
         self.absent = absent
+        self.masked = masked or {}
         self.ok = True
 
     def raw(self, column: str) -> CellValue:
@@ -130,9 +156,15 @@ class RowReader:
     def is_empty(self, column: str) -> bool:
         return is_empty(self.raw(column))
 
+    def shown(self, column: str) -> str:
+        """The cell as a problem report shows it (masked for personal columns)."""
+        value = self.text(column)
+        mask = self.masked.get(column)
+        return mask(value) if mask is not None and value else value
+
     def problem(self, column: str, reason: str) -> None:
         self.ok = False
-        value = self.text(column)
+        value = self.shown(column)
         if len(value) > SHOWN_VALUE_LENGTH:
             value = value[: SHOWN_VALUE_LENGTH - 1] + "…"
         self.problems.append(Problem(self.sheet, self.number, column, value, reason))
@@ -164,6 +196,8 @@ class SheetHandler(ABC, Generic[RowT]):
     columns: ClassVar[tuple[Column, ...]]
     #: Swedish plural for the summary, e.g. "insatser".
     label: ClassVar[str]
+    #: Rows carry personal data: only for those allowed by ``WorkbookAccess``.
+    personal_data: ClassVar[bool] = False
 
     @abstractmethod
     def parse_row(self, row: RowReader, context: ImportContext) -> RowT | None:
@@ -173,12 +207,15 @@ class SheetHandler(ABC, Generic[RowT]):
         """Checks across the parsed rows (duplicates, periods); add to context.problems."""
 
     @abstractmethod
-    def write(self, rows: Sequence[RowT], association: Association) -> SheetChanges:
-        """Store the rows through the domain services (inside the import's transaction)."""
+    def write(self, rows: Sequence[RowT], context: ImportContext) -> SheetChanges:
+        """Store the rows through the domain services (inside the import's transaction).
+        A ``ValidationError`` refuses the whole import."""
 
     @abstractmethod
-    def export_rows(self, association: Association) -> Iterable[Sequence[Any]]:
-        """The stored rows in column order, for the export workbook."""
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
+        """The stored rows in column order that ``access`` may read, for the export."""
 
     def problem(
         self, context: ImportContext, row: int, column: str, value: str, reason: str

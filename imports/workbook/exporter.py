@@ -6,27 +6,36 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO
 
+from imports.workbook.access import WorkbookAccess
 from imports.workbook.sheets import HANDLERS
 from tenancy.models import Association
 
 ISO_DATE_FORMAT = "yyyy-mm-dd"
 
 
-def export_workbook(target: IO[bytes], *, association: Association) -> None:
-    """Write the ``.xlsx`` workbook of ``association`` to ``target``: one sheet per handler,
-    the importmall's column names as headers, dates as ISO date cells."""
+def export_workbook(
+    target: IO[bytes], *, association: Association, access: WorkbookAccess | None = None
+) -> None:
+    """Write the ``.xlsx`` workbook of ``association`` to ``target``: one sheet per handler
+    that ``access`` may read, the importmall's column names as headers, dates as ISO date
+    cells. `Deltagare` is written for everyone who may read a sheet, its rows only for those
+    who may read participants (their interventions'; the export is logged). ``access``
+    defaults to the command line without personal data."""
+    access = access or WorkbookAccess.system(include_personal_data=False)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]  # the default sheet is unused
     for handler in HANDLERS:
+        if not (access.all_sheets or handler.personal_data):
+            continue
         sheet = workbook.create_sheet(handler.sheet_name)
         sheet.append([column.name for column in handler.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-        for row in handler.export_rows(association):
+        for row in handler.export_rows(association, access):
             sheet.append(list(row))
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, dt.date | dt.datetime):

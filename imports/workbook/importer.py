@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import (
     ImportContext,
     Problem,
@@ -73,8 +75,9 @@ class ImportResult:
         return lines
 
 
-class _DryRunRollback(Exception):
-    """Raised inside the transaction of a dry run so that nothing is committed."""
+class _Rollback(Exception):
+    """Raised inside the transaction of a dry run, or when a write is refused, so that
+    nothing is committed."""
 
 
 def import_workbook(
@@ -83,17 +86,19 @@ def import_workbook(
     association: Association,
     dry_run: bool = False,
     filename: str | None = None,
+    access: WorkbookAccess | None = None,
 ) -> ImportResult:
     """Import a workbook (``.xlsx``, ``.zip`` of CSV files, a folder of them, or one CSV
     file) into ``association``. A dry run validates and counts the changes the import would
-    make, inside a transaction that is rolled back."""
+    make, inside a transaction that is rolled back. ``access`` says who imports (default:
+    the host's administrator on the command line, who may import every sheet)."""
     result = ImportResult(dry_run=dry_run)
     try:
         sheets = read_source(source, filename=filename)
     except WorkbookError as error:
         result.problems.append(Problem(error.sheet, None, "", "", error.reason))
         return result
-    context = ImportContext(association)
+    context = ImportContext(association, access)
     plan = _validate(sheets, context, result)
     result.problems = context.problems
     if not result.ok:
@@ -101,12 +106,43 @@ def import_workbook(
     try:
         with transaction.atomic():
             for handler, rows in plan:
-                result.changes[handler.sheet_name] = handler.write(rows, association)
+                result.changes[handler.sheet_name] = _write(handler, rows, context)
             if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        pass
+                raise _Rollback
+    except _Rollback:
+        if context.problems:
+            result.changes = {}
     return result
+
+
+def _write(handler: SheetHandler[Any], rows: list[Any], context: ImportContext) -> SheetChanges:
+    """The sheet's write; a refusal by the domain services (a rule the validation missed,
+    or a concurrent change) becomes a problem of the sheet and rolls everything back."""
+    try:
+        return handler.write(rows, context)
+    except ValidationError as error:
+        reason = " ".join(error.messages)
+    except PermissionDenied:
+        reason = _("Du saknar behörighet att ändra uppgifterna i bladet.")
+    context.problems.append(Problem(handler.sheet_name, None, "", "", reason))
+    raise _Rollback
+
+
+def may_import(handler: SheetHandler[Any], access: WorkbookAccess) -> bool:
+    return access.all_sheets if not handler.personal_data else access.any_participants
+
+
+def _refusal(handler: SheetHandler[Any]) -> str:
+    if handler.personal_data:
+        return _(
+            "Bladet innehåller personuppgifter om deltagare, som förbundsadministratören inte "
+            "får läsa eller skriva. Deltagare importeras av deltagaransvarig för insatsen. "
+            "Ta bort raderna i bladet och försök igen."
+        )
+    return _(
+        "Du får bara importera bladet Deltagare för dina insatser. Ta bort raderna i bladet "
+        "och försök igen."
+    )
 
 
 def _validate(
@@ -139,6 +175,13 @@ def _validate(
     plan: list[tuple[SheetHandler[Any], list[Any]]] = []
     for handler in HANDLERS:
         found = by_key.get(fold(handler.sheet_name))
+        allowed = may_import(handler, context.access)
+        if not allowed:
+            if found is not None and found.rows:
+                context.problems.append(
+                    Problem(handler.sheet_name, None, "", "", _refusal(handler))
+                )
+            continue
         if found is None:
             result.notices.append(
                 _("Bladet %(sheet)s finns inte i filen; inga %(label)s importerades.")
@@ -191,6 +234,7 @@ def _parse_sheet(
     for column in handler.columns:
         if column.required and column.name in absent:
             header_problem(column.name, "", _("Kolumnen saknas."))
+    masked = {column.name: column.masked for column in handler.columns if column.masked}
     parsed: list[tuple[int, Any]] = []
     for number, cells in sheet.rows:
         values = {
@@ -202,6 +246,7 @@ def _parse_sheet(
             cells=values,
             problems=context.problems,
             absent=absent,
+            masked=masked,
         )
         row = handler.parse_row(reader, context)
         if row is not None:

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     CellError,
@@ -122,7 +123,8 @@ class BudgetSheet(SheetHandler[BudgetRow]):
             value = "" if row.quarter is None else str(row.quarter)
             self.problem(context, number, "kvartal", value, reason % {"year": row.year})
 
-    def write(self, rows: Sequence[BudgetRow], association: Association) -> SheetChanges:
+    def write(self, rows: Sequence[BudgetRow], context: ImportContext) -> SheetChanges:
+        association = context.association
         changes = SheetChanges()
         interventions = {
             intervention.code: intervention
@@ -140,7 +142,9 @@ class BudgetSheet(SheetHandler[BudgetRow]):
             changes.count(outcome)
         return changes
 
-    def export_rows(self, association: Association) -> Iterable[Sequence[Any]]:
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
         budgets = (
             Budget.objects.filter(association=association)
             .select_related("intervention")

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     parse_choice,
@@ -111,6 +112,7 @@ class InsatserSheet(SheetHandler[InterventionRow]):
             or start_date is None
         ):
             return None
+        context.file_intervention_follow_up[code] = follow_up
         return InterventionRow(
             code=code,
             name=name,
@@ -137,7 +139,8 @@ class InsatserSheet(SheetHandler[InterventionRow]):
             return None
         return row.value("syfte", partial(parse_choice, choices=Aim.values))
 
-    def write(self, rows: Sequence[InterventionRow], association: Association) -> SheetChanges:
+    def write(self, rows: Sequence[InterventionRow], context: ImportContext) -> SheetChanges:
+        association = context.association
         changes = SheetChanges()
         organisations: dict[str, Organisation] = {}
 
@@ -164,7 +167,9 @@ class InsatserSheet(SheetHandler[InterventionRow]):
             changes.count(outcome)
         return changes
 
-    def export_rows(self, association: Association) -> Iterable[Sequence[Any]]:
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
         interventions = (
             Intervention.objects.filter(association=association)
             .in_display_order()
