@@ -1,5 +1,28 @@
-from django.urls import URLPattern, URLResolver
+"""Money pages under ``/f/<association>/ekonomi/``."""
+
+from django.urls import path
+
+from finance.views import costs, overview, own_budget, status
 
 app_name = "finance"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", overview.MoneyOverviewView.as_view(), name="overview"),
+    path("utfall/", costs.CostListView.as_view(), name="cost_list"),
+    path("utfall/ny/", costs.CostSubmitView.as_view(), name="cost_submit"),
+    path("utfall/<int:pk>/beslut/", costs.CostDecideView.as_view(), name="cost_decide"),
+    path("utfall/<int:pk>/utbetalning/", costs.CostPaymentView.as_view(), name="cost_payment"),
+    path("egen-budget/", own_budget.OwnBudgetView.as_view(), name="own_budget"),
+    path("egen-budget/ny/", own_budget.OwnBudgetLineCreateView.as_view(), name="own_budget_create"),
+    path(
+        "egen-budget/<int:pk>/andra/",
+        own_budget.OwnBudgetLineUpdateView.as_view(),
+        name="own_budget_update",
+    ),
+    path("gransvarden/", status.ThresholdsView.as_view(), name="thresholds"),
+    path(
+        "status/<int:pk>/<int:year>/<int:quarter>/",
+        status.StatusOverrideView.as_view(),
+        name="status_override",
+    ),
+]

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from interventions.models import Budget, Intervention
+from interventions.models import Budget, Goal, Intervention
 from tenancy.models import Association, Organisation
 
 
@@ -114,3 +114,21 @@ def save_budget(
     budget.amount = amount
     budget.save(update_fields=["amount"])
     return budget, "updated"
+
+
+def add_goal(*, intervention: Intervention, text: str, target: str) -> Goal:
+    """Add a goal with its measurable target to the intervention."""
+    return Goal.objects.create(
+        association_id=intervention.association_id,
+        intervention=intervention,
+        text=text,
+        target=target,
+    )
+
+
+def set_end_date(*, intervention: Intervention, end_date: dt.date | None) -> None:
+    """Move the intervention's end date (an extension); refuses an end before the start."""
+    if end_date is not None and end_date < intervention.start_date:
+        raise ValidationError(_("Slutdatum får inte vara före insatsens startdatum."))
+    intervention.end_date = end_date
+    intervention.save(update_fields=["end_date"])

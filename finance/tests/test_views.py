@@ -1,0 +1,498 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from finance.models import BudgetStatus, BudgetStatusOverride, CostOutcome, OwnBudgetLine
+from finance.tests.factories import CostOutcomeFactory, OwnBudgetLineFactory, TransferFactory
+from testing.factories import BudgetFactory, InterventionFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+ClientAs = Callable[[str | None], Client]
+
+MONEY_READERS = [
+    ("admin", 200),
+    ("economist", 200),
+    ("board", 200),
+    ("auditor", 200),
+    ("intervention_lead_a", 200),
+    ("participant_officer_a", 403),
+    ("log_reviewer", 403),
+    ("outsider", 404),
+]
+COST_SUBMITTERS = [
+    ("economist", 200),
+    ("intervention_lead_a", 200),
+    ("admin", 403),
+    ("board", 403),
+    ("auditor", 403),
+    ("participant_officer_a", 403),
+    ("outsider", 404),
+]
+ECONOMIST_ONLY = [
+    ("economist", 200),
+    ("admin", 403),
+    ("board", 403),
+    ("auditor", 403),
+    ("intervention_lead_a", 403),
+    ("outsider", 404),
+]
+OWN_BUDGET_READERS = [
+    ("admin", 200),
+    ("economist", 200),
+    ("board", 200),
+    ("auditor", 200),
+    ("intervention_lead_a", 403),
+    ("participant_officer_a", 403),
+    ("outsider", 404),
+]
+OFFICE_CHANGERS = [
+    ("admin", 200),
+    ("economist", 200),
+    ("board", 403),
+    ("auditor", 403),
+    ("intervention_lead_a", 403),
+    ("outsider", 404),
+]
+
+
+def url(name: str, *args: int) -> str:
+    return reverse(f"finance:{name}", args=["exempel", *args])
+
+
+# --- overview -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("persona", "expected"), MONEY_READERS)
+def test_overview_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("overview"))
+
+    assert response.status_code == expected
+
+
+def test_overview_figures_for_period(world: World, client_as: ClientAs) -> None:
+    BudgetFactory.create(intervention=world.intervention_a, year=2022, amount=1_000_000)
+    CostOutcomeFactory.create(intervention=world.intervention_a, quarter=1, amount=200_000)
+    CostOutcomeFactory.create(intervention=world.intervention_a, quarter=3, amount=260_000)
+    TransferFactory.create(intervention=world.intervention_a, amount=150_000)
+
+    response = client_as("economist").get(url("overview") + "?period=2022H2")
+
+    row = response.context["overview"].rows[0]
+    f = row.figures
+    assert (row.intervention, f.period_budget, f.period_outcome, f.ytd_budget) == (
+        world.intervention_a,
+        500_000,
+        260_000,
+        1_000_000,
+    )
+    assert (f.ytd_outcome, f.consumption_ratio, f.transferred, f.returned) == (
+        460_000,
+        46,
+        150_000,
+        390_000,
+    )
+    assert row.status.status == BudgetStatus.ACTION
+
+
+def test_overview_shows_override_with_comment(world: World, client_as: ClientAs) -> None:
+    BudgetStatusOverride.objects.create(
+        association=world.association,
+        intervention=world.intervention_a,
+        year=2022,
+        quarter=4,
+        status=BudgetStatus.WATCH,
+        comment="Rekrytering pågår.",
+    )
+
+    response = client_as("board").get(url("overview") + "?period=2022H2")
+
+    row = response.context["overview"].rows[0]
+    assert (row.status.status, row.status.is_overridden) == (BudgetStatus.WATCH, True)
+    assert "Rekrytering pågår." in response.content.decode()
+
+
+def test_overview_lead_sees_only_own_interventions(world: World, client_as: ClientAs) -> None:
+    BudgetFactory.create(intervention=world.intervention_b, year=2022, amount=9_999_000)
+
+    response = client_as("intervention_lead_a").get(url("overview") + "?period=2022")
+
+    overview = response.context["overview"]
+    assert [row.intervention for row in overview.rows] == [world.intervention_a]
+    assert overview.total.period_budget == 0
+
+
+def test_overview_invalid_period_is_form_error(world: World, client_as: ClientAs) -> None:
+    response = client_as("admin").get(url("overview") + "?period=2022H3")
+
+    assert response.status_code == 200
+    assert response.context["period_form"].errors["period"] == ["Ett halvår är H1 eller H2."]
+
+
+def test_overview_defaults_to_current_half_year(world: World, client_as: ClientAs) -> None:
+    response = client_as("admin").get(url("overview"))
+
+    today = dt.date.today()
+    assert response.context["period"].code == f"{today.year}H{1 if today.month <= 6 else 2}"
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 15), (3, 15)])
+def test_overview_query_count(
+    world: World,
+    client_as: ClientAs,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    for intervention in InterventionFactory.create_batch(count, association=world.association):
+        BudgetFactory.create(intervention=intervention, year=2022, amount=1_000_000)
+        CostOutcomeFactory.create(intervention=intervention, quarter=3, amount=100_000)
+        TransferFactory.create(intervention=intervention, amount=10_000)
+    client = client_as("economist")
+
+    with django_assert_num_queries(queries):
+        client.get(url("overview") + "?period=2022H2")
+
+
+# --- cost rows ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("persona", "expected"), MONEY_READERS)
+def test_cost_list_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("cost_list"))
+
+    assert response.status_code == expected
+
+
+def test_cost_list_lead_sees_only_own_rows(world: World, client_as: ClientAs) -> None:
+    own = CostOutcomeFactory.create(intervention=world.intervention_a)
+    CostOutcomeFactory.create(intervention=world.intervention_b, amount=777_000)
+    CostOutcomeFactory.create(intervention=world.other_intervention, amount=888_000)
+
+    response = client_as("intervention_lead_a").get(url("cost_list") + "?ar=2022")
+
+    assert list(response.context["costs"]) == [own]
+
+
+def test_cost_list_economist_sees_all_rows_of_association(
+    world: World, client_as: ClientAs
+) -> None:
+    a = CostOutcomeFactory.create(intervention=world.intervention_a)
+    b = CostOutcomeFactory.create(intervention=world.intervention_b)
+    CostOutcomeFactory.create(intervention=world.other_intervention)
+
+    response = client_as("economist").get(url("cost_list") + "?ar=2022")
+
+    assert list(response.context["costs"]) == [a, b]
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
+def test_cost_list_query_count(
+    world: World,
+    client_as: ClientAs,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    for intervention in InterventionFactory.create_batch(count, association=world.association):
+        CostOutcomeFactory.create(intervention=intervention, approved_by=world.users["economist"])
+    client = client_as("economist")
+
+    with django_assert_num_queries(queries):
+        client.get(url("cost_list") + "?ar=2022")
+
+
+@pytest.mark.parametrize(("persona", "expected"), COST_SUBMITTERS)
+def test_cost_submit_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("cost_submit"))
+
+    assert response.status_code == expected
+
+
+def test_cost_submit_lead_is_offered_only_own_interventions(
+    world: World, client_as: ClientAs
+) -> None:
+    response = client_as("intervention_lead_a").get(url("cost_submit"))
+
+    queryset = response.context["form"].fields["intervention"].queryset
+    assert list(queryset) == [world.intervention_a]
+
+
+def test_cost_submit_by_lead_saves_submitted_row(world: World, client_as: ClientAs) -> None:
+    response = client_as("intervention_lead_a").post(
+        url("cost_submit"),
+        {"intervention": world.intervention_a.pk, "year": 2022, "quarter": 2, "amount": "-5000"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == url("cost_list") + "?ar=2022"
+    assert list(CostOutcome.objects.values_list("intervention", "amount", "status")) == [
+        (world.intervention_a.pk, -5000, CostOutcome.Status.SUBMITTED)
+    ]
+
+
+def test_cost_submit_by_lead_for_other_intervention_is_form_error(
+    world: World, client_as: ClientAs
+) -> None:
+    response = client_as("intervention_lead_a").post(
+        url("cost_submit"),
+        {"intervention": world.intervention_b.pk, "year": 2022, "quarter": 2, "amount": "5000"},
+    )
+
+    assert response.status_code == 200
+    assert CostOutcome.objects.count() == 0
+
+
+def test_cost_submit_over_approved_row_is_form_error(world: World, client_as: ClientAs) -> None:
+    CostOutcomeFactory.create(intervention=world.intervention_a, quarter=2)
+
+    response = client_as("intervention_lead_a").post(
+        url("cost_submit"),
+        {"intervention": world.intervention_a.pk, "year": 2022, "quarter": 2, "amount": "5000"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Utfallet för 2022 kvartal 2 är redan godkänt och kan inte ändras."
+    ]
+
+
+@pytest.mark.parametrize(("persona", "expected"), ECONOMIST_ONLY)
+def test_cost_decide_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    cost = CostOutcomeFactory.create(
+        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
+    )
+
+    response = client_as(persona).get(url("cost_decide", cost.pk))
+
+    assert response.status_code == expected
+
+
+def test_cost_decide_approve_by_economist(world: World, client_as: ClientAs) -> None:
+    cost = CostOutcomeFactory.create(
+        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
+    )
+
+    response = client_as("economist").post(
+        url("cost_decide", cost.pk), {"decision": "approve", "comment": ""}
+    )
+
+    cost.refresh_from_db()
+    assert (response.status_code, cost.status, cost.approved_by) == (
+        302,
+        CostOutcome.Status.APPROVED,
+        world.users["economist"],
+    )
+
+
+def test_cost_decide_by_admin_is_403_and_changes_nothing(world: World, client_as: ClientAs) -> None:
+    cost = CostOutcomeFactory.create(
+        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
+    )
+
+    response = client_as("admin").post(
+        url("cost_decide", cost.pk), {"decision": "approve", "comment": ""}
+    )
+
+    cost.refresh_from_db()
+    assert (response.status_code, cost.status) == (403, CostOutcome.Status.SUBMITTED)
+
+
+def test_cost_decide_reject_needs_comment(world: World, client_as: ClientAs) -> None:
+    cost = CostOutcomeFactory.create(
+        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
+    )
+
+    response = client_as("economist").post(
+        url("cost_decide", cost.pk), {"decision": "reject", "comment": ""}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["comment"] == ["Skriv varför utfallet avslås."]
+
+
+def test_cost_decide_other_association_is_404(world: World, client_as: ClientAs) -> None:
+    foreign = CostOutcomeFactory.create(
+        intervention=world.other_intervention, status=CostOutcome.Status.SUBMITTED
+    )
+
+    response = client_as("economist").get(url("cost_decide", foreign.pk))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("persona", "expected"), ECONOMIST_ONLY)
+def test_cost_payment_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    cost = CostOutcomeFactory.create(intervention=world.intervention_a)
+
+    response = client_as(persona).get(url("cost_payment", cost.pk))
+
+    assert response.status_code == expected
+
+
+def test_cost_payment_saves_date(world: World, client_as: ClientAs) -> None:
+    cost = CostOutcomeFactory.create(intervention=world.intervention_a)
+
+    response = client_as("economist").post(url("cost_payment", cost.pk), {"paid_on": "2022-05-02"})
+
+    cost.refresh_from_db()
+    assert (response.status_code, cost.paid_on) == (302, dt.date(2022, 5, 2))
+
+
+# --- own budget ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("persona", "expected"), OWN_BUDGET_READERS)
+def test_own_budget_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("own_budget"))
+
+    assert response.status_code == expected
+
+
+def test_own_budget_totals(world: World, client_as: ClientAs) -> None:
+    OwnBudgetLineFactory.create(association=world.association, budget=400_000, outcome=300_000)
+    OwnBudgetLineFactory.create(
+        association=world.association, category="styrelse", budget=100_000, outcome=50_000
+    )
+    OwnBudgetLineFactory.create(association=world.other_association, budget=1, outcome=1)
+
+    response = client_as("auditor").get(url("own_budget") + "?ar=2022")
+
+    context = response.context
+    assert (context["total_budget"], context["total_outcome"], context["total_ratio"]) == (
+        500_000,
+        350_000,
+        70,
+    )
+
+
+@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
+def test_own_budget_create_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("own_budget_create"))
+
+    assert response.status_code == expected
+
+
+def test_own_budget_create_by_economist(world: World, client_as: ClientAs) -> None:
+    response = client_as("economist").post(
+        url("own_budget_create"),
+        {"year": 2023, "category": "kansli_personal", "budget": "1200000", "outcome": "0"},
+    )
+
+    assert response.status_code == 302
+    assert list(OwnBudgetLine.objects.values_list("association", "year", "budget")) == [
+        (world.association.pk, 2023, 1_200_000)
+    ]
+
+
+def test_own_budget_update_by_board_is_403(world: World, client_as: ClientAs) -> None:
+    line = OwnBudgetLineFactory.create(association=world.association)
+
+    response = client_as("board").post(
+        url("own_budget_update", line.pk),
+        {"year": 2022, "category": "administration", "budget": "1", "outcome": "0"},
+    )
+
+    assert response.status_code == 403
+
+
+def test_own_budget_update_other_association_is_404(world: World, client_as: ClientAs) -> None:
+    line = OwnBudgetLineFactory.create(association=world.other_association)
+
+    response = client_as("admin").get(url("own_budget_update", line.pk))
+
+    assert response.status_code == 404
+
+
+# --- thresholds and overrides -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
+def test_thresholds_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("thresholds"))
+
+    assert response.status_code == expected
+
+
+def test_thresholds_out_of_order_is_form_error(world: World, client_as: ClientAs) -> None:
+    response = client_as("admin").post(
+        url("thresholds"), {"watch_low": 70, "ok_low": 120, "ok_high": 110, "watch_high": 130}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Gränserna måste ligga i ordning: bevakning från ≤ ok från ≤ ok till ≤ bevakning till."
+    ]
+
+
+@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
+def test_status_override_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("status_override", world.intervention_a.pk, 2022, 4))
+
+    assert response.status_code == expected
+
+
+def test_status_override_saves_and_returns_to_period(world: World, client_as: ClientAs) -> None:
+    response = client_as("economist").post(
+        url("status_override", world.intervention_a.pk, 2022, 4) + "?period=2022H2",
+        {"status": BudgetStatus.ACTION, "comment": "Stor avvikelse mot plan."},
+    )
+
+    assert response["Location"] == url("overview") + "?period=2022H2"
+    assert list(BudgetStatusOverride.objects.values_list("status", "comment", "set_by")) == [
+        (BudgetStatus.ACTION, "Stor avvikelse mot plan.", world.users["economist"].pk)
+    ]
+
+
+def test_status_override_cleared_with_suggested(world: World, client_as: ClientAs) -> None:
+    BudgetStatusOverride.objects.create(
+        association=world.association,
+        intervention=world.intervention_a,
+        year=2022,
+        quarter=4,
+        status=BudgetStatus.OK,
+        comment="Ok",
+    )
+
+    client_as("admin").post(
+        url("status_override", world.intervention_a.pk, 2022, 4), {"status": "", "comment": ""}
+    )
+
+    assert BudgetStatusOverride.objects.count() == 0
+
+
+def test_status_override_other_association_is_404(world: World, client_as: ClientAs) -> None:
+    response = client_as("admin").get(url("status_override", world.other_intervention.pk, 2022, 4))
+
+    assert response.status_code == 404
+
+
+def test_status_override_invalid_quarter_is_404(world: World, client_as: ClientAs) -> None:
+    response = client_as("admin").get(url("status_override", world.intervention_a.pk, 2022, 5))
+
+    assert response.status_code == 404

@@ -1,0 +1,161 @@
+"""Cost outcome (rekvisitioner/utfall): the list of rows, submitting a quarter's outcome
+(insatsansvarig for their interventions, or the ekonom), the ekonom's decision and the
+payment date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+
+from finance import services
+from finance.forms import CostDecisionForm, CostSubmitForm, PaymentForm, YearForm
+from finance.models import CostOutcome
+from finance.queries import costs_for, submittable_interventions_for
+from tenancy.views.base import TenantView, htmx_redirect
+
+
+def cost_list_url(slug: str, year: int) -> str:
+    return f"{reverse('finance:cost_list', args=[slug])}?ar={year}"
+
+
+class CostListView(TenantView):
+    """The year's cost rows the user may see (``?ar=``, the current year by default)."""
+
+    permission_required = "finance.view_money"
+    template_name = "finance/cost_list.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        year = timezone.localdate().year
+        form = YearForm(request.GET or None, initial={"ar": year})
+        if form.is_valid():
+            year = form.cleaned_data["ar"]
+        costs = (
+            costs_for(request.user, self.association)
+            .filter(year=year)
+            .select_related("intervention", "submitted_by", "approved_by")
+            .order_by("quarter", "intervention__code")
+        )
+        user = request.user
+        context = self.get_context_data(
+            costs=costs,
+            year=year,
+            year_form=form,
+            can_submit=user.has_perm("finance.submit_cost", self.association),
+            can_approve=user.has_perm("finance.approve_cost", self.association),
+        )
+        return render(request, self.template_name, context)
+
+
+class FinanceFormView(TenantView, FormView):
+    """A form page whose valid input goes to a service; a ValidationError from the service
+    becomes a form error."""
+
+    template_name = "finance/form.html"
+    title: Any = ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("title", self.title)
+        context.setdefault("cancel_url", self.get_success_url())
+        return context
+
+    def apply(self, form: Any) -> None:
+        raise NotImplementedError
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            self.apply(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, messages in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, messages)
+            else:
+                form.add_error(None, error.messages)
+            return self.form_invalid(form)
+        return htmx_redirect(self.request, self.get_success_url())
+
+
+class CostSubmitView(FinanceFormView):
+    permission_required = "finance.submit_cost"
+    form_class = CostSubmitForm
+    title = gettext_lazy("Rapportera utfall")
+    year: int | None = None
+
+    def get_initial(self) -> dict[str, Any]:
+        today = timezone.localdate()
+        return {"year": today.year, "quarter": (today.month - 1) // 3 + 1}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["interventions"] = submittable_interventions_for(self.request.user, self.association)
+        return kwargs
+
+    def apply(self, form: Any) -> None:
+        data = form.cleaned_data
+        self.year = data["year"]
+        services.submit_cost(
+            user=self.request.user,
+            intervention=data["intervention"],
+            year=data["year"],
+            quarter=data["quarter"],
+            amount=data["amount"],
+        )
+
+    def get_success_url(self) -> str:
+        year = self.year or timezone.localdate().year
+        return cost_list_url(self.association.slug, year)
+
+
+class CostRowView(FinanceFormView):
+    """A form about one cost row; the row is the permission object (another association's
+    row is a 404)."""
+
+    permission_required = "finance.approve_cost"
+    cost: CostOutcome
+
+    def check_access(self) -> None:
+        self.cost = get_object_or_404(
+            CostOutcome.objects.select_related("intervention"), pk=self.kwargs["pk"]
+        )
+        self.check_permission(self.cost)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("cost", self.cost)
+        return super().get_context_data(**kwargs)
+
+    def get_success_url(self) -> str:
+        return cost_list_url(self.association.slug, self.cost.year)
+
+
+class CostDecideView(CostRowView):
+    form_class = CostDecisionForm
+    title = gettext_lazy("Besluta om utfall")
+    template_name = "finance/cost_decide.html"
+
+    def apply(self, form: Any) -> None:
+        data = form.cleaned_data
+        if data["decision"] == CostDecisionForm.APPROVE:
+            services.approve_cost(user=self.request.user, cost=self.cost, comment=data["comment"])
+        else:
+            services.reject_cost(user=self.request.user, cost=self.cost, comment=data["comment"])
+
+
+class CostPaymentView(CostRowView):
+    form_class = PaymentForm
+    title = gettext_lazy("Registrera utbetalning")
+    template_name = "finance/cost_decide.html"
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"paid_on": self.cost.paid_on or timezone.localdate()}
+
+    def apply(self, form: Any) -> None:
+        services.record_payment(
+            user=self.request.user, cost=self.cost, paid_on=form.cleaned_data["paid_on"]
+        )
