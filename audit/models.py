@@ -39,6 +39,27 @@ class Outcome(models.TextChoices):
     FAILED = "failed", _("Misslyckad")
 
 
+class AppendOnlyQuerySet(models.QuerySet[Any]):
+    """Refuses bulk updates and deletes."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("Log rows are append-only.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Log rows are append-only.")
+
+
+class AccessLogQuerySet(AppendOnlyQuerySet):
+    def _empty_participation_ids(self) -> int:
+        """Retention only: called by ``audit.services.prune_participation_references``,
+        the one permitted change to a log row (the database trigger allows only this)."""
+        return models.QuerySet.update(self, participation_ids=[])
+
+
+AppendOnlyManager = models.Manager.from_queryset(AppendOnlyQuerySet)
+AccessLogManager = models.Manager.from_queryset(AccessLogQuerySet)
+
+
 class AppendOnly(models.Model):
     """Refuses updates and deletes through the ORM instance API."""
 
@@ -67,7 +88,7 @@ class AccessLogEntry(AppendOnly):
     purpose = models.CharField(_("syfte/sammanhang"), max_length=200)
     outcome = models.CharField(_("utfall"), max_length=10, choices=Outcome.choices)
 
-    objects = ScopedManager(association="association")
+    objects = ScopedManager(AccessLogManager, association="association")
 
     class Meta:
         verbose_name = _("loggpost")
@@ -97,7 +118,7 @@ class LogReview(AppendOnly):
     conclusion = models.CharField(_("slutsats"), max_length=20, choices=Conclusion.choices)
     comment = models.TextField(_("kommentar"), blank=True)
 
-    objects = ScopedManager(association="association")
+    objects = ScopedManager(AppendOnlyManager, association="association")
 
     class Meta:
         verbose_name = _("logggranskning")
