@@ -156,7 +156,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Grouping is explicit (|sek, |num): a global separator would also group ids and years.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["finsam.formats"]
 
 STATIC_URL = "static/"
@@ -186,6 +187,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "finsam@localhost")
+# The address people reach the service at, for links in e-mails (reminders).
+FINSAM_BASE_URL = (env_str("FINSAM_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 # Sessions end after 30 minutes without a request and 12 hours after login, whatever happens.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)

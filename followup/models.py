@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from interventions.models import Intervention
-from tenancy.models import Association
+from tenancy.models import Association, Organisation
 
 
 class OnTrack(models.TextChoices):
@@ -254,3 +254,222 @@ class Deviation(models.Model):
             Decision.GRANTED,
             Decision.PARTLY,
         )
+
+
+# --- history, reminders -------------------------------------------------------------------
+
+
+class ReportAction(models.TextChoices):
+    SUBMITTED = "submitted", _("Inlämnad")
+    REOPENED = "reopened", _("Öppnad igen")
+    REVIEWED = "reviewed", _("Granskad")
+
+
+class ReportEvent(models.Model):
+    """Something that happened to a quarterly report: who submitted, reopened or reviewed
+    it, and when. Written by ``followup.services``; never edited."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    action = models.CharField(_("händelse"), max_length=10, choices=ReportAction.choices)
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("rapporthändelse")
+        verbose_name_plural = _("rapporthändelser")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.get_action_display()}"
+
+
+class DeviationAction(models.TextChoices):
+    REGISTERED = "registered", _("Registrerad")
+    DECIDED = "decided", _("Beslutad")
+    REDECIDED = "redecided", _("Nytt beslut")
+
+
+class DeviationEvent(models.Model):
+    """Registration and every decision of a deviation report, with the decision taken."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    deviation = models.ForeignKey(Deviation, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    action = models.CharField(_("händelse"), max_length=10, choices=DeviationAction.choices)
+    decision = models.CharField(_("beslut"), max_length=12, choices=Decision.choices)
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("avvikelsehändelse")
+        verbose_name_plural = _("avvikelsehändelser")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.deviation}: {self.get_action_display()}"
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("7 dagar före sista dag")
+    AFTER = "after", _("Dagen efter sista dag")
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mail sent for one intervention's quarterly report; the unique constraint
+    makes sure the same reminder is never sent twice."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="report_reminders"
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    quarter = models.PositiveSmallIntegerField(
+        _("kvartal"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    kind = models.CharField(_("typ"), max_length=10, choices=ReminderKind.choices)
+    sent_on = models.DateField(_("skickad"))
+    recipients = models.PositiveSmallIntegerField(_("antal mottagare"))
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("skickad påminnelse")
+        verbose_name_plural = _("skickade påminnelser")
+        ordering = ["sent_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "year", "quarter", "kind"], name="unique_report_reminder"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention} {self.year} kv {self.quarter}: {self.get_kind_display()}"
+
+
+# --- final report (slutrapport, seed 002) -------------------------------------------------
+
+
+class FinalReport(models.Model):
+    """The owner's report when an intervention ends, following the association's template
+    (seed 002). The period and the figures come from the intervention and the finance app."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Utkast")
+        SUBMITTED = "submitted", _("Inlämnad")
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    intervention = models.OneToOneField(
+        Intervention, on_delete=models.CASCADE, related_name="final_report"
+    )
+    purpose = models.TextField(_("Beskriv syftet med insatsen"), blank=True)
+    results = models.TextField(_("Beskriv målen med insatsen samt utfall/resultat"), blank=True)
+    gender_perspective = models.TextField(
+        _("Påverkas utfall/resultat av ett jämställdhetsperspektiv?"), blank=True
+    )
+    background = models.TextField(_("Beskriv bakgrunden till/behovet av insatsen"), blank=True)
+    need_changed = models.TextField(
+        _("Har detta behov förändrats i och med insatsens genomförande?"), blank=True
+    )
+    target_group = models.TextField(_("Beskriv målgrupp för insatsen"), blank=True)
+    methods = models.TextField(
+        _("Beskriv metod/metoder ni använt och aktiviteter som skett"), blank=True
+    )
+    follow_up = models.TextField(_("Beskriv uppföljning och utvärdering av målen"), blank=True)
+    implementation = models.TextField(
+        _(
+            "Beskriv hur insatsen kommer att implementeras "
+            "(organisatoriskt, finansiellt och innehållsmässigt)"
+        ),
+        blank=True,
+    )
+    budget_outcome = models.TextField(_("Redogör för utfall av budget/finansiering"), blank=True)
+    returned_funds = models.TextField(
+        _(
+            "Om medel har återförts till förbundet, vad har detta fått för konsekvenser "
+            "för innehållet och utfallet av insatsen?"
+        ),
+        blank=True,
+    )
+    lessons = models.TextField(
+        _("Beskriv tillvaratagna erfarenheter och lärdomar från insatsen"), blank=True
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    submitted_on = models.DateField(_("inlämnad"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("slutrapport")
+        verbose_name_plural = _("slutrapporter")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_on__isnull=False),
+                name="final_report_submitted_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention}: slutrapport"
+
+
+class FinalReportGoal(models.Model):
+    """The outcome of one of the intervention's goals, as told in the final report."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    final_report = models.ForeignKey(FinalReport, on_delete=models.CASCADE, related_name="goals")
+    goal = models.ForeignKey("interventions.Goal", on_delete=models.CASCADE, related_name="+")
+    outcome = models.TextField(_("utfall/resultat"), blank=True)
+    met = models.CharField(_("uppnått"), max_length=10, choices=YesPartlyNo.choices, blank=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("mål i slutrapport")
+        verbose_name_plural = _("mål i slutrapport")
+        ordering = ["goal_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["final_report", "goal"], name="unique_final_goal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.final_report}: {self.goal}"
+
+
+class FinalReportSignature(models.Model):
+    """A signature (underskrift) of the owner or a partner organisation."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    final_report = models.ForeignKey(
+        FinalReport, on_delete=models.CASCADE, related_name="signatures"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("namnförtydligande"), max_length=200)
+    place = models.CharField(_("ort"), max_length=100, blank=True)
+    signed_on = models.DateField(_("datum"))
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("underskrift")
+        verbose_name_plural = _("underskrifter")
+        ordering = ["signed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.name}"

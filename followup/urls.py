@@ -1,5 +1,62 @@
-from django.urls import URLPattern, URLResolver
+"""Follow-up pages under ``/f/<association>/rapportering/``: quarterly, deviation and final
+reports."""
+
+from django.urls import path
+
+from followup.views import deviations, final_reports, quarterly
 
 app_name = "followup"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+QUARTER = "insatser/<int:intervention_pk>/kvartal/<int:year>/<int:quarter>/"
+
+urlpatterns = [
+    path("", quarterly.FollowupIndexView.as_view(), name="index"),
+    path(
+        "insatser/<int:intervention_pk>/",
+        quarterly.InterventionReportsView.as_view(),
+        name="intervention",
+    ),
+    # quarterly reports
+    path(QUARTER, quarterly.ReportDetailView.as_view(), name="report_detail"),
+    path(f"{QUARTER}fyll-i/", quarterly.ReportFillView.as_view(), name="report_fill"),
+    path(f"{QUARTER}granska/", quarterly.ReportReviewView.as_view(), name="report_review"),
+    path(f"{QUARTER}oppna/", quarterly.ReportReopenView.as_view(), name="report_reopen"),
+    # deviation reports
+    path(
+        "insatser/<int:intervention_pk>/avvikelser/",
+        deviations.DeviationListView.as_view(),
+        name="deviation_list",
+    ),
+    path(
+        "insatser/<int:intervention_pk>/avvikelser/ny/",
+        deviations.DeviationCreateView.as_view(),
+        name="deviation_create",
+    ),
+    path(
+        "avvikelser/obeslutade/",
+        deviations.UndecidedDeviationListView.as_view(),
+        name="deviation_undecided",
+    ),
+    path("avvikelser/<int:pk>/", deviations.DeviationDetailView.as_view(), name="deviation_detail"),
+    path(
+        "avvikelser/<int:pk>/beslut/",
+        deviations.DeviationDecideView.as_view(),
+        name="deviation_decide",
+    ),
+    # final report
+    path(
+        "insatser/<int:intervention_pk>/slutrapport/",
+        final_reports.FinalReportDetailView.as_view(),
+        name="final_report_detail",
+    ),
+    path(
+        "insatser/<int:intervention_pk>/slutrapport/fyll-i/",
+        final_reports.FinalReportFillView.as_view(),
+        name="final_report_fill",
+    ),
+    path(
+        "insatser/<int:intervention_pk>/slutrapport/oppna/",
+        final_reports.FinalReportReopenView.as_view(),
+        name="final_report_reopen",
+    ),
+]

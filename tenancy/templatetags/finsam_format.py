@@ -45,3 +45,11 @@ def percent(value: Any) -> str:
     if "," in text:
         text = text.rstrip("0").rstrip(",")
     return f"{text}{NBSP}%"
+
+
+@register.filter
+def num(value: Any) -> str:
+    """A whole number with Swedish grouping: ``12 345``; empty for None."""
+    if value is None or value == "":
+        return ""
+    return group_thousands(int(value))

@@ -1,0 +1,70 @@
+"""factory-boy factories for follow-up rows (create inside ``scopes_disabled()``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+
+from followup.models import Deviation, DeviationKind, QuarterlyReport
+from testing.factories import InterventionFactory
+
+#: Every required answer of a quarterly report, as the form posts them.
+COMPLETE_ANSWERS: dict[str, str] = {
+    "on_track": "ja",
+    "forecast": "ja",
+    "started_on_time": "ja",
+    "action_plan_share": "80",
+    "goals_comment": "Insatsen följer planen.",
+    "vacancy_funded": "nej",
+    "vacancy_self_funded": "nej",
+    "conditions_comment": "",
+    "meetings_per_agreement": "ja",
+    "ordinary_representation": "ja",
+    "follow_up_per_agreement": "ja",
+    "target_group_checked": "ja",
+    "method_checked": "ja",
+    "equality_discussed": "ja",
+    "gender_equality_discussed": "nej",
+    "implementation_discussed": "ja",
+    "quality_comment": "",
+    "comment": "",
+}
+
+
+class QuarterlyReportFactory(factory.django.DjangoModelFactory[QuarterlyReport]):
+    class Meta:
+        model = QuarterlyReport
+
+    intervention = factory.SubFactory(InterventionFactory)
+    association = factory.SelfAttribute("intervention.association")
+    year = 2023
+    quarter = 1
+
+
+class SubmittedReportFactory(QuarterlyReportFactory):
+    status = QuarterlyReport.Status.SUBMITTED
+    submitted_on = dt.date(2023, 4, 20)
+    on_track = "ja"
+    forecast = "ja"
+    vacancy_funded = False
+    vacancy_self_funded = False
+    meetings_per_agreement = True
+    ordinary_representation = True
+    follow_up_per_agreement = "ja"
+    target_group_checked = True
+    method_checked = True
+    equality_discussed = True
+    gender_equality_discussed = True
+    implementation_discussed = True
+
+
+class DeviationFactory(factory.django.DjangoModelFactory[Deviation]):
+    class Meta:
+        model = Deviation
+
+    intervention = factory.SubFactory(InterventionFactory)
+    association = factory.SelfAttribute("intervention.association")
+    received_on = factory.Sequence(lambda n: dt.date(2023, 1, 1) + dt.timedelta(days=n))
+    kind = DeviationKind.BUDGET
+    description = "Lägre kostnader än beräknat på grund av en vakans."

@@ -1,0 +1,402 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
+
+from followup.models import (
+    DecidedBy,
+    Decision,
+    Deviation,
+    DeviationAction,
+    DeviationEvent,
+    DeviationKind,
+)
+from followup.services import decide_deviation, register_deviation
+from followup.tests.factories import DeviationFactory
+from interventions.models import Budget
+from testing.factories import BudgetFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+ClientAs = Callable[[str | None], Client]
+RECEIVED = dt.date(2023, 9, 1)
+
+
+def url(name: str, *args: int) -> str:
+    return reverse(f"followup:{name}", args=["exempel", *args])
+
+
+def register(world: World, persona: str = "intervention_lead_a", **fields: Any) -> Deviation:
+    arguments: dict[str, Any] = {
+        "user": world.users[persona],
+        "intervention": world.intervention_a,
+        "received_on": RECEIVED,
+        "kind": DeviationKind.BUDGET,
+        "description": "Lägre kostnader än beräknat.",
+        **fields,
+    }
+    return register_deviation(**arguments)
+
+
+def errors_of(world: World, **fields: Any) -> dict[str, list[str]]:
+    with pytest.raises(ValidationError) as raised:
+        register(world, **fields)
+    return raised.value.message_dict
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def test_transfer_without_amount_is_an_error(world: World) -> None:
+    assert errors_of(world, kind=DeviationKind.TRANSFER) == {
+        "amount": ["Ange beloppet som ska föras över till nästa år."]
+    }
+
+
+def test_transfer_with_zero_amount_is_an_error(world: World) -> None:
+    assert errors_of(world, kind=DeviationKind.TRANSFER, amount=0) == {
+        "amount": ["Beloppet måste vara större än 0 kr."]
+    }
+
+
+def test_amount_for_another_kind_is_an_error(world: World) -> None:
+    assert errors_of(world, kind=DeviationKind.BUDGET, amount=50_000) == {
+        "amount": ["Belopp anges bara vid överföring till nästa år; lämna fältet tomt."]
+    }
+
+
+def test_end_date_deviation_requires_the_requested_date(world: World) -> None:
+    assert errors_of(world, kind=DeviationKind.END_DATE) == {
+        "requested_end_date": ["Ange det datum som begärs."]
+    }
+
+
+def test_requested_start_date_for_another_kind_is_an_error(world: World) -> None:
+    assert errors_of(world, kind=DeviationKind.GOAL, requested_start_date=dt.date(2024, 1, 1)) == {
+        "requested_start_date": [
+            "Anges bara för avvikelser av typen startdatum; lämna fältet tomt."
+        ]
+    }
+
+
+def test_same_kind_on_the_same_day_is_an_error(world: World) -> None:
+    register(world)
+
+    assert errors_of(world) == {
+        "kind": ["Det finns redan en avvikelserapport av den här typen inkommen 2023-09-01."]
+    }
+
+
+def test_register_transfer_is_undecided_and_logged(world: World) -> None:
+    deviation = register(world, kind=DeviationKind.TRANSFER, amount=250_000)
+
+    assert (deviation.amount, deviation.decision, deviation.moves_money) == (
+        250_000,
+        Decision.UNDECIDED,
+        False,
+    )
+    assert list(DeviationEvent.objects.values_list("action", "decision")) == [
+        (DeviationAction.REGISTERED.value, Decision.UNDECIDED.value)
+    ]
+
+
+def test_register_by_lead_of_another_intervention_is_refused(world: World) -> None:
+    with pytest.raises(PermissionDenied):
+        register(world, intervention=world.intervention_b)
+
+
+def test_register_by_board_is_refused(world: World) -> None:
+    with pytest.raises(PermissionDenied):
+        register(world, persona="board")
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+
+def test_decide_granted_transfer_moves_money_without_touching_budgets(world: World) -> None:
+    BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1_000_000)
+    deviation = register(world, kind=DeviationKind.TRANSFER, amount=250_000)
+
+    decide_deviation(
+        user=world.users["admin"],
+        deviation=deviation,
+        decision=Decision.GRANTED,
+        decided_on=dt.date(2023, 9, 20),
+        decided_by=DecidedBy.DIRECTOR,
+    )
+
+    deviation.refresh_from_db()
+    assert (deviation.decision, deviation.decided_on, deviation.decided_by) == (
+        Decision.GRANTED,
+        dt.date(2023, 9, 20),
+        DecidedBy.DIRECTOR,
+    )
+    assert deviation.moves_money is True
+    assert list(Budget.objects.values_list("year", "amount")) == [(2024, 1_000_000)]
+
+
+def test_redecision_is_logged_as_a_new_decision(world: World) -> None:
+    deviation = register(world)
+    admin = world.users["admin"]
+    decide_deviation(
+        user=admin,
+        deviation=deviation,
+        decision=Decision.REJECTED,
+        decided_on=dt.date(2023, 9, 10),
+        decided_by=DecidedBy.DIRECTOR,
+    )
+
+    decide_deviation(
+        user=admin,
+        deviation=deviation,
+        decision=Decision.PARTLY,
+        decided_on=dt.date(2023, 10, 5),
+        decided_by=DecidedBy.BOARD,
+        comment="Styrelsen beviljade hälften.",
+    )
+
+    assert list(DeviationEvent.objects.values_list("action", "decision", "comment")) == [
+        (DeviationAction.REGISTERED.value, Decision.UNDECIDED.value, ""),
+        (DeviationAction.DECIDED.value, Decision.REJECTED.value, ""),
+        (DeviationAction.REDECIDED.value, Decision.PARTLY.value, "Styrelsen beviljade hälften."),
+    ]
+
+
+def test_decide_by_lead_is_refused(world: World) -> None:
+    deviation = register(world)
+
+    with pytest.raises(PermissionDenied):
+        decide_deviation(
+            user=world.users["intervention_lead_a"],
+            deviation=deviation,
+            decision=Decision.GRANTED,
+            decided_on=RECEIVED,
+            decided_by=DecidedBy.DIRECTOR,
+        )
+
+
+def test_decide_before_received_or_undecided_is_an_error(world: World) -> None:
+    deviation = register(world)
+
+    with pytest.raises(ValidationError) as raised:
+        decide_deviation(
+            user=world.users["admin"],
+            deviation=deviation,
+            decision=Decision.UNDECIDED,
+            decided_on=dt.date(2023, 8, 1),
+            decided_by="",
+        )
+
+    assert raised.value.message_dict == {
+        "decision": ["Välj beviljad, delvis beviljad eller avslag."],
+        "decided_by": ["Ange om förbundschefen eller styrelsen beslutade."],
+        "decided_on": ["Beslutsdatum får inte vara före datumet rapporten kom in."],
+    }
+
+
+# --- pages --------------------------------------------------------------------------------
+
+READERS = [
+    ("admin", "a", 200),
+    ("economist", "a", 200),
+    ("board", "a", 200),
+    ("auditor", "a", 200),
+    ("intervention_lead_a", "a", 200),
+    ("intervention_lead_a", "b", 403),
+    ("participant_officer_a", "a", 403),
+    ("outsider", "a", 404),
+]
+REGISTRARS = [
+    ("admin", "a", 200),
+    ("intervention_lead_a", "a", 200),
+    ("intervention_lead_a", "b", 403),
+    ("economist", "a", 403),
+    ("board", "a", 403),
+    ("outsider", "a", 404),
+]
+DECIDERS = [
+    ("admin", "a", 200),
+    ("economist", "a", 403),
+    ("board", "a", 403),
+    ("intervention_lead_a", "a", 403),
+    ("outsider", "a", 404),
+]
+
+
+def intervention_pk(world: World, which: str) -> int:
+    return (world.intervention_a if which == "a" else world.intervention_b).pk
+
+
+@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
+def test_deviation_list_by_persona(
+    world: World, client_as: ClientAs, persona: str, which: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("deviation_list", intervention_pk(world, which)))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
+def test_deviation_detail_by_persona(
+    world: World, client_as: ClientAs, persona: str, which: str, expected: int
+) -> None:
+    intervention = world.intervention_a if which == "a" else world.intervention_b
+    deviation = DeviationFactory.create(intervention=intervention)
+
+    response = client_as(persona).get(url("deviation_detail", deviation.pk))
+
+    assert response.status_code == expected
+
+
+def test_deviation_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
+    deviation = DeviationFactory.create(intervention=world.other_intervention)
+
+    response = client_as("admin").get(url("deviation_detail", deviation.pk))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("persona", "which", "expected"), REGISTRARS)
+def test_deviation_create_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, which: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("deviation_create", intervention_pk(world, which)))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "which", "expected"), DECIDERS)
+def test_deviation_decide_page_by_persona(
+    world: World, client_as: ClientAs, persona: str, which: str, expected: int
+) -> None:
+    deviation = DeviationFactory.create(intervention=world.intervention_a)
+
+    response = client_as(persona).get(url("deviation_decide", deviation.pk))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 200),
+        ("board", 200),
+        ("auditor", 200),
+        ("intervention_lead_a", 403),
+        ("participant_officer_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_undecided_list_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("deviation_undecided"))
+
+    assert response.status_code == expected
+
+
+def test_undecided_list_leaves_out_decided_and_other_associations(
+    world: World, client_as: ClientAs
+) -> None:
+    waiting = DeviationFactory.create(intervention=world.intervention_b)
+    DeviationFactory.create(
+        intervention=world.intervention_a,
+        decision=Decision.GRANTED,
+        decided_on=dt.date(2023, 3, 1),
+        decided_by=DecidedBy.DIRECTOR,
+    )
+    DeviationFactory.create(intervention=world.other_intervention)
+
+    response = client_as("admin").get(url("deviation_undecided"))
+
+    assert list(response.context["deviations"]) == [waiting]
+
+
+def test_lead_registers_a_transfer_dated_today(world: World, client_as: ClientAs) -> None:
+    response = client_as("intervention_lead_a").post(
+        url("deviation_create", world.intervention_a.pk),
+        {"kind": DeviationKind.TRANSFER, "description": "Vakans under hösten.", "amount": "120000"},
+    )
+
+    deviation = Deviation.objects.get()
+    assert response.status_code == 302
+    assert (deviation.received_on, deviation.kind, deviation.amount) == (
+        timezone.localdate(),
+        DeviationKind.TRANSFER,
+        120_000,
+    )
+
+
+def test_deviation_form_amount_rules_are_field_errors(world: World, client_as: ClientAs) -> None:
+    response = client_as("admin").post(
+        url("deviation_create", world.intervention_a.pk),
+        {
+            "received_on": "2023-09-01",
+            "kind": DeviationKind.METHOD,
+            "description": "Ny metod.",
+            "amount": "5000",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "amount": ["Belopp anges bara vid överföring till nästa år; lämna fältet tomt."]
+    }
+    assert Deviation.objects.count() == 0
+
+
+def test_admin_decides_through_the_page(world: World, client_as: ClientAs) -> None:
+    deviation = DeviationFactory.create(intervention=world.intervention_a, received_on=RECEIVED)
+
+    response = client_as("admin").post(
+        url("deviation_decide", deviation.pk),
+        {"decision": Decision.PARTLY, "decided_on": "2023-09-15", "decided_by": DecidedBy.BOARD},
+    )
+
+    deviation.refresh_from_db()
+    assert response.status_code == 302
+    assert (deviation.decision, deviation.decided_on, deviation.decided_by) == (
+        Decision.PARTLY,
+        dt.date(2023, 9, 15),
+        DecidedBy.BOARD,
+    )
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
+def test_deviation_list_query_count(
+    world: World,
+    client_as: ClientAs,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    DeviationFactory.create_batch(count, intervention=world.intervention_a)
+    client = client_as("intervention_lead_a")
+
+    with django_assert_num_queries(queries):
+        client.get(url("deviation_list", world.intervention_a.pk))
+
+
+@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
+def test_undecided_list_query_count(
+    world: World,
+    client_as: ClientAs,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+    queries: int,
+) -> None:
+    DeviationFactory.create_batch(count, intervention=world.intervention_a)
+    client = client_as("admin")
+
+    with django_assert_num_queries(queries):
+        client.get(url("deviation_undecided"))
