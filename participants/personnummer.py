@@ -95,12 +95,13 @@ def parse(raw: str, *, today: dt.date | None = None) -> Personnummer:
 
 
 def _with_century(short: str, separator: str, last: str, today: dt.date) -> str:
-    """The century of a 10-digit number: the latest year not after today, one century
-    earlier with ``+`` (the person is 100 or older)."""
-    yy = int(short[:2])
-    century = today.year // 100 * 100
-    year = century + yy
-    if year > today.year:
+    """The century of a 10-digit number: the latest birth date not after today, one
+    century earlier with ``+`` (the person is 100 or older)."""
+    yy, month, day = int(short[:2]), int(short[2:4]), int(short[4:6])
+    if day > COORDINATION_OFFSET:
+        day -= COORDINATION_OFFSET
+    year = today.year // 100 * 100 + yy
+    if (year, month, day) > (today.year, today.month, today.day):
         year -= 100
     if separator == "+":
         year -= 100
