@@ -6,6 +6,7 @@ from finsam.health import healthz
 tenant_patterns: list[URLPattern | URLResolver] = [
     path("", dashboard_views.DashboardView.as_view(), name="dashboard"),
     path("", include("tenancy.urls")),
+    path("oversikt/", include("dashboard.urls")),
     path("insatser/", include("interventions.urls")),
     path("import/", include("imports.urls")),
     path("deltagare/rapporter/", include("participants.urls_reports")),
