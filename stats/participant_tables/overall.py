@@ -1,0 +1,179 @@
+"""The participant tables over all interventions: sections 12, 13, 16 and the participant
+part of 17 of spec/reports.md. One query each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from interventions.models import Aim, Kind
+from participants.choices import (
+    EXIT_GROUP,
+    WORK_REASONS,
+    ActivityType,
+    Education,
+    ExitGroup,
+    ExitReason,
+)
+from participants.models import Activity, Participation
+from stats.participant_tables.common import (
+    PUBLIC_SUPPORT_3Y_PLUS,
+    WORK_OR_STUDIES,
+    YOUNG_AGE,
+    active_in,
+    count_if,
+    exited_in,
+    personal_until,
+    sum_splits,
+)
+from stats.participant_tables.shapes import (
+    ActivitiesTable,
+    ExitGroups,
+    ExitReasonsTable,
+    ExtentRow,
+    ParticipantGoals,
+    ReasonRow,
+    ShareSplit,
+    Split,
+    TargetGroupShares,
+    TargetGroupTable,
+    share,
+)
+
+
+def exit_reasons_table(
+    *, participations: QuerySet[Participation], end: dt.date, ytd_start: dt.date
+) -> ExitReasonsTable:
+    """Section 12: exits ytd by reason, work exits by extent, and the reason groups. One
+    query."""
+    rows = (
+        personal_until(participations, end)
+        .filter(exited_in(ytd_start, end))
+        .values("exit_reason", "work_extent", "gender")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    by_reason: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_extent: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_group: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        reason, gender, count = row["exit_reason"], row["gender"], row["count"]
+        by_reason[reason][gender] += count
+        by_group[EXIT_GROUP[reason]][gender] += count
+        if reason in WORK_REASONS:
+            by_extent[row["work_extent"]][gender] += count
+    group = {code: Split.of(by_group.get(code, {})) for code in ExitGroup.values}
+    work, studies = group[ExitGroup.WORK], group[ExitGroup.STUDIES]
+    job_seeking = group[ExitGroup.JOB_SEEKING]
+    groups = ExitGroups(
+        work=work,
+        studies=studies,
+        work_or_studies=work + studies,
+        job_seeking=job_seeking,
+        work_studies_job_seeking=work + studies + job_seeking,
+        other=group[ExitGroup.OTHER],
+        all=sum_splits(group.values()),
+    )
+    return ExitReasonsTable(
+        rows=[
+            ReasonRow(reason=reason, counts=Split.of(by_reason.get(reason, {})))
+            for reason in ExitReason.values
+            if reason != ExitReason.MISTAKE
+        ],
+        work_extent=[
+            ExtentRow(extent=extent, counts=Split.of(by_extent[extent]))
+            for extent in sorted(by_extent)
+        ],
+        groups=groups,
+    )
+
+
+def _age(birth: dt.date, on: dt.date) -> int:
+    """Whole years from ``birth`` to ``on`` (a 29 February birthday falls on 1 March)."""
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def target_group_table(
+    *, participations: QuerySet[Participation], end: dt.date, ytd_start: dt.date
+) -> TargetGroupTable:
+    """Section 13: the profile of the participations (personal data) active ytd. One
+    query; age at entry is computed from the person's birth date."""
+    rows = (
+        personal_until(participations, end)
+        .filter(active_in(ytd_start, end))
+        .values_list(
+            "gender", "person__birth_date", "entry_date", "public_support_time", "education"
+        )
+        .order_by()
+    )
+    active: dict[str, int] = defaultdict(int)
+    young: dict[str, int] = defaultdict(int)
+    supported: dict[str, int] = defaultdict(int)
+    educated: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for gender, birth_date, entry_date, support_time, education in rows:
+        active[gender] += 1
+        if _age(birth_date, entry_date) < YOUNG_AGE:
+            young[gender] += 1
+        if support_time in PUBLIC_SUPPORT_3Y_PLUS:
+            supported[gender] += 1
+        if education:
+            educated[education][gender] += 1
+    everyone = Split.of(active)
+    shares = TargetGroupShares(
+        women=share(everyone.women, everyone.total),
+        men=share(everyone.men, everyone.total),
+        under_30=ShareSplit.of(Split.of(young), everyone),
+        public_support_3y_plus=ShareSplit.of(Split.of(supported), everyone),
+        education={
+            level: ShareSplit.of(Split.of(educated.get(level, {})), everyone)
+            for level in Education.values
+        },
+    )
+    return TargetGroupTable(active=everyone, shares=shares)
+
+
+def activities_table(
+    *, activities: QuerySet[Activity], end: dt.date, ytd_start: dt.date
+) -> ActivitiesTable:
+    """Section 16: activities ytd, their attendees and number by type. One query."""
+    by_type = {code: Count("id", filter=Q(kind=code)) for code in ActivityType.values}
+    figures = activities.filter(date__gte=ytd_start, date__lte=end).aggregate(
+        count=Count("id"),
+        women=Sum("women", default=0),
+        men=Sum("men", default=0),
+        other=Sum("other", default=0),
+        **{f"type_{code}": count for code, count in by_type.items()},
+    )
+    return ActivitiesTable(
+        count=figures["count"],
+        attendees=Split(
+            women=figures["women"],
+            men=figures["men"],
+            total=figures["women"] + figures["men"] + figures["other"],
+        ),
+        by_type={code: figures[f"type_{code}"] for code in ActivityType.values},
+    )
+
+
+def participant_goals(
+    *, participations: QuerySet[Participation], end: dt.date, ytd_start: dt.date
+) -> ParticipantGoals:
+    """Section 17, participant outcomes: the share of exits ytd to work or studies in
+    work-directed individual interventions and the share with an action plan by E among
+    participations active ytd in pre-rehabilitation interventions. One query."""
+    exited = exited_in(ytd_start, end) & Q(
+        intervention__kind=Kind.INDIVIDUAL, intervention__aim=Aim.WORK
+    )
+    active = active_in(ytd_start, end) & Q(intervention__aim=Aim.PRE_REHABILITATION)
+    figures = personal_until(participations, end).aggregate(
+        exited=count_if(exited),
+        to_work_or_studies=count_if(exited & Q(exit_reason__in=sorted(WORK_OR_STUDIES))),
+        active=count_if(active),
+        planned=count_if(active & Q(action_plan_date__lte=end)),
+    )
+    return ParticipantGoals(
+        work_directed_to_work_or_studies=share(figures["to_work_or_studies"], figures["exited"]),
+        prerehab_action_plan=share(figures["planned"], figures["active"]),
+    )
