@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from participants.choices import Gender
+from stats.periods import round_half_up
 
 
 def share(numerator: int, denominator: int) -> int | None:
     """numerator / denominator x 100 rounded half up to a whole percent; None when the
-    denominator is 0."""
-    if denominator == 0:
-        return None
-    percent = Decimal(numerator) * 100 / Decimal(denominator)
-    return int(percent.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    denominator is 0 (the one rounding rule: ``stats.periods.round_half_up``)."""
+    return round_half_up(numerator, denominator)
 
 
 def mean(total: int, count: int) -> float | None:
