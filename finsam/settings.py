@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "audit",
     "imports",
     "stats",
+    "documents",
     "dashboard",
     "demo",
 ]

@@ -7,6 +7,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("", dashboard_views.DashboardView.as_view(), name="dashboard"),
     path("", include("tenancy.urls")),
     path("oversikt/", include("dashboard.urls")),
+    path("dokument/", include("documents.urls")),
     path("insatser/", include("interventions.urls")),
     path("import/", include("imports.urls")),
     path("deltagare/rapporter/", include("participants.urls_reports")),
