@@ -1,5 +1,11 @@
 """Load the demo data of ``demo.data``: delete the demo associations and users, then create
-them again through the domain services. Deterministic: the same rows on every run."""
+them again through the domain services. Deterministic: the same rows on every run.
+
+The access log is append-only (guards in ``audit.models``, and on PostgreSQL a trigger), yet
+the demo's participant data writes log rows that protect the demo association and users.
+``_delete_log_rows`` deletes the log rows of a demo association, and only those, with the
+trigger switched off inside the loader's transaction; nothing else in Finsam deletes them.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,22 @@ from dataclasses import dataclass
 from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from demo.data import ASSOCIATIONS, DEMO_PASSWORD, DEMO_SEED, SYSTEM_USERS, demo_emails
+from audit.models import AccessLogEntry, LogReview
+from demo.data import (
+    ASSOCIATIONS,
+    DEMO_PASSWORD,
+    DEMO_SEED,
+    PARTICIPANT_DATA,
+    SYSTEM_USERS,
+    demo_emails,
+)
 from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
+from demo.participants import load_participant_data
 from interventions.models import (
     Goal,
     Intervention,
@@ -71,10 +86,12 @@ def _delete_association(association: Association) -> None:
     """Delete every tenant row of the association, then the association.
 
     Some foreign keys protect their target (an intervention protects its owner, a board
-    member the member who appointed it), so a plain cascading delete of the association
+    member the member who appointed it, a participation its intervention) and some may not
+    be nulled (a person's participations), so a plain cascading delete of the association
     refuses. Rows are deleted model by model instead, retrying the blocked models until
     nothing blocks; this keeps working as apps add tenant models.
     """
+    _delete_log_rows(association)
     remaining = [model for model in apps.get_models() if _has_association_key(model)]
     while remaining:
         blocked: list[type[models.Model]] = []
@@ -82,7 +99,9 @@ def _delete_association(association: Association) -> None:
             try:
                 with transaction.atomic():
                     model._base_manager.filter(association=association).delete()
-            except (ProtectedError, RestrictedError):
+            except (ProtectedError, RestrictedError, IntegrityError):
+                # IntegrityError: a SET_NULL the target's constraints refuse (a person
+                # still referenced by participations that may not become anonymous).
                 blocked.append(model)
         if len(blocked) == len(remaining):
             raise ProtectedError(
@@ -90,6 +109,48 @@ def _delete_association(association: Association) -> None:
             )
         remaining = blocked
     association.delete()
+
+
+#: The append-only tables and the PostgreSQL triggers that keep them so
+#: (audit/migrations/0002_append_only_triggers.py).
+APPEND_ONLY_TRIGGERS: tuple[tuple[type[models.Model], str], ...] = (
+    (AccessLogEntry, "audit_accesslogentry_append_only"),
+    (LogReview, "audit_logreview_append_only"),
+)
+
+
+def _delete_log_rows(association: Association) -> None:
+    """Delete the demo association's access-log rows and log reviews, which the ORM and the
+    database refuse to delete otherwise. Demo data only: called for a demo association
+    inside ``load_demo``'s transaction, so the trigger is off for this transaction alone
+    (``ALTER TABLE`` is transactional on PostgreSQL and locks the table until commit)."""
+    for model, trigger in APPEND_ONLY_TRIGGERS:
+        rows: models.QuerySet[models.Model] = models.QuerySet(model).filter(association=association)
+        if not rows.exists():
+            continue
+        table = connection.ops.quote_name(model._meta.db_table)
+        guarded = connection.vendor == "postgresql" and _trigger_exists(
+            model._meta.db_table, trigger
+        )
+        with connection.cursor() as cursor:
+            if guarded:
+                # ALTER TABLE refuses while deferred foreign-key checks of rows written
+                # earlier in the transaction are pending: run them now.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+            rows._raw_delete(rows.db)
+            if guarded:
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _trigger_exists(table: str, trigger: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_trigger WHERE tgrelid = %s::regclass AND tgname = %s",
+            [table, trigger],
+        )
+        return cursor.fetchone() is not None
 
 
 def _has_association_key(model: type[models.Model]) -> bool:
@@ -145,7 +206,27 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
             i.code: _create_intervention(association, i, organisations, groups, rng)
             for i in spec.interventions
         }
-        return [_create_office_user(association, u, interventions) for u in spec.users]
+        logins = [_create_office_user(association, u, interventions) for u in spec.users]
+        participant_data = PARTICIPANT_DATA.get(spec.slug)
+        if participant_data is not None:
+            load_participant_data(
+                association=association,
+                spec=participant_data,
+                intervention_specs=spec.interventions,
+                interventions=interventions,
+                officers=_participant_officers(spec),
+            )
+        return logins
+
+
+def _participant_officers(spec: AssociationSpec) -> dict[str, User]:
+    """The demo deltagaransvarig of each intervention that has one, by intervention code."""
+    officers: dict[str, User] = {}
+    for user_spec in spec.users:
+        for role, code in user_spec.roles:
+            if role == Role.DELTAGARANSVARIG and code and code not in officers:
+                officers[code] = User.objects.get(email=user_spec.email)
+    return officers
 
 
 def _create_intervention(

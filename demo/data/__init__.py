@@ -1,21 +1,40 @@
 """The demo data as plain values: two associations, their members, board, organisations,
 steering groups, interventions and users. ``demo.loader`` turns these into rows.
 
-Everything is fixed (names, dates, targets); only budget amounts vary, and they come from a
-seeded random generator, so every load gives the same result. Periods lie in 2022-2027 so
-that the demo has ended, running and future interventions in 2026.
+Everything is fixed (names, dates, targets); budget amounts and the participant data of
+``demo.data.participants`` vary, and they come from seeded random generators, so every load
+gives the same result. Periods lie in 2022-2027 so that the demo has ended, running and
+future interventions in 2026.
 """
 
 from __future__ import annotations
 
 from demo.data.exempel import EXEMPEL
 from demo.data.norr import NORR
-from demo.data.specs import DEMO_PASSWORD, DEMO_SEED, AssociationSpec, UserSpec
+from demo.data.participants import EXEMPEL_PARTICIPANTS
+from demo.data.specs import (
+    DEMO_PASSWORD,
+    DEMO_SEED,
+    AssociationSpec,
+    ParticipantDataSpec,
+    UserSpec,
+)
 from tenancy.models import Role
 
-__all__ = ["ASSOCIATIONS", "DEMO_PASSWORD", "DEMO_SEED", "SYSTEM_USERS", "demo_emails"]
+__all__ = [
+    "ASSOCIATIONS",
+    "DEMO_PASSWORD",
+    "DEMO_SEED",
+    "PARTICIPANT_DATA",
+    "SYSTEM_USERS",
+    "demo_emails",
+]
 
 ASSOCIATIONS: tuple[AssociationSpec, ...] = (EXEMPEL, NORR)
+
+#: Generated participations, monthly counts and activities, by association slug (Norr has
+#: none, so that a leak from Exempel would show).
+PARTICIPANT_DATA: dict[str, ParticipantDataSpec] = {EXEMPEL.slug: EXEMPEL_PARTICIPANTS}
 
 #: Users with a role for the whole installation rather than one association.
 SYSTEM_USERS: tuple[UserSpec, ...] = (

@@ -93,6 +93,57 @@ class UserSpec:
 
 
 @dataclass(frozen=True)
+class ParticipantProfile:
+    """How one individual intervention with personal data takes in its participants."""
+
+    #: Mean number of entries per month (anonymous included).
+    monthly_intake: float
+    #: Referrer code -> weight.
+    referrers: tuple[tuple[str, int], ...]
+    min_age: int = 18
+    max_age: int = 64
+    #: Share of participations that get an action plan a month or two after entry.
+    action_plan_share: float = 0.5
+    #: Income source given to most participants before entry regardless of referrer
+    #: (e.g. etableringsersättning for newly arrived), with its probability.
+    typical_income: str = ""
+    typical_income_share: float = 0.0
+
+
+@dataclass(frozen=True)
+class VolumeProfile:
+    """Monthly counts of a count-only intervention: a mean total and the share of women."""
+
+    mean_total: int
+    women_share: float
+
+
+@dataclass(frozen=True)
+class ActivitySpec:
+    date: dt.date
+    title: str
+    kind: str
+    intervention: str | None
+    women: int
+    men: int
+    other: int
+    organisations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParticipantDataSpec:
+    """Generated participant data: participations of the individual interventions with
+    personal data, monthly counts of the count-only ones, and activities."""
+
+    start: dt.date
+    end: dt.date
+    seed: int
+    profiles: dict[str, ParticipantProfile]
+    volumes: dict[str, VolumeProfile]
+    activities: tuple[ActivitySpec, ...]
+
+
+@dataclass(frozen=True)
 class AssociationSpec:
     slug: str
     name: str
