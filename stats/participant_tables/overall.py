@@ -131,7 +131,12 @@ def target_group_table(
             for level in Education.values
         },
     )
-    return TargetGroupTable(active=everyone, shares=shares)
+    counts = {
+        "under_30": Split.of(young),
+        "public_support_3y_plus": Split.of(supported),
+        **{f"education:{level}": Split.of(educated.get(level, {})) for level in Education.values},
+    }
+    return TargetGroupTable(active=everyone, shares=shares, counts=counts)
 
 
 def activities_table(

@@ -96,6 +96,9 @@ def _outcome_figures(figures: Mapping[str, Split]) -> OutcomesFigures:
         to_work_or_studies=figures["to_work_or_studies"],
         share_to_work_or_studies=ShareSplit.of(figures["to_work_or_studies"], figures["exited"]),
         share_with_action_plan=share(figures["planned"].total, figures["active"].total),
+        exited=figures["exited"],
+        active=figures["active"],
+        planned=figures["planned"],
     )
 
 

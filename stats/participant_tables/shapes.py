@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from participants.choices import Gender
@@ -102,6 +102,10 @@ class OutcomesFigures:
     to_work_or_studies: Split
     share_to_work_or_studies: ShareSplit
     share_with_action_plan: int | None
+    #: The counts behind the shares (not in the JSON; disclosure control needs them).
+    exited: Split = field(default=Split(), compare=False)
+    active: Split = field(default=Split(), compare=False)
+    planned: Split = field(default=Split(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,9 @@ class OutcomesRow:
     to_work_or_studies: Split
     share_to_work_or_studies: ShareSplit
     share_with_action_plan: int | None
+    exited: Split = field(default=Split(), compare=False)
+    active: Split = field(default=Split(), compare=False)
+    planned: Split = field(default=Split(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,9 @@ class TargetGroupTable:
 
     active: Split
     shares: TargetGroupShares
+    #: The numerators of the shares (not in the JSON; disclosure control needs them):
+    #: ``under_30``, ``public_support_3y_plus`` and ``education:<level>``.
+    counts: dict[str, Split] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

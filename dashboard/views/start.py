@@ -1,4 +1,5 @@
-"""The start page and each association's dashboard (key figures of the current year)."""
+"""The start page and each association's dashboard (key figures of the current year and,
+for the office and the board, the state of the last ended quarter's reports)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from dashboard.overview import last_ended_quarter, quarter_summary
 from interventions.models import Intervention
 from interventions.queries import budget_for_year
 from tenancy.roles import associations_for
@@ -42,5 +45,23 @@ class DashboardView(TenantView):
             running_count=running.count(),
             intervention_count=Intervention.objects.count(),
             budget_year=budget_for_year(today.year),
+            **self.quarter_box(today),
         )
         return render(request, "dashboard/dashboard.html", context)
+
+    def quarter_box(self, today: date) -> dict[str, Any]:
+        """The "Kvartalsläget" box, for the roles that may see a quarter overview."""
+        user = self.request.user
+        if not user.has_perm("dashboard.view_board_quarter", self.association):
+            return {}
+        period = last_ended_quarter(today)
+        name = (
+            "overview:quarter"
+            if user.has_perm("dashboard.view_quarter", self.association)
+            else "overview:board_quarter"
+        )
+        return {
+            "quarter": period,
+            "quarter_summary": quarter_summary(period, today=today),
+            "quarter_url": f"{reverse(name, args=[self.association.slug])}?kvartal={period.code}",
+        }

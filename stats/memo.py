@@ -1,0 +1,288 @@
+"""The semi-annual follow-up memo (uppföljnings-PM) as the JSON contract of
+spec/reports.md, and the extra content the documents need around it.
+
+``memo_json`` is what ``followup_report --format json`` and the API return; documents
+(``documents.memo``) render ``memo`` — the same JSON plus notes, names and extras — so
+every figure on screen and in DOCX/PDF/XLSX is the one computed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django_scopes import scope
+
+from finance.models import CostOutcome
+from followup.models import Deviation
+from interventions.models import Budget, Intervention
+from stats import published
+from stats.money import MoneyFigures, money_figures, total
+from stats.participant_tables import participant_tables_for
+from stats.periods import Period
+from tenancy.models import Association
+
+
+@dataclass(frozen=True)
+class Memo:
+    """The contract JSON plus what documents need: a note per table saying what was
+    hidden, intervention names, and the non-contract sections."""
+
+    json: dict[str, Any]
+    notes: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def _period(period: Period | str) -> Period:
+    return period if isinstance(period, Period) else Period.parse(period)
+
+
+def memo_json(
+    association: Association, period: Period | str, *, suppress: bool = True
+) -> dict[str, Any]:
+    """The JSON contract of reports.md for ``association`` and ``period``."""
+    return build_memo(association, period, suppress=suppress).json
+
+
+def build_memo(association: Association, period: Period | str, *, suppress: bool = True) -> Memo:
+    period = _period(period)
+    k = association.disclosure_threshold
+    with scope(association=association.pk):
+        interventions = Intervention.objects.in_display_order()
+        names = {i.code: i.display_name for i in interventions}
+        participant = participant_tables_for(
+            association, start=period.start, end=period.end, ytd_start=period.ytd_start
+        )
+        money = money_figures(
+            period,
+            budgets=Budget.objects.all(),
+            deviations=Deviation.objects.all(),
+            costs=CostOutcome.objects.all(),
+        )
+        budget_json = _budget_table(period, list(interventions), money)
+        report_tables, extras = _report_tables(association, period, participant)
+
+    parts, outcomes = published.participants_and_outcomes(
+        participant.participants, participant.outcomes, k=k, applied=suppress
+    )
+    tables = {
+        "participants": parts,
+        "outcomes": outcomes,
+        "anonymous": published.anonymous(participant.anonymous, k=k, applied=suppress),
+        "exit_reasons": published.exit_reasons(participant.exit_reasons, k=k, applied=suppress),
+        "target_group": published.target_group(participant.target_group, k=k, applied=suppress),
+        "time_in_intervention": published.time_in_intervention(
+            participant.time_in_intervention, parts, k=k, applied=suppress
+        ),
+        "expected": published.expected(participant.expected, k=k, applied=suppress),
+        "activities": published.activities(participant.activities, k=k, applied=suppress),
+    }
+    contract_tables: dict[str, Any] = {
+        "participants": tables["participants"].json,
+        "outcomes": tables["outcomes"].json,
+        "anonymous": tables["anonymous"].json,
+        "exit_reasons": tables["exit_reasons"].json,
+        "budget": budget_json,
+        "target_group": tables["target_group"].json,
+        "time_in_intervention": tables["time_in_intervention"].json,
+        **report_tables,
+        "expected": tables["expected"].json,
+        "activities": tables["activities"].json,
+    }
+    contract_tables["association_goals"] = _association_goals(
+        association, period, participant, extras
+    )
+    json = {
+        "association": association.slug,
+        "period": period.code,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "ytd_start": period.ytd_start.isoformat(),
+        "suppression": {"applied": suppress, "threshold": k},
+        "tables": _ordered(contract_tables),
+    }
+    notes = {name: table.note for name, table in tables.items()}
+    return Memo(json=json, notes=notes, names=names, extras=extras)
+
+
+#: The order of the contract's ``tables`` object.
+TABLE_ORDER = (
+    "participants",
+    "outcomes",
+    "anonymous",
+    "exit_reasons",
+    "budget",
+    "target_group",
+    "time_in_intervention",
+    "goal_status",
+    "conditions",
+    "quality",
+    "expected",
+    "activities",
+    "association_goals",
+)
+
+
+def _ordered(tables: dict[str, Any]) -> dict[str, Any]:
+    return {name: tables[name] for name in TABLE_ORDER if name in tables}
+
+
+def _money_json(figures: MoneyFigures) -> dict[str, Any]:
+    return {
+        "period_outcome": figures.period_outcome,
+        "period_budget": figures.period_budget,
+        "ytd_outcome": figures.ytd_outcome,
+        "ytd_budget": figures.ytd_budget,
+        "consumption_ratio": figures.consumption_ratio,
+        "transferred": figures.transferred,
+    }
+
+
+def _active_in(intervention: Intervention, period: Period) -> bool:
+    return intervention.start_date <= period.end and (
+        intervention.end_date is None or intervention.end_date >= period.start
+    )
+
+
+def _budget_table(
+    period: Period, interventions: list[Intervention], money: dict[int, MoneyFigures]
+) -> dict[str, Any]:
+    """Section 6: money for every intervention with money or active in the period."""
+    listed = [i for i in interventions if i.pk in money or _active_in(i, period)]
+    figures = [money.get(i.pk, MoneyFigures()) for i in listed]
+    return {
+        "rows": [
+            {"intervention": i.code, **_money_json(f)} for i, f in zip(listed, figures, strict=True)
+        ],
+        "total": _money_json(total(figures, ends_year=period.ends_year)),
+    }
+
+
+def _report_tables(
+    association: Association, period: Period, participant: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """goal_status, conditions and quality (contract) and the non-contract sections
+    (interventions, ended interventions, funds by kind). Inside the association's scope."""
+    from followup.models import FinalReport, QuarterlyReport
+    from funding.models import FundingDecision
+    from stats import followup_tables as ft
+
+    interventions = Intervention.objects.in_display_order()
+    reports = QuarterlyReport.objects.all()
+    deviations = Deviation.objects.all()
+    goal_status = ft.goal_status_table(period, interventions=interventions, reports=reports)
+    conditions = ft.conditions_table(
+        period, interventions=interventions, reports=reports, deviations=deviations
+    )
+    quality = ft.quality_table(
+        period, interventions=interventions, reports=reports, deviations=deviations
+    )
+    contract = {
+        "goal_status": {
+            "rows": [
+                {
+                    "intervention": row.intervention,
+                    "on_track": row.on_track,
+                    "forecast": row.forecast,
+                    "colour": row.colour,
+                }
+                for row in goal_status.rows
+            ]
+        },
+        "conditions": {"rows": [_only(row, CONDITIONS_FIELDS) for row in conditions.rows]},
+        "quality": {"rows": [_only(row, QUALITY_FIELDS) for row in quality.rows]},
+    }
+    extras = {
+        "interventions": _plain(
+            ft.interventions_table(
+                period, interventions=interventions, decisions=FundingDecision.objects.all()
+            )
+        ),
+        "goal_status": _plain(goal_status),
+        "conditions": _plain(conditions),
+        "quality": _plain(quality),
+        "ended": _plain(
+            ft.ended_table(
+                period, interventions=interventions, final_reports=FinalReport.objects.all()
+            )
+        ),
+        "funds_by_kind": _plain(
+            ft.funds_by_kind_table(
+                period,
+                interventions=interventions,
+                budgets=Budget.objects.all(),
+                deviations=deviations,
+                costs=CostOutcome.objects.all(),
+                targets=_targets(association, period),
+            )
+        ),
+        "structural_on_track": _structural(period, interventions, reports),
+    }
+    return contract, extras
+
+
+def _targets(association: Association, period: Period) -> dict[str, int]:
+    from stats import goals
+
+    return goals.targets_for(association, period.year)
+
+
+def _structural(period: Period, interventions: Any, reports: Any) -> int | None:
+    from stats import goals
+
+    return goals.structural_on_track(period, interventions=interventions, reports=reports)
+
+
+CONDITIONS_FIELDS = ("intervention", "vacancy_funded", "vacancy_self_funded", "budget_deviation")
+QUALITY_FIELDS = (
+    "intervention",
+    "meetings_per_agreement",
+    "ordinary_representation",
+    "follow_up_per_agreement",
+    "target_group_checked",
+    "method_checked",
+    "equality_discussed",
+    "gender_equality_discussed",
+    "implementation_discussed",
+    "deviation_goals",
+)
+
+
+def _only(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The contract's fields of a row (documents get the whole row through the extras)."""
+    return {name: getattr(row, name) for name in fields}
+
+
+def _plain(value: Any) -> Any:
+    """A dataclass as JSON-ready data (dates as ISO strings)."""
+    data = asdict(value) if hasattr(value, "__dataclass_fields__") else value
+    return _isoformat(data)
+
+
+def _isoformat(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _isoformat(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_isoformat(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _association_goals(
+    association: Association, period: Period, participant: Any, extras: dict[str, Any]
+) -> dict[str, Any]:
+    """Section 17: the board's result goals for the year with target and outcome."""
+    from stats import goals
+
+    with scope(association=association.pk):
+        targets = _targets(association, period)
+    outcomes = {
+        "work_directed_to_work_or_studies": participant.goals.work_directed_to_work_or_studies,
+        "prerehab_action_plan": participant.goals.prerehab_action_plan,
+        "structural_on_track": extras["structural_on_track"],
+        "activities": participant.activities.count,
+    }
+    return {"rows": goals.association_goal_rows(targets, outcomes)}

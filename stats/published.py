@@ -1,0 +1,317 @@
+"""The participant tables as the memo's JSON publishes them, with disclosure control.
+
+Each published table is built as one ``stats.disclosure.Table`` holding its counts and the
+sums between them (row totals, the gender identity total = women + men + annat, group
+sums), suppressed together, and rendered: a hidden count or share becomes ``"<k"``.
+Unsuppressed output goes through the same code with nothing hidden, so the office's
+version and the board's differ only in what is hidden.
+
+Shares are hidden when their numerator or denominator is hidden, or when either is a
+count from 1 to k-1 that is not itself published (e.g. the number with an action plan).
+A mean of days is hidden when its number of exits is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from stats.disclosure import GENDERS, OTHER, Suppressed, Table, suppress, unsuppressed
+from stats.participant_tables.shapes import (
+    ActivitiesTable,
+    AnonymousTable,
+    ExitReasonsTable,
+    ExpectedTable,
+    MeanSplit,
+    OutcomesTable,
+    ParticipantsTable,
+    ShareSplit,
+    Split,
+    TargetGroupTable,
+    TimeInInterventionTable,
+)
+
+Key = tuple[Hashable, ...]
+TOTAL_ROW = "__total__"
+PARTICIPANT_MEASURES = ("registered", "exited", "exited_to_date", "ongoing")
+#: Exit-reason groups: which reason codes each sums (``all`` is every row).
+EXIT_GROUP_CODES: dict[str, tuple[str, ...]] = {
+    "work": ("arbete_osubventionerat", "arbete_subventionerat", "eget_foretag"),
+    "studies": ("studier",),
+    "job_seeking": ("arbetssokande",),
+}
+
+
+@dataclass(frozen=True)
+class Published:
+    """A JSON fragment and the note saying what was hidden."""
+
+    json: dict[str, Any]
+    note: str
+    hidden: int
+
+
+def _g(split: Split) -> dict[str, int]:
+    return {"women": split.women, "men": split.men, "total": split.total}
+
+
+class _Render:
+    """Suppresses a table and renders its cells and shares."""
+
+    def __init__(self, table: Table, k: int, applied: bool) -> None:
+        self.result: Suppressed = suppress(table, k) if applied else unsuppressed(table)
+        if not applied:
+            # Keep the association's threshold in the output even when nothing is hidden.
+            self.result = Suppressed(table, k, False, {}, frozenset())
+
+    def g(self, prefix: Key) -> dict[str, int | str]:
+        return {gender: self.result.value((*prefix, gender)) for gender in GENDERS}
+
+    def share_g(self, numerator: Key, denominator: Key, shares: ShareSplit) -> dict[str, Any]:
+        values = {"women": shares.women, "men": shares.men, "total": shares.total}
+        return {
+            gender: self.result.share((*numerator, gender), (*denominator, gender), values[gender])
+            for gender in GENDERS
+        }
+
+    def share(self, numerator: Key, denominator: Key, value: int | None) -> int | str | None:
+        return self.result.share(numerator, denominator, value)
+
+    def published(self, json: dict[str, Any]) -> Published:
+        return Published(json, self.result.note, len(self.result.hidden))
+
+
+def _add_g(table: Table, prefix: Key, split: Split, *, published: bool = True) -> None:
+    """Add a G; unpublished Gs (numerators of shares) are sensitive but never printed."""
+    if published:
+        table.add_g(prefix, _g(split))
+        return
+    other = split.total - split.women - split.men
+    for gender, value in (("women", split.women), ("men", split.men), ("total", split.total)):
+        table.add_cell((*prefix, gender), value, published=False)
+    table.add_cell((*prefix, OTHER), other, published=False)
+
+
+def participants_and_outcomes(
+    participants: ParticipantsTable, outcomes: OutcomesTable, *, k: int, applied: bool
+) -> tuple[Published, Published]:
+    """Sections 9 and 10, suppressed together: the outcomes' exits to work or studies are
+    part of the participants' exits, and their shares use those exits as denominator."""
+    table = Table()
+    table.add_g_rows(
+        {
+            row.intervention: {m: _g(getattr(row, m)) for m in PARTICIPANT_MEASURES}
+            for row in participants.rows
+        },
+        total_row=TOTAL_ROW if participants.rows else None,
+    )
+    if not participants.rows:
+        for measure in PARTICIPANT_MEASURES:
+            table.add_g((TOTAL_ROW, measure), _g(getattr(participants.total, measure)))
+    outcome_rows = [(row.intervention, row) for row in outcomes.rows]
+    outcome_rows.append((TOTAL_ROW, outcomes.total))  # type: ignore[arg-type]
+    for code, row in outcome_rows:
+        _add_g(table, (code, "to_work_or_studies"), row.to_work_or_studies)
+        # The outcomes' exits are the participants' exits when the row exists there.
+        exited_key: Key = (code, "exited")
+        if (*exited_key, "total") not in table.values:
+            _add_g(table, exited_key, row.exited)
+        for gender in (*GENDERS, OTHER):
+            rest = (code, "exited_elsewhere", gender)
+            value = (
+                table.values[(*exited_key, gender)]
+                - table.values[(code, "to_work_or_studies", gender)]
+            )
+            table.add_cell(rest, max(value, 0), published=False)
+            if value >= 0:
+                table.add_sum([(code, "to_work_or_studies", gender), rest], (*exited_key, gender))
+        _add_g(table, (code, "active"), row.active, published=False)
+        _add_g(table, (code, "planned"), row.planned, published=False)
+    render = _Render(table, k, applied)
+
+    def figures(code: str) -> dict[str, Any]:
+        return {measure: render.g((code, measure)) for measure in PARTICIPANT_MEASURES}
+
+    participants_json = {
+        "rows": [
+            {"intervention": row.intervention, **figures(row.intervention)}
+            for row in participants.rows
+        ],
+        "total": figures(TOTAL_ROW),
+    }
+
+    def outcome(code: str, row: Any) -> dict[str, Any]:
+        return {
+            "to_work_or_studies": render.g((code, "to_work_or_studies")),
+            "share_to_work_or_studies": render.share_g(
+                (code, "to_work_or_studies"), (code, "exited"), row.share_to_work_or_studies
+            ),
+            "share_with_action_plan": render.share(
+                (code, "planned", "total"), (code, "active", "total"), row.share_with_action_plan
+            ),
+        }
+
+    outcomes_json = {
+        "rows": [
+            {"intervention": row.intervention, **outcome(row.intervention, row)}
+            for row in outcomes.rows
+        ],
+        "total": outcome(TOTAL_ROW, outcomes.total),
+    }
+    return render.published(participants_json), render.published(outcomes_json)
+
+
+def anonymous(table_in: AnonymousTable, *, k: int, applied: bool) -> Published:
+    table = Table()
+    table.add_counts({(row.intervention,): row.count for row in table_in.rows}, total=(TOTAL_ROW,))
+    render = _Render(table, k, applied)
+    return render.published(
+        {
+            "rows": [
+                {
+                    "intervention": row.intervention,
+                    "count": render.result.value((row.intervention,)),
+                }
+                for row in table_in.rows
+            ],
+            "total": render.result.value((TOTAL_ROW,)),
+        }
+    )
+
+
+def exit_reasons(table_in: ExitReasonsTable, *, k: int, applied: bool) -> Published:
+    """Section 12: reasons, work extents and groups, with every group sum as a constraint."""
+    table = Table()
+    reasons = {row.reason: row.counts for row in table_in.rows}
+    for code, counts in reasons.items():
+        table.add_g(("reason", code), _g(counts))
+    for row in table_in.work_extent:
+        table.add_g(("extent", row.extent), _g(row.counts))
+    groups = vars(table_in.groups)
+    for name, counts in groups.items():
+        table.add_g(("group", name), _g(counts))
+    members: dict[str, list[Key]] = {
+        name: [("reason", code) for code in codes if code in reasons]
+        for name, codes in EXIT_GROUP_CODES.items()
+    }
+    members["all"] = [("reason", code) for code in reasons]
+    members["work_or_studies"] = [("group", "work"), ("group", "studies")]
+    members["work_studies_job_seeking"] = [("group", "work_or_studies"), ("group", "job_seeking")]
+    grouped = {code for name in EXIT_GROUP_CODES for code in EXIT_GROUP_CODES[name]}
+    members["other"] = [("reason", code) for code in reasons if code not in grouped]
+    for name, parts in members.items():
+        if not parts:
+            continue
+        for gender in (*GENDERS, OTHER):
+            _sum_if_consistent(table, [(*p, gender) for p in parts], ("group", name, gender))
+    if table_in.work_extent:
+        for gender in (*GENDERS, OTHER):
+            parts = [("extent", row.extent, gender) for row in table_in.work_extent]
+            _sum_if_consistent(table, parts, ("group", "work", gender))
+    render = _Render(table, k, applied)
+    return render.published(
+        {
+            "rows": [
+                {"reason": row.reason, "counts": render.g(("reason", row.reason))}
+                for row in table_in.rows
+            ],
+            "work_extent": [
+                {"extent": row.extent, "counts": render.g(("extent", row.extent))}
+                for row in table_in.work_extent
+            ],
+            "groups": {name: render.g(("group", name)) for name in groups},
+        }
+    )
+
+
+def _sum_if_consistent(table: Table, parts: list[Key], total: Key) -> None:
+    if sum(table.values[p] for p in parts) == table.values[total]:
+        table.add_sum(parts, total)
+
+
+def target_group(table_in: TargetGroupTable, *, k: int, applied: bool) -> Published:
+    """Section 13: shares of the active participations; a share is hidden with its count."""
+    table = Table()
+    table.add_g(("active",), _g(table_in.active))
+    for name, counts in table_in.counts.items():
+        _add_g(table, (name,), counts, published=False)
+    render = _Render(table, k, applied)
+    shares = table_in.shares
+    return render.published(
+        {
+            "active": render.g(("active",)),
+            "shares": {
+                "women": render.share(("active", "women"), ("active", "total"), shares.women),
+                "men": render.share(("active", "men"), ("active", "total"), shares.men),
+                "under_30": render.share_g(("under_30",), ("active",), shares.under_30),
+                "public_support_3y_plus": render.share_g(
+                    ("public_support_3y_plus",), ("active",), shares.public_support_3y_plus
+                ),
+                "education": {
+                    level: render.share_g((f"education:{level}",), ("active",), split)
+                    for level, split in shares.education.items()
+                },
+            },
+        }
+    )
+
+
+def time_in_intervention(
+    table_in: TimeInInterventionTable, exits: Published, *, k: int, applied: bool
+) -> Published:
+    """Section 14: a mean is hidden when its number of exits (from the participants table,
+    suppressed already) is hidden."""
+    by_code = {row["intervention"]: row["exited"] for row in exits.json["rows"]}
+    marker = f"<{k}"
+
+    def mean(code: str, means: MeanSplit) -> dict[str, float | str | None]:
+        exited = by_code.get(code, {})
+        values = {"women": means.women, "men": means.men, "total": means.total}
+        return {
+            gender: marker if applied and exited.get(gender) == marker else values[gender]
+            for gender in GENDERS
+        }
+
+    means = {row.intervention: mean(row.intervention, row.mean_days) for row in table_in.rows}
+    rows = [{"intervention": code, "mean_days": values} for code, values in means.items()]
+    hidden = sum(1 for values in means.values() for value in values.values() if value == marker)
+    note = (
+        f"{hidden} medelvärden för grupper med färre än {k} avslutade visas som {marker}."
+        if hidden
+        else "Inga medelvärden har dolts."
+    )
+    return Published({"rows": rows}, note if applied else unsuppressed(Table()).note, hidden)
+
+
+def expected(table_in: ExpectedTable, *, k: int, applied: bool) -> Published:
+    table = Table()
+    table.add_counts({(row.intervention,): row.registered_to_date for row in table_in.rows})
+    render = _Render(table, k, applied)
+    return render.published(
+        {
+            "rows": [
+                {
+                    "intervention": row.intervention,
+                    "registered_to_date": render.result.value((row.intervention,)),
+                    "expected": row.expected,
+                }
+                for row in table_in.rows
+            ]
+        }
+    )
+
+
+def activities(table_in: ActivitiesTable, *, k: int, applied: bool) -> Published:
+    """Section 16: attendance by gender is suppressed like the participant counts; the
+    number of activities is not about people and is always shown."""
+    table = Table()
+    table.add_g(("attendees",), _g(table_in.attendees))
+    render = _Render(table, k, applied)
+    return render.published(
+        {
+            "count": table_in.count,
+            "attendees": render.g(("attendees",)),
+            "by_type": dict(table_in.by_type),
+        }
+    )
