@@ -46,10 +46,9 @@ from participants.services import (
     EntryDetails,
     register_anonymous,
     register_entry,
-    save_activity,
-    save_volume_count,
     update_participation,
 )
+from participants.workbook import save_activity, save_volume_count
 from tenancy.models import Association, User
 
 T = TypeVar("T")

@@ -70,7 +70,7 @@ def find_person(*, association: Association, number: personnummer.Personnummer) 
     ).first()
 
 
-def _person_for(
+def person_for(
     *,
     association: Association,
     number: personnummer.Personnummer,
@@ -110,7 +110,7 @@ def _person_for(
     return person
 
 
-def _check_exit(
+def check_exit(
     *, entry_date: dt.date, exit_date: dt.date | None, exit_reason: str, work_extent: int | None
 ) -> None:
     errors: dict[str, str] = {}
@@ -132,7 +132,7 @@ def _check_exit(
         raise ValidationError(errors)
 
 
-def _check_personal_intervention(intervention: Intervention) -> None:
+def check_personal_intervention(intervention: Intervention) -> None:
     if intervention.follow_up != FollowUp.PERSONAL_DATA:
         raise ValidationError(
             _("Insatsen följs upp med antal; deltagare registreras inte en och en.")
@@ -149,7 +149,9 @@ def _check_reference_free(association: Association, reference: str) -> None:
         raise ValidationError({"reference": _("Deltagar-id:t används redan i förbundet.")})
 
 
-def _record(participation: Participation, user: Any, action: str, changes: dict[str, Any]) -> None:
+def record_event(
+    participation: Participation, user: Any, action: str, changes: dict[str, Any]
+) -> None:
     ParticipationEvent.objects.create(
         association_id=participation.association_id,
         participation=participation,
@@ -159,7 +161,7 @@ def _record(participation: Participation, user: Any, action: str, changes: dict[
     )
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -184,7 +186,7 @@ def register_entry(
     """Register a participation with consent. Raises ValidationError (Swedish, per field)."""
     if check_access:
         require_officer(user, intervention)
-    _check_personal_intervention(intervention)
+    check_personal_intervention(intervention)
     try:
         parsed = personnummer.parse(number)
     except personnummer.InvalidPersonnummer as error:
@@ -193,12 +195,12 @@ def register_entry(
         raise ValidationError(
             {"consent_date": _("Samtycke måste finnas senast på inskrivningsdagen.")}
         )
-    _check_exit(
+    check_exit(
         entry_date=entry_date, exit_date=exit_date, exit_reason=exit_reason, work_extent=work_extent
     )
     association = intervention.association
     _check_reference_free(association, reference)
-    person = _person_for(
+    person = person_for(
         association=association,
         number=parsed,
         name=name,
@@ -225,7 +227,7 @@ def register_entry(
         raise ValidationError(
             {"personnummer": _("Personen har redan ett pågående deltagande i insatsen.")}
         ) from None
-    _record(participation, user, ParticipationEvent.Action.CREATED, {})
+    record_event(participation, user, ParticipationEvent.Action.CREATED, {})
     log_access(
         user=user,
         association=association,
@@ -250,7 +252,7 @@ def register_anonymous(
 ) -> Participation:
     if check_access:
         require_officer(user, intervention)
-    _check_personal_intervention(intervention)
+    check_personal_intervention(intervention)
     if gender not in Gender.values:
         raise ValidationError({"gender": _("Ange kön: kvinna, man eller annat.")})
     _check_reference_free(intervention.association, reference)
@@ -262,7 +264,7 @@ def register_anonymous(
         gender=gender,
         entry_date=entry_date,
     )
-    _record(participation, user, ParticipationEvent.Action.CREATED, {})
+    record_event(participation, user, ParticipationEvent.Action.CREATED, {})
     log_access(
         user=user,
         association=intervention.association,
@@ -293,14 +295,14 @@ def update_participation(
     if unknown:
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
     merged = {name: values.get(name, getattr(participation, name)) for name in HISTORY_FIELDS}
-    _check_exit(
+    check_exit(
         entry_date=merged["entry_date"],
         exit_date=merged["exit_date"],
         exit_reason=merged["exit_reason"],
         work_extent=merged["work_extent"],
     )
     changes = {
-        name: [_jsonable(getattr(participation, name)), _jsonable(merged[name])]
+        name: [jsonable(getattr(participation, name)), jsonable(merged[name])]
         for name in HISTORY_FIELDS
         if getattr(participation, name) != merged[name]
     }
@@ -319,7 +321,7 @@ def update_participation(
         if was_open and participation.exit_date is not None
         else ParticipationEvent.Action.UPDATED
     )
-    _record(participation, user, action, changes)
+    record_event(participation, user, action, changes)
     log_access(
         user=user,
         association=participation.association,
@@ -367,7 +369,7 @@ def anonymise_participation(participation: Participation, *, user: Any) -> None:
     participation.action_plan_date = None
     participation.income_after = []
     participation.save()
-    _record(participation, user, ParticipationEvent.Action.ANONYMISED, {})
+    record_event(participation, user, ParticipationEvent.Action.ANONYMISED, {})
 
 
 @transaction.atomic
@@ -428,386 +430,3 @@ def person_name(person: Person | None) -> str:
     if person is None or not person.name_encrypted:
         return ""
     return crypto.decrypt(person.name_encrypted)
-
-
-# --- The importmall: `Deltagare`, `Volym` and `Aktiviteter` (imports.workbook) ----------
-# Appended as one section, with its own imports, so that concurrent work on the rest of the
-# module does not collide; the imports can move to the top of the module later.
-from audit.models import AccessLogEntry, Outcome  # noqa: E402 - appended section, see above
-from interventions.services import SaveOutcome  # noqa: E402 - appended section, see above
-from participants.models import Activity, VolumeCount  # noqa: E402 - appended section
-from participants.queries import participations_for  # noqa: E402 - appended section
-
-#: The role of the access-log rows written by the host's administrator's commands.
-SYSTEM_ROLE = "system"
-IMPORT_PURPOSE = "Import från fil"
-EXPORT_PURPOSE = "Export till fil"
-
-
-def log_access_as(
-    *,
-    user: Any,
-    association: Association,
-    action: AccessAction | str,
-    participation_ids: list[int] | set[int],
-    intervention_ids: list[int] | set[int],
-    purpose: str,
-) -> AccessLogEntry:
-    """``log_access``; for the host's administrator running a command (``user`` None) the
-    row carries the role "system" instead of the user's roles."""
-    if user is not None:
-        return log_access(
-            user=user,
-            association=association,
-            action=action,
-            participation_ids=participation_ids,
-            intervention_ids=intervention_ids,
-            purpose=purpose,
-        )
-    return AccessLogEntry.objects.create(
-        association=association,
-        user=None,
-        role=SYSTEM_ROLE,
-        action=action,
-        participation_ids=sorted({int(i) for i in participation_ids}),
-        intervention_ids=sorted({int(i) for i in intervention_ids}),
-        purpose=purpose[:200],
-        outcome=Outcome.OK,
-    )
-
-
-@dataclass(frozen=True)
-class ParticipationRecord:
-    """One participation as a row of the importmall's `Deltagare` sheet carries it.
-    ``number`` None is an anonymous participation (gender and entry date only)."""
-
-    intervention: Intervention
-    entry_date: dt.date
-    gender: str
-    number: personnummer.Personnummer | None = None
-    consent_date: dt.date | None = None
-    reference: str = ""
-    exit_date: dt.date | None = None
-    exit_reason: str = ""
-    work_extent: int | None = None
-    details: EntryDetails = field(default_factory=EntryDetails)
-
-    @property
-    def is_anonymous(self) -> bool:
-        return self.number is None
-
-
-def _check_record(record: ParticipationRecord) -> None:
-    _check_personal_intervention(record.intervention)
-    if record.number is None:
-        if record.gender not in Gender.values:
-            raise ValidationError({"gender": _("Ange kön: kvinna, man eller annat.")})
-        if (
-            record.consent_date is not None
-            or record.exit_date is not None
-            or record.exit_reason
-            or record.work_extent is not None
-            or record.details != EntryDetails()
-        ):
-            raise ValidationError(_("Ett anonymt deltagande har bara kön och inskrivningsdatum."))
-        return
-    if record.consent_date is None or record.consent_date > record.entry_date:
-        raise ValidationError(
-            {"consent_date": _("Samtycke måste finnas senast på inskrivningsdagen.")}
-        )
-    _check_exit(
-        entry_date=record.entry_date,
-        exit_date=record.exit_date,
-        exit_reason=record.exit_reason,
-        work_extent=record.work_extent,
-    )
-
-
-def _stored_for_import(
-    *,
-    association: Association,
-    record: ParticipationRecord,
-    person: Person | None,
-    used: set[int],
-) -> Participation | None:
-    """The stored participation a record replaces: the one with its deltagar_id; without
-    one, an unreferenced participation of the same person (anonymous: of the same gender),
-    intervention and entry date that no earlier record of the import has taken."""
-    if record.reference:
-        stored = Participation.objects.filter(
-            association=association, reference=record.reference
-        ).first()
-        if stored is not None and stored.pk in used:
-            raise ValidationError(_("Deltagar-id:t förekommer två gånger."))
-        return stored
-    if record.number is not None and person is None:
-        return None
-    candidates = Participation.objects.filter(
-        association=association,
-        intervention=record.intervention,
-        person=person,
-        reference="",
-        entry_date=record.entry_date,
-    ).exclude(pk__in=used)
-    if person is None:
-        candidates = candidates.filter(gender=record.gender)
-    return candidates.order_by("pk").first()
-
-
-def _identity_label(person_id: int | None, *, other: bool = False) -> str:
-    if person_id is None:
-        return "anonym"
-    return "annan person" if other else "person"
-
-
-def _import_one(
-    *, user: Any, association: Association, record: ParticipationRecord, used: set[int]
-) -> tuple[Participation, SaveOutcome, int | None]:
-    """Write one record; returns the participation, the outcome and the intervention the
-    stored participation belonged to before (``None`` when created)."""
-    _check_record(record)
-    number = record.number
-    person = None if number is None else find_person(association=association, number=number)
-    stored = _stored_for_import(association=association, record=record, person=person, used=used)
-    if user is not None:
-        allowed = officer_intervention_ids(user, association)
-        touched = {record.intervention.pk} | ({stored.intervention_id} if stored else set())
-        if not touched <= allowed:
-            raise PermissionDenied
-    if number is not None and record.consent_date is not None:
-        person = _person_for(
-            association=association,
-            number=number,
-            name="",
-            consent_date=record.consent_date,
-            consent_form_version="1",
-            user=user,
-        )
-    values: dict[str, Any] = {
-        "intervention_id": record.intervention.pk,
-        "person_id": None if person is None else person.pk,
-        "gender": record.gender if person is None else person.gender,
-        "entry_date": record.entry_date,
-        "exit_date": record.exit_date,
-        "exit_reason": record.exit_reason,
-        "work_extent": record.work_extent,
-        **vars(record.details),
-    }
-    if stored is None:
-        try:
-            with transaction.atomic():
-                participation = Participation.objects.create(
-                    association=association, reference=record.reference, **values
-                )
-        except IntegrityError:
-            raise ValidationError(
-                _("Personen har redan ett pågående deltagande i insatsen.")
-            ) from None
-        used.add(participation.pk)
-        _record(participation, user, ParticipationEvent.Action.CREATED, {})
-        return participation, "created", None
-    used.add(stored.pk)
-    previous_intervention = stored.intervention_id
-    changes: dict[str, Any] = {}
-    for name, value in values.items():
-        old = getattr(stored, name)
-        if old == value:
-            continue
-        if name == "person_id":
-            changes["person"] = [
-                _identity_label(old),
-                _identity_label(value, other=old is not None),
-            ]
-        else:
-            changes[name.removesuffix("_id")] = [_jsonable(old), _jsonable(value)]
-    if not changes:
-        return stored, "unchanged", previous_intervention
-    was_open = stored.exit_date is None
-    for name, value in values.items():
-        setattr(stored, name, value)
-    try:
-        with transaction.atomic():
-            stored.save()
-    except IntegrityError:
-        raise ValidationError(_("Personen har redan ett pågående deltagande i insatsen.")) from None
-    action = (
-        ParticipationEvent.Action.EXITED
-        if was_open and stored.exit_date is not None
-        else ParticipationEvent.Action.UPDATED
-    )
-    _record(stored, user, action, changes)
-    return stored, "updated", previous_intervention
-
-
-@transaction.atomic
-def import_participations(
-    *,
-    user: Any,
-    association: Association,
-    records: list[ParticipationRecord],
-    purpose: str = IMPORT_PURPOSE,
-) -> list[SaveOutcome]:
-    """Create or replace participations by the importmall's natural key (deltagar_id, else
-    personnummer + insats + inskrivningsdatum through the keyed hash; anonymous rows
-    without deltagar_id are matched one to one on insats, kön and inskrivningsdatum).
-
-    An unchanged participation is not written and gets no history. ``user`` must be a
-    deltagaransvarig of every intervention touched; ``None`` is the host's administrator
-    running the import command. One access-log row (action import) lists every
-    participation of the import. Returns the outcome of each record, in order."""
-    used: set[int] = set()
-    outcomes: dict[int, SaveOutcome] = {}
-    participation_ids: set[int] = set()
-    intervention_ids: set[int] = set()
-    # Records that end closed go first, so that an exit frees the place of a new open entry.
-    order = sorted(range(len(records)), key=lambda index: records[index].exit_date is None)
-    for index in order:
-        participation, outcome, previous = _import_one(
-            user=user, association=association, record=records[index], used=used
-        )
-        outcomes[index] = outcome
-        participation_ids.add(participation.pk)
-        intervention_ids.add(participation.intervention_id)
-        if previous is not None:
-            intervention_ids.add(previous)
-    if records:
-        log_access_as(
-            user=user,
-            association=association,
-            action=AccessAction.IMPORT,
-            participation_ids=participation_ids,
-            intervention_ids=intervention_ids,
-            purpose=purpose,
-        )
-    return [outcomes[index] for index in range(len(records))]
-
-
-def _consent_date_for(person: Person, entry_date: dt.date) -> dt.date | None:
-    """The latest consent given on or before the entry (the importmall's samtycke_datum)."""
-    consents = list(person.consents.all())
-    active = [c.given_on for c in consents if c.withdrawn_on is None] or [
-        c.given_on for c in consents
-    ]
-    before = [given_on for given_on in active if given_on <= entry_date]
-    if before:
-        return max(before)
-    return min(active) if active else None
-
-
-def export_participations(
-    *, user: Any, association: Association, purpose: str = EXPORT_PURPOSE
-) -> list[ParticipationRecord]:
-    """The participations ``user`` may read (all of them for ``None``, the host's
-    administrator running the export command with personal data), as importmall records,
-    personnummer decrypted. The export is logged (action export) with every id."""
-    participations = (
-        Participation.objects.filter(association=association)
-        if user is None
-        else participations_for(user, association)
-    )
-    rows = list(
-        participations.select_related("intervention", "person")
-        .prefetch_related("person__consents")
-        .order_by("intervention__code", "entry_date", "reference", "pk")
-    )
-    records = [
-        ParticipationRecord(
-            intervention=participation.intervention,
-            entry_date=participation.entry_date,
-            gender=participation.gender,
-            number=None
-            if participation.person is None
-            else personnummer.Personnummer(crypto.decrypt(participation.person.pnr_encrypted)),
-            consent_date=None
-            if participation.person is None
-            else _consent_date_for(participation.person, participation.entry_date),
-            reference=participation.reference,
-            exit_date=participation.exit_date,
-            exit_reason=participation.exit_reason,
-            work_extent=participation.work_extent,
-            details=EntryDetails(
-                education=participation.education,
-                income_before=list(participation.income_before),
-                public_support_time=participation.public_support_time,
-                referrer=participation.referrer,
-                action_plan_date=participation.action_plan_date,
-                income_after=list(participation.income_after),
-            ),
-        )
-        for participation in rows
-    ]
-    log_access_as(
-        user=user,
-        association=association,
-        action=AccessAction.EXPORT,
-        participation_ids=[participation.pk for participation in rows],
-        intervention_ids=[participation.intervention_id for participation in rows],
-        purpose=purpose,
-    )
-    return records
-
-
-def save_volume_count(
-    *, intervention: Intervention, year: int, month: int, women: int, men: int, other: int
-) -> tuple[VolumeCount, SaveOutcome]:
-    """Create or replace the count of a count-only intervention for one month."""
-    if intervention.follow_up != FollowUp.COUNTS:
-        raise ValidationError(
-            _("Insatsen följs upp med personuppgifter; antal per månad registreras inte.")
-        )
-    if not 1 <= month <= 12:
-        raise ValidationError({"month": _("Ange en månad 1–12.")})
-    values = {"women": women, "men": men, "other": other}
-    count = VolumeCount.objects.filter(intervention=intervention, year=year, month=month).first()
-    if count is None:
-        count = VolumeCount.objects.create(
-            association_id=intervention.association_id,
-            intervention=intervention,
-            year=year,
-            month=month,
-            **values,
-        )
-        return count, "created"
-    if all(getattr(count, name) == value for name, value in values.items()):
-        return count, "unchanged"
-    for name, value in values.items():
-        setattr(count, name, value)
-    count.save()
-    return count, "updated"
-
-
-def save_activity(
-    *,
-    association: Association,
-    date: dt.date,
-    title: str,
-    kind: str,
-    intervention: Intervention | None,
-    women: int,
-    men: int,
-    other: int,
-    organisations: list[str],
-) -> tuple[Activity, SaveOutcome]:
-    """Create or replace the activity with this date and title."""
-    if intervention is not None and intervention.association_id != association.pk:
-        raise ValidationError(_("Insatsen hör till ett annat förbund."))
-    values: dict[str, Any] = {
-        "kind": kind,
-        "intervention_id": None if intervention is None else intervention.pk,
-        "women": women,
-        "men": men,
-        "other": other,
-        "organisations": list(organisations),
-    }
-    activity = Activity.objects.filter(association=association, date=date, title=title).first()
-    if activity is None:
-        activity = Activity.objects.create(
-            association=association, date=date, title=title, **values
-        )
-        return activity, "created"
-    if all(getattr(activity, name) == value for name, value in values.items()):
-        return activity, "unchanged"
-    for name, value in values.items():
-        setattr(activity, name, value)
-    activity.save()
-    return activity, "updated"

@@ -24,7 +24,7 @@ from imports.workbook.cells import (
 from interventions.models import Intervention
 from participants.choices import ActivityType
 from participants.models import Activity
-from participants.services import save_activity
+from participants.workbook import save_activity
 from tenancy.models import Association
 
 TITLE_LENGTH = int(getattr(Activity._meta.get_field("title"), "max_length", 0) or 0)

@@ -4,7 +4,7 @@ Natural key: deltagar_id, or without one personnummer + insats + inskrivningsdat
 through the keyed hash; anonymous rows without deltagar_id are matched one to one on insats,
 kön and inskrivningsdatum). A personnummer is never echoed in a problem report: its column
 shows ``ÅÅÅÅMMDD-****`` or ``(ogiltigt)``. The rows are written through
-``participants.services.import_participations``, which keeps the history and the access log.
+``participants.workbook.import_participations``, which keeps the history and the access log.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ from participants.choices import (
     Referrer,
 )
 from participants.models import Participation
-from participants.services import (
-    EntryDetails,
+from participants.services import EntryDetails
+from participants.workbook import (
     ParticipationRecord,
     export_participations,
     import_participations,

@@ -20,7 +20,7 @@ from imports.workbook.cells import (
 )
 from interventions.models import FollowUp, Intervention
 from participants.models import VolumeCount
-from participants.services import save_volume_count
+from participants.workbook import save_volume_count
 from tenancy.models import Association
 
 
