@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
+
+from django.db import connection, models, transaction
 
 from audit.models import AccessAction, AccessLogEntry, LogReview, Outcome
 from tenancy.models import Association
 from tenancy.roles import roles_of
+
+logger = logging.getLogger(__name__)
 
 #: The role recorded when no user acts: a scheduled job or a command (e.g. retention).
 SYSTEM_ROLE = "system"
@@ -81,3 +86,28 @@ def record_review(
         conclusion=conclusion,
         comment=comment,
     )
+
+
+@transaction.atomic
+def purge_association_log(*, association: Association, reason: str) -> int:
+    """Delete the whole access log and the log reviews of one association: the only delete
+    the log allows, for a demo association being reloaded or an association leaving the
+    installation. On PostgreSQL the append-only triggers allow it for this association and
+    this transaction only. Returns the number of log rows removed; the removal itself is
+    written to the application log (no personal data)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('finsam.purge_association', %s, true)", [str(association.pk)]
+            )
+    removed = 0
+    for model in (AccessLogEntry, LogReview):
+        rows: models.QuerySet[Any] = models.QuerySet(model).filter(association=association)
+        count = rows.count()
+        rows._raw_delete(rows.db)
+        if model is AccessLogEntry:
+            removed = count
+    logger.warning(
+        "Access log of association %s purged (%d rows): %s", association.slug, removed, reason
+    )
+    return removed

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from allauth.mfa.totp.internal.auth import TOTP
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from audit.models import AccessLogEntry, LogReview
+from audit.services import purge_association_log
 from demo.data import (
     ASSOCIATIONS,
     DEMO_PASSWORD,
@@ -111,46 +111,9 @@ def _delete_association(association: Association) -> None:
     association.delete()
 
 
-#: The append-only tables and the PostgreSQL triggers that keep them so
-#: (audit/migrations/0002_append_only_triggers.py).
-APPEND_ONLY_TRIGGERS: tuple[tuple[type[models.Model], str], ...] = (
-    (AccessLogEntry, "audit_accesslogentry_append_only"),
-    (LogReview, "audit_logreview_append_only"),
-)
-
-
 def _delete_log_rows(association: Association) -> None:
-    """Delete the demo association's access-log rows and log reviews, which the ORM and the
-    database refuse to delete otherwise. Demo data only: called for a demo association
-    inside ``load_demo``'s transaction, so the trigger is off for this transaction alone
-    (``ALTER TABLE`` is transactional on PostgreSQL and locks the table until commit)."""
-    for model, trigger in APPEND_ONLY_TRIGGERS:
-        rows: models.QuerySet[models.Model] = models.QuerySet(model).filter(association=association)
-        if not rows.exists():
-            continue
-        table = connection.ops.quote_name(model._meta.db_table)
-        guarded = connection.vendor == "postgresql" and _trigger_exists(
-            model._meta.db_table, trigger
-        )
-        with connection.cursor() as cursor:
-            if guarded:
-                # ALTER TABLE refuses while deferred foreign-key checks of rows written
-                # earlier in the transaction are pending: run them now.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
-            rows._raw_delete(rows.db)
-            if guarded:
-                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-
-
-def _trigger_exists(table: str, trigger: str) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 1 FROM pg_trigger WHERE tgrelid = %s::regclass AND tgname = %s",
-            [table, trigger],
-        )
-        return cursor.fetchone() is not None
+    """The demo association's access log and reviews go with it (the log's one delete)."""
+    purge_association_log(association=association, reason="Demodata laddas om")
 
 
 def _has_association_key(model: type[models.Model]) -> bool:
