@@ -220,3 +220,42 @@ def clear_override(*, user: Any, intervention: Intervention, year: int, quarter:
     BudgetStatusOverride.objects.filter(
         intervention=intervention, year=year, quarter=quarter
     ).delete()
+
+
+# --- import (importmall sheet `Utfall`) ---------------------------------------------------
+
+from interventions.services import SaveOutcome  # noqa: E402 - appended section, see above
+
+
+def save_imported_cost_outcome(
+    *,
+    association: Association,
+    intervention: Intervention,
+    year: int,
+    quarter: int,
+    amount: int,
+    today: dt.date | None = None,
+) -> tuple[CostOutcome, SaveOutcome]:
+    """``import_cost_outcome``, saying what it did. A row equal to the stored approved row
+    of the same insats + år + kvartal is left as it is (its dates and approver too), so
+    importing the same file twice changes nothing. The importer checks its own
+    permission."""
+    _check_quarter(year, quarter)
+    stored = CostOutcome.objects.filter(
+        intervention=intervention, year=year, quarter=quarter
+    ).first()
+    if (
+        stored is not None
+        and stored.status == CostOutcome.Status.APPROVED
+        and stored.amount == amount
+    ):
+        return stored, "unchanged"
+    cost = import_cost_outcome(
+        association=association,
+        intervention=intervention,
+        year=year,
+        quarter=quarter,
+        amount=amount,
+        today=today,
+    )
+    return cost, "created" if stored is None else "updated"

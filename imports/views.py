@@ -18,7 +18,7 @@ from imports.forms import WorkbookUploadForm
 from imports.workbook import ImportResult, export_workbook, import_workbook
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.importer import may_import
-from imports.workbook.sheets import HANDLERS, NOT_YET_IMPORTED
+from imports.workbook.sheets import HANDLERS
 from tenancy.views.base import TenantView
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -58,7 +58,6 @@ class WorkbookView(TenantView):
             form=form,
             result=result,
             sheets=[handler for handler in HANDLERS if may_import(handler, access)],
-            not_yet_imported=NOT_YET_IMPORTED if access.all_sheets else (),
             all_sheets=access.all_sheets,
             participant_rows=access.any_participants,
         )

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 
 from imports.tests.workbooks import (
     INSATSER_HEADER,
-    MISSING_PARTICIPANT_SHEETS,
+    MISSING_AFTER_BUDGET,
     content,
     good_sheets,
     xlsx_file,
@@ -48,13 +48,13 @@ def test_create_association_existing_slug_is_an_error() -> None:
 
 def test_import_workbook_command_prints_summary(tmp_path: Path) -> None:
     AssociationFactory.create(slug="nytt")
-    sheets = {**good_sheets(), "Utfall": [["insats"]]}
+    sheets = {**good_sheets(), "Anteckningar": [["x"]]}
 
     out, _err = run("import_workbook", str(xlsx_file(tmp_path, sheets)), "--association", "nytt")
 
     assert out.splitlines() == [
-        "Bladet Utfall kan ännu inte importeras och lästes inte.",
-        *MISSING_PARTICIPANT_SHEETS,
+        "Bladet Anteckningar hör inte till importmallen och lästes inte.",
+        *MISSING_AFTER_BUDGET,
         "Filen är importerad.",
         "Insatser: nya 2, ändrade 0, oförändrade 0.",
         "Budget: nya 4, ändrade 0, oförändrade 0.",
@@ -72,7 +72,9 @@ def test_import_workbook_command_dry_run_writes_nothing(tmp_path: Path) -> None:
         "--dry-run",
     )
 
-    assert out.splitlines()[3] == "Kontroll utan att spara: filen är giltig. Inget har sparats."
+    assert out.splitlines()[len(MISSING_AFTER_BUDGET)] == (
+        "Kontroll utan att spara: filen är giltig. Inget har sparats."
+    )
     assert content(association) == {"interventions": [], "budgets": []}
 
 

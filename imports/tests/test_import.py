@@ -9,7 +9,7 @@ import pytest
 from imports.tests.workbooks import (
     BUDGET_HEADER,
     INSATSER_HEADER,
-    MISSING_PARTICIPANT_SHEETS,
+    MISSING_AFTER_BUDGET,
     Sheets,
     content,
     csv_folder,
@@ -261,15 +261,14 @@ def test_import_missing_required_column_is_reported_once(tmp_path: Path) -> None
 
 def test_import_other_sheets_are_ignored_with_notice(tmp_path: Path) -> None:
     association = AssociationFactory.create()
-    sheets: Sheets = {**good_sheets(), "Utfall": [["insats"], ["ARB"]], "Anteckningar": [["x"]]}
+    sheets: Sheets = {**good_sheets(), "Anteckningar": [["x"], ["y"]]}
 
     result = run_import(xlsx_file(tmp_path, sheets), association)
 
     assert result.problems == []
     assert result.notices == [
-        "Bladet Utfall kan ännu inte importeras och lästes inte.",
         "Bladet Anteckningar hör inte till importmallen och lästes inte.",
-        *MISSING_PARTICIPANT_SHEETS,
+        *MISSING_AFTER_BUDGET,
     ]
 
 
@@ -282,7 +281,7 @@ def test_import_missing_sheet_imports_nothing_of_that_kind(tmp_path: Path) -> No
     assert result.changes == {"Insatser": SheetChanges(created=2)}
     assert result.notices == [
         "Bladet Budget finns inte i filen; inga budgetrader importerades.",
-        *MISSING_PARTICIPANT_SHEETS,
+        *MISSING_AFTER_BUDGET,
     ]
 
 

@@ -207,6 +207,15 @@ def test_workbook_export_admin_has_no_deltagare_rows_and_logs_nothing(
     response = client_as("admin").get(reverse("imports:export", args=["exempel"]))
 
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Insatser", "Budget", "Deltagare", "Volym", "Aktiviteter"]
+    assert workbook.sheetnames == [
+        "Insatser",
+        "Budget",
+        "Utfall",
+        "Deltagare",
+        "Volym",
+        "Aktiviteter",
+        "Kvartalsrapporter",
+        "Avvikelser",
+    ]
     assert workbook["Deltagare"].max_row == 1
     assert AccessLogEntry.objects.filter(action="export").count() == 0

@@ -246,6 +246,13 @@ MISSING_PARTICIPANT_SHEETS = [
     "Bladet Volym finns inte i filen; inga volymrader importerades.",
     "Bladet Aktiviteter finns inte i filen; inga aktiviteter importerades.",
 ]
+MISSING_UTFALL = "Bladet Utfall finns inte i filen; inga utfallsrader importerades."
+MISSING_REPORT_SHEETS = [
+    "Bladet Kvartalsrapporter finns inte i filen; inga kvartalsrapporter importerades.",
+    "Bladet Avvikelser finns inte i filen; inga avvikelser importerades.",
+]
+#: The notices of an import whose file has only the sheets Insatser and Budget.
+MISSING_AFTER_BUDGET = [MISSING_UTFALL, *MISSING_PARTICIPANT_SHEETS, *MISSING_REPORT_SHEETS]
 
 
 def dashed(number: str) -> str:

@@ -1,8 +1,13 @@
 """Who runs an import or export, and which sheets and participant rows they may touch.
 
-The förbundsadministratör reads and writes every sheet except the rows of `Deltagare`
-(personal data they may not see); a deltagaransvarig reads and writes `Deltagare` rows of
-their own interventions only; the host's administrator on the command line may do all.
+- The office's sheets (`Insatser`, `Budget`, `Utfall`, `Volym`, `Aktiviteter`,
+  `Kvartalsrapporter`, `Avvikelser`): the förbundsadministratör (``imports.import_workbook``)
+  and the host's administrator on the command line, nobody else. The ekonom, an
+  insatsansvarig and a deltagaransvarig enter money and reports on the pages instead,
+  where each step has its own rule; a file with rows in these sheets from anyone else is
+  refused as a whole.
+- `Deltagare` rows (personal data the förbundsadministratör may not see): a
+  deltagaransvarig for their own interventions only; the command line for all.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from tenancy.models import Association
 class WorkbookAccess:
     #: The user; ``None`` is the host's administrator running a command (logged as "system").
     user: Any
-    #: May import and export the sheets without personal data (Insatser, Budget, ...).
+    #: May import and export the office's sheets (every sheet without personal data).
     all_sheets: bool
     #: Interventions whose `Deltagare` rows may be imported and exported; ``None`` = all.
     participant_intervention_ids: frozenset[int] | None

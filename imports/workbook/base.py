@@ -8,6 +8,7 @@ sheet is adding one module to ``imports.workbook.sheets``.
 
 from __future__ import annotations
 
+import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from django.utils.translation import gettext as _
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.cells import CellError, CellValue, cell_text, fold, is_empty
+from imports.workbook.cells import CellError, CellValue, cell_text, fold, is_empty, parse_code
 from interventions.models import Intervention
 from tenancy.models import Association
 
@@ -91,7 +92,10 @@ class ImportContext:
         self.file_intervention_codes: dict[str, int] = {}
         #: kod -> uppföljning of the file's valid `Insatser` rows (the file wins).
         self.file_intervention_follow_up: dict[str, str] = {}
+        #: kod -> (startdatum, slutdatum) of the file's valid `Insatser` rows (the file wins).
+        self.file_intervention_periods: dict[str, tuple[dt.date, dt.date | None]] = {}
         self._stored: dict[str, tuple[int, str]] | None = None
+        self._stored_periods: dict[str, tuple[dt.date, dt.date | None]] | None = None
 
     @property
     def stored_interventions(self) -> dict[str, tuple[int, str]]:
@@ -119,6 +123,20 @@ class ImportContext:
             return self.file_intervention_follow_up.get(code)
         stored = self.stored_interventions.get(code)
         return None if stored is None else stored[1]
+
+    def period_of(self, code: str) -> tuple[dt.date, dt.date | None] | None:
+        """The intervention's (startdatum, slutdatum) after the import; ``None`` when
+        unknown (its `Insatser` row is wrong, and that is reported there)."""
+        if code in self.file_intervention_codes:
+            return self.file_intervention_periods.get(code)
+        if self._stored_periods is None:
+            self._stored_periods = {
+                code: (start, end)
+                for code, start, end in Intervention.objects.filter(
+                    association=self.association
+                ).values_list("code", "start_date", "end_date")
+            }
+        return self._stored_periods.get(code)
 
     def stored_intervention_id(self, code: str) -> int | None:
         stored = self.stored_interventions.get(code)
@@ -221,3 +239,26 @@ class SheetHandler(ABC, Generic[RowT]):
         self, context: ImportContext, row: int, column: str, value: str, reason: str
     ) -> None:
         context.problems.append(Problem(self.sheet_name, row, column, value, reason))
+
+
+def intervention_code(row: RowReader, context: ImportContext, column: str = "insats") -> str | None:
+    """The row's intervention kod, required and known (from the file's `Insatser` sheet or
+    the association's interventions); ``None`` (and a problem) otherwise."""
+    code = row.value(column, parse_code, required=True)
+    if code is not None and not context.knows_intervention(code):
+        row.problem(
+            column, _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser.")
+        )
+        return None
+    return code
+
+
+def interventions_by_code(context: ImportContext, codes: Iterable[str]) -> dict[str, Intervention]:
+    """The association's interventions with these codes (inside the import's transaction,
+    so the ones the `Insatser` sheet just created are there)."""
+    return {
+        intervention.code: intervention
+        for intervention in Intervention.objects.filter(
+            association=context.association, code__in=set(codes)
+        )
+    }

@@ -26,7 +26,7 @@ from imports.workbook.base import (
 )
 from imports.workbook.cells import cell_text, fold, is_empty
 from imports.workbook.reader import RawSheet, WorkbookError, read_source
-from imports.workbook.sheets import HANDLERS, NOT_YET_IMPORTED
+from imports.workbook.sheets import HANDLERS
 from tenancy.models import Association
 
 
@@ -160,14 +160,8 @@ def _validate(
             continue
         by_key[key] = sheet
     handled = {fold(handler.sheet_name) for handler in HANDLERS}
-    waiting = {fold(name) for name in NOT_YET_IMPORTED}
     for key, sheet in by_key.items():
-        if key in waiting:
-            result.notices.append(
-                _("Bladet %(sheet)s kan ännu inte importeras och lästes inte.")
-                % {"sheet": sheet.name}
-            )
-        elif key not in handled:
+        if key not in handled:
             result.notices.append(
                 _("Bladet %(sheet)s hör inte till importmallen och lästes inte.")
                 % {"sheet": sheet.name}

@@ -7,18 +7,21 @@ from typing import Any
 
 from imports.workbook.base import SheetHandler
 from imports.workbook.sheets.aktiviteter import AktiviteterSheet
+from imports.workbook.sheets.avvikelser import AvvikelserSheet
 from imports.workbook.sheets.budget import BudgetSheet
 from imports.workbook.sheets.deltagare import DeltagareSheet
 from imports.workbook.sheets.insatser import InsatserSheet
+from imports.workbook.sheets.kvartalsrapporter import KvartalsrapporterSheet
+from imports.workbook.sheets.utfall import UtfallSheet
 from imports.workbook.sheets.volym import VolymSheet
 
 HANDLERS: tuple[SheetHandler[Any], ...] = (
     InsatserSheet(),
     BudgetSheet(),
+    UtfallSheet(),
     DeltagareSheet(),
     VolymSheet(),
     AktiviteterSheet(),
+    KvartalsrapporterSheet(),
+    AvvikelserSheet(),
 )
-
-#: Sheets of spec/importmall.md that later versions read; today they are skipped with a notice.
-NOT_YET_IMPORTED: tuple[str, ...] = ("Utfall", "Kvartalsrapporter", "Avvikelser")

@@ -113,6 +113,7 @@ class InsatserSheet(SheetHandler[InterventionRow]):
         ):
             return None
         context.file_intervention_follow_up[code] = follow_up
+        context.file_intervention_periods[code] = (start_date, end_date)
         return InterventionRow(
             code=code,
             name=name,
