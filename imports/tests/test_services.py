@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from finance.services import save_imported_cost_outcome
-from followup.services import import_deviation, import_quarterly_report, quarter_within
+from followup.workbook import import_deviation, import_quarterly_report, quarter_within
 from interventions.services import save_budget
 from testing.factories import BudgetFactory, InterventionFactory
 

@@ -18,7 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from followup.models import DecidedBy, Decision, Deviation, DeviationKind
-from followup.services import import_deviation, imported_deviation_errors
+from followup.workbook import import_deviation, imported_deviation_errors
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import (
     Column,

@@ -19,7 +19,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from followup.models import Forecast, OnTrack, QuarterlyReport, YesPartlyNo
-from followup.services import import_quarterly_report, quarter_within
+from followup.workbook import import_quarterly_report, quarter_within
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import (
     Column,
