@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from dashboard.key_figures import key_figures
 from dashboard.overview import last_ended_quarter, quarter_summary
 from interventions.models import Intervention
 from interventions.queries import budget_for_year
@@ -46,8 +47,17 @@ class DashboardView(TenantView):
             intervention_count=Intervention.objects.count(),
             budget_year=budget_for_year(today.year),
             **self.quarter_box(today),
+            **self.key_figures_box(today),
         )
         return render(request, "dashboard/dashboard.html", context)
+
+    def key_figures_box(self, today: date) -> dict[str, Any]:
+        """Participants, outcomes, money and the board's goals, for office and board."""
+        user = self.request.user
+        if not user.has_perm("documents.view_memo", self.association):
+            return {}
+        suppress = not user.has_perm("documents.view_unsuppressed", self.association)
+        return {"figures": key_figures(self.association, today=today, suppress=suppress)}
 
     def quarter_box(self, today: date) -> dict[str, Any]:
         """The "Kvartalsläget" box, for the roles that may see a quarter overview."""

@@ -1,0 +1,93 @@
+"""The dashboard's key figures of the current year, taken from the follow-up memo of the
+current half-year (``stats.memo``), so that the dashboard, the memo page and every
+document show the same numbers. Disclosure control applies unless the user may see the
+unsuppressed memo (the office)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from stats.memo import build_memo
+from stats.periods import Period
+from tenancy.models import Association
+
+#: Exit groups shown in the dashboard chart, with Swedish labels.
+EXIT_GROUPS = (
+    ("work", "Arbete"),
+    ("studies", "Studier"),
+    ("job_seeking", "Arbetssökande"),
+    ("other", "Övrigt"),
+)
+CHART_WIDTH = 320  # px of the longest bar
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int | str | None
+    width: int  # px, 0 when hidden or empty
+    y: int
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    period: Period
+    suppressed: bool
+    note: str
+    registered: dict[str, Any]
+    share_to_work_or_studies: dict[str, Any]
+    consumption_ratio: int | None
+    goals_met: int
+    goals_total: int
+    goals: list[dict[str, Any]]
+    exit_bars: list[Bar]
+    consumption_bars: list[Bar]
+    chart_height: int
+    consumption_height: int
+
+
+def _bars(items: list[tuple[str, int | str | None]], *, scale_to: int | None = None) -> list[Bar]:
+    numbers = [v for _, v in items if isinstance(v, int)]
+    top = scale_to or max(numbers, default=0) or 1
+    return [
+        Bar(
+            label=label,
+            value=value,
+            width=round(CHART_WIDTH * value / top) if isinstance(value, int) and value > 0 else 0,
+            y=index * 28,
+        )
+        for index, (label, value) in enumerate(items)
+    ]
+
+
+def key_figures(association: Association, *, today: dt.date, suppress: bool) -> KeyFigures:
+    period = Period.current_half(today)
+    memo = build_memo(association, period, suppress=suppress)
+    tables = memo.json["tables"]
+    goals = tables["association_goals"]["rows"]
+    groups = tables["exit_reasons"]["groups"]
+    exit_bars = _bars([(label, groups[key]["total"]) for key, label in EXIT_GROUPS])
+    budget_rows = [r for r in tables["budget"]["rows"] if r["ytd_budget"]]
+    ratios = [
+        (memo.names.get(row["intervention"], row["intervention"]), row["consumption_ratio"])
+        for row in budget_rows
+    ]
+    highest = max((v for _, v in ratios if isinstance(v, int)), default=100)
+    consumption_bars = _bars(ratios, scale_to=max(highest, 100))
+    return KeyFigures(
+        period=period,
+        suppressed=suppress,
+        note=memo.notes.get("participants", ""),
+        registered=tables["participants"]["total"]["registered"],
+        share_to_work_or_studies=tables["outcomes"]["total"]["share_to_work_or_studies"],
+        consumption_ratio=tables["budget"]["total"]["consumption_ratio"],
+        goals_met=sum(1 for goal in goals if goal["met"]),
+        goals_total=len(goals),
+        goals=goals,
+        exit_bars=exit_bars,
+        consumption_bars=consumption_bars,
+        chart_height=len(exit_bars) * 28,
+        consumption_height=len(consumption_bars) * 28,
+    )
