@@ -13,7 +13,7 @@ A mean of days is hidden when its number of exits is.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,8 +180,18 @@ def anonymous(table_in: AnonymousTable, *, k: int, applied: bool) -> Published:
     )
 
 
-def exit_reasons(table_in: ExitReasonsTable, *, k: int, applied: bool) -> Published:
-    """Section 12: reasons, work extents and groups, with every group sum as a constraint."""
+def exit_reasons(
+    table_in: ExitReasonsTable,
+    *,
+    k: int,
+    applied: bool,
+    known_all: Mapping[str, int | str] | None = None,
+) -> Published:
+    """Section 12: reasons, work extents and groups, with every group sum as a constraint.
+
+    ``known_all`` is the G of exits ytd as another published table shows it (the
+    participants table's total); its whole counts that equal ``all`` here are fixed: never
+    hidden to protect another cell, since the reader has them anyway."""
     table = Table()
     reasons = {row.reason: row.counts for row in table_in.rows}
     for code, counts in reasons.items():
@@ -191,6 +201,10 @@ def exit_reasons(table_in: ExitReasonsTable, *, k: int, applied: bool) -> Publis
     groups = vars(table_in.groups)
     for name, counts in groups.items():
         table.add_g(("group", name), _g(counts))
+    for gender, known in (known_all or {}).items():
+        key = ("group", "all", gender)
+        if gender in GENDERS and known == table.values.get(key):
+            table.fix(key)
     members: dict[str, list[Key]] = {
         name: [("reason", code) for code in codes if code in reasons]
         for name, codes in EXIT_GROUP_CODES.items()
@@ -315,3 +329,30 @@ def activities(table_in: ActivitiesTable, *, k: int, applied: bool) -> Published
             "by_type": dict(table_in.by_type),
         }
     )
+
+
+def count_rows(
+    rows: dict[str, dict[str, Any]], *, k: int, applied: bool
+) -> tuple[dict[str, dict[str, Any]], str]:
+    """A simple page table: per row a G (``entered``: women, men, total with annat) and a
+    plain count (``ongoing``), each column with a total row. Returns the rendered rows
+    (``"<k"`` for hidden cells) and the note."""
+    table = Table()
+    table.add_g_rows(
+        {code: {"entered": values["entered"]} for code, values in rows.items()},
+        total_row=TOTAL_ROW if rows else None,
+    )
+    table.add_counts(
+        {(code, "ongoing"): values["ongoing"] for code, values in rows.items()},
+        total=(TOTAL_ROW, "ongoing") if rows else None,
+    )
+    render = _Render(table, k, applied)
+    codes = [*rows, TOTAL_ROW] if rows else []
+    rendered = {
+        code: {
+            "entered": render.g((code, "entered")),
+            "ongoing": render.result.value((code, "ongoing")),
+        }
+        for code in codes
+    }
+    return rendered, render.result.note

@@ -38,7 +38,7 @@ class YearForm(forms.Form):
 
 
 class NationalYearMixin(TenantView):
-    permission_required = "participants.view_counts"
+    permission_required = "participants.report_national_counts"
 
     def selected_year(self) -> tuple[YearForm, int]:
         """The year asked for (``?year=``), the previous year by default or when invalid."""

@@ -31,6 +31,7 @@ from participants.queries import (
 )
 from participants.services import person_name
 from participants.views.base import InterventionParticipantsView, ParticipantView, ParticipationView
+from stats.published import TOTAL_ROW, count_rows
 from tenancy.views.base import TenantView
 
 PAGE_SIZE = 50
@@ -60,7 +61,36 @@ class ParticipantIndexView(TenantView):
             )
         rows = [CountRow(i, counts.get(i.pk, ParticipationCounts())) for i in interventions]
         context = self.get_context_data(rows=rows, year=year, is_officer=bool(own))
+        if not own:
+            context.update(self.published_counts(rows))
         return render(request, "participants/index.html", context)
+
+    def published_counts(self, rows: list[CountRow]) -> dict[str, Any]:
+        """Counts for readers of aggregates, with disclosure control unless the user may
+        see unsuppressed figures (the office)."""
+        applied = not self.request.user.has_perm("stats.view_unsuppressed", self.association)
+        figures, note = count_rows(
+            {
+                row.intervention.code: {
+                    "entered": {
+                        "women": row.counts.women,
+                        "men": row.counts.men,
+                        "total": row.counts.entered,
+                    },
+                    "ongoing": row.counts.ongoing,
+                }
+                for row in rows
+            },
+            k=self.association.disclosure_threshold,
+            applied=applied,
+        )
+        published = [(row.intervention, figures[row.intervention.code]) for row in rows]
+        return {
+            "published_rows": published,
+            "published_total": figures.get(TOTAL_ROW),
+            "suppression_note": note,
+            "suppressed": applied,
+        }
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,59 @@
+"""The participants start page shows counts to readers of aggregates; the board and the
+other non-office roles get them with disclosure control, the office without."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from django_scopes import scope
+
+from participants.services import register_entry
+from testing.participants import make_personnummer
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_women_this_year(world: World) -> World:
+    today = timezone.localdate()
+    with scope(association=world.association.pk):
+        for serial in (242, 262):
+            register_entry(
+                user=None,
+                intervention=world.intervention_a,
+                number=make_personnummer(dt.date(1990, 3, 14), serial),
+                consent_date=today,
+                entry_date=today,
+                check_access=False,
+            )
+    return world
+
+
+def cells(html: str) -> list[str]:
+    return re.findall(r'<td class="num">([^<]*)</td>', html)
+
+
+@pytest.mark.parametrize("persona", ["board", "auditor", "economist", "log_reviewer"])
+def test_index_for_aggregate_readers_hides_small_counts(
+    two_women_this_year: World, client_as: Callable[[str | None], Client], persona: str
+) -> None:
+    response = client_as(persona).get("/f/exempel/deltagare/")
+
+    values = cells(response.content.decode())
+    assert values
+    assert [v for v in values if v.strip() in {"1", "2", "3", "4"}] == []
+    assert "&lt;5" in values
+
+
+def test_index_for_the_office_shows_exact_counts(
+    two_women_this_year: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").get("/f/exempel/deltagare/")
+
+    assert "2" in cells(response.content.decode())
