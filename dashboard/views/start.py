@@ -56,7 +56,7 @@ class DashboardView(TenantView):
         user = self.request.user
         if not user.has_perm("documents.view_memo", self.association):
             return {}
-        suppress = not user.has_perm("documents.view_unsuppressed", self.association)
+        suppress = not user.has_perm("stats.view_unsuppressed", self.association)
         return {"figures": key_figures(self.association, today=today, suppress=suppress)}
 
     def quarter_box(self, today: date) -> dict[str, Any]:
