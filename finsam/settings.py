@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "stats",
     "documents",
     "dashboard",
+    "api",
+    "ops",
     "demo",
 ]
 

@@ -8,6 +8,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("", include("tenancy.urls")),
     path("oversikt/", include("dashboard.urls")),
     path("dokument/", include("documents.urls")),
+    path("api/", include("api.urls")),
     path("insatser/", include("interventions.urls")),
     path("import/", include("imports.urls")),
     path("deltagare/rapporter/", include("participants.urls_reports")),
