@@ -12,13 +12,14 @@ The model:
   The ``annat`` gender count is the main example: it is not a column, yet
   total = women + men + annat, so it can be derived from the published total, women and
   men. Unpublished cells are treated like published ones when it comes to sensitivity.
+  A cell may be *fixed*: the attacker already knows it from another published table.
 - Linear constraints ``sum(parts) = total`` (row totals, column totals, the gender
   identity, a table total row).
-- The attacker knows every shown value and every constraint. We also assume the attacker
-  knows every unpublished cell whose value is 0 (``annat`` is usually 0, so "everyone is a
-  woman or a man" is a good guess). That covers the attacker who uses that counts are never
-  negative: a cell that is 0 sits on the boundary and can be pinned by it, a positive cell
-  cannot.
+- The attacker knows every shown value, every fixed cell and every constraint. We also
+  assume the attacker knows every unpublished cell whose value is 0 (``annat`` is usually
+  0, so "everyone is a woman or a man" is a good guess). That covers the attacker who uses
+  that counts are never negative: a cell that is 0 sits on the boundary and can be pinned
+  by it, a positive cell cannot.
 
 :func:`suppress` then:
 
@@ -26,14 +27,15 @@ The model:
    published cells are hidden.
 2. *Secondary suppression*: while some sensitive or hidden cell is *determined* (its unit
    vector lies in the row space of the constraint matrix over the unknown cells, computed
-   by exact Gauss-Jordan elimination over fractions), hide one more published cell. The
-   candidates are the shown positive cells of the constraints that involve a determined
-   cell (hiding a 0 would not help: the attacker can pin a hidden 0 by non-negativity);
-   non-total cells come first, then the smallest value, then the order the cells were
-   added. This always ends: once every positive cell is hidden, no positive cell can be
-   determined.
+   by exact Gauss-Jordan elimination), hide one or two more shown cells, chosen so that
+   they close a cycle around the first determined cell (see :func:`_cells_to_hide`), or,
+   when no such choice exists, one cell by the earlier greedy rule (:func:`_greedy`).
+   Zeros and fixed cells are never hidden (a hidden 0 is pinned by non-negativity; a fixed
+   cell is known anyway). This always ends: every round hides at least one cell.
+3. Secondary cells that turn out unnecessary are shown again, and the exact check is run
+   once more over the whole table: it is the arbiter of everything above.
 
-The search is greedy, so it may hide more than an optimal choice would; it is
+The choices are heuristic, so they may hide more than an optimal choice would; they are
 deterministic (no set or hash order is involved), so the same table always gives the same
 hidden cells.
 """
@@ -76,7 +78,8 @@ class Table:
     """Cells, whether each is published, and the sums that hold between them.
 
     Adding a cell twice with the same value and flag is allowed (so several shapes can
-    share a cell and be suppressed together); anything else is an error.
+    share a cell and be suppressed together); anything else is an error. Adding it again
+    with ``fixed=True`` marks it fixed.
     """
 
     values: dict[Key, int] = field(default_factory=dict)
@@ -84,16 +87,34 @@ class Table:
     sums: list[Sum] = field(default_factory=list)
     #: (numerator, denominator) pairs of the published shares.
     shares: list[tuple[Key, Key]] = field(default_factory=list)
+    #: Cells known from another published table (:meth:`fix`); only ever tested for
+    #: membership, so a set keeps the results deterministic.
+    fixed: set[Key] = field(default_factory=set)
 
-    def add_cell(self, key: Key, value: int, *, published: bool = True) -> None:
+    def add_cell(
+        self, key: Key, value: int, *, published: bool = True, fixed: bool = False
+    ) -> None:
+        """Add a cell. ``fixed`` marks a cell the attacker already knows from another
+        published table (see :meth:`fix`)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"Cell {key!r}: a count is a whole number >= 0, not {value!r}.")
         if key in self.values:
             if (self.values[key], self.published[key]) != (value, published):
                 raise ValueError(f"Cell {key!r} was added twice with different contents.")
-            return
-        self.values[key] = value
-        self.published[key] = published
+        else:
+            self.values[key] = value
+            self.published[key] = published
+        if fixed:
+            self.fix(key)
+
+    def fix(self, key: Key) -> None:
+        """Mark a cell as known to the attacker from another published table: it is never
+        hidden to protect another cell (hiding it would protect nothing), and the search
+        counts it as known. If its count is from 1 to k-1 it is still hidden here (and the
+        note says that it is known from elsewhere), but it cannot be protected."""
+        if key not in self.values:
+            raise KeyError(key)
+        self.fixed.add(key)
 
     def add_sum(self, parts: Iterable[Key], total: Key) -> None:
         constraint = Sum(tuple(parts), total)
@@ -244,6 +265,13 @@ class Suppressed:
                 secondary,
             ) % {"count": secondary}
             text += ")"
+        known = sum(1 for key in self.hidden if key in self.table.fixed)
+        if known:
+            text += ". " + ngettext(
+                "%(count)d dold cell redovisas också i en annan tabell och kan inte skyddas här",
+                "%(count)d dolda celler redovisas också i en annan tabell och kan inte skyddas här",
+                known,
+            ) % {"count": known}
         return text + "."
 
 
@@ -259,62 +287,250 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Suppressed:
             _("Gränsen för röjandeskydd måste vara minst %(minimum)d.")
             % {"minimum": MINIMUM_THRESHOLD}
         )
-    order = {key: index for index, key in enumerate(table.values)}
-    values, published = table.values, table.published
-    totals = {constraint.total for constraint in table.sums}
-    sensitive = frozenset(key for key, value in values.items() if 1 <= value < k)
+    sensitive = frozenset(key for key, value in table.values.items() if 1 <= value < k)
     hidden: dict[Key, Reason] = {
-        key: Reason.PRIMARY for key in values if key in sensitive and published[key]
+        key: Reason.PRIMARY for key in table.values if key in sensitive and table.published[key]
     }
-    # Cells that must not be determined: sensitive ones and every hidden one.
-    targets = [key for key in values if key in sensitive or key in hidden]
-    while True:
-        # Cells the attacker does not know: hidden ones and positive unpublished ones.
-        unknown = [key for key in values if key in hidden or _unknown(table, key)]
-        determined = _determined(table.sums, unknown)
-        exposed = [key for key in targets if key in determined]
-        if not exposed:
-            return Suppressed(table, k, True, hidden, sensitive)
-        candidates = _candidates(table, exposed, hidden)
-        if not candidates:  # pragma: no cover - impossible when the sums hold
-            raise RuntimeError("No cell left to hide.")
-        chosen = min(candidates, key=lambda key: (key in totals, values[key], order[key]))
-        hidden[chosen] = Reason.SECONDARY
-        targets.append(chosen)
+    targets = _targets(table, sensitive, hidden)
+    parts = _Parts(table)
+    determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
+    while exposed := [key for key in targets if key in parts.among(key, determined)]:
+        number = parts.number[exposed[0]]
+        unknown = parts.unknown(number, hidden)
+        for key in _cells_to_hide(table, parts.sums[number], unknown, targets, exposed, hidden):
+            hidden[key] = Reason.SECONDARY
+            targets.append(key)
+            determined[parts.number[key]] = parts.determined(parts.number[key], hidden)
+    for key in reversed([key for key, reason in hidden.items() if reason is Reason.SECONDARY]):
+        trial = {other: reason for other, reason in hidden.items() if other != key}
+        after = parts.determined(parts.number[key], trial)
+        if not any(cell in after for cell in targets if cell != key):
+            hidden = trial
+    # The arbiter: the exact check over the whole table at once.
+    unknown = [key for key in table.values if _is_unknown(table, key, hidden)]
+    determined_cells = _determined(table.sums, unknown)
+    if any(key in determined_cells for key in _targets(table, sensitive, hidden)):
+        raise RuntimeError("A protected cell can be recomputed.")  # pragma: no cover
+    return Suppressed(table, k, True, hidden, sensitive)
 
 
-def _unknown(table: Table, key: Key) -> bool:
-    return not table.published[key] and table.values[key] > 0
+def _targets(table: Table, sensitive: frozenset[Key], hidden: Mapping[Key, Reason]) -> list[Key]:
+    """The cells that must not be determined: sensitive ones and every hidden one, except
+    the fixed ones (the attacker has them from another table whatever this one shows)."""
+    return [
+        key
+        for key in table.values
+        if (key in sensitive or key in hidden) and key not in table.fixed
+    ]
 
 
-def _candidates(table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Reason]) -> list[Key]:
-    """The shown positive cells in the constraints that involve an exposed cell; when those
-    have none, the constraints one step further (linked through an unknown cell), and so on.
-    """
+def _is_unknown(table: Table, key: Key, hidden: Mapping[Key, Reason]) -> bool:
+    """A hidden cell or a positive unpublished one, unless it is fixed."""
+    if key in table.fixed:
+        return False
+    return key in hidden or (not table.published[key] and table.values[key] > 0)
 
-    def shown(key: Key) -> bool:
-        return table.published[key] and key not in hidden and table.values[key] > 0
 
-    def unknown(key: Key) -> bool:
-        return key in hidden or _unknown(table, key)
+def _hideable(table: Table, key: Key, hidden: Mapping[Key, Reason]) -> bool:
+    """A shown positive published cell that is not fixed."""
+    return (
+        table.published[key]
+        and key not in hidden
+        and key not in table.fixed
+        and table.values[key] > 0
+    )
 
+
+class _Parts:
+    """The sums split into independent parts: two sums are in the same part when they
+    share a cell, directly or through other sums. Whether a cell is determined depends on
+    the sums of its part only (the row space is the direct sum of the parts' row spaces),
+    so a part is checked again only when a cell of it is hidden."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        parent: dict[Key, Key] = {}
+
+        def root(key: Key) -> Key:
+            while parent.setdefault(key, key) != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        for constraint in table.sums:
+            first = root(constraint.total)
+            for key in constraint.parts:
+                other = root(key)
+                if other != first:
+                    parent[other] = first
+        numbers: dict[Key, int] = {}
+        self.sums: list[list[Sum]] = []
+        for constraint in table.sums:
+            number = numbers.setdefault(root(constraint.total), len(numbers))
+            if number == len(self.sums):
+                self.sums.append([])
+            self.sums[number].append(constraint)
+        #: Cell -> its part (cells in no sum have none).
+        self.number = {key: numbers[root(key)] for key in table.values if key in parent}
+        self.cells: list[list[Key]] = [[] for _ in self.sums]
+        for key, number in self.number.items():
+            self.cells[number].append(key)
+
+    def unknown(self, number: int, hidden: Mapping[Key, Reason]) -> list[Key]:
+        return [key for key in self.cells[number] if _is_unknown(self.table, key, hidden)]
+
+    def determined(self, number: int, hidden: Mapping[Key, Reason]) -> set[Key]:
+        return _determined(self.sums[number], self.unknown(number, hidden))
+
+    def among(self, key: Key, by_part: Sequence[set[Key]]) -> set[Key]:
+        """The set of ``key``'s part (empty for a cell in no sum)."""
+        number = self.number.get(key)
+        return set() if number is None else by_part[number]
+
+
+def _cells_to_hide(
+    table: Table,
+    sums: Sequence[Sum],
+    unknown: Sequence[Key],
+    targets: Sequence[Key],
+    exposed: Sequence[Key],
+    hidden: Mapping[Key, Reason],
+) -> list[Key]:
+    """The shown cells to hide next so that the first exposed cell x is no longer
+    determined (``sums`` is the part of x, ``unknown`` its unknown cells).
+
+    x is a combination of shown cells (its reduced row); hiding one of them, y, works
+    unless y is itself tied to shown cells only (a relation), which would make y
+    determined. So the options are every such y alone and every pair of y with a partner z
+    from y's relations (hiding both closes a cycle, such as the rectangle of two reasons by
+    women and total). Of the options that leave x undetermined, take the one that leaves
+    the fewest protected cells (hidden or sensitive, the option included) determined, then
+    the smallest hidden total, then the first in key order. When no option helps, fall
+    back to :func:`_greedy`, which hides one cell; :func:`suppress` goes on from there."""
+    in_sums = {key for constraint in sums for key in _cells(constraint)}
+    hideable = [key for key in table.values if key in in_sums and _hideable(table, key, hidden)]
+    echelon = _Echelon(sums, unknown, hideable)
+    column = {key: index for index, key in enumerate(echelon.columns)}
+    x = column[exposed[0]]
+    first = sorted(index for index in echelon.top[x] if index >= echelon.width)
+    if not first:
+        raise ValueError(
+            f"Cell {exposed[0]!r} follows from cells known from other tables; "
+            "no suppression in this table can protect it."
+        )
+    partners = {y: {z for row in echelon.relations_with(y) for z in row} - {y} for y in first}
+    options: list[tuple[int, ...]] = [(y,) for y in first]
+    options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
+    protected = {column[key] for key in targets if key in column}
+    best: tuple[tuple[int, int, tuple[int, ...]], tuple[int, ...]] | None = None
+    for option in options:
+        after = echelon.determined_after(option)
+        if x in after:
+            continue
+        score = (
+            len(after & (protected | set(option))),
+            sum(table.values[echelon.columns[index]] for index in option),
+            option,
+        )
+        if best is None or score < best[0]:
+            best = (score, option)
+    if best is None:
+        return [_greedy(table, exposed, hidden)]
+    return [echelon.columns[index] for index in best[1]]
+
+
+def _greedy(table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Reason]) -> Key:
+    """The earlier rule: of the shown positive cells in the constraints that involve an
+    exposed cell (or, when those have none, the constraints one step further, linked
+    through an unknown cell, and so on), the first non-total cell, then the smallest value,
+    then the first added."""
     reached = set(exposed)
     seen: set[int] = set()
     while True:
         layer = [
             index
             for index, constraint in enumerate(table.sums)
-            if index not in seen
-            and any(key in reached for key in (*constraint.parts, constraint.total))
+            if index not in seen and any(key in reached for key in _cells(constraint))
         ]
         if not layer:
-            return []
+            raise ValueError(
+                f"Cell {exposed[0]!r} follows from cells known from other tables; "
+                "no suppression in this table can protect it."
+            )
         seen.update(layer)
         cells = [key for index in layer for key in _cells(table.sums[index])]
-        candidates = [key for key in cells if shown(key)]
+        candidates = [key for key in cells if _hideable(table, key, hidden)]
         if candidates:
-            return candidates
-        reached.update(key for key in cells if unknown(key))
+            break
+        reached.update(key for key in cells if _is_unknown(table, key, hidden))
+    order = {key: index for index, key in enumerate(table.values)}
+    totals = {constraint.total for constraint in table.sums}
+    return min(candidates, key=lambda key: (key in totals, table.values[key], order[key]))
+
+
+class _Echelon:
+    """Every constraint of a part in reduced row echelon form over its unknown cells (the
+    first ``width`` columns) and its hideable cells (the rest). The rows with an unknown
+    pivot ("top"), restricted to the unknown columns, are the reduced form
+    :func:`_determined` works on; the other rows ("relations") tie shown cells only.
+
+    Hiding a few more cells moves their columns to the unknown side: a relation that
+    involves one of them gains a pivot there (the cell becomes determined unless the
+    relation also involves another newly hidden cell), and a top row that involves one of
+    them no longer pins its pivot (unless the new pivot rows cancel the entry).
+    :meth:`determined_after` works this out on the affected rows only."""
+
+    def __init__(self, sums: Sequence[Sum], unknown: Sequence[Key], hideable: Sequence[Key]):
+        self.columns: list[Key] = [*unknown, *hideable]
+        self.width = len(unknown)
+        pivots = _reduced(sums, self.columns)
+        self.top = {pivot: row for pivot, row in pivots.items() if pivot < self.width}
+        self.relations = [row for pivot, row in pivots.items() if pivot >= self.width]
+        self.unknown_count = {
+            pivot: sum(1 for index in row if index < self.width) for pivot, row in self.top.items()
+        }
+        self.determined = {pivot for pivot, count in self.unknown_count.items() if count == 1}
+        self.top_with: dict[int, list[int]] = {}
+        for pivot, row in self.top.items():
+            for index in row:
+                if index >= self.width:
+                    self.top_with.setdefault(index, []).append(pivot)
+        self.relations_at: dict[int, list[int]] = {}
+        for number, row in enumerate(self.relations):
+            for index in row:
+                self.relations_at.setdefault(index, []).append(number)
+
+    def relations_with(self, index: int) -> list[dict[int, Exact]]:
+        return [self.relations[number] for number in self.relations_at.get(index, [])]
+
+    def determined_after(self, hide: Sequence[int]) -> set[int]:
+        """The columns (unknown or in ``hide``) determined once ``hide`` is hidden too."""
+        numbers = sorted({n for index in hide for n in self.relations_at.get(index, [])})
+        pending = [
+            {index: self.relations[n][index] for index in hide if index in self.relations[n]}
+            for n in numbers
+        ]
+        new: dict[int, dict[int, Exact]] = {}
+        for index in hide:
+            found = next((row for row in pending if row.get(index)), None)
+            if found is None:
+                continue
+            pending = [row for row in pending if row is not found]
+            pivot_row = _scaled(found, found[index])
+            for row in [*pending, *new.values()]:
+                _eliminate(row, pivot_row, index)
+            new[index] = pivot_row
+        determined = set(self.determined)
+        for pivot in sorted({p for index in hide for p in self.top_with.get(index, [])}):
+            row = {index: self.top[pivot][index] for index in hide if index in self.top[pivot]}
+            for index, pivot_row in new.items():
+                _eliminate(row, pivot_row, index)
+            if self.unknown_count[pivot] + len(row) == 1:
+                determined.add(pivot)
+            else:
+                determined.discard(pivot)
+        determined.update(index for index, row in new.items() if len(row) == 1)
+        return determined
 
 
 def _cells(constraint: Sum) -> tuple[Key, ...]:
@@ -325,42 +541,72 @@ def _determined(sums: Sequence[Sum], unknown: Sequence[Key]) -> set[Key]:
     """The unknown cells whose value follows from the constraints and the known cells.
 
     Each constraint is a row over the unknown cells (known cells move to the right-hand
-    side, which does not matter for the question). Gauss-Jordan elimination keeps the rows
-    in reduced form; a unit vector e_j lies in the row space of a reduced matrix exactly
-    when some reduced row equals e_j. Arithmetic is exact: coefficients stay ``int`` while
-    they are whole (the usual case, as every constraint has coefficients +1 and -1) and
-    become ``Fraction`` otherwise.
+    side, which does not matter for the question). In a matrix in reduced row echelon form
+    a unit vector e_j lies in the row space exactly when some row equals e_j.
     """
-    column = {key: index for index, key in enumerate(unknown)}
+    return {unknown[pivot] for pivot, row in _reduced(sums, unknown).items() if len(row) == 1}
+
+
+def _reduced(sums: Sequence[Sum], columns: Sequence[Key]) -> dict[int, dict[int, Exact]]:
+    """The constraints over ``columns`` (cells not in it are dropped) in reduced row echelon
+    form by Gauss-Jordan elimination: pivot column -> row (column -> coefficient, 1 at the
+    pivot), each pivot the lowest column of its row and 0 in every other row.
+
+    As the rows are kept reduced, a new row is reduced by subtracting, once, the rows of
+    the pivot columns it has (which changes none of its other pivot columns), and the new
+    pivot is then cleared from the rows that hold it (``holders``). Arithmetic is exact:
+    coefficients stay ``int`` while they are whole (the usual case, as every constraint has
+    coefficients +1 and -1) and become ``Fraction`` otherwise."""
+    column = {key: index for index, key in enumerate(columns)}
     pivots: dict[int, dict[int, Exact]] = {}
+    # Non-pivot column -> the pivots whose row has a nonzero coefficient there.
+    holders: dict[int, set[int]] = {}
     for constraint in sums:
         row: dict[int, Exact] = {}
         for key, sign in [(key, 1) for key in constraint.parts] + [(constraint.total, -1)]:
             if key in column:
                 index = column[key]
                 row[index] = row.get(index, 0) + sign
-        for pivot, pivot_row in pivots.items():
-            factor = row.get(pivot)
-            if factor:
-                for index, coefficient in pivot_row.items():
-                    row[index] = row.get(index, 0) - factor * coefficient
+        for pivot in [index for index, value in row.items() if value and index in pivots]:
+            factor = row[pivot]
+            for index, coefficient in pivots[pivot].items():
+                row[index] = row.get(index, 0) - factor * coefficient
         row = {index: value for index, value in row.items() if value}
         if not row:
             continue
         pivot = min(row)
-        scale = row[pivot]
-        if scale == -1:
-            row = {index: -value for index, value in row.items()}
-        elif scale != 1:
-            row = {index: Fraction(value) / scale for index, value in row.items()}
-        for pivot_row in pivots.values():
-            factor = pivot_row.get(pivot)
-            if factor:
-                for index, coefficient in row.items():
-                    updated = pivot_row.get(index, 0) - factor * coefficient
-                    if updated:
-                        pivot_row[index] = updated
-                    else:
-                        pivot_row.pop(index, None)
+        row = _scaled(row, row[pivot])
+        for other in sorted(holders.pop(pivot, ())):
+            before = set(pivots[other])
+            _eliminate(pivots[other], row, pivot)
+            for index in before - set(pivots[other]) - {pivot}:
+                holders[index].discard(other)
+            for index in set(pivots[other]) - before:
+                holders.setdefault(index, set()).add(other)
         pivots[pivot] = row
-    return {unknown[pivot] for pivot, row in pivots.items() if len(row) == 1}
+        for index in row:
+            if index != pivot:
+                holders.setdefault(index, set()).add(pivot)
+    return pivots
+
+
+def _scaled(row: dict[int, Exact], scale: Exact) -> dict[int, Exact]:
+    if scale == 1:
+        return dict(row)
+    if scale == -1:
+        return {index: -value for index, value in row.items()}
+    return {index: Fraction(value) / scale for index, value in row.items()}
+
+
+def _eliminate(row: dict[int, Exact], pivot_row: Mapping[int, Exact], pivot: int) -> None:
+    """Subtract from ``row``, in place, the multiple of ``pivot_row`` (1 at ``pivot``) that
+    clears ``pivot``, dropping the entries that become 0."""
+    factor = row.get(pivot)
+    if not factor:
+        return
+    for index, coefficient in pivot_row.items():
+        updated = row.get(index, 0) - factor * coefficient
+        if updated:
+            row[index] = updated
+        else:
+            row.pop(index, None)

@@ -71,7 +71,9 @@ def build_memo(association: Association, period: Period | str, *, suppress: bool
         "participants": parts,
         "outcomes": outcomes,
         "anonymous": published.anonymous(participant.anonymous, k=k, applied=suppress),
-        "exit_reasons": published.exit_reasons(participant.exit_reasons, k=k, applied=suppress),
+        "exit_reasons": published.exit_reasons(
+            participant.exit_reasons, k=k, applied=suppress, known_all=parts.json["total"]["exited"]
+        ),
         "target_group": published.target_group(participant.target_group, k=k, applied=suppress),
         "time_in_intervention": published.time_in_intervention(
             participant.time_in_intervention, parts, k=k, applied=suppress

@@ -49,7 +49,12 @@ def _row(**fields: dict[str, Any]) -> dict[str, Any]:
 
 
 CODE = {"type": "string"}
-PARTICIPANT_FIGURES: dict[str, Any] = {"registered": G, "exited": G, "exited_to_date": G, "ongoing": G}
+PARTICIPANT_FIGURES: dict[str, Any] = {
+    "registered": G,
+    "exited": G,
+    "exited_to_date": G,
+    "ongoing": G,
+}
 OUTCOME_FIGURES: dict[str, Any] = {
     "to_work_or_studies": G,
     "share_to_work_or_studies": S,

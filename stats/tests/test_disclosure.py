@@ -316,13 +316,15 @@ def _kernel(matrix: list[list[Fraction]], width: int) -> list[list[Fraction]]:
 
 def _pinned(table: Table, result: Suppressed, targets: list[Hashable]) -> list[Hashable]:
     """The targets that take the same value in every non-negative solution of the sums that
-    agrees with every shown cell (and with every unpublished 0, which the attacker may
-    guess). For each target we build a second solution, along a null-space vector of the
-    free cells, and check it against the sums directly."""
+    agrees with every shown cell, every fixed cell (known from another table) and every
+    unpublished 0 (which the attacker may guess). For each target we build a second
+    solution, along a null-space vector of the free cells, and check it against the sums
+    directly."""
     free = [
         key
         for key, value in table.values.items()
-        if key in result.hidden or (not table.published[key] and value > 0)
+        if key not in table.fixed
+        and (key in result.hidden or (not table.published[key] and value > 0))
     ]
     column = {key: index for index, key in enumerate(free)}
     matrix = []
