@@ -64,16 +64,18 @@ def build_memo(association: Association, period: Period | str, *, suppress: bool
         budget_json = _budget_table(period, list(interventions), money)
         report_tables, extras = _report_tables(association, period, participant)
 
-    parts, outcomes = published.participants_and_outcomes(
-        participant.participants, participant.outcomes, k=k, applied=suppress
+    parts, outcomes, exits = published.participant_tables(
+        participant.participants,
+        participant.outcomes,
+        participant.exit_reasons,
+        k=k,
+        applied=suppress,
     )
     tables = {
         "participants": parts,
         "outcomes": outcomes,
         "anonymous": published.anonymous(participant.anonymous, k=k, applied=suppress),
-        "exit_reasons": published.exit_reasons(
-            participant.exit_reasons, k=k, applied=suppress, known_all=parts.json["total"]["exited"]
-        ),
+        "exit_reasons": exits,
         "target_group": published.target_group(participant.target_group, k=k, applied=suppress),
         "time_in_intervention": published.time_in_intervention(
             participant.time_in_intervention, parts, k=k, applied=suppress

@@ -13,8 +13,8 @@ A mean of days is hidden when its number of exits is.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from stats.disclosure import GENDERS, OTHER, Suppressed, Table, suppress, unsuppressed
@@ -78,8 +78,19 @@ class _Render:
     def share(self, numerator: Key, denominator: Key, value: int | None) -> int | str | None:
         return self.result.share(numerator, denominator, value)
 
-    def published(self, json: dict[str, Any]) -> Published:
-        return Published(json, self.result.note, len(self.result.hidden))
+    def published(
+        self, json: dict[str, Any], section: Callable[[Hashable], bool] | None = None
+    ) -> Published:
+        """The fragment with the note for its own cells (``section`` picks them when
+        several sections share the table)."""
+        result = self.result
+        if section is not None:
+            result = replace(
+                result,
+                hidden={key: why for key, why in result.hidden.items() if section(key)},
+                sensitive=frozenset(key for key in result.sensitive if section(key)),
+            )
+        return Published(json, result.note, len(result.hidden))
 
 
 def _add_g(table: Table, prefix: Key, split: Split, *, published: bool = True) -> None:
@@ -99,6 +110,53 @@ def participants_and_outcomes(
     """Sections 9 and 10, suppressed together: the outcomes' exits to work or studies are
     part of the participants' exits, and their shares use those exits as denominator."""
     table = Table()
+    _add_participants_outcomes(table, participants, outcomes)
+    render = _Render(table, k, applied)
+    return (
+        render.published(_participants_json(render, participants)),
+        render.published(_outcomes_json(render, outcomes)),
+    )
+
+
+def participant_tables(
+    participants: ParticipantsTable,
+    outcomes: OutcomesTable,
+    exits: ExitReasonsTable,
+    *,
+    k: int,
+    applied: bool,
+) -> tuple[Published, Published, Published]:
+    """Sections 9, 10 and 12 as one table, so that no hidden cell of one can be recomputed
+    with the figures another publishes: exits "all" are the participants' exits ytd, and
+    exits to "work or studies" are the outcomes' total."""
+    table = Table()
+    _add_participants_outcomes(table, participants, outcomes)
+    _add_exit_reasons(table, exits, EXITS)
+    for gender in (*GENDERS, OTHER):
+        _sum_if_consistent(table, [(*EXITS, "group", "all", gender)], (TOTAL_ROW, "exited", gender))
+        _sum_if_consistent(
+            table,
+            [(*EXITS, "group", "work_or_studies", gender)],
+            (TOTAL_ROW, "to_work_or_studies", gender),
+        )
+    render = _Render(table, k, applied)
+
+    def is_exit_key(key: Hashable) -> bool:
+        return isinstance(key, tuple) and key[: len(EXITS)] == EXITS
+
+    def not_exit_key(key: Hashable) -> bool:
+        return not is_exit_key(key)
+
+    return (
+        render.published(_participants_json(render, participants), not_exit_key),
+        render.published(_outcomes_json(render, outcomes), not_exit_key),
+        render.published(_exit_reasons_json(render, exits, EXITS), is_exit_key),
+    )
+
+
+def _add_participants_outcomes(
+    table: Table, participants: ParticipantsTable, outcomes: OutcomesTable
+) -> None:
     table.add_g_rows(
         {
             row.intervention: {m: _g(getattr(row, m)) for m in PARTICIPANT_MEASURES}
@@ -128,12 +186,13 @@ def participants_and_outcomes(
                 table.add_sum([(code, "to_work_or_studies", gender), rest], (*exited_key, gender))
         _add_g(table, (code, "active"), row.active, published=False)
         _add_g(table, (code, "planned"), row.planned, published=False)
-    render = _Render(table, k, applied)
 
+
+def _participants_json(render: _Render, participants: ParticipantsTable) -> dict[str, Any]:
     def figures(code: str) -> dict[str, Any]:
         return {measure: render.g((code, measure)) for measure in PARTICIPANT_MEASURES}
 
-    participants_json = {
+    return {
         "rows": [
             {"intervention": row.intervention, **figures(row.intervention)}
             for row in participants.rows
@@ -141,6 +200,8 @@ def participants_and_outcomes(
         "total": figures(TOTAL_ROW),
     }
 
+
+def _outcomes_json(render: _Render, outcomes: OutcomesTable) -> dict[str, Any]:
     def outcome(code: str, row: Any) -> dict[str, Any]:
         return {
             "to_work_or_studies": render.g((code, "to_work_or_studies")),
@@ -152,14 +213,13 @@ def participants_and_outcomes(
             ),
         }
 
-    outcomes_json = {
+    return {
         "rows": [
             {"intervention": row.intervention, **outcome(row.intervention, row)}
             for row in outcomes.rows
         ],
         "total": outcome(TOTAL_ROW, outcomes.total),
     }
-    return render.published(participants_json), render.published(outcomes_json)
 
 
 def anonymous(table_in: AnonymousTable, *, k: int, applied: bool) -> Published:
@@ -187,24 +247,35 @@ def exit_reasons(
     applied: bool,
     known_all: Mapping[str, int | str] | None = None,
 ) -> Published:
-    """Section 12: reasons, work extents and groups, with every group sum as a constraint.
+    """Section 12 alone: reasons, work extents and groups, with every group sum as a
+    constraint (the memo suppresses it together with sections 9 and 10 instead, see
+    ``participant_tables``).
 
     ``known_all`` is the G of exits ytd as another published table shows it (the
     participants table's total); its whole counts that equal ``all`` here are fixed: never
     hidden to protect another cell, since the reader has them anyway."""
     table = Table()
-    reasons = {row.reason: row.counts for row in table_in.rows}
-    for code, counts in reasons.items():
-        table.add_g(("reason", code), _g(counts))
-    for row in table_in.work_extent:
-        table.add_g(("extent", row.extent), _g(row.counts))
-    groups = vars(table_in.groups)
-    for name, counts in groups.items():
-        table.add_g(("group", name), _g(counts))
+    _add_exit_reasons(table, table_in)
     for gender, known in (known_all or {}).items():
         key = ("group", "all", gender)
         if gender in GENDERS and known == table.values.get(key):
             table.fix(key)
+    render = _Render(table, k, applied)
+    return render.published(_exit_reasons_json(render, table_in))
+
+
+#: Prefix of the exit-reason cells when they share a table with the participants.
+EXITS: Key = ("exit_reasons",)
+
+
+def _add_exit_reasons(table: Table, table_in: ExitReasonsTable, prefix: Key = ()) -> None:
+    reasons = {row.reason: row.counts for row in table_in.rows}
+    for code, counts in reasons.items():
+        table.add_g((*prefix, "reason", code), _g(counts))
+    for row in table_in.work_extent:
+        table.add_g((*prefix, "extent", row.extent), _g(row.counts))
+    for name, counts in vars(table_in.groups).items():
+        table.add_g((*prefix, "group", name), _g(counts))
     members: dict[str, list[Key]] = {
         name: [("reason", code) for code in codes if code in reasons]
         for name, codes in EXIT_GROUP_CODES.items()
@@ -214,29 +285,34 @@ def exit_reasons(
     members["work_studies_job_seeking"] = [("group", "work_or_studies"), ("group", "job_seeking")]
     grouped = {code for name in EXIT_GROUP_CODES for code in EXIT_GROUP_CODES[name]}
     members["other"] = [("reason", code) for code in reasons if code not in grouped]
+    if table_in.work_extent:
+        members["work_by_extent"] = [("extent", row.extent) for row in table_in.work_extent]
     for name, parts in members.items():
         if not parts:
             continue
+        group = "work" if name == "work_by_extent" else name
         for gender in (*GENDERS, OTHER):
-            _sum_if_consistent(table, [(*p, gender) for p in parts], ("group", name, gender))
-    if table_in.work_extent:
-        for gender in (*GENDERS, OTHER):
-            parts = [("extent", row.extent, gender) for row in table_in.work_extent]
-            _sum_if_consistent(table, parts, ("group", "work", gender))
-    render = _Render(table, k, applied)
-    return render.published(
-        {
-            "rows": [
-                {"reason": row.reason, "counts": render.g(("reason", row.reason))}
-                for row in table_in.rows
-            ],
-            "work_extent": [
-                {"extent": row.extent, "counts": render.g(("extent", row.extent))}
-                for row in table_in.work_extent
-            ],
-            "groups": {name: render.g(("group", name)) for name in groups},
-        }
-    )
+            _sum_if_consistent(
+                table,
+                [(*prefix, *part, gender) for part in parts],
+                (*prefix, "group", group, gender),
+            )
+
+
+def _exit_reasons_json(
+    render: _Render, table_in: ExitReasonsTable, prefix: Key = ()
+) -> dict[str, Any]:
+    return {
+        "rows": [
+            {"reason": row.reason, "counts": render.g((*prefix, "reason", row.reason))}
+            for row in table_in.rows
+        ],
+        "work_extent": [
+            {"extent": row.extent, "counts": render.g((*prefix, "extent", row.extent))}
+            for row in table_in.work_extent
+        ],
+        "groups": {name: render.g((*prefix, "group", name)) for name in vars(table_in.groups)},
+    }
 
 
 def _sum_if_consistent(table: Table, parts: list[Key], total: Key) -> None:

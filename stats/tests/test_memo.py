@@ -274,3 +274,14 @@ def test_memo_kinds_listed_in_display_order(memo_world: World) -> None:
 
 def test_memo_aim_of_fixture_is_work(memo_world: World) -> None:
     assert memo_world.intervention_a.aim == Aim.WORK
+
+
+@pytest.mark.parametrize("period", ["2022H1", "2022H2", "2022"])
+def test_suppressed_tables_agree_on_shared_figures(memo_world: World, period: str) -> None:
+    """Exits "all" are the participants' exits ytd, exits to work or studies the outcomes'
+    total: suppressed together, the tables never show one and hide the other."""
+    tables = memo_json(memo_world.association, period, suppress=True)["tables"]
+
+    groups = tables["exit_reasons"]["groups"]
+    assert groups["all"] == tables["participants"]["total"]["exited"]
+    assert groups["work_or_studies"] == tables["outcomes"]["total"]["to_work_or_studies"]
