@@ -1,5 +1,7 @@
 """Load the demo data of ``demo.data``: delete the demo associations and users, then create
 them again through the domain services. Deterministic: the same rows on every run.
+Participant data comes from ``demo.participants``; quarterly and deviation reports, costs,
+the own budget, applications and final reports from ``demo.followup``.
 
 The access log is append-only (guards in ``audit.models``, and on PostgreSQL a trigger), yet
 the demo's participant data writes log rows that protect the demo association and users.
@@ -26,11 +28,13 @@ from demo.data import (
     ASSOCIATIONS,
     DEMO_PASSWORD,
     DEMO_SEED,
+    FOLLOWUP_DATA,
     PARTICIPANT_DATA,
     SYSTEM_USERS,
     demo_emails,
 )
 from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
+from demo.followup import load_followup_data
 from demo.participants import load_participant_data
 from interventions.models import (
     Goal,
@@ -39,7 +43,15 @@ from interventions.models import (
     SteeringGroupMember,
 )
 from interventions.services import organisation_named, save_budget, save_intervention
-from tenancy.models import Association, BoardMember, Member, Organisation, Role, User
+from tenancy.models import (
+    Association,
+    BoardMember,
+    Member,
+    Organisation,
+    Role,
+    RoleAssignment,
+    User,
+)
 from tenancy.services import assign_role, create_association
 
 #: Yearly budgets are kept within this range (SEK), also for years the period only touches.
@@ -169,7 +181,8 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
             i.code: _create_intervention(association, i, organisations, groups, rng)
             for i in spec.interventions
         }
-        logins = [_create_office_user(association, u, interventions) for u in spec.users]
+        for user_spec in spec.users:
+            _create_office_user(association, user_spec, interventions)
         participant_data = PARTICIPANT_DATA.get(spec.slug)
         if participant_data is not None:
             load_participant_data(
@@ -179,7 +192,19 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 interventions=interventions,
                 officers=_participant_officers(spec),
             )
-        return logins
+        followup_data = FOLLOWUP_DATA.get(spec.slug)
+        if followup_data is not None:
+            load_followup_data(
+                association=association,
+                spec=followup_data,
+                users=spec.users,
+                interventions=interventions,
+            )
+        # Read back: a granted application gives its insatsansvarig a new intervention.
+        return [
+            DemoLogin(u.email, _role_labels(association, u.email), u.totp_secret)
+            for u in spec.users
+        ]
 
 
 def _participant_officers(spec: AssociationSpec) -> dict[str, User]:
@@ -265,15 +290,25 @@ def _create_user(spec: UserSpec) -> User:
 
 def _create_office_user(
     association: Association, spec: UserSpec, interventions: dict[str, Intervention]
-) -> DemoLogin:
+) -> User:
     user = _create_user(spec)
-    labels: list[str] = []
     for role, code in spec.roles:
         intervention = interventions[code] if code else None
         assign_role(user=user, role=role, association=association, intervention=intervention)
-        label = str(Role(role).label)
-        where = intervention.display_name if intervention else association.name
-        labels.append(f"{label}, {where}")
     if spec.totp_secret:
         TOTP.activate(user, spec.totp_secret)
-    return DemoLogin(user.email, tuple(labels), spec.totp_secret)
+    return user
+
+
+def _role_labels(association: Association, email: str) -> tuple[str, ...]:
+    """ "Role, where" for each of the user's roles in the association, in the order given."""
+    assignments = (
+        RoleAssignment.objects.filter(association=association, user__email=email)
+        .select_related("intervention")
+        .order_by("pk")
+    )
+    return tuple(
+        f"{Role(a.role).label}, "
+        f"{a.intervention.display_name if a.intervention else association.name}"
+        for a in assignments
+    )

@@ -38,7 +38,12 @@ from demo.data.participants import (
     WOMEN_SHARE,
     WORK_EXTENT_WEIGHTS,
 )
-from demo.data.specs import InterventionSpec, ParticipantDataSpec, ParticipantProfile
+from demo.data.specs import (
+    InterventionSpec,
+    ParticipantDataSpec,
+    ParticipantProfile,
+    VolumeProfile,
+)
 from interventions.models import Aim, FollowUp, Intervention, Kind
 from participants.choices import WORK_REASONS, ExitReason, Gender, IncomeSource
 from participants.personnummer import luhn_check_digit
@@ -460,17 +465,29 @@ def _write_volumes(
             continue
         first, last = max(spec.start, intervention.start), min(spec.end, intervention.end)
         profile = spec.volumes.get(intervention.code, DEFAULT_VOLUME)
-        for year, month in months_between(first, last) if first <= last else []:
-            mean = profile.mean_total * SEASON.get(month, 1.0)
-            total = max(0, round(rng.gauss(mean, mean * 0.15)))
-            other = 1 if total >= 10 and rng.random() < 0.08 else 0
-            shared = (total - other) * profile.women_share + rng.uniform(-1.5, 1.5)
-            women = min(total - other, max(0, round(shared)))
-            save_volume_count(
-                intervention=interventions[intervention.code],
-                year=year,
-                month=month,
-                women=women,
-                men=total - other - women,
-                other=other,
-            )
+        write_monthly_counts(interventions[intervention.code], profile, first, last, rng)
+
+
+def write_monthly_counts(
+    intervention: Intervention,
+    profile: VolumeProfile,
+    first: dt.date,
+    last: dt.date,
+    rng: random.Random,
+) -> None:
+    """A count for each month from ``first``'s to ``last``'s around the profile's mean
+    (quieter in summer and at Christmas)."""
+    for year, month in months_between(first, last) if first <= last else []:
+        mean = profile.mean_total * SEASON.get(month, 1.0)
+        total = max(0, round(rng.gauss(mean, mean * 0.15)))
+        other = 1 if total >= 10 and rng.random() < 0.08 else 0
+        shared = (total - other) * profile.women_share + rng.uniform(-1.5, 1.5)
+        women = min(total - other, max(0, round(shared)))
+        save_volume_count(
+            intervention=intervention,
+            year=year,
+            month=month,
+            women=women,
+            men=total - other - women,
+            other=other,
+        )

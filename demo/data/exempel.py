@@ -536,6 +536,38 @@ EXEMPEL_USERS = (
         totp_secret="DEMOUNGAINFINSAMXYZABCDEFGHIJKLM",  # noqa: S106 - public demo secret
     ),
     UserSpec("insatsansvarig@exempel.se", "Maria", "Ek", ((_IA, "STEG-24"), (_IA, "PRAKTIK-25"))),
+    # The steering groups' reporters: each fills in the quarterly reports of the
+    # interventions of their steering group (demo.followup acts as them).
+    UserSpec(
+        "insatsansvarig.lokus@exempel.se",
+        "Björn",
+        "Nyström",
+        ((_IA, "LOKUS-23"), (_IA, "SMAIL-25")),
+    ),
+    UserSpec(
+        "insatsansvarig.region@exempel.se",
+        "Ulrika",
+        "Sundin",
+        ((_IA, "IPS-23"), (_IA, "REKO-23")),
+    ),
+    UserSpec(
+        "insatsansvarig.ekby@exempel.se",
+        "Kristina",
+        "Falk",
+        ((_IA, "BRYGGAN-22"), (_IA, "DIGITAL-24"), (_IA, "SPRAK-26")),
+    ),
+    UserSpec(
+        "insatsansvarig.unga@exempel.se",
+        "Petra",
+        "Engström",
+        ((_IA, "UNGA-25"), (_IA, "LOTSEN-24")),
+    ),
+    UserSpec(
+        "utvecklare@exempel.se",
+        "Elsa",
+        "Wiklund",
+        ((_IA, "INDIKATOR-24"), (_IA, "SEMINARIER-25")),
+    ),
     UserSpec("styrelse@exempel.se", "Per", "Sandberg", ((Role.STYRELSE, None),)),
     UserSpec("revisor@exempel.se", "Karin", "Ström", ((Role.REVISOR, None),)),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, Literal
 
 from interventions.models import GoalStatus, SteeringGroupRole
 from tenancy.models import BoardRole, BoardSeat
@@ -157,3 +158,148 @@ class AssociationSpec:
 
 def d(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, day)
+
+
+# --- steering-group reporting, money and funding (``demo.followup``) ----------------------
+
+#: What became of a quarterly report: submitted, saved as a draft only, or never started.
+ReportState = Literal["submitted", "draft", "missing"]
+#: (intervention code, year, quarter)
+QuarterKey = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class ReportScript:
+    """A quarterly report told by hand rather than generated: answers that replace the
+    generated ones, the office's colour and comment, and when (or whether) it came in."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    colour: str = ""
+    review_comment: str = ""
+    #: Submitted this many days after the deadline (None: on time).
+    days_late: int | None = None
+    state: ReportState = "submitted"
+
+
+@dataclass(frozen=True)
+class DeviationSpec:
+    code: str
+    received_on: dt.date
+    kind: str
+    description: str
+    #: Empty: not decided.
+    decision: str = ""
+    decided_on: dt.date | None = None
+    decided_by: str = ""
+    comment: str = ""
+    amount: int | None = None
+    requested_end_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class OwnBudgetSpec:
+    year: int
+    category: str
+    budget: int
+    outcome: int
+
+
+@dataclass(frozen=True)
+class AssessmentSpec:
+    text: str
+    recommendation: str
+    assessed_on: dt.date
+
+
+@dataclass(frozen=True)
+class DecisionSpec:
+    outcome: str
+    decided_on: dt.date
+    meeting_reference: str
+    conditions: str
+    start: dt.date
+    end: dt.date
+    #: (year, granted amount in SEK)
+    years: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class ApplicationSpec:
+    name: str
+    #: Code of the new intervention; empty for an extension.
+    code: str
+    #: Code of the intervention an extension extends.
+    extends: str | None
+    owner: str
+    partners: tuple[str, ...]
+    kind: str
+    aim: str
+    follow_up: str
+    start: dt.date
+    end: dt.date
+    target_group: str
+    method: str
+    follow_up_plan: str
+    expected_participants: int | None
+    received_on: dt.date
+    years: tuple[tuple[int, int], ...]
+    goals: tuple[GoalSpec, ...] = ()
+    assessment: AssessmentSpec | None = None
+    decision: DecisionSpec | None = None
+    #: For a granted new intervention: its steering group and the insatsansvarig (e-mail)
+    #: the office gives it after the decision.
+    steering_group: str | None = None
+    lead: str | None = None
+
+
+@dataclass(frozen=True)
+class SignatureSpec:
+    organisation: str
+    name: str
+    place: str
+    signed_on: dt.date
+
+
+@dataclass(frozen=True)
+class FinalReportSpec:
+    code: str
+    submitted_on: dt.date
+    #: FinalReport text field -> text
+    texts: dict[str, str]
+    #: (outcome, met) per goal of the intervention, in the order of its goals
+    goals: tuple[tuple[str, str], ...]
+    signatures: tuple[SignatureSpec, ...]
+
+
+@dataclass(frozen=True)
+class FollowupDataSpec:
+    """Quarterly reports, deviation reports, costs, the association's own budget,
+    applications and final reports of one demo association."""
+
+    today: dt.date
+    seed: int
+    first_quarter: tuple[int, int]
+    last_quarter: tuple[int, int]
+    admin: str
+    economist: str
+    reports: dict[QuarterKey, ReportScript]
+    #: Usual share (%) of participants with an action plan, by intervention code.
+    action_plan_shares: dict[str, int]
+    #: Share of the generated reports that come in late.
+    late_share: float
+    #: Cost outcome as a share of the quarterly budget: (lowest, highest), by intervention
+    #: code or (code, year); others use ``default_spending``.
+    spending: dict[str | tuple[str, int], tuple[float, float]]
+    default_spending: tuple[float, float]
+    #: Amounts told by hand (a repayment is negative).
+    fixed_costs: dict[QuarterKey, int]
+    #: Rows submitted but not yet approved, with the day they came in.
+    pending_costs: dict[QuarterKey, dt.date]
+    deviations: tuple[DeviationSpec, ...]
+    own_budget: tuple[OwnBudgetSpec, ...]
+    applications: tuple[ApplicationSpec, ...]
+    final_reports: tuple[FinalReportSpec, ...]
+    #: Monthly counts of the count-only interventions that decisions create, by code,
+    #: written up to ``counts_end`` (the end of the participant data).
+    volumes: dict[str, VolumeProfile]
+    counts_end: dt.date

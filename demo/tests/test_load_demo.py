@@ -11,9 +11,10 @@ from django.db.models import Model, Sum
 from django.test import Client, override_settings
 from django_scopes import scope
 
-from demo.data import ASSOCIATIONS, DEMO_PASSWORD, SYSTEM_USERS, demo_emails
+from demo.data import ASSOCIATIONS, DEMO_PASSWORD, FOLLOWUP_DATA, SYSTEM_USERS, demo_emails
 from demo.loader import MAX_YEARLY_BUDGET, MIN_YEARLY_BUDGET, DemoLogin
 from demo.management.commands.load_demo import format_logins
+from funding.models import Outcome
 from interventions.models import (
     Aim,
     Budget,
@@ -72,6 +73,17 @@ def codes_by_association() -> dict[str, list[str]]:
     }
 
 
+def granted_codes(slug: str) -> list[str]:
+    """Codes of the new interventions that the demo's funding decisions create."""
+    data = FOLLOWUP_DATA.get(slug)
+    applications = data.applications if data is not None else ()
+    return [
+        a.code
+        for a in applications
+        if a.extends is None and a.decision is not None and a.decision.outcome != Outcome.REJECTED
+    ]
+
+
 def association(slug: str) -> Association:
     return Association.objects.get(slug=slug)
 
@@ -111,7 +123,10 @@ def test_load_demo_keeps_other_associations() -> None:
 
 def test_load_demo_associations_see_only_their_own_interventions() -> None:
     load()
-    expected = {spec.slug: sorted(i.code for i in spec.interventions) for spec in ASSOCIATIONS}
+    expected = {
+        spec.slug: sorted([i.code for i in spec.interventions] + granted_codes(spec.slug))
+        for spec in ASSOCIATIONS
+    }
 
     seen = {}
     for slug in expected:

@@ -22,7 +22,7 @@ from django_scopes import scope, scopes_disabled
 
 from audit.models import AccessLogEntry, LogReview
 from audit.services import log_access, record_review
-from demo.data import PARTICIPANT_DATA
+from demo.data import FOLLOWUP_DATA, PARTICIPANT_DATA
 from demo.data.exempel import EXEMPEL
 from demo.data.participants import DEMO_SERIALS, MISTAKES
 from demo.loader import remove_demo
@@ -288,11 +288,19 @@ def test_load_demo_registers_as_the_demo_participant_officer(exempel: Associatio
 
 def test_load_demo_volume_counts_cover_every_month(exempel: Association) -> None:
     spec = PARTICIPANT_DATA["exempel"]
+    granted = [  # count-only interventions created by the demo's funding decisions
+        (a.code, a.decision.start, a.decision.end)
+        for a in FOLLOWUP_DATA["exempel"].applications
+        if a.decision is not None and a.code in FOLLOWUP_DATA["exempel"].volumes
+    ]
+    periods = [
+        (i.code, i.start, i.end) for i in EXEMPEL.interventions if i.follow_up == FollowUp.COUNTS
+    ] + granted
     expected = sorted(
-        (i.code, year, month)
-        for i in EXEMPEL.interventions
-        if i.follow_up == FollowUp.COUNTS and i.start <= spec.end and i.end >= spec.start
-        for year, month in months_between(max(i.start, spec.start), min(i.end, spec.end))
+        (code, year, month)
+        for code, start, end in periods
+        if start <= spec.end and end >= spec.start
+        for year, month in months_between(max(start, spec.start), min(end, spec.end))
     )
 
     stored = sorted(
