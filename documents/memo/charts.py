@@ -1,0 +1,85 @@
+"""PNG charts of the memo (matplotlib, Agg). Deterministic: a fixed width and dpi, the
+height from the number of categories, the bundled DejaVu Sans font and no timestamp or
+software name in the PNG metadata, so the same data always gives the same bytes."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from documents.memo.model import Chart, MemoDocument
+
+WIDTH_INCHES = 6.5
+DPI = 150
+COLOURS = ("#0b5394", "#e69138", "#6aa84f", "#674ea7")
+REFERENCE_COLOUR = "#a11d1d"
+
+
+def height_for(chart: Chart) -> float:
+    bars = max(1, len(chart.categories)) * max(1, len(chart.series))
+    return min(7.0, max(2.2, 0.8 + 0.15 * bars + 0.1 * len(chart.categories)))
+
+
+def render(chart: Chart) -> bytes:
+    """The chart as PNG bytes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH_INCHES, height_for(chart)), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    if chart.is_empty:
+        axes.text(0.5, 0.5, "Inga värden att visa", ha="center", va="center", fontsize=9)
+        axes.set_axis_off()
+    else:
+        draw_bars(axes, chart)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def draw_bars(axes: Any, chart: Chart) -> None:
+    """Grouped horizontal (or vertical) bars, one group per category; missing values are
+    left out."""
+    count = len(chart.series)
+    thickness = 0.8 / max(1, count)
+    positions = list(range(len(chart.categories)))
+    horizontal = chart.orientation == "barh"
+    for index, series in enumerate(chart.series):
+        offsets = [p - 0.4 + thickness * (index + 0.5) for p in positions]
+        points = [(o, v) for o, v in zip(offsets, series.values, strict=True) if v is not None]
+        if not points:
+            continue
+        where, values = zip(*points, strict=True)
+        colour = COLOURS[index % len(COLOURS)]
+        if horizontal:
+            bars = axes.barh(where, values, height=thickness, label=series.label, color=colour)
+        else:
+            bars = axes.bar(where, values, width=thickness, label=series.label, color=colour)
+        labels = [
+            f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}".replace(".", ",") for v in values
+        ]
+        axes.bar_label(bars, labels=labels, fontsize=6, padding=2)
+    if horizontal:
+        axes.set_yticks(positions, chart.categories, fontsize=7)
+        axes.invert_yaxis()
+        axes.set_xlabel(chart.unit, fontsize=7)
+        axes.tick_params(axis="x", labelsize=7)
+        if chart.reference is not None:
+            axes.axvline(chart.reference, color=REFERENCE_COLOUR, linestyle="--", linewidth=1)
+        axes.margins(x=0.12)
+    else:
+        axes.set_xticks(positions, chart.categories, fontsize=7, rotation=30, ha="right")
+        axes.set_ylabel(chart.unit, fontsize=7)
+        if chart.reference is not None:
+            axes.axhline(chart.reference, color=REFERENCE_COLOUR, linestyle="--", linewidth=1)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if count > 1:
+        axes.legend(fontsize=7, frameon=False)
+
+
+def render_all(document: MemoDocument) -> dict[str, bytes]:
+    """Every chart of the document, keyed by chart key."""
+    return {chart.key: render(chart) for chart in document.charts()}

@@ -1,0 +1,122 @@
+"""The memo's tables as an Excel workbook (openpyxl): a first sheet "Om rapporten" with the
+period, the time produced and the version, then one sheet per table with Swedish headers.
+Figures are numeric cells (money in whole SEK shown in thousands through the number
+format, shares as whole percent); hidden and missing values are the strings shown in the
+documents ("<5", "–")."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from documents.memo.model import MemoDocument, Table
+
+INVALID_TITLE = re.compile(r"[\[\]\:\*\?\/\\]")
+
+
+def sheet_title(table: Table, used: set[str]) -> str:
+    """``T7 Antal registrerade, avslut…``: at most 31 characters, unique, no []:*?/\\."""
+    title = INVALID_TITLE.sub("-", f"T{table.number} {table.title}")[:31].rstrip()
+    while title in used:
+        title = f"{title[:28]}~{len(used)}"
+    used.add(title)
+    return title
+
+
+def render_xlsx(memo: MemoDocument) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    workbook = Workbook()
+    about = workbook.create_sheet("Om rapporten", 0)
+    del workbook[workbook.sheetnames[1]]  # the empty default sheet
+    about.append([memo.title])
+    about["A1"].font = Font(bold=True, size=14)
+    about.append([memo.subtitle])
+    about.append([])
+    disclosure = (
+        f"Antal 1–{memo.threshold - 1} redovisas som <{memo.threshold} för att skydda "
+        "enskilda personer."
+        if memo.suppressed
+        else "Inga värden är dolda. Får inte spridas utanför kansliet."
+    )
+    for label, value in (
+        ("Förbund", memo.association_name),
+        ("Period", memo.period_code),
+        ("Periodens början", memo.start.isoformat()),
+        ("Periodens slut", memo.end.isoformat()),
+        ("Framtagen", memo.produced_at.strftime("%Y-%m-%d %H:%M")),
+        ("Version", memo.version_label),
+        ("Röjandeskydd", disclosure),
+        ("Belopp", "Belopp lagras i hela kronor och visas i tusental kronor (TSEK)."),
+    ):
+        about.append([label, value])
+        about.cell(about.max_row, 1).font = bold
+    about.append([])
+    about.append(["Tabeller"])
+    about.cell(about.max_row, 1).font = bold
+    used: set[str] = {about.title}
+    titles = {table.key: sheet_title(table, used) for table in memo.tables()}
+    for table in memo.tables():
+        about.append([titles[table.key], table.caption])
+    about.column_dimensions["A"].width = 22
+    about.column_dimensions["B"].width = 80
+
+    for table in memo.tables():
+        write_table(workbook.create_sheet(titles[table.key]), table)
+    workbook.properties.created = memo.produced_at
+    workbook.properties.modified = memo.produced_at
+    workbook.properties.title = f"{memo.title} – {memo.subtitle}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_table(sheet: Any, table: Table) -> None:
+    """Caption, header group row, header row, the rows and the notes, from row 1 down."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DCE6F1")
+    sheet.cell(1, 1, table.caption).font = Font(bold=True, size=12)
+    line = 2
+    if table.groups:
+        column = 1
+        for group in table.groups:
+            cell = sheet.cell(line, column, group.label or None)
+            cell.font, cell.fill = bold, header_fill
+            if group.span > 1:
+                sheet.merge_cells(
+                    start_row=line,
+                    start_column=column,
+                    end_row=line,
+                    end_column=column + group.span - 1,
+                )
+            column += group.span
+        line += 1
+    for column, title in enumerate(table.columns, start=1):
+        cell = sheet.cell(line, column, title)
+        cell.font, cell.fill = bold, header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    line += 1
+    sheet.freeze_panes = f"B{line}"
+    for row in table.rows:
+        for column, source in enumerate(row.cells, start=1):
+            value = source.value if source.value is not None else source.text
+            cell = sheet.cell(line, column, value)
+            if source.is_number and source.number_format:
+                cell.number_format = source.number_format
+            if source.numeric:
+                cell.alignment = Alignment(horizontal="right")
+            if row.kind in ("group", "total"):
+                cell.font = bold
+        line += 1
+    for note in table.notes:
+        line += 1
+        sheet.cell(line, 1, note).font = Font(italic=True)
+    sheet.column_dimensions["A"].width = 46
+    for index in range(2, len(table.columns) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 13

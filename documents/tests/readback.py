@@ -1,0 +1,188 @@
+"""Reading the rendered memo back in tests: DOCX, PDF, XLSX and HTML as plain values, and
+the disclosure check (no count from 1 to k-1 in person tables or count sentences)."""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from html.parser import HTMLParser
+from typing import Any
+
+from documents.memo.content import build_memo
+from documents.memo.model import MemoDocument, Text
+from documents.tests.sample import NAMES, PRODUCED_AT, sample_extras, sample_memo
+
+NBSP = "\xa0"
+
+#: A standalone 1-4 that is not part of a larger number, a decimal, a share or "<5".
+SMALL_COUNT = re.compile(r"(?<![\d,.<])[1-4](?![\d,.]|\s?%)")
+#: Text that holds digits but no count: dates, times, years, period codes, page numbers,
+#: table and chart numbers, quarters, grouped thousands and the disclosure note itself.
+NOT_COUNTS = (
+    re.compile(r"\d{4}-\d{2}-\d{2}"),
+    re.compile(r"\d{2}:\d{2}"),
+    re.compile(r"\b\d{4}[HQ]\d\b"),
+    re.compile(r"\b(19|20)\d{2}\b"),
+    re.compile(r"Sida \d+ av \d+"),
+    re.compile(r"(Tabell|Diagram|Mål) \d+"),
+    re.compile(r"[Kk]vartal \d( och \d)*"),
+    re.compile(r"Q\d(–Q\d)?"),
+    re.compile(r"Antal 1–\d redovisas som <\d"),
+    re.compile(r"\b\d{1,3}(?: \d{3})+\b"),
+)
+
+
+def fmt(value: Any) -> str:
+    """The tests' own Swedish formatting of a JSON count (independent of the code)."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "–"
+    return f"{value:,}".replace(",", NBSP)
+
+
+def fmt_share(value: Any) -> str:
+    return value if isinstance(value, str) else "–" if value is None else f"{value}{NBSP}%"
+
+
+def fmt_tsek(value: int) -> str:
+    thousands = int((Decimal(value) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return fmt(thousands)
+
+
+def build(*, suppressed: bool = True, texts: dict[str, str] | None = None) -> MemoDocument:
+    return build_memo(
+        sample_memo(suppressed=suppressed),
+        names=NAMES,
+        extras=sample_extras(),
+        texts=texts or {},
+        produced_at=PRODUCED_AT,
+    )
+
+
+def small_counts(text: str) -> list[str]:
+    """The standalone 1-4 left in ``text`` once dates, years, page numbers and the like are
+    taken out."""
+    text = text.replace(NBSP, " ")
+    for pattern in NOT_COUNTS:
+        text = pattern.sub(" ", text)
+    return SMALL_COUNT.findall(text)
+
+
+def sensitive_sentences(document: MemoDocument) -> list[str]:
+    """The paragraphs and bullet items of the texts that carry counts of persons."""
+    return [
+        item
+        for block in document.blocks()
+        if isinstance(block, Text) and block.sensitive
+        for _kind, items in block.parts()
+        for item in items
+    ]
+
+
+# --- DOCX ---------------------------------------------------------------------------------
+
+
+def docx_of(content: bytes) -> Any:
+    from docx import Document
+
+    return Document(io.BytesIO(content))
+
+
+def docx_tables(content: bytes) -> list[list[list[str]]]:
+    return [
+        [[cell.text for cell in row.cells] for row in table.rows]
+        for table in docx_of(content).tables
+    ]
+
+
+def docx_headings(content: bytes) -> list[tuple[int, str]]:
+    return [
+        (int(p.style.name.removeprefix("Heading ")), p.text)
+        for p in docx_of(content).paragraphs
+        if p.style is not None and p.style.name.startswith("Heading ")
+    ]
+
+
+def docx_paragraphs(content: bytes) -> list[str]:
+    return [p.text for p in docx_of(content).paragraphs]
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def pdf_lines(content: bytes) -> list[str]:
+    return [
+        line.strip().replace(NBSP, " ") for page in pdf_pages(content) for line in page.splitlines()
+    ]
+
+
+# --- XLSX ---------------------------------------------------------------------------------
+
+
+def xlsx_of(content: bytes) -> Any:
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(content))
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+class TableParser(HTMLParser):
+    """The memo tables of a page (``data-table``) as rows of cell texts, and the text of
+    the memo article."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self.current: str | None = None
+        self.cell: list[str] | None = None
+        self.in_article = 0
+        self.in_caption = False
+        self.article_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        key = attributes.get("data-table")
+        if tag == "table" and key:
+            self.current = key
+            self.tables[key] = []
+        elif tag == "tr" and self.current:
+            self.tables[self.current].append([])
+        elif tag in ("td", "th") and self.current:
+            self.cell = []
+        elif tag == "caption":
+            self.in_caption = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.in_article -= 1
+        if tag == "table":
+            self.current = None
+        elif tag in ("td", "th") and self.current is not None and self.cell is not None:
+            self.tables[self.current][-1].append("".join(self.cell).strip())
+            self.cell = None
+        elif tag == "caption":
+            self.in_caption = False
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+        if self.in_article:
+            self.article_text.append(data)
+
+
+def html_tables(content: str) -> TableParser:
+    parser = TableParser()
+    parser.feed(content)
+    return parser

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+
+from documents.memo.charts import render_all
+from documents.memo.model import MemoDocument
+from documents.memo.pdf import render_pdf
+from documents.tests.readback import build, fmt, fmt_share, fmt_tsek, pdf_lines, pdf_pages
+from documents.tests.sample import NAMES, sample_memo
+
+
+@pytest.fixture(scope="module")
+def document() -> MemoDocument:
+    return build(suppressed=True)
+
+
+@pytest.fixture(scope="module")
+def content(document: MemoDocument) -> bytes:
+    return render_pdf(document, charts=render_all(document))
+
+
+def after(lines: list[str], caption: str, name: str, count: int) -> list[str]:
+    """The ``count`` cells after the row label ``name`` in the table with ``caption``."""
+    start = lines.index(caption)
+    index = lines.index(name, start)
+    return lines[index + 1 : index + 1 + count]
+
+
+def plain(text: str) -> str:
+    return text.replace("\xa0", " ")
+
+
+def test_pdf_pages_are_numbered_sida_n_av_m(content: bytes) -> None:
+    pages = pdf_pages(content)
+
+    assert [page.strip().splitlines()[-1] for page in pages] == [
+        f"Sida {number} av {len(pages)}" for number in range(1, len(pages) + 1)
+    ]
+
+
+def test_pdf_first_page_states_period_time_and_version(content: bytes) -> None:
+    lines = pdf_lines(content)
+    start = lines.index("Period: 2022-07-01–2022-12-31 (2022H2)")
+
+    assert (pdf_pages(content)[0].count("Period: "), lines[start : start + 3]) == (
+        1,
+        [
+            "Period: 2022-07-01–2022-12-31 (2022H2)",
+            "Framtagen: 2023-02-01 10:15",
+            "Röjandeskyddad version",
+        ],
+    )
+
+
+def test_pdf_headings_appear_in_order(document: MemoDocument, content: bytes) -> None:
+    text = " ".join(pdf_lines(content))
+    positions = []
+    start = 0
+    for heading in [s.heading for s in document.sections]:
+        start = text.find(heading, start)
+        positions.append(start)
+
+    assert [h for h, p in zip(document.sections, positions, strict=True) if p < 0] == []
+
+
+def test_pdf_has_every_table_caption(document: MemoDocument, content: bytes) -> None:
+    lines = pdf_lines(content)
+
+    assert [t.caption for t in document.tables() if t.caption not in lines] == []
+
+
+def test_pdf_participants_numbers_equal_the_json(content: bytes) -> None:
+    lines = pdf_lines(content)
+    table = sample_memo(suppressed=True)["tables"]["participants"]
+    fields = ("registered", "exited", "exited_to_date", "ongoing")
+    genders = ("women", "men", "total")
+    caption = "Tabell 7. Antal registrerade, avslutade och pågående deltagare"
+
+    found = {
+        row["intervention"]: after(lines, caption, NAMES[row["intervention"]], 12)
+        for row in table["rows"]
+    }
+
+    assert found == {
+        row["intervention"]: [plain(fmt(row[f][g])) for f in fields for g in genders]
+        for row in table["rows"]
+    }
+
+
+def test_pdf_budget_numbers_equal_the_json(content: bytes) -> None:
+    lines = pdf_lines(content)
+    table = sample_memo()["tables"]["budget"]
+    money = ("period_outcome", "period_budget", "ytd_outcome", "ytd_budget")
+
+    found = after(lines, "Tabell 4. Prognos och utfall budget", "Summa", 6)
+
+    total = table["total"]
+    assert found == [
+        *(plain(fmt_tsek(total[name])) for name in money),
+        plain(fmt_share(total["consumption_ratio"])),
+        plain(fmt_tsek(total["transferred"])),
+    ]
+
+
+def test_pdf_unsuppressed_says_office_only() -> None:
+    document = build(suppressed=False)
+
+    lines = pdf_lines(render_pdf(document, charts={}))
+
+    start = lines.index("Framtagen: 2023-02-01 10:15")
+    assert lines[start + 1] == "Ej röjandeskyddad version – endast för kansliet"

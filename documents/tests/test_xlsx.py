@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from documents.memo.model import MemoDocument
+from documents.memo.xlsx import render_xlsx
+from documents.tests.readback import build, xlsx_of
+from documents.tests.sample import NAMES, sample_memo
+
+
+@pytest.fixture(scope="module")
+def document() -> MemoDocument:
+    return build(suppressed=True)
+
+
+@pytest.fixture(scope="module")
+def workbook(document: MemoDocument) -> Any:
+    return xlsx_of(render_xlsx(document))
+
+
+def rows(sheet: Any, skip: int) -> list[list[Any]]:
+    return [list(row) for row in sheet.iter_rows(min_row=skip + 1, values_only=True)]
+
+
+def test_xlsx_first_sheet_is_about_the_report(workbook: Any) -> None:
+    about = workbook["Om rapporten"]
+
+    assert (workbook.sheetnames[0], rows(about, 3)[:7]) == (
+        "Om rapporten",
+        [
+            ["Förbund", "Samordningsförbundet Exempel"],
+            ["Period", "2022H2"],
+            ["Periodens början", "2022-07-01"],
+            ["Periodens slut", "2022-12-31"],
+            ["Framtagen", "2023-02-01 10:15"],
+            ["Version", "Röjandeskyddad version"],
+            ["Röjandeskydd", "Antal 1–4 redovisas som <5 för att skydda enskilda personer."],
+        ],
+    )
+
+
+def test_xlsx_has_one_sheet_per_table(document: MemoDocument, workbook: Any) -> None:
+    assert [workbook[name]["A1"].value for name in workbook.sheetnames[1:]] == [
+        table.caption for table in document.tables()
+    ]
+
+
+def test_xlsx_participants_numbers_are_numeric_and_equal_the_json(workbook: Any) -> None:
+    table = sample_memo(suppressed=True)["tables"]["participants"]
+    fields = ("registered", "exited", "exited_to_date", "ongoing")
+    genders = ("women", "men", "total")
+    sheet = workbook[workbook.sheetnames[7]]
+
+    expected = [
+        [NAMES[row["intervention"]], *(row[f][g] for f in fields for g in genders)]
+        for row in table["rows"]
+    ]
+    expected.append(["Summa", *(table["total"][f][g] for f in fields for g in genders)])
+
+    assert (
+        rows(sheet, 2)[1:6],
+        sheet["B4"].data_type,
+        sheet["B6"].value,
+    ) == (expected, "n", "<5")
+
+
+def test_xlsx_money_is_whole_sek_shown_in_thousands(workbook: Any) -> None:
+    table = sample_memo()["tables"]["budget"]
+    sheet = workbook[workbook.sheetnames[4]]
+
+    first = rows(sheet, 3)[0]
+    assert (first[1:], sheet["B4"].number_format) == (
+        [
+            table["rows"][0][name]
+            for name in (
+                "period_outcome",
+                "period_budget",
+                "ytd_outcome",
+                "ytd_budget",
+                "consumption_ratio",
+                "transferred",
+            )
+        ],
+        "#,##0,",
+    )
+
+
+def test_xlsx_missing_share_is_a_dash(workbook: Any) -> None:
+    sheet = workbook[workbook.sheetnames[8]]
+
+    assert rows(sheet, 3)[3] == ["Ung framtid", 0, 8, 8, 0, 47, 40, "–"]

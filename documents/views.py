@@ -1,0 +1,196 @@
+"""The follow-up memo pages: the memo per period (HTML with downloads), the office's text
+for a section, and the Word template."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.forms import MemoTextForm, PeriodForm, TemplateUploadForm, half_years
+from documents.memo import sources
+from documents.memo.render import CONTENT_TYPES, render_memo
+from documents.memo.texts import PLACEHOLDER, REFLECTIONS, SPEC_BY_KEY
+from documents.models import MemoTemplate, MemoText
+from documents.services import remove_memo_template, replace_memo_template, save_memo_text
+from stats.periods import Period
+from tenancy.views.base import TenantView, htmx_redirect
+
+#: ``?version=kansli``: the version without disclosure control (office only)
+UNSUPPRESSED = "kansli"
+
+
+class MemoPeriodMixin(TenantView):
+    """The period asked for (``?period=2022H2``; the last ended half-year by default) and
+    the version (``?version=kansli`` for the office's unsuppressed version)."""
+
+    def period(self) -> Period:
+        default = sources.default_period(timezone.localdate())
+        text = self.request.GET.get("period", "").strip()
+        if not text:
+            return default
+        try:
+            return Period.parse(text)
+        except ValueError as error:
+            raise Http404(str(error)) from error
+
+    def unsuppressed(self) -> bool:
+        """True for the office's version; refuses anyone else (403)."""
+        if self.request.GET.get("version") != UNSUPPRESSED:
+            return False
+        if not self.request.user.has_perm("stats.view_unsuppressed", self.association):
+            raise PermissionDenied
+        return True
+
+
+class MemoView(MemoPeriodMixin):
+    permission_required = "documents.view_memo"
+    template_name = "documents/memo.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from documents.memo.charts import render_all
+
+        period = self.period()
+        unsuppressed = self.unsuppressed()
+        document, _data = sources.memo_document(self.association, period, suppress=not unsuppressed)
+        images = {
+            key: "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+            for key, png in render_all(document).items()
+        }
+        latest = sources.default_period(timezone.localdate())
+        choices = half_years(latest)
+        if period not in choices:
+            choices.insert(0, period)
+        query = f"period={period.code}" + (f"&version={UNSUPPRESSED}" if unsuppressed else "")
+        context = self.get_context_data(
+            document=document,
+            period=period,
+            unsuppressed=unsuppressed,
+            images=images,
+            form=PeriodForm(initial={"period": period.code}, choices=choices),
+            query=query,
+            formats=("docx", "pdf", "xlsx", "json"),
+            can_unsuppress=request.user.has_perm("stats.view_unsuppressed", self.association),
+            can_edit=request.user.has_perm("documents.edit_memo", self.association),
+        )
+        return render(request, self.template_name, context)
+
+
+class MemoDownloadView(MemoPeriodMixin):
+    """The memo as DOCX, PDF, XLSX or the JSON it is made from."""
+
+    permission_required = "documents.view_memo"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        fmt = kwargs["fmt"]
+        if fmt not in CONTENT_TYPES:
+            raise Http404
+        period = self.period()
+        unsuppressed = self.unsuppressed()
+        document, data = sources.memo_document(self.association, period, suppress=not unsuppressed)
+        content = render_memo(document, data, fmt, self.association)
+        response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+        suffix = "-ej-rojandeskyddad" if unsuppressed else ""
+        filename = f"uppfoljning-{self.association.slug}-{period.code}{suffix}.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class MemoTextEditView(MemoPeriodMixin):
+    """The office's text for one section of one period's memo. Under htmx the form is a
+    partial that replaces the text in the memo page; a save redirects back to the memo."""
+
+    permission_required = "documents.edit_memo"
+    template_name = "documents/text_form.html"
+    partial_name = "documents/partials/text_form.html"
+
+    def section(self) -> str:
+        section = str(self.kwargs["section"])
+        if section not in SPEC_BY_KEY:
+            raise Http404
+        return section
+
+    def memo_url(self, period: Period, section: str) -> str:
+        url = reverse("documents:memo", args=[self.association.slug])
+        return f"{url}?period={period.code}#text-{section}"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        period, section = self.period(), self.section()
+        row = MemoText.objects.filter(
+            association=self.association, period=period.code, section=section
+        ).first()
+        initial = row.text if row else SPEC_BY_KEY[section].default
+        return self.show(MemoTextForm(initial={"text": initial}), period, section, row)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        period, section = self.period(), self.section()
+        form = MemoTextForm(request.POST)
+        if not form.is_valid():
+            return self.show(form, period, section, None)
+        text = form.cleaned_data["text"]
+        if text.strip() == SPEC_BY_KEY[section].default.strip():
+            text = ""  # unchanged default: keep following the default
+        save_memo_text(
+            association=self.association,
+            period=period.code,
+            section=section,
+            text=text,
+            user=request.user,
+        )
+        return htmx_redirect(request, self.memo_url(period, section))
+
+    def show(
+        self, form: MemoTextForm, period: Period, section: str, row: MemoText | None
+    ) -> HttpResponse:
+        spec = SPEC_BY_KEY[section]
+        names = sorted(set(PLACEHOLDER.findall(spec.default)))
+        context = self.get_context_data(
+            form=form,
+            period=period,
+            spec=spec,
+            row=row,
+            placeholders=names,
+            is_reflections=section == REFLECTIONS,
+            action=f"{reverse('documents:text_edit', args=[self.association.slug, section])}"
+            f"?period={period.code}",
+            cancel_url=self.memo_url(period, section),
+            title=_("Text i uppföljnings-PM: %(section)s") % {"section": spec.label},
+        )
+        template = self.partial_name if getattr(self.request, "htmx", False) else self.template_name
+        return render(self.request, template, context)
+
+
+class TemplateUploadView(TenantView):
+    """The association's Word template for the memo: upload (replaces) or remove."""
+
+    permission_required = "documents.edit_memo"
+    template_name = "documents/template_upload.html"
+
+    def current(self) -> MemoTemplate | None:
+        return MemoTemplate.objects.filter(association=self.association).first()
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.show(TemplateUploadForm())
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        url = reverse("documents:template", args=[self.association.slug])
+        if "remove" in request.POST:
+            remove_memo_template(association=self.association)
+            return htmx_redirect(request, url)
+        form = TemplateUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.show(form)
+        replace_memo_template(
+            association=self.association, upload=form.cleaned_data["file"], user=request.user
+        )
+        return htmx_redirect(request, url)
+
+    def show(self, form: TemplateUploadForm) -> HttpResponse:
+        context = self.get_context_data(form=form, template=self.current())
+        return render(self.request, self.template_name, context)
