@@ -1,6 +1,7 @@
 """One request → exactly the expected access-log rows, for every page of the
-``participants`` namespace. The walk over the URL patterns fails when a page is not in
-``COVERAGE``: a new page must state which rows it writes (and be tested for them)."""
+``participants`` and ``participant_reports`` namespaces. The walk over the URL patterns
+fails when a page is not in ``COVERAGE`` or ``REPORT_COVERAGE``: a new page must state
+which rows it writes (and be tested for them)."""
 
 from __future__ import annotations
 
@@ -123,6 +124,32 @@ COVERAGE: dict[str, tuple[Case, ...]] = {
 }
 
 
+#: The report pages (``participant_reports``): only the access report reads a person.
+REPORT_COVERAGE: dict[str, tuple[Case, ...]] = {
+    "retention": (Case("policy and runs: counts only", "get", NONE, (), persona="admin"),),
+    "access_report": (
+        Case("empty form", "get", NONE, ()),
+        Case(
+            "report for a participant",
+            "post",
+            NONE,
+            (("access_report", P, "ok"),),
+            {"personnummer": WOMAN_1990, "format": "json"},
+        ),
+        Case(
+            "nobody in the officer's interventions",
+            "post",
+            NONE,
+            (("access_report", NONE, "ok"),),
+            {"personnummer": MAN_1985, "format": "json"},
+        ),
+    ),
+    "national": (Case("counts only", "get", NONE, (), persona="admin"),),
+    "national_xlsx": (Case("counts only", "get", NONE, (), persona="admin"),),
+}
+NAMESPACES = {"participants": COVERAGE, "participant_reports": REPORT_COVERAGE}
+
+
 def walk(patterns: list[URLPattern | URLResolver]) -> Iterator[str]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
@@ -131,24 +158,27 @@ def walk(patterns: list[URLPattern | URLResolver]) -> Iterator[str]:
             yield pattern.name
 
 
-def participant_url_names() -> set[str]:
-    _prefix, resolver = get_resolver().namespace_dict["participants"]
+def url_names(namespace: str) -> set[str]:
+    _prefix, resolver = get_resolver().namespace_dict[namespace]
     return set(walk(resolver.url_patterns))
 
 
-def test_every_participant_page_is_in_the_coverage_table() -> None:
-    missing = participant_url_names() - set(COVERAGE)
+@pytest.mark.parametrize("namespace", sorted(NAMESPACES))
+def test_every_participant_page_is_in_the_coverage_table(namespace: str) -> None:
+    missing = url_names(namespace) - set(NAMESPACES[namespace])
 
     assert missing == set(), f"Pages without access-log coverage: {sorted(missing)}"
 
 
-def test_coverage_table_names_only_existing_pages() -> None:
-    assert set(COVERAGE) - participant_url_names() == set()
+@pytest.mark.parametrize("namespace", sorted(NAMESPACES))
+def test_coverage_table_names_only_existing_pages(namespace: str) -> None:
+    assert set(NAMESPACES[namespace]) - url_names(namespace) == set()
 
 
 CASES = [
-    pytest.param(name, case, id=f"{name}-{case.method}-{case.label}")
-    for name, cases in COVERAGE.items()
+    pytest.param(f"{namespace}:{name}", case, id=f"{namespace}:{name}-{case.method}-{case.label}")
+    for namespace, table in NAMESPACES.items()
+    for name, cases in table.items()
     for case in cases
 ]
 
@@ -184,7 +214,7 @@ def test_request_writes_exactly_the_expected_log_rows(
         args.append(participation.intervention_id)
     last_id = AccessLogEntry.objects.aggregate(last=Max("id"))["last"]
 
-    response = getattr(client, case.method)(reverse(f"participants:{name}", args=args), case.data)
+    response = getattr(client, case.method)(reverse(name, args=args), case.data)
 
     assert response.status_code in (200, 204, 302, 403)
     new = Participation.objects.exclude(pk=participation.pk).order_by("-pk").first()
