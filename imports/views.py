@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from imports.forms import WorkbookUploadForm
@@ -19,6 +20,7 @@ from imports.workbook import ImportResult, export_workbook, import_workbook
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.importer import may_import
 from imports.workbook.sheets import HANDLERS
+from participants.reauth import fresh_check_redirect
 from tenancy.views.base import TenantView
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,6 +74,11 @@ class WorkbookExportView(TenantView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         access = WorkbookAccess.for_user(request.user, self.association)
+        if access.any_participants:
+            # Full personnummer leave the system: only after a fresh second factor.
+            here = reverse("imports:export", args=[self.association.slug])
+            if (redirect := fresh_check_redirect(request, next_url=here)) is not None:
+                return redirect
         buffer = io.BytesIO()
         export_workbook(buffer, association=self.association, access=access)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)

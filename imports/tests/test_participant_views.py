@@ -28,6 +28,7 @@ from participants.models import Participation
 from participants.services import register_entry
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
+from testing.reauth import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +176,9 @@ def test_workbook_export_officer_a_gets_only_rows_of_a_and_is_logged(
     a_id = enter(world, world.intervention_a, WOMAN_1990, reference="A-1")
     enter(world, world.intervention_b, MAN_1985, reference="B-1")
 
-    response = client_as("participant_officer_a").get(reverse("imports:export", args=["exempel"]))
+    client = client_as("participant_officer_a")
+    reauthenticate(client, world.users["participant_officer_a"])
+    response = client.get(reverse("imports:export", args=["exempel"]))
 
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Deltagare"]
@@ -218,4 +221,16 @@ def test_workbook_export_admin_has_no_deltagare_rows_and_logs_nothing(
         "Avvikelser",
     ]
     assert workbook["Deltagare"].max_row == 1
+    assert AccessLogEntry.objects.filter(action="export").count() == 0
+
+
+def test_workbook_export_with_personnummer_needs_a_fresh_second_factor(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    enter(world, world.intervention_a, WOMAN_1990, reference="A-1")
+
+    response = client_as("participant_officer_a").get(reverse("imports:export", args=["exempel"]))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
     assert AccessLogEntry.objects.filter(action="export").count() == 0

@@ -6,25 +6,20 @@ which rows it writes (and be tested for them)."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import pytest
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from allauth.mfa.utils import decrypt
 from django.db.models import Max
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils.http import urlencode
 
 from audit.models import AccessLogEntry
 from participants.models import Participation
 from participants.services import register_entry
-from tenancy.models import User
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
+from testing.reauth import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -181,16 +176,6 @@ CASES = [
     for name, cases in table.items()
     for case in cases
 ]
-
-
-def reauthenticate(client: Client, user: User) -> None:
-    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    secret = decrypt(authenticator.data["secret"])
-    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-    response = client.post(
-        f"{reverse('mfa_reauthenticate')}?{urlencode({'next': '/'})}", {"code": code}
-    )
-    assert response.status_code == 302
 
 
 @pytest.mark.parametrize(("name", "case"), CASES)

@@ -2,54 +2,26 @@
 in that one response (which, like every page of a logged-in user, is sent with
 ``Cache-Control: no-store``), and logged ("reveal").
 
-Freshness: the session's allauth authentication records must hold a second-factor check
-(the TOTP code or a recovery code: method "mfa") from the last ``REVEAL_FRESHNESS_SECONDS``,
-at login or by allauth's reauthentication page. Otherwise the page sends the user to
-``mfa_reauthenticate``, which asks for the code and comes back here. A user without a
-second factor (only where the installation does not require one) reauthenticates with
-the password instead.
+Freshness: see ``participants.reauth``.
 """
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from allauth.account.internal.flows.login import get_authentication_records
-from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext
 
 from audit.models import AccessAction
+from participants.reauth import FRESHNESS_SECONDS, fresh_check_redirect
 from participants.services import reveal_personnummer
 from participants.views.base import ParticipationView, redirect_with_error
 
 #: How long a second-factor check counts as fresh for a reveal.
-REVEAL_FRESHNESS_SECONDS = 5 * 60
-
-
-def has_second_factor(user: Any) -> bool:
-    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())
-
-
-def freshly_verified(request: HttpRequest, *, method: str, now: float | None = None) -> bool:
-    """True when the session proves a check by ``method`` ("mfa" or "password") within
-    the freshness window. (allauth keeps these records; the reader is internal to allauth
-    but stable since 0.58, and the reveal tests exercise it through the real pages.)"""
-    now = time.time() if now is None else now
-    for record in get_authentication_records(request, request.user):
-        at = record.get("at")
-        if record.get("method") != method or not isinstance(at, int | float):
-            continue
-        if method == "password" and not record.get("reauthenticated"):
-            continue  # a password login alone is not a fresh check
-        if 0 <= now - at < REVEAL_FRESHNESS_SECONDS:
-            return True
-    return False
+REVEAL_FRESHNESS_SECONDS = FRESHNESS_SECONDS
 
 
 class RevealPersonnummerView(ParticipationView):
@@ -63,16 +35,8 @@ class RevealPersonnummerView(ParticipationView):
 
     def reauthentication_redirect(self) -> HttpResponse | None:
         """Where to verify again, or None when the last check is fresh."""
-        user = self.request.user
-        method, url_name = (
-            ("mfa", "mfa_reauthenticate")
-            if has_second_factor(user)
-            else ("password", "account_reauthenticate")
-        )
-        if freshly_verified(self.request, method=method):
-            return None
         here = reverse("participants:reveal", args=[self.association.slug, self.participation.pk])
-        return HttpResponseRedirect(f"{reverse(url_name)}?{urlencode({'next': here})}")
+        return fresh_check_redirect(self.request, next_url=here)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if self.participation.is_anonymous:
