@@ -1,5 +1,10 @@
 """``/healthz``: 200 when the database answers and every migration is applied, else 503.
-Says nothing about the data: safe to expose to a load balancer."""
+Says nothing about the data: safe to expose to a load balancer.
+
+``checks.worker`` reports the background worker from its heartbeat (``ops.heartbeat``):
+"ok", "stale" (no heartbeat for ``FINSAM_WORKER_STALE_SECONDS``) or "unknown" (never). It
+only fails the check when ``FINSAM_REQUIRE_WORKER=1``; then anything but "ok" is a 503.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
+
+from ops.heartbeat import worker_required, worker_status
 
 
 def _unapplied_migrations() -> int:
@@ -22,9 +29,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
         checks["database"] = "ok"
         checks["migrations"] = "ok" if _unapplied_migrations() == 0 else "pending"
+        checks["worker"] = worker_status()
     except DatabaseError:
         checks["database"] = "unreachable"
-    healthy = all(value == "ok" for value in checks.values())
+        checks["worker"] = "unknown"
+    required = ["database", "migrations", *(["worker"] if worker_required() else [])]
+    healthy = all(checks.get(name) == "ok" for name in required)
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
     )

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -232,10 +233,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Console log: one JSON object per line in production (LOG_FORMAT=json, the default
+# without DEBUG), plain text in development; both mask personnummer-shaped numbers.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"()": "ops.logging.PlainFormatter"},
+        "json": {"()": "ops.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": (
+                "json"
+                if (env_str("LOG_FORMAT") or ("plain" if DEBUG or TESTING else "json")) == "json"
+                else "plain"
+            ),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
@@ -251,6 +267,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# /healthz answers 503 when the background worker's heartbeat is missing or older than this.
+FINSAM_REQUIRE_WORKER = env_bool("FINSAM_REQUIRE_WORKER", default=False)
+FINSAM_WORKER_STALE_SECONDS = env_int("FINSAM_WORKER_STALE_SECONDS", 15 * 60)
 
 # Import upload limit (the workbook); Django's own limit for in-memory files stays.
 FINSAM_MAX_UPLOAD_BYTES = env_int("FINSAM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
