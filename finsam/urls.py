@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.generic import RedirectView
 
 from dashboard import views as dashboard_views
 from finsam.health import healthz
@@ -21,6 +23,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("accounts/", include("allauth.urls")),
     path("healthz", healthz, name="healthz"),
     path("f/<slug:association>/", include(tenant_patterns)),
