@@ -35,7 +35,6 @@ class TenantModelFormMetaclass(ModelFormMetaclass):
 
 
 class TenantModelForm(forms.ModelForm, metaclass=TenantModelFormMetaclass):
-
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.association = association
