@@ -6,7 +6,8 @@ UV := $(VENV)/bin/uv
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres lock messages
+.PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres lock messages \
+	audit-deps
 
 # (Re)install when the lock file changes. uv is installed into the venv if missing.
 $(VENV)/.installed: requirements.lock
@@ -38,7 +39,12 @@ test-sqlite: install
 test-postgres: install
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint typecheck migrations-check test-sqlite test-postgres
+# Known vulnerabilities in the locked packages (pip-audit, no pip, no resolution). Fails on
+# any finding; only when no vulnerability service is reachable does it warn and pass.
+audit-deps: install
+	$(PY) scripts/audit_deps.py $(VENV)/bin/pip-audit requirements.lock
+
+test: lint typecheck migrations-check audit-deps test-sqlite test-postgres
 
 # Re-resolve dependencies after editing pyproject.toml (hash-pinned, no index URLs).
 lock: install

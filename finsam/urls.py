@@ -1,9 +1,15 @@
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path
-from django.views.generic import RedirectView
 
 from dashboard import views as dashboard_views
 from finsam.health import healthz
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
 
 tenant_patterns: list[URLPattern | URLResolver] = [
     path("", dashboard_views.DashboardView.as_view(), name="dashboard"),
@@ -23,7 +29,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("accounts/", include("allauth.urls")),
     path("healthz", healthz, name="healthz"),
     path("f/<slug:association>/", include(tenant_patterns)),

@@ -73,14 +73,22 @@ def pattern_kwargs(pattern: URLPattern | URLResolver) -> list[str]:
 
 
 def walk(
-    patterns: list[URLPattern | URLResolver], namespace: str = "", kwargs: tuple[str, ...] = ()
+    patterns: list[URLPattern | URLResolver],
+    namespace: str = "",
+    kwargs: tuple[str, ...] = (),
+    prefix: str = "",
 ) -> Iterator[tuple[str, list[str]]]:
-    """(namespaced URL name, its keyword arguments) for every pattern."""
+    """(namespaced URL name, its keyword arguments) for every pattern; an unnamed pattern
+    (which takes no arguments) is named by its path."""
     for pattern in patterns:
         names = (*kwargs, *pattern_kwargs(pattern))
+        route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from walk(pattern.url_patterns, inner, names)
+            yield from walk(pattern.url_patterns, inner, names, route)
+        elif pattern.name is None:
+            assert not names, f"unnamed pattern with arguments: {route}"
+            yield "/" + route, []
         else:
             yield f"{namespace}{pattern.name}", list(names)
 
@@ -191,6 +199,8 @@ def walk_world(django_db_setup: None, django_db_blocker: Any) -> Iterator[WalkWo
 
 
 def concrete_url(name: str, kwarg_names: list[str], walk_world: WalkWorld) -> str:
+    if name.startswith("/"):
+        return name  # an unnamed pattern without arguments: its path
     kwargs: dict[str, Any] = {}
     for kwarg in kwarg_names:
         value = walk_world.args.get((name, kwarg), walk_world.args.get(("*", kwarg)))
