@@ -150,6 +150,10 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_TOLERANCE = 1  # also accept the previous 30-second code
+# Behind nginx: the number of proxies whose X-Forwarded-For allauth may trust, so that
+# login rate limits apply per client and not to the proxy's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_TOTP_ISSUER = "Finsam"
 # Roles that may read personal data must use a second factor; a demo may turn this off.
 FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = env_bool("FINSAM_REQUIRE_MFA", default=True)
@@ -271,6 +275,19 @@ TASKS = {
 # /healthz answers 503 when the background worker's heartbeat is missing or older than this.
 FINSAM_REQUIRE_WORKER = env_bool("FINSAM_REQUIRE_WORKER", default=False)
 FINSAM_WORKER_STALE_SECONDS = env_int("FINSAM_WORKER_STALE_SECONDS", 15 * 60)
+
+# One cache shared by every worker process of the host (login rate limits, used TOTP codes,
+# drawn charts): files under var/ in production, process memory in development and tests.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if DEBUG or TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR") or str(VAR_DIR / "cache"),
+        }
+    )
+}
 
 # Import upload limit (the workbook); Django's own limit for in-memory files stays.
 FINSAM_MAX_UPLOAD_BYTES = env_int("FINSAM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)

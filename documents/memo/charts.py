@@ -4,6 +4,7 @@ software name in the PNG metadata, so the same data always gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from typing import Any
 
@@ -80,6 +81,23 @@ def draw_bars(axes: Any, chart: Chart) -> None:
         axes.legend(fontsize=7, frameon=False)
 
 
+#: How long a drawn chart is kept in the cache (its key is a hash of its data).
+CACHE_SECONDS = 24 * 60 * 60
+
+
+def render_cached(chart: Chart) -> bytes:
+    """``render``, cached under a hash of the chart's data: the same figures always give
+    the same bytes, so a memo page viewed again does not draw its charts again."""
+    from django.core.cache import cache
+
+    key = "memo-chart:" + hashlib.sha256(repr(chart).encode("utf-8")).hexdigest()
+    png: bytes | None = cache.get(key)
+    if png is None:
+        png = render(chart)
+        cache.set(key, png, CACHE_SECONDS)
+    return png
+
+
 def render_all(document: MemoDocument) -> dict[str, bytes]:
     """Every chart of the document, keyed by chart key."""
-    return {chart.key: render(chart) for chart in document.charts()}
+    return {chart.key: render_cached(chart) for chart in document.charts()}
