@@ -1,0 +1,1 @@
+"""Benchmarks and the load test (not part of the test suite): see docs/performance.md."""

@@ -1,0 +1,1 @@
+"""The load test: Locust against gunicorn and PostgreSQL on loopback (see run.sh)."""

@@ -1,0 +1,262 @@
+"""Locust scenario of the load test (run it with ``bench/load/run.sh``): the demo association
+scaled tenfold, three kinds of users.
+
+- office (förbundsadministratör): dashboard, interventions, budget, quarter overview, memo
+  page;
+- staff (deltagaransvarig): logs in with password and TOTP (allauth's second step, codes
+  from the account's fixed secret), lists the participants of an intervention and registers
+  new participants with valid synthetic personnummer;
+- board (styrelse): dashboard, the board's quarter overview, memo page, memo JSON download.
+
+The server is reached as if through the production proxy that terminates TLS: every
+request carries ``X-Forwarded-Proto: https`` and an ``X-Forwarded-For`` address of its own
+per simulated user (``bench.load.settings`` trusts one proxy). Per-request timings are
+grouped (page, download, login, write) and written to ``$BENCH_LOAD_OUT/categories.json``
+when the run stops. Only loopback hosts are accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import random
+import re
+import time
+from collections import defaultdict
+from http.cookiejar import DefaultCookiePolicy
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from locust import FastHttpUser, between, events, task
+
+from bench.load.accounts import ASSOCIATION, BOARD, DEMO_PASSWORD, OFFICE, officers
+from bench.load.numbers import next_personnummer
+from bench.load.totp import seconds_left, totp
+
+BASE = f"/f/{ASSOCIATION}"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CREATE_LINK = re.compile(rf'href="{BASE}/deltagare/insats/(\d+)/ny/"')
+WAIT = (float(os.environ.get("BENCH_WAIT_MIN", "3")), float(os.environ.get("BENCH_WAIT_MAX", "10")))
+
+_addresses = itertools.count(1)
+_officers = itertools.cycle(officers())
+#: category -> response times (ms); category -> failures
+TIMES: dict[str, list[float]] = defaultdict(list)
+FAILURES: dict[str, int] = defaultdict(int)
+
+
+def category(name: str) -> str:
+    return name.split(":", 1)[0]
+
+
+@events.init.add_listener
+def refuse_remote_hosts(environment: Any, **_kwargs: Any) -> None:
+    host = urlparse(environment.host or "").hostname
+    if host not in LOOPBACK:
+        raise SystemExit(f"The load test runs against loopback only, not {host!r}.")
+
+
+@events.request.add_listener
+def record(name: str, response_time: float, exception: Any, **_kwargs: Any) -> None:
+    TIMES[category(name)].append(response_time)
+    if exception is not None:
+        FAILURES[category(name)] += 1
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+@events.quitting.add_listener
+def write_categories(environment: Any, **_kwargs: Any) -> None:
+    out = Path(os.environ.get("BENCH_LOAD_OUT", "bench/out/load"))
+    out.mkdir(parents=True, exist_ok=True)
+    summary = {
+        name: {
+            "requests": len(values),
+            "failures": FAILURES.get(name, 0),
+            "median_ms": round(percentile(values, 0.5), 1),
+            "p95_ms": round(percentile(values, 0.95), 1),
+            "p99_ms": round(percentile(values, 0.99), 1),
+            "max_ms": round(max(values), 1) if values else 0.0,
+        }
+        for name, values in sorted(TIMES.items())
+    }
+    (out / "categories.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+class FinsamUser(FastHttpUser):
+    abstract = True
+    wait_time = between(*WAIT)
+    email = ""
+    secret: str | None = None
+
+    def on_start(self) -> None:
+        # The session and CSRF cookies are Secure (``__Host-``); the client talks plain http
+        # to the loopback server behind the "proxy", so it must send them over http.
+        self.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=("https", "http")))
+        host = urlparse(str(self.host)).netloc
+        address = next(_addresses)
+        self.headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": f"10.0.{address // 250}.{address % 250 + 1}",
+        }
+        self.post_headers = {**self.headers, "Origin": f"https://{host}"}
+        self.login()
+
+    # -- requests ------------------------------------------------------------------------
+
+    def page(self, path: str, name: str, *, expect: int = 200) -> str:
+        """GET ``path``; anything but ``expect`` is a failure. Returns the body."""
+        with self.client.get(
+            path, headers=self.headers, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != expect:
+                response.failure(f"{response.status_code} from {name}")
+                return ""
+            return response.text or ""
+
+    def form(
+        self, path: str, form_name: str, name: str, data: dict[str, Any], *, expect: int = 302
+    ) -> Any:
+        """GET the form at ``path`` (as ``form_name``) for its CSRF token, then POST
+        ``data`` to it (as ``name``)."""
+        body = self.page(path, form_name)
+        token = CSRF.search(body)
+        if token is None:
+            return None
+        with self.client.post(
+            path,
+            data={"csrfmiddlewaretoken": token.group(1), **data},
+            headers=self.post_headers,
+            name=name,
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != expect:
+                response.failure(f"{response.status_code} from {name}")
+                return None
+            return response
+
+    def login(self) -> None:
+        response = self.form(
+            "/accounts/login/",
+            "login: form",
+            "login: password",
+            {"login": self.email, "password": DEMO_PASSWORD},
+        )
+        if response is None or self.secret is None:
+            return
+        if "/accounts/2fa/authenticate/" not in (response.headers.get("Location") or ""):
+            return
+        for _attempt in range(3):  # bounded: a code already used waits for the next step
+            if seconds_left() < 2:
+                time.sleep(seconds_left() + 0.5)
+            done = self.form(
+                "/accounts/2fa/authenticate/",
+                "login: totp form",
+                "login: totp",
+                {"code": totp(self.secret)},
+            )
+            if done is not None:
+                return
+            time.sleep(seconds_left() + 0.5)
+
+
+class OfficeUser(FinsamUser):
+    weight = 4
+    email = OFFICE
+
+    @task(3)
+    def dashboard(self) -> None:
+        self.page(f"{BASE}/", "page: dashboard")
+
+    @task(2)
+    def interventions(self) -> None:
+        self.page(f"{BASE}/insatser/", "page: interventions")
+
+    @task(2)
+    def budget(self) -> None:
+        self.page(f"{BASE}/insatser/budget/", "page: budget")
+
+    @task(2)
+    def quarter(self) -> None:
+        self.page(f"{BASE}/oversikt/kvartal/", "page: quarter overview")
+
+    @task(1)
+    def memo(self) -> None:
+        self.page(f"{BASE}/dokument/uppfoljning/", "page: memo")
+
+
+class StaffUser(FinsamUser):
+    weight = 3
+
+    def on_start(self) -> None:
+        self.email, self.secret = next(_officers)
+        super().on_start()
+        body = self.page(f"{BASE}/deltagare/", "page: participants index")
+        self.interventions = sorted(set(CREATE_LINK.findall(body)))
+
+    @task(3)
+    def participants(self) -> None:
+        if self.interventions:
+            pk = random.choice(self.interventions)
+            self.page(f"{BASE}/deltagare/insats/{pk}/", "page: participant list")
+
+    @task(2)
+    def register(self) -> None:
+        if not self.interventions:
+            return
+        pk = random.choice(self.interventions)
+        today = dt.date.today().isoformat()
+        self.form(
+            f"{BASE}/deltagare/insats/{pk}/ny/",
+            "page: registration form",
+            "write: register participant",
+            {
+                "personnummer": next_personnummer(),
+                "name": "Test Testsson",
+                "consent_date": today,
+                "consent_form_version": "1",
+                "entry_date": today,
+                "reference": "",
+                "education": "gymnasium",
+                "income_before": "a_kassa",
+                "public_support_time": "1_3",
+                "referrer": "af",
+                "action_plan_date": "",
+            },
+        )
+
+    @task(1)
+    def index(self) -> None:
+        self.page(f"{BASE}/deltagare/", "page: participants index")
+
+
+class BoardUser(FinsamUser):
+    weight = 3
+    email = BOARD
+
+    @task(3)
+    def dashboard(self) -> None:
+        self.page(f"{BASE}/", "page: dashboard")
+
+    @task(2)
+    def quarter(self) -> None:
+        self.page(f"{BASE}/oversikt/styrelsen/kvartal/", "page: board quarter overview")
+
+    @task(1)
+    def memo(self) -> None:
+        self.page(f"{BASE}/dokument/uppfoljning/", "page: memo")
+
+    @task(1)
+    def memo_json(self) -> None:
+        self.page(f"{BASE}/dokument/uppfoljning/ladda-ner/json/", "download: memo json")

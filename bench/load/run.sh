@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The load test, all on 127.0.0.1: a throw-away PostgreSQL (scripts/with-postgres), the demo
+# loaded and scaled tenfold (bench.generate --like-demo), gunicorn with the production
+# settings (bench/load/settings.py), and Locust (bench/load/locustfile.py) headless. Stops
+# by itself after DURATION and stops the server it started.
+#
+#   bench/load/run.sh [USERS] [DURATION] [WORKERS]     # defaults: 50 5m 2*cores+1
+#
+# Environment: BENCH_PORT (8765), BENCH_SPAWN_RATE (users started per second, 2),
+# BENCH_WAIT_MIN/BENCH_WAIT_MAX (think time in seconds, 3/10), DATABASE_CONN_MAX_AGE (0).
+# Results in bench/out/load/: summary.md, categories.json, Locust's CSV and HTML report,
+# gunicorn's access and error logs, machine.txt.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+USERS=${1:-50}
+DURATION=${2:-5m}
+WORKERS=${3:-$(($(nproc) * 2 + 1))}
+if [ -z "${BENCH_LOAD_INNER:-}" ]; then
+  export BENCH_LOAD_INNER=1
+  exec scripts/with-postgres "$0" "$USERS" "$DURATION" "$WORKERS"
+fi
+PORT=${BENCH_PORT:-8765}
+SPAWN_RATE=${BENCH_SPAWN_RATE:-2}
+OUT=bench/out/load
+PY=.venv/bin/python
+rm -rf "$OUT"
+mkdir -p "$OUT"
+static=$(mktemp -d /tmp/finsam-bench-static.XXXXXX)
+
+export DJANGO_SETTINGS_MODULE=bench.load.settings
+export SECRET_KEY=bench-only-secret-key-not-for-production-0123456789abcdef
+export FIELD_ENCRYPTION_KEY=YmVuY2gtb25seS1maW5zYW0ta2V5LTMyLWJ5dGVzISE=
+export ALLOWED_HOSTS=127.0.0.1 LOG_LEVEL=WARNING
+export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
+export BENCH_STATIC_ROOT="$static" MEDIA_ROOT="$static/media" BENCH_LOAD_OUT="$OUT"
+export PYTHONPATH="$PWD"
+
+server=""
+cleanup() {
+  if [ -n "$server" ]; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -rf "$static"
+}
+trap cleanup EXIT
+
+echo "Preparing the data (migrate, load_demo, scale x10, collectstatic) ..."
+$PY manage.py migrate --noinput -v0
+$PY manage.py load_demo --force >/dev/null
+$PY -m bench.generate --like-demo --factor 10 --no-migrate
+$PY manage.py collectstatic --noinput -v0
+
+.venv/bin/gunicorn finsam.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+  --timeout 120 --access-logfile "$OUT/access.log" --error-logfile "$OUT/gunicorn.log" \
+  --access-logformat '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)s' &
+server=$!
+for _ in $(seq 60); do
+  if curl -sf -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$PORT/healthz" >/dev/null; then
+    break
+  fi
+  sleep 1
+done
+curl -sf -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$PORT/healthz" >/dev/null
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+  echo "memory: $(free -m | awk '/^Mem:/ {print $2}') MB"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "users: $USERS, duration: $DURATION, gunicorn workers: $WORKERS, spawn rate: $SPAWN_RATE/s"
+} >"$OUT/machine.txt"
+
+echo "Running Locust: $USERS users for $DURATION against 127.0.0.1:$PORT ($WORKERS workers) ..."
+.venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" \
+  --spawn-rate "$SPAWN_RATE" --run-time "$DURATION" --host "http://127.0.0.1:$PORT" \
+  --csv "$OUT/locust" --html "$OUT/locust.html" --stop-timeout 15 --only-summary \
+  --loglevel WARNING --exit-code-on-error 0
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+$PY -m bench.load.summary "$OUT" | tee "$OUT/summary.md"
