@@ -93,8 +93,14 @@ class MemoDownloadView(MemoPeriodMixin):
             raise Http404
         period = self.period()
         unsuppressed = self.unsuppressed()
-        document, data = sources.memo_document(self.association, period, suppress=not unsuppressed)
-        content = render_memo(document, data, fmt, self.association)
+        if fmt == "json":  # the contract itself: no document model needed
+            data = sources.memo_json(self.association, period, suppress=not unsuppressed)
+            content = render_memo(None, data, fmt, self.association)
+        else:
+            document, data = sources.memo_document(
+                self.association, period, suppress=not unsuppressed
+            )
+            content = render_memo(document, data, fmt, self.association)
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
         suffix = "-ej-rojandeskyddad" if unsuppressed else ""
         filename = f"uppfoljning-{self.association.slug}-{period.code}{suffix}.{fmt}"
