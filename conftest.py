@@ -16,6 +16,15 @@ def _scopes_disabled_in_tests() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Every test starts with an empty cache (memos, rate limits, charts)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def world(db: None) -> World:
     return build_world()

@@ -9,3 +9,6 @@ class StatsConfig(AppConfig):
     name = "stats"
     label = "stats"
     verbose_name = _("Statistik")
+
+    def ready(self) -> None:
+        from stats import cache  # noqa: F401 - connects the data-version signal receivers

@@ -47,7 +47,22 @@ def memo_json(
 
 
 def build_memo(association: Association, period: Period | str, *, suppress: bool = True) -> Memo:
+    """The memo, from the cache while the association's data is unchanged."""
+    from django.core.cache import cache
+
+    from stats.cache import MEMO_CACHE_SECONDS, memo_cache_key
+
     period = _period(period)
+    key = memo_cache_key(association.pk, period.code, suppress)
+    memo: Memo | None = cache.get(key)
+    if memo is None or memo.json["suppression"]["threshold"] != association.disclosure_threshold:
+        memo = compute_memo(association, period, suppress=suppress)
+        cache.set(key, memo, MEMO_CACHE_SECONDS)
+    return memo
+
+
+def compute_memo(association: Association, period: Period, *, suppress: bool = True) -> Memo:
+    """The memo computed now, from the statistics module."""
     k = association.disclosure_threshold
     with scope(association=association.pk):
         interventions = Intervention.objects.in_display_order()

@@ -1,0 +1,44 @@
+"""The memo, cached until the association's data changes.
+
+Every save or delete of a row that belongs to an association bumps that association's data
+version; a cached memo is keyed by the version, so the dashboard, the memo page, the
+downloads and the API never show figures older than the last write. (Bulk updates that
+bypass model signals — none of the services use them for figures — are covered by the
+cache's time limit.)"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+#: Safety net: a cached memo is dropped after this long even without a write.
+MEMO_CACHE_SECONDS = 10 * 60
+
+
+def _version_key(association_id: int) -> str:
+    return f"finsam:data-version:{association_id}"
+
+
+def data_version(association_id: int) -> str:
+    return str(cache.get_or_set(_version_key(association_id), lambda: str(time.time_ns())))
+
+
+def bump_data_version(association_id: int) -> None:
+    cache.set(_version_key(association_id), str(time.time_ns()), None)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _tenant_row_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    association_id = getattr(instance, "association_id", None)
+    if isinstance(association_id, int):
+        bump_data_version(association_id)
+
+
+def memo_cache_key(association_id: int, period_code: str, suppress: bool) -> str:
+    version = data_version(association_id)
+    return f"finsam:memo:{association_id}:{period_code}:{int(suppress)}:{version}"
