@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from stats.memo import build_memo
 from stats.periods import Period
 from tenancy.models import Association
@@ -34,6 +36,8 @@ class Bar:
 @dataclass(frozen=True)
 class KeyFigures:
     period: Period
+    computed_at: dt.datetime
+    threshold: int
     suppressed: bool
     note: str
     registered: dict[str, Any]
@@ -62,8 +66,24 @@ def _bars(items: list[tuple[str, int | str | None]], *, scale_to: int | None = N
     ]
 
 
+#: The dashboard's figures may be this old (the memo page and downloads are always exact).
+KEY_FIGURES_SECONDS = 60
+
+
 def key_figures(association: Association, *, today: dt.date, suppress: bool) -> KeyFigures:
+    """The key figures, recomputed at most once a minute per association and version."""
+    from django.core.cache import cache
+
     period = Period.current_half(today)
+    key = f"finsam:key-figures:{association.pk}:{period.code}:{int(suppress)}"
+    figures: KeyFigures | None = cache.get(key)
+    if figures is None or figures.threshold != association.disclosure_threshold:
+        figures = compute_key_figures(association, period=period, suppress=suppress)
+        cache.set(key, figures, KEY_FIGURES_SECONDS)
+    return figures
+
+
+def compute_key_figures(association: Association, *, period: Period, suppress: bool) -> KeyFigures:
     memo = build_memo(association, period, suppress=suppress)
     tables = memo.json["tables"]
     goals = tables["association_goals"]["rows"]
@@ -78,6 +98,8 @@ def key_figures(association: Association, *, today: dt.date, suppress: bool) -> 
     consumption_bars = _bars(ratios, scale_to=max(highest, 100))
     return KeyFigures(
         period=period,
+        computed_at=timezone.localtime(),
+        threshold=association.disclosure_threshold,
         suppressed=suppress,
         note=memo.notes.get("participants", ""),
         registered=tables["participants"]["total"]["registered"],
