@@ -2,14 +2,13 @@
 spec/reports.md, and the extra content the documents need around it.
 
 ``memo_json`` is what ``followup_report --format json`` and the API return; documents
-(``documents.memo``) render ``memo`` — the same JSON plus notes, names and extras — so
+(``documents.memo``) render ``memo`` — the same JSON plus notes and names — so
 every figure on screen and in DOCX/PDF/XLSX is the one computed here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from django_scopes import scope
@@ -182,10 +181,9 @@ def _budget_table(
 def _report_tables(
     association: Association, period: Period, participant: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """goal_status, conditions and quality (contract) and the non-contract sections
-    (interventions, ended interventions, funds by kind). Inside the association's scope."""
-    from followup.models import FinalReport, QuarterlyReport
-    from funding.models import FundingDecision
+    """goal_status, conditions and quality (contract), and the share of structural
+    interventions on track (for the goals). Inside the association's scope."""
+    from followup.models import QuarterlyReport
     from stats import followup_tables as ft
 
     interventions = Intervention.objects.in_display_order()
@@ -213,32 +211,9 @@ def _report_tables(
         "conditions": {"rows": [_only(row, CONDITIONS_FIELDS) for row in conditions.rows]},
         "quality": {"rows": [_only(row, QUALITY_FIELDS) for row in quality.rows]},
     }
-    extras = {
-        "interventions": _plain(
-            ft.interventions_table(
-                period, interventions=interventions, decisions=FundingDecision.objects.all()
-            )
-        ),
-        "goal_status": _plain(goal_status),
-        "conditions": _plain(conditions),
-        "quality": _plain(quality),
-        "ended": _plain(
-            ft.ended_table(
-                period, interventions=interventions, final_reports=FinalReport.objects.all()
-            )
-        ),
-        "funds_by_kind": _plain(
-            ft.funds_by_kind_table(
-                period,
-                interventions=interventions,
-                budgets=Budget.objects.all(),
-                deviations=deviations,
-                costs=CostOutcome.objects.all(),
-                targets=_targets(association, period),
-            )
-        ),
-        "structural_on_track": _structural(period, interventions, reports),
-    }
+    # What the JSON does not carry but the goals need. (The documents build their own
+    # extras — ended interventions, funds by kind — in ``documents.memo.sources``.)
+    extras = {"structural_on_track": _structural(period, interventions, reports)}
     return contract, extras
 
 
@@ -270,24 +245,8 @@ QUALITY_FIELDS = (
 
 
 def _only(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
-    """The contract's fields of a row (documents get the whole row through the extras)."""
+    """The contract's fields of a row."""
     return {name: getattr(row, name) for name in fields}
-
-
-def _plain(value: Any) -> Any:
-    """A dataclass as JSON-ready data (dates as ISO strings)."""
-    data = asdict(value) if hasattr(value, "__dataclass_fields__") else value
-    return _isoformat(data)
-
-
-def _isoformat(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _isoformat(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_isoformat(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def _association_goals(
