@@ -54,14 +54,20 @@ class MemoView(MemoPeriodMixin):
     template_name = "documents/memo.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from documents.memo.charts import render_all
+        from documents.memo.charts import render_cached
+        from documents.memo.svg import layout
 
         period = self.period()
         unsuppressed = self.unsuppressed()
         document, _data = sources.memo_document(self.association, period, suppress=not unsuppressed)
+        # Inline SVG; a PNG (as in the DOCX and PDF) only for a chart SVG cannot lay out.
+        charts = document.charts()
+        svgs = {chart.key: layout(chart) for chart in charts}
         images = {
-            key: "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-            for key, png in render_all(document).items()
+            chart.key: "data:image/png;base64,"
+            + base64.b64encode(render_cached(chart)).decode("ascii")
+            for chart in charts
+            if svgs[chart.key] is None
         }
         latest = sources.default_period(timezone.localdate())
         choices = half_years(latest)
@@ -72,6 +78,7 @@ class MemoView(MemoPeriodMixin):
             document=document,
             period=period,
             unsuppressed=unsuppressed,
+            svgs=svgs,
             images=images,
             form=PeriodForm(initial={"period": period.code}, choices=choices),
             query=query,

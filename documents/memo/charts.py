@@ -16,6 +16,14 @@ COLOURS = ("#0b5394", "#e69138", "#6aa84f", "#674ea7")
 REFERENCE_COLOUR = "#a11d1d"
 
 
+def value_label(value: float) -> str:
+    """A bar's value as printed beside it: whole numbers plain, others with one decimal
+    (Swedish decimal comma)."""
+    if float(value).is_integer():
+        return f"{value:.0f}"
+    return f"{value:.1f}".replace(".", ",")
+
+
 def height_for(chart: Chart) -> float:
     bars = max(1, len(chart.categories)) * max(1, len(chart.series))
     return min(7.0, max(2.2, 0.8 + 0.15 * bars + 0.1 * len(chart.categories)))
@@ -58,10 +66,7 @@ def draw_bars(axes: Any, chart: Chart) -> None:
             bars = axes.barh(where, values, height=thickness, label=series.label, color=colour)
         else:
             bars = axes.bar(where, values, width=thickness, label=series.label, color=colour)
-        labels = [
-            f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}".replace(".", ",") for v in values
-        ]
-        axes.bar_label(bars, labels=labels, fontsize=6, padding=2)
+        axes.bar_label(bars, labels=[value_label(v) for v in values], fontsize=6, padding=2)
     if horizontal:
         axes.set_yticks(positions, chart.categories, fontsize=7)
         axes.invert_yaxis()

@@ -6,6 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString
+
+from documents.memo.html import chart_svg, table_html
+from documents.memo.model import Chart, Table
+from documents.memo.svg import SvgChart
 
 register = template.Library()
 
@@ -16,3 +21,15 @@ def item(mapping: Mapping[str, Any] | None, key: str) -> Any:
     if not mapping:
         return ""
     return mapping.get(key, "")
+
+
+@register.simple_tag
+def memo_table(table: Table) -> SafeString:
+    """A memo table (``documents.memo.html.table_html``)."""
+    return table_html(table)
+
+
+@register.simple_tag
+def memo_chart_svg(chart: Chart, drawing: SvgChart) -> SafeString:
+    """A memo chart as inline SVG (``documents.memo.html.chart_svg``)."""
+    return chart_svg(chart, drawing)

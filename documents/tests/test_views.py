@@ -449,3 +449,38 @@ def test_memo_page_with_the_real_statistics(
         True,
         [200, 200, 200],
     )
+
+
+def test_memo_table_html_escapes_its_texts() -> None:
+    from documents.memo.html import table_html
+    from documents.memo.model import Cell, HeaderGroup, Row, Table
+
+    table = Table(
+        key="t",
+        number=1,
+        title="<i>titel</i>",
+        columns=("Insats", "Antal"),
+        rows=(
+            Row((Cell("<script>x</script>"),), kind="group"),
+            Row((Cell("A&B"), Cell("5", 5, numeric=True, tone="<red>"))),
+            Row((Cell("Totalt"), Cell("5", 5, numeric=True)), kind="total"),
+        ),
+        groups=(HeaderGroup("", 1), HeaderGroup("<grupp>", 1)),
+        notes=("<not>",),
+    )
+
+    markup = str(table_html(table))
+
+    assert (
+        [tag for tag in ("<script>", "<i>", "<grupp>", "<not>", "<red>") if tag in markup],
+        html_tables(markup).tables["t"],
+    ) == (
+        [],
+        [
+            ["", "<grupp>"],
+            ["Insats", "Antal"],
+            ["<script>x</script>"],
+            ["A&B", "5"],
+            ["Totalt", "5"],
+        ],
+    )
