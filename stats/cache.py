@@ -19,6 +19,19 @@ from django.dispatch import receiver
 MEMO_CACHE_SECONDS = 10 * 60
 
 
+#: Rows that never enter a figure: writing one leaves the cached figures valid. Reading
+#: participant data writes an access-log row, so without this every read of a participant
+#: list would throw away the association's memo (docs/performance.md).
+NOT_FIGURES = frozenset(
+    {
+        "audit.accesslogentry",
+        "audit.logreview",
+        "followup.remindersent",
+        "documents.memotemplate",
+    }
+)
+
+
 def _version_key(association_id: int) -> str:
     return f"finsam:data-version:{association_id}"
 
@@ -35,7 +48,7 @@ def bump_data_version(association_id: int) -> None:
 @receiver(post_delete)
 def _tenant_row_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     association_id = getattr(instance, "association_id", None)
-    if isinstance(association_id, int):
+    if isinstance(association_id, int) and sender._meta.label_lower not in NOT_FIGURES:
         bump_data_version(association_id)
 
 

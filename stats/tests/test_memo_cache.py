@@ -50,3 +50,22 @@ def test_suppressed_and_unsuppressed_are_cached_apart(world: World) -> None:
         True,
         False,
     )
+
+
+def test_reading_participants_keeps_the_cached_memo(world: World) -> None:
+    from audit.models import AccessAction, AccessLogEntry, Outcome
+    from stats.cache import data_version
+
+    before = data_version(world.association.pk)
+    AccessLogEntry.objects.create(
+        association=world.association,
+        user=world.users["participant_officer_a"],
+        role="deltagaransvarig",
+        action=AccessAction.LIST,
+        purpose="test",
+        outcome=Outcome.OK,
+    )
+    after_log = data_version(world.association.pk)
+    BudgetFactory.create(intervention=world.intervention_a, year=2022, amount=400_000)
+
+    assert (after_log == before, data_version(world.association.pk) == before) == (True, False)
