@@ -8,6 +8,7 @@ every figure on screen and in DOCX/PDF/XLSX is the one computed here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ from django_scopes import scope
 
 from finance.models import CostOutcome
 from followup.models import Deviation
-from interventions.models import Budget, Intervention
+from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
@@ -64,7 +65,7 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
     """The memo computed now, from the statistics module."""
     k = association.disclosure_threshold
     with scope(association=association.pk):
-        interventions = Intervention.objects.in_display_order()
+        interventions = list(Intervention.objects.in_display_order())
         names = {i.code: i.display_name for i in interventions}
         participant = participant_tables_for(
             association, start=period.start, end=period.end, ytd_start=period.ytd_start
@@ -78,23 +79,19 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         budget_json = _budget_table(period, list(interventions), money)
         report_tables, extras = _report_tables(association, period, participant)
 
-    parts, outcomes, exits = published.participant_tables(
-        participant.participants,
-        participant.outcomes,
-        participant.exit_reasons,
-        k=k,
-        applied=suppress,
+    linked = published.participant_tables(
+        participant, goal_members=_goal_members(interventions), k=k, applied=suppress
     )
     tables = {
-        "participants": parts,
-        "outcomes": outcomes,
+        "participants": linked.participants,
+        "outcomes": linked.outcomes,
         "anonymous": published.anonymous(participant.anonymous, k=k, applied=suppress),
-        "exit_reasons": exits,
-        "target_group": published.target_group(participant.target_group, k=k, applied=suppress),
+        "exit_reasons": linked.exit_reasons,
+        "target_group": linked.target_group,
         "time_in_intervention": published.time_in_intervention(
-            participant.time_in_intervention, parts, k=k, applied=suppress
+            participant.time_in_intervention, linked.participants, k=k, applied=suppress
         ),
-        "expected": published.expected(participant.expected, k=k, applied=suppress),
+        "expected": linked.expected,
         "activities": published.activities(participant.activities, k=k, applied=suppress),
     }
     contract_tables: dict[str, Any] = {
@@ -110,7 +107,7 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         "activities": tables["activities"].json,
     }
     contract_tables["association_goals"] = _association_goals(
-        association, period, participant, extras
+        association, period, linked.goals, participant, extras
     )
     json = {
         "association": association.slug,
@@ -249,10 +246,27 @@ def _only(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in fields}
 
 
+def _goal_members(interventions: Any) -> dict[str, list[str]]:
+    """The interventions each participant goal measures (``stats.participant_tables.
+    participant_goals``): work-directed individual ones, and pre-rehabilitation ones."""
+    return {
+        "work_directed_to_work_or_studies": [
+            i.code for i in interventions if i.kind == Kind.INDIVIDUAL and i.aim == Aim.WORK
+        ],
+        "prerehab_action_plan": [i.code for i in interventions if i.aim == Aim.PRE_REHABILITATION],
+    }
+
+
 def _association_goals(
-    association: Association, period: Period, participant: Any, extras: dict[str, Any]
+    association: Association,
+    period: Period,
+    shown: Mapping[str, int | str | None],
+    participant: Any,
+    extras: dict[str, Any],
 ) -> dict[str, Any]:
-    """Section 17: the board's result goals for the year with target and outcome."""
+    """Section 17: the board's result goals for the year with target and outcome. The
+    participant goals' outcomes are ``shown`` (suppressed with the participant tables);
+    whether a goal is met is decided on the true share."""
     from stats import goals
 
     with scope(association=association.pk):
@@ -263,4 +277,8 @@ def _association_goals(
         "structural_on_track": extras["structural_on_track"],
         "activities": participant.activities.count,
     }
-    return {"rows": goals.association_goal_rows(targets, outcomes)}
+    rows = goals.association_goal_rows(targets, outcomes)
+    for row in rows:
+        if row["goal"] in shown:
+            row["outcome"] = shown[row["goal"]]
+    return {"rows": rows}

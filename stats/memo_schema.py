@@ -189,7 +189,7 @@ MEMO_SCHEMA: dict[str, Any] = {
                             ]
                         },
                         target={"type": "number"},
-                        outcome={"type": ["number", "null"]},
+                        outcome=_hidden_or({"type": ["number", "null"]}),
                         met=BOOL,
                     )
                 ),

@@ -13,7 +13,7 @@ A mean of days is hidden when its number of exits is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,7 +25,9 @@ from stats.participant_tables.shapes import (
     ExpectedTable,
     MeanSplit,
     OutcomesTable,
+    ParticipantGoals,
     ParticipantsTable,
+    ParticipantTables,
     ShareSplit,
     Split,
     TargetGroupTable,
@@ -102,6 +104,8 @@ def _add_g(table: Table, prefix: Key, split: Split, *, published: bool = True) -
     for gender, value in (("women", split.women), ("men", split.men), ("total", split.total)):
         table.add_cell((*prefix, gender), value, published=False)
     table.add_cell((*prefix, OTHER), other, published=False)
+    if other >= 0:
+        table.add_sum([(*prefix, "women"), (*prefix, "men"), (*prefix, OTHER)], (*prefix, "total"))
 
 
 def participants_and_outcomes(
@@ -118,20 +122,58 @@ def participants_and_outcomes(
     )
 
 
+@dataclass(frozen=True)
+class LinkedTables:
+    """The person tables of the memo, suppressed as one table (``participant_tables``)."""
+
+    participants: Published
+    outcomes: Published
+    exit_reasons: Published
+    target_group: Published
+    expected: Published
+    #: ``association_goals`` outcome per participant goal: a share, ``"<k"`` or None.
+    goals: dict[str, int | str | None]
+
+
+#: Prefixes of the cells of the exit reasons, the target group and the goals when they
+#: share a table with the participants (see ``participant_tables``).
+EXITS: Key = ("exit_reasons",)
+TARGET_GROUP: Key = ("target_group",)
+GOAL: Key = ("goal",)
+REGISTERED_TO_DATE = "registered_to_date"
+#: The participant goals: (code, numerator measure, denominator measure).
+GOAL_MEASURES = (
+    ("work_directed_to_work_or_studies", "to_work_or_studies", "exited"),
+    ("prerehab_action_plan", "planned", "active"),
+)
+
+
 def participant_tables(
-    participants: ParticipantsTable,
-    outcomes: OutcomesTable,
-    exits: ExitReasonsTable,
+    tables: ParticipantTables,
     *,
+    goal_members: Mapping[str, Sequence[str]],
     k: int,
     applied: bool,
-) -> tuple[Published, Published, Published]:
-    """Sections 9, 10 and 12 as one table, so that no hidden cell of one can be recomputed
-    with the figures another publishes: exits "all" are the participants' exits ytd, and
-    exits to "work or studies" are the outcomes' total."""
+) -> LinkedTables:
+    """Sections 9, 10, 12, 13, 15 and the participant goals of 17 as one table, so that no
+    hidden cell of one can be recomputed with the figures another publishes. The
+    identities between them (each added only where it holds in the data):
+
+    - exits "all" are the participants' exits ytd; exits to "work or studies" are the
+      outcomes' total;
+    - per row and gender, active ytd = ongoing at E + exited ytd = carried over from
+      before the year + registered ytd (carried is 0 for an intervention that starts in
+      the year, which its start date tells), and exited to date = exited ytd + exited
+      before the year;
+    - the target group's active are the total row's active; its share numerators are
+      counts (a shown share of a shown denominator gives them) with the gender identity,
+      complements, and education levels adding up to active;
+    - ``expected`` registered to date = exited to date + ongoing at E;
+    - a participant goal's numerator and denominator are sums over its interventions'
+      rows (``goal_members``: goal code -> intervention codes)."""
     table = Table()
-    _add_participants_outcomes(table, participants, outcomes)
-    _add_exit_reasons(table, exits, EXITS)
+    _add_participants_outcomes(table, tables.participants, tables.outcomes)
+    _add_exit_reasons(table, tables.exit_reasons, EXITS)
     for gender in (*GENDERS, OTHER):
         _sum_if_consistent(table, [(*EXITS, "group", "all", gender)], (TOTAL_ROW, "exited", gender))
         _sum_if_consistent(
@@ -139,19 +181,122 @@ def participant_tables(
             [(*EXITS, "group", "work_or_studies", gender)],
             (TOTAL_ROW, "to_work_or_studies", gender),
         )
+    for code in [row.intervention for row in tables.participants.rows] + [TOTAL_ROW]:
+        _add_flows(table, code)
+    _add_target_group(table, tables.target_group)
+    _add_expected(table, tables.expected)
+    _add_goals(table, tables.goals, goal_members)
     render = _Render(table, k, applied)
 
-    def is_exit_key(key: Hashable) -> bool:
-        return isinstance(key, tuple) and key[: len(EXITS)] == EXITS
+    def section(name: str) -> Callable[[Hashable], bool]:
+        return lambda key: _section_of(key) == name
 
-    def not_exit_key(key: Hashable) -> bool:
-        return not is_exit_key(key)
-
-    return (
-        render.published(_participants_json(render, participants), not_exit_key),
-        render.published(_outcomes_json(render, outcomes), not_exit_key),
-        render.published(_exit_reasons_json(render, exits, EXITS), is_exit_key),
+    goals = tables.goals
+    values = {
+        "work_directed_to_work_or_studies": goals.work_directed_to_work_or_studies,
+        "prerehab_action_plan": goals.prerehab_action_plan,
+    }
+    return LinkedTables(
+        participants=render.published(
+            _participants_json(render, tables.participants), section("participants")
+        ),
+        outcomes=render.published(_outcomes_json(render, tables.outcomes), section("participants")),
+        exit_reasons=render.published(
+            _exit_reasons_json(render, tables.exit_reasons, EXITS), section("exit_reasons")
+        ),
+        target_group=render.published(
+            _target_group_json(render, tables.target_group), section("target_group")
+        ),
+        expected=render.published(_expected_json(render, tables.expected), section("expected")),
+        goals={
+            goal: render.share((*GOAL, goal, numerator), (*GOAL, goal, denominator), values[goal])
+            for goal, numerator, denominator in GOAL_MEASURES
+        },
     )
+
+
+def _section_of(key: Hashable) -> str:
+    """Which published table a cell of ``participant_tables`` belongs to (for its note)."""
+    if not isinstance(key, tuple) or not key:
+        return "participants"
+    head = key[:1]
+    if head == EXITS:
+        return "exit_reasons"
+    if head == TARGET_GROUP:
+        return "target_group"
+    if head == GOAL:
+        return "goals"
+    if head == ("rest",):
+        return _section_of(key[1])
+    if len(key) > 1 and key[1] == REGISTERED_TO_DATE:
+        return "expected"
+    return "participants"
+
+
+def _add_flows(table: Table, code: str) -> None:
+    """Per gender: active = ongoing + exited = carried + registered, and exited to date =
+    exited + exited before the year (carried and before are unpublished cells)."""
+    for gender in (*GENDERS, OTHER):
+        active = (code, "active", gender)
+        if active not in table.values:
+            continue
+        _sum_if_consistent(table, [(code, "ongoing", gender), (code, "exited", gender)], active)
+        for rest, part, whole in (
+            ("carried", (code, "registered", gender), active),
+            ("exited_before", (code, "exited", gender), (code, "exited_to_date", gender)),
+        ):
+            value = table.values[whole] - table.values[part]
+            if value >= 0:
+                table.add_cell((code, rest, gender), value, published=False)
+                table.add_sum([part, (code, rest, gender)], whole)
+
+
+def _add_target_group(table: Table, target_group: TargetGroupTable) -> None:
+    active = (*TARGET_GROUP, "active")
+    table.add_g(active, _g(target_group.active))
+    for gender in (*GENDERS, OTHER):
+        if (TOTAL_ROW, "active", gender) in table.values:
+            _sum_if_consistent(table, [(TOTAL_ROW, "active", gender)], (*active, gender))
+    levels = [name for name in target_group.counts if name.startswith("education:")]
+    for name, counts in target_group.counts.items():
+        table.add_g((*TARGET_GROUP, name), _g(counts))
+        if name not in levels:
+            for gender in (*GENDERS, OTHER):
+                key = (*TARGET_GROUP, name, gender)
+                _add_complement(table, key, (*active, gender))
+    for gender in (*GENDERS, OTHER):
+        parts = [(*TARGET_GROUP, level, gender) for level in levels]
+        rest = table.values[(*active, gender)] - sum(table.values[p] for p in parts)
+        if rest >= 0:
+            table.add_cell((*TARGET_GROUP, "education:none", gender), rest, published=False)
+            table.add_sum([*parts, (*TARGET_GROUP, "education:none", gender)], (*active, gender))
+
+
+def _add_expected(table: Table, expected_in: ExpectedTable) -> None:
+    for row in expected_in.rows:
+        key = (row.intervention, REGISTERED_TO_DATE)
+        table.add_cell(key, row.registered_to_date)
+        parts = [
+            (row.intervention, "exited_to_date", "total"),
+            (row.intervention, "ongoing", "total"),
+        ]
+        if all(part in table.values for part in parts):
+            _sum_if_consistent(table, parts, key)
+
+
+def _add_goals(table: Table, goals: ParticipantGoals, members: Mapping[str, Sequence[str]]) -> None:
+    counts = {
+        "work_directed_to_work_or_studies": (goals.work_to_work_or_studies, goals.work_exited),
+        "prerehab_action_plan": (goals.prerehab_planned, goals.prerehab_active),
+    }
+    for goal, numerator, denominator in GOAL_MEASURES:
+        part, whole = (*GOAL, goal, numerator), (*GOAL, goal, denominator)
+        table.add_cell(whole, counts[goal][1])
+        _add_part(part, counts[goal][0], whole, table)
+        for key, measure in ((part, numerator), (whole, denominator)):
+            rows = [(code, measure, "total") for code in members.get(goal, ())]
+            if rows and all(row in table.values for row in rows):
+                _sum_if_consistent(table, rows, key)
 
 
 def _add_participants_outcomes(
@@ -185,7 +330,23 @@ def _add_participants_outcomes(
             if value >= 0:
                 table.add_sum([(code, "to_work_or_studies", gender), rest], (*exited_key, gender))
         _add_g(table, (code, "active"), row.active, published=False)
-        _add_g(table, (code, "planned"), row.planned, published=False)
+        # The share with an action plan and its denominator give the count with a plan
+        # and the count without one.
+        _add_part((code, "planned", "total"), row.planned.total, (code, "active", "total"), table)
+    # The total row sums the rows (where it does: an intervention may lack a row).
+    codes = [row.intervention for row in outcomes.rows]
+    if codes:
+        for measure, genders in (
+            ("to_work_or_studies", (*GENDERS, OTHER)),
+            ("active", (*GENDERS, OTHER)),
+            ("planned", ("total",)),
+        ):
+            for gender in genders:
+                _sum_if_consistent(
+                    table,
+                    [(code, measure, gender) for code in codes],
+                    (TOTAL_ROW, measure, gender),
+                )
 
 
 def _participants_json(render: _Render, participants: ParticipantsTable) -> dict[str, Any]:
@@ -264,10 +425,6 @@ def exit_reasons(
     return render.published(_exit_reasons_json(render, table_in))
 
 
-#: Prefix of the exit-reason cells when they share a table with the participants.
-EXITS: Key = ("exit_reasons",)
-
-
 def _add_exit_reasons(table: Table, table_in: ExitReasonsTable, prefix: Key = ()) -> None:
     reasons = {row.reason: row.counts for row in table_in.rows}
     for code, counts in reasons.items():
@@ -315,36 +472,46 @@ def _exit_reasons_json(
     }
 
 
-def _sum_if_consistent(table: Table, parts: list[Key], total: Key) -> None:
+def _sum_if_consistent(table: Table, parts: Sequence[Key], total: Key) -> None:
     if sum(table.values[p] for p in parts) == table.values[total]:
         table.add_sum(parts, total)
 
 
-def target_group(table_in: TargetGroupTable, *, k: int, applied: bool) -> Published:
+def _add_part(key: Key, value: int, whole: Key, table: Table) -> None:
+    """A count that a shown share reveals (so a published cell, hidden with its share)
+    and its complement (``_add_complement``)."""
+    table.add_cell(key, value)
+    _add_complement(table, key, whole)
+
+
+def _add_complement(table: Table, key: Key, whole: Key) -> None:
+    """The unpublished ``whole`` - ``key`` with its sum: when a share is shown, a small
+    complement (80 % of 10: 2 without an action plan) must be protected too."""
+    rest = table.values[whole] - table.values[key]
+    if rest >= 0:
+        table.add_cell(("rest", key), rest, published=False)
+        table.add_sum([key, ("rest", key)], whole)
+
+
+def _target_group_json(render: _Render, table_in: TargetGroupTable) -> dict[str, Any]:
     """Section 13: shares of the active participations; a share is hidden with its count."""
-    table = Table()
-    table.add_g(("active",), _g(table_in.active))
-    for name, counts in table_in.counts.items():
-        _add_g(table, (name,), counts, published=False)
-    render = _Render(table, k, applied)
+    active = (*TARGET_GROUP, "active")
     shares = table_in.shares
-    return render.published(
-        {
-            "active": render.g(("active",)),
-            "shares": {
-                "women": render.share(("active", "women"), ("active", "total"), shares.women),
-                "men": render.share(("active", "men"), ("active", "total"), shares.men),
-                "under_30": render.share_g(("under_30",), ("active",), shares.under_30),
-                "public_support_3y_plus": render.share_g(
-                    ("public_support_3y_plus",), ("active",), shares.public_support_3y_plus
-                ),
-                "education": {
-                    level: render.share_g((f"education:{level}",), ("active",), split)
-                    for level, split in shares.education.items()
-                },
+    return {
+        "active": render.g(active),
+        "shares": {
+            "women": render.share((*active, "women"), (*active, "total"), shares.women),
+            "men": render.share((*active, "men"), (*active, "total"), shares.men),
+            "under_30": render.share_g((*TARGET_GROUP, "under_30"), active, shares.under_30),
+            "public_support_3y_plus": render.share_g(
+                (*TARGET_GROUP, "public_support_3y_plus"), active, shares.public_support_3y_plus
+            ),
+            "education": {
+                level: render.share_g((*TARGET_GROUP, f"education:{level}"), active, split)
+                for level, split in shares.education.items()
             },
-        }
-    )
+        },
+    }
 
 
 def time_in_intervention(
@@ -374,22 +541,17 @@ def time_in_intervention(
     return Published({"rows": rows}, note if applied else unsuppressed(Table()).note, hidden)
 
 
-def expected(table_in: ExpectedTable, *, k: int, applied: bool) -> Published:
-    table = Table()
-    table.add_counts({(row.intervention,): row.registered_to_date for row in table_in.rows})
-    render = _Render(table, k, applied)
-    return render.published(
-        {
-            "rows": [
-                {
-                    "intervention": row.intervention,
-                    "registered_to_date": render.result.value((row.intervention,)),
-                    "expected": row.expected,
-                }
-                for row in table_in.rows
-            ]
-        }
-    )
+def _expected_json(render: _Render, table_in: ExpectedTable) -> dict[str, Any]:
+    return {
+        "rows": [
+            {
+                "intervention": row.intervention,
+                "registered_to_date": render.result.value((row.intervention, REGISTERED_TO_DATE)),
+                "expected": row.expected,
+            }
+            for row in table_in.rows
+        ]
+    }
 
 
 def activities(table_in: ActivitiesTable, *, k: int, applied: bool) -> Published:

@@ -181,4 +181,8 @@ def participant_goals(
     return ParticipantGoals(
         work_directed_to_work_or_studies=share(figures["to_work_or_studies"], figures["exited"]),
         prerehab_action_plan=share(figures["planned"], figures["active"]),
+        work_exited=figures["exited"],
+        work_to_work_or_studies=figures["to_work_or_studies"],
+        prerehab_active=figures["active"],
+        prerehab_planned=figures["planned"],
     )

@@ -240,6 +240,11 @@ class ParticipantGoals:
     #: Share with an action plan by E among participations active ytd in
     #: pre-rehabilitation interventions.
     prerehab_action_plan: int | None
+    #: The counts behind the shares (not in the JSON; disclosure control needs them).
+    work_exited: int = field(default=0, compare=False)
+    work_to_work_or_studies: int = field(default=0, compare=False)
+    prerehab_active: int = field(default=0, compare=False)
+    prerehab_planned: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
