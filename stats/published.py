@@ -6,9 +6,15 @@ sums), suppressed together, and rendered: a hidden count or share becomes ``"<k"
 Unsuppressed output goes through the same code with nothing hidden, so the office's
 version and the board's differ only in what is hidden.
 
-Shares are hidden when their numerator or denominator is hidden, or when either is a
-count from 1 to k-1 that is not itself published (e.g. the number with an action plan).
-A mean of days is hidden when its number of exits is.
+The memo's person tables (participants, outcomes, exit reasons, target group, expected
+and the participant goals) are one table, linked by every identity between them
+(``participant_tables``): suppressed apart, one could be recomputed from another.
+
+A shown share of a shown denominator gives its numerator, so a numerator is a published
+cell here (hidden, with its share, when it is small or would reveal a small count), and
+so is, in effect, its complement: the rest of the denominator is an unpublished cell
+that is protected like any count. Shares are hidden when their numerator or denominator
+is hidden. A mean of days is hidden when its number of exits is.
 """
 
 from __future__ import annotations
