@@ -43,7 +43,7 @@ hidden cells.
 from __future__ import annotations
 
 import enum
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TypeVar
@@ -90,12 +90,22 @@ class Table:
     #: Cells known from another published table (:meth:`fix`); only ever tested for
     #: membership, so a set keeps the results deterministic.
     fixed: set[Key] = field(default_factory=set)
+    #: Unpublished cells that only link other cells (e.g. "carried over from before the
+    #: year" between registered and active): never protected themselves, even when small.
+    linking: set[Key] = field(default_factory=set)
 
     def add_cell(
-        self, key: Key, value: int, *, published: bool = True, fixed: bool = False
+        self,
+        key: Key,
+        value: int,
+        *,
+        published: bool = True,
+        fixed: bool = False,
+        linking: bool = False,
     ) -> None:
         """Add a cell. ``fixed`` marks a cell the attacker already knows from another
-        published table (see :meth:`fix`)."""
+        published table (see :meth:`fix`); ``linking`` an unpublished cell that only
+        expresses a sum (it is not a count the tables publish, so it is not protected)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"Cell {key!r}: a count is a whole number >= 0, not {value!r}.")
         if key in self.values:
@@ -104,6 +114,10 @@ class Table:
         else:
             self.values[key] = value
             self.published[key] = published
+        if linking:
+            if published:
+                raise ValueError(f"Cell {key!r}: a linking cell is unpublished.")
+            self.linking.add(key)
         if fixed:
             self.fix(key)
 
@@ -280,28 +294,58 @@ def unsuppressed(table: Table) -> Suppressed:
     return Suppressed(table, DEFAULT_THRESHOLD, False, {}, frozenset())
 
 
-def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Suppressed:
-    """Hide the small counts of ``table`` and every cell that would reveal one."""
+def suppress(
+    table: Table,
+    k: int = DEFAULT_THRESHOLD,
+    *,
+    blocks: Callable[[Key], Hashable | None] | None = None,
+) -> Suppressed:
+    """Hide the small counts of ``table`` and every cell that would reveal one.
+
+    ``blocks`` names the block of each cell (None: none), e.g. the intervention of a row
+    of a large table whose rows are linked only through a total row. Each block is first
+    suppressed on its own with the sums inside it, which is cheap, and the search over the
+    whole table starts from what the blocks hid: it then has only the exposures through
+    the links between blocks left. The result is safe either way (the search and the
+    final check run over the whole table); blocks only make large tables fast."""
     if k < MINIMUM_THRESHOLD:
         raise ValueError(
             _("Gränsen för röjandeskydd måste vara minst %(minimum)d.")
             % {"minimum": MINIMUM_THRESHOLD}
         )
-    sensitive = frozenset(key for key, value in table.values.items() if 1 <= value < k)
+    sensitive = frozenset(
+        key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
+    )
     hidden: dict[Key, Reason] = {
         key: Reason.PRIMARY for key in table.values if key in sensitive and table.published[key]
     }
+    presolved = _presolve(table, k, blocks) if blocks is not None else {}
+    hidden.update({key: reason for key, reason in presolved.items() if key not in hidden})
     targets = _targets(table, sensitive, hidden)
     parts = _Parts(table)
     determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
     while exposed := [key for key in targets if key in parts.among(key, determined)]:
         number = parts.number[exposed[0]]
         unknown = parts.unknown(number, hidden)
-        for key in _cells_to_hide(table, parts.sums[number], unknown, targets, exposed, hidden):
+        try:
+            cells = _cells_to_hide(table, parts.sums[number], unknown, targets, exposed, hidden)
+        except ValueError:
+            if exposed[0] in sensitive:
+                raise
+            # A cell hidden to protect others that the fixed cells pin anyway: hiding it
+            # protects nothing, and showing it tells the reader nothing new.
+            del hidden[exposed[0]]
+            targets.remove(exposed[0])
+            determined[number] = parts.determined(number, hidden)
+            continue
+        for key in cells:
             hidden[key] = Reason.SECONDARY
             targets.append(key)
             determined[parts.number[key]] = parts.determined(parts.number[key], hidden)
-    for key in reversed([key for key, reason in hidden.items() if reason is Reason.SECONDARY]):
+    # Show again what the search hid and turned out unnecessary (the blocks did this for
+    # their own cells already).
+    found = [key for key, reason in hidden.items() if reason is Reason.SECONDARY]
+    for key in reversed([key for key in found if key not in presolved]):
         trial = {other: reason for other, reason in hidden.items() if other != key}
         after = parts.determined(parts.number[key], trial)
         if not any(cell in after for cell in targets if cell != key):
@@ -312,6 +356,51 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Suppressed:
     if any(key in determined_cells for key in _targets(table, sensitive, hidden)):
         raise RuntimeError("A protected cell can be recomputed.")  # pragma: no cover
     return Suppressed(table, k, True, hidden, sensitive)
+
+
+def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) -> dict[Key, Reason]:
+    """What suppressing each block on its own hides (see :func:`suppress`)."""
+    members: dict[Hashable, list[Key]] = {}
+    for key in table.values:
+        block = blocks(key)
+        if block is not None:
+            members.setdefault(block, []).append(key)
+    hidden: dict[Key, Reason] = {}
+    for keys in members.values():
+        inside = set(keys)
+        part = Table(
+            values={key: table.values[key] for key in keys},
+            published={key: table.published[key] for key in keys},
+            sums=[c for c in table.sums if all(key in inside for key in _cells(c))],
+            fixed={key for key in table.fixed if key in inside},
+            linking={key for key in table.linking if key in inside},
+        )
+        hidden.update(suppress(part, k).hidden)
+    # No sum may then have exactly one unknown cell that is protected (it would be the
+    # difference of the others): hide the smallest shown positive cell of every such sum
+    # until none is left. The exact
+    # search goes on from there; this only spares it most of its rounds.
+    sensitive = {
+        key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
+    }
+    hidden.update({key: Reason.PRIMARY for key in sensitive if table.published[key]})
+    order = {key: index for index, key in enumerate(table.values)}
+    changed = True
+    while changed:
+        changed = False
+        for constraint in table.sums:
+            cells = _cells(constraint)
+            unknown = [key for key in cells if _is_unknown(table, key, hidden)]
+            if len(unknown) != 1 or unknown[0] in table.fixed:
+                continue
+            if unknown[0] not in hidden and unknown[0] not in sensitive:
+                continue
+            candidates = [key for key in cells if _hideable(table, key, hidden)]
+            if candidates:
+                choice = min(candidates, key=lambda key: (table.values[key], order[key]))
+                hidden[choice] = Reason.SECONDARY
+                changed = True
+    return {key: reason for key, reason in hidden.items() if reason is Reason.SECONDARY}
 
 
 def _targets(table: Table, sensitive: frozenset[Key], hidden: Mapping[Key, Reason]) -> list[Key]:
@@ -422,13 +511,17 @@ def _cells_to_hide(
     options: list[tuple[int, ...]] = [(y,) for y in first]
     options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
     protected = {column[key] for key in targets if key in column}
+    # |determined & protected| before any option; each option changes it by its gains
+    # and losses (an option's own cells are hideable columns, never determined before).
+    base = len(echelon.determined & protected)
     best: tuple[tuple[int, int, tuple[int, ...]], tuple[int, ...]] | None = None
     for option in options:
-        after = echelon.determined_after(option)
-        if x in after:
+        gained, lost = echelon.changes_after(option)
+        if x in gained or (x in echelon.determined and x not in lost):
             continue
+        chosen = set(option)
         score = (
-            len(after & (protected | set(option))),
+            base - len(lost & protected) + len(gained & (protected | chosen)),
             sum(table.values[echelon.columns[index]] for index in option),
             option,
         )
@@ -505,6 +598,13 @@ class _Echelon:
 
     def determined_after(self, hide: Sequence[int]) -> set[int]:
         """The columns (unknown or in ``hide``) determined once ``hide`` is hidden too."""
+        gained, lost = self.changes_after(hide)
+        return (self.determined - lost) | gained
+
+    def changes_after(self, hide: Sequence[int]) -> tuple[set[int], set[int]]:
+        """The columns that become determined, and those that stop being determined, once
+        ``hide`` is hidden too (``determined_after`` without copying ``determined``: the
+        search scores thousands of options on parts of thousands of cells)."""
         numbers = sorted({n for index in hide for n in self.relations_at.get(index, [])})
         pending = [
             {index: self.relations[n][index] for index in hide if index in self.relations[n]}
@@ -520,17 +620,19 @@ class _Echelon:
             for row in [*pending, *new.values()]:
                 _eliminate(row, pivot_row, index)
             new[index] = pivot_row
-        determined = set(self.determined)
+        gained: set[int] = set()
+        lost: set[int] = set()
         for pivot in sorted({p for index in hide for p in self.top_with.get(index, [])}):
             row = {index: self.top[pivot][index] for index in hide if index in self.top[pivot]}
             for index, pivot_row in new.items():
                 _eliminate(row, pivot_row, index)
-            if self.unknown_count[pivot] + len(row) == 1:
-                determined.add(pivot)
-            else:
-                determined.discard(pivot)
-        determined.update(index for index, row in new.items() if len(row) == 1)
-        return determined
+            now = self.unknown_count[pivot] + len(row) == 1
+            if now and pivot not in self.determined:
+                gained.add(pivot)
+            elif not now and pivot in self.determined:
+                lost.add(pivot)
+        gained.update(index for index, row in new.items() if len(row) == 1)
+        return gained, lost
 
 
 def _cells(constraint: Sum) -> tuple[Key, ...]:

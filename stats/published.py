@@ -67,8 +67,16 @@ def _g(split: Split) -> dict[str, int]:
 class _Render:
     """Suppresses a table and renders its cells and shares."""
 
-    def __init__(self, table: Table, k: int, applied: bool) -> None:
-        self.result: Suppressed = suppress(table, k) if applied else unsuppressed(table)
+    def __init__(
+        self,
+        table: Table,
+        k: int,
+        applied: bool,
+        blocks: Callable[[Hashable], Hashable | None] | None = None,
+    ) -> None:
+        self.result: Suppressed = (
+            suppress(table, k, blocks=blocks) if applied else unsuppressed(table)
+        )
         if not applied:
             # Keep the association's threshold in the output even when nothing is hidden.
             self.result = Suppressed(table, k, False, {}, frozenset())
@@ -101,14 +109,17 @@ class _Render:
         return Published(json, result.note, len(result.hidden))
 
 
-def _add_g(table: Table, prefix: Key, split: Split, *, published: bool = True) -> None:
-    """Add a G; unpublished Gs (numerators of shares) are sensitive but never printed."""
-    if published:
+def _add_g(
+    table: Table, prefix: Key, split: Split, *, published: tuple[str, ...] = GENDERS
+) -> None:
+    """Add a G with the gender identity. ``published`` names the genders that are published
+    cells (shown, or given away by a shown share); the others only express sums."""
+    if published == GENDERS:
         table.add_g(prefix, _g(split))
         return
     other = split.total - split.women - split.men
     for gender, value in (("women", split.women), ("men", split.men), ("total", split.total)):
-        table.add_cell((*prefix, gender), value, published=False)
+        table.add_cell((*prefix, gender), value, published=gender in published)
     table.add_cell((*prefix, OTHER), other, published=False)
     if other >= 0:
         table.add_sum([(*prefix, "women"), (*prefix, "men"), (*prefix, OTHER)], (*prefix, "total"))
@@ -192,7 +203,8 @@ def participant_tables(
     _add_target_group(table, tables.target_group)
     _add_expected(table, tables.expected)
     _add_goals(table, tables.goals, goal_members)
-    render = _Render(table, k, applied)
+    codes = {row.intervention for row in tables.participants.rows}
+    render = _Render(table, k, applied, blocks=lambda key: _intervention_of(key, codes))
 
     def section(name: str) -> Callable[[Hashable], bool]:
         return lambda key: _section_of(key) == name
@@ -221,6 +233,15 @@ def participant_tables(
     )
 
 
+def _intervention_of(key: Hashable, codes: set[str]) -> str | None:
+    """The intervention row a cell belongs to (a block for ``suppress``), or None."""
+    if not isinstance(key, tuple) or not key:
+        return None
+    if key[0] == "rest":
+        return _intervention_of(key[1], codes)
+    return key[0] if key[0] in codes else None
+
+
 def _section_of(key: Hashable) -> str:
     """Which published table a cell of ``participant_tables`` belongs to (for its note)."""
     if not isinstance(key, tuple) or not key:
@@ -241,7 +262,9 @@ def _section_of(key: Hashable) -> str:
 
 def _add_flows(table: Table, code: str) -> None:
     """Per gender: active = ongoing + exited = carried + registered, and exited to date =
-    exited + exited before the year (carried and before are unpublished cells)."""
+    exited + exited before the year (carried and before are linking cells; like every
+    unpublished 0 they count as known when 0, which covers an intervention that started
+    in the year: its start date is public)."""
     for gender in (*GENDERS, OTHER):
         active = (code, "active", gender)
         if active not in table.values:
@@ -253,7 +276,7 @@ def _add_flows(table: Table, code: str) -> None:
         ):
             value = table.values[whole] - table.values[part]
             if value >= 0:
-                table.add_cell((code, rest, gender), value, published=False)
+                table.add_cell((code, rest, gender), value, published=False, linking=True)
                 table.add_sum([part, (code, rest, gender)], whole)
 
 
@@ -274,7 +297,9 @@ def _add_target_group(table: Table, target_group: TargetGroupTable) -> None:
         parts = [(*TARGET_GROUP, level, gender) for level in levels]
         rest = table.values[(*active, gender)] - sum(table.values[p] for p in parts)
         if rest >= 0:
-            table.add_cell((*TARGET_GROUP, "education:none", gender), rest, published=False)
+            table.add_cell(
+                (*TARGET_GROUP, "education:none", gender), rest, published=False, linking=True
+            )
             table.add_sum([*parts, (*TARGET_GROUP, "education:none", gender)], (*active, gender))
 
 
@@ -300,8 +325,10 @@ def _add_goals(table: Table, goals: ParticipantGoals, members: Mapping[str, Sequ
         table.add_cell(whole, counts[goal][1])
         _add_part(part, counts[goal][0], whole, table)
         for key, measure in ((part, numerator), (whole, denominator)):
+            # An intervention without a row has no participation in the year: it adds 0.
             rows = [(code, measure, "total") for code in members.get(goal, ())]
-            if rows and all(row in table.values for row in rows):
+            rows = [row for row in rows if row in table.values]
+            if rows:
                 _sum_if_consistent(table, rows, key)
 
 
@@ -335,7 +362,9 @@ def _add_participants_outcomes(
             table.add_cell(rest, max(value, 0), published=False)
             if value >= 0:
                 table.add_sum([(code, "to_work_or_studies", gender), rest], (*exited_key, gender))
-        _add_g(table, (code, "active"), row.active, published=False)
+        # The action-plan share's denominator: a shown share of a known count with a plan
+        # gives it, so its total is a published cell (hidden with the share if need be).
+        _add_g(table, (code, "active"), row.active, published=("total",))
         # The share with an action plan and its denominator give the count with a plan
         # and the count without one.
         _add_part((code, "planned", "total"), row.planned.total, (code, "active", "total"), table)
@@ -495,7 +524,7 @@ def _add_complement(table: Table, key: Key, whole: Key) -> None:
     complement (80 % of 10: 2 without an action plan) must be protected too."""
     rest = table.values[whole] - table.values[key]
     if rest >= 0:
-        table.add_cell(("rest", key), rest, published=False)
+        table.add_cell(("rest", key), rest, published=False, linking=True)
         table.add_sum([key, ("rest", key)], whole)
 
 

@@ -24,18 +24,22 @@ figure of the derivation is hidden), and the failure shows the recomputed true c
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
+import random
 from typing import Any
 
 import pytest
 
 from interventions.models import Aim, FollowUp, Intervention, Kind
-from participants.choices import Education, ExitReason, Gender
+from participants.choices import Education, ExitReason, Gender, PublicSupportTime
 from participants.models import Participation, Person
-from stats.memo import memo_json
-from stats.periods import round_half_up
-from testing.factories import InterventionFactory
+from stats.memo import compute_memo, memo_json
+from stats.periods import Period, round_half_up
+from stats.tests import attacker
+from tenancy.models import Association
+from testing.factories import AssociationFactory, InterventionFactory
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -360,3 +364,303 @@ def test_memo_action_plan_goal_not_shown_when_its_share_is_hidden(goals_world: W
     recomputed = _count_from_share(_goal(tables, "prerehab_action_plan"), active)
 
     assert recomputed is None, f"C's participations with an action plan recomputed: {recomputed}"
+
+
+# -- Regression: an independent attacker (stats/tests/attacker.py) on whole memos -----------
+#
+# The tests above pin the attacks found so far; these run the attacker, which writes down
+# every identity between the memo's tables, on random small associations, so that a change
+# to the statistics cannot bring a cross-table leak back unnoticed.
+
+#: Periods attacked per association: two halves of one year (H2 carries ytd over H1).
+RANDOM_PERIODS = ("2024H1", "2024H2")
+#: Start dates: before the year, in the year before the first entries, in H1, in H2.
+RANDOM_STARTS = (D(2022, 1, 1), D(2023, 3, 1), D(2024, 1, 1), D(2024, 2, 1), D(2024, 8, 1))
+WORK_EXITS = (ExitReason.WORK_UNSUBSIDISED, ExitReason.WORK_SUBSIDISED, ExitReason.OWN_BUSINESS)
+
+
+def _random_day(first: dt.date, last: dt.date, rng: random.Random) -> dt.date:
+    return first + dt.timedelta(days=rng.randrange((last - first).days + 1))
+
+
+def _random_participation(intervention: Intervention, rng: random.Random) -> None:
+    """A participation with random gender (a few annat), entry from the intervention's
+    start (at the earliest 2023) to 2024-11-30, half of them exited, and a random profile."""
+    serial = next(_serials)
+    gender = rng.choices((Gender.WOMAN, Gender.MAN, Gender.OTHER), (10, 10, 1))[0]
+    entry = _random_day(max(intervention.start_date, D(2023, 1, 1)), D(2024, 11, 30), rng)
+    exit_date, reason, extent = None, "", None
+    if rng.random() < 0.5:
+        exit_date = _random_day(entry, D(2024, 12, 31), rng)
+        reason = rng.choice([r for r in ExitReason if r != ExitReason.MISTAKE])
+        extent = rng.choice((25, 50, 100)) if reason in WORK_EXITS else None
+    person = Person.objects.create(
+        association=intervention.association,
+        pnr_hash=f"random-hash-{serial}",
+        pnr_encrypted=f"random-encrypted-{serial}",
+        birth_date=D(rng.randint(1965, 2004), 1, 1),
+        gender=gender,
+    )
+    Participation.objects.create(
+        association=intervention.association,
+        intervention=intervention,
+        person=person,
+        gender=gender,
+        entry_date=entry,
+        exit_date=exit_date,
+        exit_reason=reason,
+        work_extent=extent,
+        education=rng.choice(Education.values),
+        public_support_time=rng.choice(PublicSupportTime.values),
+        action_plan_date=entry + dt.timedelta(days=30) if rng.random() < 0.7 else None,
+    )
+
+
+def _random_association(seed: int) -> Association:
+    """1-3 interventions (work-directed or pre-rehabilitation) with 3-30 participations
+    each (so every share's denominator is at most 90 and a share gives its count) and a
+    few anonymous ones; threshold k from 3 to 5."""
+    rng = random.Random(seed)
+    association = AssociationFactory.create(
+        slug=f"attack-{seed}", disclosure_threshold=rng.choice((3, 4, 5, 5))
+    )
+    for index in range(rng.randint(1, 3)):
+        intervention = InterventionFactory.create(
+            association=association,
+            code=f"R{index}",
+            name=f"Insats R{index}",
+            start_date=rng.choice(RANDOM_STARTS),
+            aim=rng.choice((Aim.WORK, Aim.PRE_REHABILITATION)),
+        )
+        for _ in range(rng.randint(3, 30)):
+            _random_participation(intervention, rng)
+        for _ in range(rng.choice((0, 0, 1, 3))):
+            Participation.objects.create(
+                association=association,
+                intervention=intervention,
+                gender=rng.choice((Gender.WOMAN, Gender.MAN)),
+                entry_date=_random_day(
+                    max(intervention.start_date, D(2024, 1, 1)), D(2024, 11, 30), rng
+                ),
+            )
+    return association
+
+
+def _facts(association: Association) -> dict[str, attacker.Facts]:
+    """What the memo's interventions table tells the reader."""
+    return {
+        i.code: attacker.Facts(i.start_date, i.kind, i.aim)
+        for i in Intervention.objects.filter(association=association)
+    }
+
+
+def _memo_pair(association: Association, period: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The suppressed memo JSON and the unsuppressed one (the truth)."""
+    parsed = Period.parse(period)
+    return (
+        compute_memo(association, parsed, suppress=True).json,
+        compute_memo(association, parsed, suppress=False).json,
+    )
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [
+        *range(20),
+        220,  # attack 6 below
+    ],
+)
+def test_memo_random_association_has_no_recomputable_small_count(seed: int) -> None:
+    """Whatever the data, no count from 1 to k-1 that the suppressed memo does not show
+    can be recomputed from what it shows (within and across its tables, shares included),
+    and every identity the attacker relies on holds (else the attacker would be blind)."""
+    association = _random_association(seed)
+    facts = _facts(association)
+
+    found = {}
+    for period in RANDOM_PERIODS:
+        shown, truth = _memo_pair(association, period)
+        attack = attacker.build(shown, truth, facts)
+        found[period] = (attack.leaks(), attack.dropped)
+
+    assert found == {period: ([], []) for period in RANDOM_PERIODS}
+
+
+def _primary_only(memo: dict[str, Any]) -> dict[str, Any]:
+    """``memo`` (unsuppressed) with every count and share from 1 to k-1 of the person
+    tables shown as "<k" and nothing else hidden: suppression without secondary cells."""
+    k = memo["suppression"]["threshold"]
+    labels = {"intervention", "reason", "extent", "expected"}
+
+    def hide(value: Any, key: str = "") -> Any:
+        if isinstance(value, dict):
+            return {name: hide(item, name) for name, item in value.items()}
+        if isinstance(value, list):
+            return [hide(item) for item in value]
+        if isinstance(value, int) and key not in labels and 1 <= value < k:
+            return f"<{k}"
+        return value
+
+    person_tables = {"participants", "outcomes", "exit_reasons", "target_group", "expected"}
+    tables = {
+        name: hide(table) if name in person_tables else table
+        for name, table in memo["tables"].items()
+    }
+    return {**memo, "suppression": {"applied": True, "threshold": k}, "tables": tables}
+
+
+def test_attacker_recomputes_counts_behind_primary_only_suppression(exits_world: World) -> None:
+    """The oracle can fail: with the small counts hidden but no secondary cell, the
+    attacker recomputes A's exits (W3 M1 T4) from the target group's active W11 M9 T20 minus
+    the ongoing W8 M8 T16 (attack 1 above)."""
+    truth = memo_json(exits_world.association, PERIOD, suppress=False)
+    shown = _primary_only(truth)
+
+    leaks = attacker.attack_memo(shown, truth, _facts(exits_world.association))
+
+    exits = {
+        leak.cell: leak.value for leak in leaks if leak.cell[:3] == ("participants", "A", "exited")
+    }
+    assert exits == {
+        ("participants", "A", "exited", "women"): 3,
+        ("participants", "A", "exited", "men"): 1,
+        ("participants", "A", "exited", "total"): 4,
+    }
+
+
+def _unhide_large(shown: Any, truth: Any, marker: str) -> Any:
+    """``shown`` with every hidden figure whose true value is k or more put back: the
+    cells hidden only to protect small counts (secondary suppression)."""
+    if isinstance(shown, dict):
+        return {key: _unhide_large(value, truth[key], marker) for key, value in shown.items()}
+    if isinstance(shown, list):
+        return [_unhide_large(value, truth[i], marker) for i, value in enumerate(shown)]
+    if shown == marker and isinstance(truth, int) and truth >= int(marker[1:]):
+        return truth
+    return shown
+
+
+def test_attacker_recomputes_counts_when_the_protecting_cells_are_shown(
+    exits_world: World,
+) -> None:
+    """The oracle can fail on a real suppressed memo: showing again the cells hidden only
+    to protect A's small exits (W3 M1 T4) lets the attacker recompute them."""
+    shown, truth = _memo_pair(exits_world.association, PERIOD)
+    assert attacker.attack_memo(shown, truth, _facts(exits_world.association)) == []
+    planted = copy.deepcopy(shown)
+    planted["tables"] = _unhide_large(shown["tables"], truth["tables"], HIDDEN)
+    assert planted != shown
+
+    leaks = attacker.attack_memo(planted, truth, _facts(exits_world.association))
+
+    exits = {
+        leak.cell: leak.value for leak in leaks if leak.cell[:3] == ("participants", "A", "exited")
+    }
+    assert exits == {
+        ("participants", "A", "exited", "women"): 3,
+        ("participants", "A", "exited", "men"): 1,
+        ("participants", "A", "exited", "total"): 4,
+    }
+
+
+@pytest.fixture
+def plan_share_association(db: None) -> Association:
+    """Threshold k = 4. C (pre-rehabilitation, start 2023-03-01): 4 women and 4 men active
+    in 2024H1, 2 women and 2 men of them with an action plan; one of the men exits
+    2024-02-09 to subsidised work, the others are ongoing at E. N (work-directed, start
+    2024-02-01, in the year): one woman enters 2024-02-28 and exits 2024-04-26 to
+    subsidised work, without a plan. True figures: active C 8, N 1, total 9; with a plan
+    C 4, N 0, total 4 (44 %)."""
+    association = AssociationFactory.create(slug="plan-share", disclosure_threshold=4)
+    c = InterventionFactory.create(
+        association=association,
+        code="C",
+        name="Insats C",
+        aim=Aim.PRE_REHABILITATION,
+        start_date=D(2023, 3, 1),
+    )
+    n = InterventionFactory.create(
+        association=association, code="N", name="Insats N", start_date=D(2024, 2, 1)
+    )
+    subsidised = ExitReason.WORK_SUBSIDISED
+    _join(c, Gender.WOMAN, entry=D(2023, 3, 7))
+    _join(c, Gender.WOMAN, entry=D(2023, 4, 29), plan=D(2023, 5, 29))
+    _join(c, Gender.MAN, entry=D(2023, 5, 24), plan=D(2023, 6, 23))
+    _join(c, Gender.WOMAN, entry=D(2023, 9, 15))
+    _join(c, Gender.MAN, entry=D(2023, 12, 6))
+    _join(
+        c,
+        Gender.MAN,
+        entry=D(2024, 1, 4),
+        exit_date=D(2024, 2, 9),
+        plan=D(2024, 2, 3),
+        reason=subsidised,
+        extent=25,
+    )
+    _join(c, Gender.WOMAN, entry=D(2024, 2, 23), plan=D(2024, 3, 1))
+    _join(c, Gender.MAN, entry=D(2024, 4, 28))
+    _join(
+        n,
+        Gender.WOMAN,
+        entry=D(2024, 2, 28),
+        exit_date=D(2024, 4, 26),
+        reason=subsidised,
+        extent=25,
+    )
+    return association
+
+
+def test_memo_hidden_exits_not_recomputable_from_action_plan_share_denominator(
+    plan_share_association: Association,
+) -> None:
+    """Attack 6 (found by the random attacker above: seeds 75, 220, 365, 369 and 427 of
+    ``_random_association``, all in 2024H1). The share with an action plan is planned /
+    active ytd; ``stats.published`` hides it when planned or active is hidden or small,
+    and treats planned as revealed by the share. But a shown share whose numerator is
+    known reveals its denominator too, and active ytd is an unpublished count that
+    ``stats.published`` protects only through its sums:
+
+    1. C's active women = ongoing 4 + exited 0; active men = the target group's 4 (N's men
+       are 0 everywhere); nobody is annat, so C's active is 8 and C's 50 % is 4 planned.
+    2. The total share is 44 % = (4 + planned N) / (8 + active N). N started in the year,
+       so active N = registered N <= the shown total registered 4, and planned N <=
+       active N: only active N = 1, planned N = 0 gives 44 % (4/9).
+    3. N is ongoing 0, so N's hidden exits are W1 T1, and with them the total's exits,
+       the exit reason and N's ``expected``.
+
+    Fix (``stats.published``): when a share is shown, its denominator must not become
+    determined through it (e.g. add, per shown share, the denominator as a cell known
+    once the numerator is, or hide the share when its denominator would give a hidden
+    count away)."""
+    shown, truth = _memo_pair(plan_share_association, PERIOD)
+    outcomes, participants = shown["tables"]["outcomes"], shown["tables"]["participants"]
+    assert (
+        _row(participants, "N")["exited"],
+        _row(truth["tables"]["participants"], "N")["exited"],
+    ) == (
+        {"women": "<4", "men": 0, "total": "<4"},
+        {"women": 1, "men": 0, "total": 1},
+    )
+    parts_c = (
+        _row(participants, "C")["ongoing"]["women"],
+        shown["tables"]["target_group"]["active"]["men"],
+    )
+    active_c = sum(parts_c) if all(isinstance(part, int) for part in parts_c) else None
+    planned_c = _count_from_share(_row(outcomes, "C")["share_with_action_plan"], active_c)
+    share = outcomes["total"]["share_with_action_plan"]
+    registered = participants["total"]["registered"]["total"]
+
+    candidates = [
+        (active_n, planned_n)
+        for active_n in range(registered + 1 if isinstance(registered, int) else 0)
+        for planned_n in range(active_n + 1)
+        if isinstance(share, int)
+        and isinstance(planned_c, int)
+        and isinstance(active_c, int)
+        and round_half_up(planned_c + planned_n, active_c + active_n) == share
+    ]
+    leaks = attacker.attack_memo(shown, truth, _facts(plan_share_association))
+
+    assert (candidates if len(candidates) == 1 else None, leaks) == (None, []), (
+        f"N's active recomputed: {candidates}; attacker: {leaks}"
+    )

@@ -79,8 +79,8 @@ def _suppressed_exit_reasons(
     results: list[Suppressed] = []
     original = published.suppress
 
-    def spy(table: Table, k: int) -> Suppressed:
-        results.append(original(table, k))
+    def spy(table: Table, k: int, **options: Any) -> Suppressed:
+        results.append(original(table, k, **options))
         return results[-1]
 
     known = _published_exits_total(period) if fixed else None
@@ -151,8 +151,8 @@ def test_exit_reasons_known_all_fixes_only_matching_whole_counts(
     results: list[Suppressed] = []
     original = published.suppress
 
-    def spy(table: Table, k: int) -> Suppressed:
-        results.append(original(table, k))
+    def spy(table: Table, k: int, **options: Any) -> Suppressed:
+        results.append(original(table, k, **options))
         return results[-1]
 
     monkeypatch.setattr(published, "suppress", spy)
