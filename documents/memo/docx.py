@@ -279,12 +279,20 @@ def has_page_field(footer: Any) -> bool:
     return " PAGE " in xml or 'w:instr="PAGE' in xml or 'w:instr=" PAGE' in xml
 
 
+#: The version lines of ``MemoDocument.version_label`` (our footer line contains one).
+VERSION_LABELS = ("Röjandeskyddad version", "Ej röjandeskyddad version")
+
+
 def add_footer(document: Any, memo: MemoDocument) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     for section in document.sections:
         footer = section.footer
+        # A memo exported earlier and uploaded as the template has our line already.
+        for old in list(footer.paragraphs):
+            if any(label in old.text for label in VERSION_LABELS):
+                old._element.getparent().remove(old._element)
         numbered = has_page_field(footer)
         paragraph = footer.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -165,3 +165,18 @@ def test_docx_template_without_heading_styles_gets_them(document: MemoDocument) 
     content = render_docx(document, charts={}, template=buffer)
 
     assert docx_headings(content)[0] == (1, "Sammanfattning")
+
+
+def test_docx_from_an_exported_memo_as_template_has_one_footer_line(
+    document: MemoDocument,
+) -> None:
+    from docx import Document
+
+    exported = render_docx(document, charts={})
+
+    again = Document(io.BytesIO(render_docx(document, charts={}, template=io.BytesIO(exported))))
+
+    lines = [p.text for p in again.sections[0].footer.paragraphs if "version" in p.text]
+    assert [
+        line.startswith(f"{document.period_code} · {document.version_label}") for line in lines
+    ] == [True]
