@@ -63,6 +63,7 @@ def _join(
     extent: int | None = None,
     born: dt.date = OVER_30,
     education: str = "",
+    support: str = "",
     plan: dt.date | None = None,
 ) -> None:
     """A participation with personal data (dummy identity strings: statistics only)."""
@@ -84,6 +85,7 @@ def _join(
         exit_reason=reason,
         work_extent=extent,
         education=education,
+        public_support_time=support,
         action_plan_date=plan,
     )
 
@@ -386,7 +388,6 @@ def _random_day(first: dt.date, last: dt.date, rng: random.Random) -> dt.date:
 def _random_participation(intervention: Intervention, rng: random.Random) -> None:
     """A participation with random gender (a few annat), entry from the intervention's
     start (at the earliest 2023) to 2024-11-30, half of them exited, and a random profile."""
-    serial = next(_serials)
     gender = rng.choices((Gender.WOMAN, Gender.MAN, Gender.OTHER), (10, 10, 1))[0]
     entry = _random_day(max(intervention.start_date, D(2023, 1, 1)), D(2024, 11, 30), rng)
     exit_date, reason, extent = None, "", None
@@ -394,25 +395,21 @@ def _random_participation(intervention: Intervention, rng: random.Random) -> Non
         exit_date = _random_day(entry, D(2024, 12, 31), rng)
         reason = rng.choice([r for r in ExitReason if r != ExitReason.MISTAKE])
         extent = rng.choice((25, 50, 100)) if reason in WORK_EXITS else None
-    person = Person.objects.create(
-        association=intervention.association,
-        pnr_hash=f"random-hash-{serial}",
-        pnr_encrypted=f"random-encrypted-{serial}",
-        birth_date=D(rng.randint(1965, 2004), 1, 1),
-        gender=gender,
-    )
-    Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        person=person,
-        gender=gender,
-        entry_date=entry,
+    born = D(rng.randint(1965, 2004), 1, 1)
+    education = rng.choice(Education.values)
+    support = rng.choice(PublicSupportTime.values)
+    plan = entry + dt.timedelta(days=30) if rng.random() < 0.7 else None
+    _join(
+        intervention,
+        gender,
+        entry=entry,
         exit_date=exit_date,
-        exit_reason=reason,
-        work_extent=extent,
-        education=rng.choice(Education.values),
-        public_support_time=rng.choice(PublicSupportTime.values),
-        action_plan_date=entry + dt.timedelta(days=30) if rng.random() < 0.7 else None,
+        reason=reason,
+        extent=extent,
+        born=born,
+        education=education,
+        support=support,
+        plan=plan,
     )
 
 
