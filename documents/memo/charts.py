@@ -8,6 +8,7 @@ import hashlib
 import io
 from typing import Any
 
+from documents.memo import formats
 from documents.memo.model import Chart, MemoDocument
 
 WIDTH_INCHES = 6.5
@@ -17,11 +18,9 @@ REFERENCE_COLOUR = "#a11d1d"
 
 
 def value_label(value: float) -> str:
-    """A bar's value as printed beside it: whole numbers plain, others with one decimal
-    (Swedish decimal comma)."""
-    if float(value).is_integer():
-        return f"{value:.0f}"
-    return f"{value:.1f}".replace(".", ",")
+    """A bar's value as printed beside it (and an axis tick): whole numbers grouped in
+    thousands, others with one decimal and a decimal comma (``documents.memo.formats``)."""
+    return formats.count(value) if float(value).is_integer() else formats.decimal1(value)
 
 
 def height_for(chart: Chart) -> float:

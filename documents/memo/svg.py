@@ -97,13 +97,6 @@ def shorten(text: str, width: float) -> str:
     return text if len(text) <= fits else text[: max(1, fits - 1)].rstrip() + "…"
 
 
-def tick_text(value: float) -> str:
-    whole = round(value)
-    if abs(value - whole) < 1e-9:
-        return f"{whole:,}".replace(",", "\u00a0")
-    return value_label(value)
-
-
 def layout(chart: Chart) -> SvgChart | None:
     """The chart's geometry, or None when it is not a horizontal bar chart."""
     if chart.orientation != "barh":
@@ -157,7 +150,7 @@ def layout(chart: Chart) -> SvgChart | None:
     count = round((high - low) / step)
     for number in range(count + 1):
         value = low + number * step
-        ticks.append(SvgText(x=x_of(value), y=bottom + 14, text=tick_text(value)))
+        ticks.append(SvgText(x=x_of(value), y=bottom + 14, text=value_label(value)))
     categories = tuple(
         SvgText(
             x=label_width,
