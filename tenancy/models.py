@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +32,18 @@ class Association(models.Model):
         default=5,
         validators=[MinValueValidator(3)],
         help_text=_("Antal under denna gräns visas som <k i publicerade tabeller."),
+    )
+    organisation_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\d{6}-\d{4}$",
+                _("Ange organisationsnumret som tio siffror med bindestreck, t.ex. 222000-2576."),
+            )
+        ],
+        help_text=_("Jämförs med #ORGNR när en SIE-fil läses in."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

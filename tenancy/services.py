@@ -18,8 +18,8 @@ INCOMPATIBLE_ROLES: frozenset[frozenset[str]] = frozenset(
 )
 
 
-def create_association(*, slug: str, name: str) -> Association:
-    association = Association(slug=slug, name=name)
+def create_association(*, slug: str, name: str, organisation_number: str = "") -> Association:
+    association = Association(slug=slug, name=name, organisation_number=organisation_number)
     association.full_clean()
     association.save()
     return association

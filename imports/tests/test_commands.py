@@ -119,3 +119,13 @@ def test_export_workbook_command_round_trips_through_import(tmp_path: Path) -> N
     run("import_workbook", str(output), "--association", "mal")
 
     assert content(target) == content(source)
+
+
+def test_create_association_stores_the_organisation_number() -> None:
+    run("create_association", "orgnr", "--name", "Förbundet", "--organisation-number", "222000-2576")
+    assert Association.objects.get(slug="orgnr").organisation_number == "222000-2576"
+
+
+def test_create_association_refuses_a_malformed_organisation_number() -> None:
+    with pytest.raises(CommandError, match="tio siffror"):
+        run("create_association", "orgnr", "--name", "F", "--organisation-number", "2220002576")

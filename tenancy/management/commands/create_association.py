@@ -1,4 +1,5 @@
-"""``python manage.py create_association SLUG --name NAME``: a new, empty association."""
+"""``python manage.py create_association SLUG --name NAME [--organisation-number NNNNNN-NNNN]``:
+a new, empty association."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("slug", help="Kortnamn i webbadressen, t.ex. exempel.")
         parser.add_argument("--name", required=True, help="Förbundets fullständiga namn.")
+        parser.add_argument(
+            "--organisation-number",
+            default="",
+            help="Förbundets organisationsnummer, t.ex. 222000-2576.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         slug: str = options["slug"]
@@ -26,7 +32,9 @@ class Command(BaseCommand):
                 _("Det finns redan ett förbund med kortnamnet %(slug)s.") % {"slug": slug}
             )
         try:
-            association = create_association(slug=slug, name=options["name"])
+            association = create_association(
+                slug=slug, name=options["name"], organisation_number=options["organisation_number"]
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         self.stdout.write(
