@@ -122,7 +122,9 @@ def test_export_workbook_command_round_trips_through_import(tmp_path: Path) -> N
 
 
 def test_create_association_stores_the_organisation_number() -> None:
-    run("create_association", "orgnr", "--name", "Förbundet", "--organisation-number", "222000-2576")
+    run(
+        "create_association", "orgnr", "--name", "Förbundet", "--organisation-number", "222000-2576"
+    )
     assert Association.objects.get(slug="orgnr").organisation_number == "222000-2576"
 
 
