@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres lock messages \
+.PHONY: install demo test lint typecheck contracts migrations-check test-sqlite test-postgres lock messages \
 	audit-deps
 
 # (Re)install when the lock file changes. uv is installed into the venv if missing.
@@ -30,6 +30,10 @@ lint: install
 typecheck: install
 	$(VENV)/bin/mypy .
 
+# The layer contracts of pyproject.toml ([tool.importlinter]); docs/architecture.md.
+contracts: install
+	$(VENV)/bin/lint-imports --no-cache
+
 migrations-check: install
 	$(TEST_SETTINGS) DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
 
@@ -44,7 +48,7 @@ test-postgres: install
 audit-deps: install
 	$(PY) scripts/audit_deps.py $(VENV)/bin/pip-audit requirements.lock
 
-test: lint typecheck migrations-check audit-deps test-sqlite test-postgres
+test: lint typecheck contracts migrations-check audit-deps test-sqlite test-postgres
 
 # Re-resolve dependencies after editing pyproject.toml (hash-pinned, no index URLs).
 lock: install

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bench.env import OUT_DIR, configure, migrate, vendor
+from bench.honest import CACHE_NOTE, compare_query_counts, empty_caches, machine_line
 
 #: Targets on a 2-core machine (seconds); the participants table within 3x of bench.sql.
 TARGETS = {"json": 1.0, "docx": 3.0, "pdf": 5.0}
@@ -65,18 +66,17 @@ def measure(name: str, action: Callable[[], object], runs: int) -> Timing:
     out the database server's time on PostgreSQL). Every run starts with an empty cache:
     the service caches the memo and its charts until the data changes, and this measures
     computing them."""
-    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    cache.clear()
+    empty_caches()
     with CaptureQueriesContext(connection) as captured:
         started = time.perf_counter()
         action()
         cold = time.perf_counter() - started
     times, cpu = [], []
     for _ in range(runs):
-        cache.clear()
+        empty_caches()
         started, started_cpu = time.perf_counter(), time.process_time()
         action()
         times.append(time.perf_counter() - started)
@@ -228,12 +228,14 @@ def participants_ratio(association: Any, period: str, runs: int) -> dict[str, An
 
 
 def query_counts(association: Any, period: str) -> dict[str, int]:
-    """Queries per format (one run each)."""
+    """Queries per format, one run each, each from empty caches: the same condition as the
+    cold run of ``measure``, so two associations' counts compare like with like."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
     for name, action in format_actions(association, period).items():
+        empty_caches()
         with CaptureQueriesContext(connection) as captured:
             action()
         counts[name] = len(captured)
@@ -278,8 +280,8 @@ def main(argv: list[str] | None = None) -> None:
     small = ensure_association(args.compare, interventions=30, scale=args.scale)
 
     load = os.getloadavg()
-    print(f"\nMemo {args.period} of {big.slug} on {db}, {args.runs} runs after one warm-up")
-    print(f"(load average {load[0]:.1f} on {os.cpu_count()} cores at the start):")
+    print(f"\nMemo {args.period} of {big.slug} on {db}, {args.runs} runs after one warm-up;")
+    print(f"{CACHE_NOTE}; {machine_line()} at the start:")
     timings = time_formats(big, args.period, args.runs)
     for timing in timings:
         print(timing.line())
@@ -304,11 +306,16 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     counts_small = query_counts(small, args.period)
-    counts_big = {t.name: t.queries for t in timings}
-    print("\nQueries per format, 30 against 60 interventions:")
-    for name, count in counts_big.items():
-        same = "same" if counts_small.get(name) == count else "DIFFERENT"
-        print(f"  {name:<22} {counts_small.get(name, 0):4d}  {count:4d}  {same}")
+    counts_big = query_counts(big, args.period)
+    print("\nQueries per format from empty caches, 30 against 60 interventions:")
+    try:
+        lines = compare_query_counts(counts_small, counts_big)
+    except AssertionError as differ:
+        print(differ)
+        print(f"({machine_line()} at the end)")
+        raise SystemExit(1) from None
+    print("\n".join(lines))
+    print(f"({machine_line()} at the end)")
 
     result = {
         "database": db,

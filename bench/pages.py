@@ -18,6 +18,7 @@ import time
 from typing import Any
 
 from bench.env import OUT_DIR, configure, migrate, vendor
+from bench.honest import CACHE_NOTE, empty_caches, machine_line
 from bench.load.accounts import ASSOCIATION, BOARD, OFFICE, officers
 
 BASE = f"/f/{ASSOCIATION}"
@@ -62,7 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     from tenancy.models import User
 
     staff = officers()[0][0]
-    lines = [f"Pages on {vendor()} ({args.runs} runs each after one warm-up, one at a time):"]
+    lines = [
+        f"Pages on {vendor()} ({args.runs} runs each after one warm-up, one at a time;",
+        f"{CACHE_NOTE}; {machine_line()} at the start):",
+    ]
     for email, name, path in PAGES:
         client = Client()
         client.force_login(User.objects.get(email=email or staff))
@@ -73,10 +77,12 @@ def main(argv: list[str] | None = None) -> None:
             return execute(sql, *rest)
 
         # An execute wrapper, not CaptureQueriesContext: a request resets the query log.
+        empty_caches()
         with connection.execute_wrapper(count):
             status = client.get(path, secure=True).status_code
         times, cpu = [], []
         for _ in range(args.runs):
+            empty_caches()
             started, started_cpu = time.perf_counter(), time.process_time()
             client.get(path, secure=True)
             times.append(time.perf_counter() - started)
@@ -86,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
             f"min {min(times) * 1000:7.0f} ms  cpu {statistics.median(cpu) * 1000:7.0f} ms  "
             f"{len(queries):4d} queries"
         )
-    lines.append(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
+    lines.append(f"({machine_line()} at the end)")
     report = "\n".join(lines)
     (OUT_DIR / f"pages-{vendor()}.txt").write_text(report + "\n", encoding="utf-8")
     print(report)
