@@ -1,0 +1,96 @@
+"""Generated attachments: each kind of document the product can render, frozen as PDF when
+the notice is published. A new document plugs in with one entry in ``FREEZERS``.
+
+Generated attachments are always the board's version (disclosure control applied), so no
+meeting paper holds participant data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from meetings.models import Attachment, AttachmentDocument
+
+
+def _memo_pdf(attachment: Attachment) -> tuple[str, bytes]:
+    from documents.memo import sources
+    from documents.memo.render import render_memo
+    from stats.periods import Period
+
+    period = Period.parse(attachment.reference)
+    association = attachment.association
+    document, data = sources.memo_document(association, period, suppress=True)
+    return f"uppfoljning-{period}.pdf", render_memo(document, data, "pdf", association)
+
+
+def _check_memo(reference: str) -> None:
+    from stats.periods import Period
+
+    try:
+        Period.parse(reference)
+    except ValueError as error:
+        raise ValidationError({"reference": str(error)}) from error
+
+
+#: document kind -> (check of the reference, renderer to PDF)
+FREEZERS: dict[str, tuple[Callable[[str], None], Callable[[Attachment], tuple[str, bytes]]]] = {
+    AttachmentDocument.MEMO: (_check_memo, _memo_pdf),
+}
+
+
+def generated_kinds() -> list[str]:
+    return list(FREEZERS)
+
+
+def check_reference(document: str, reference: str) -> None:
+    """Refuse a generated attachment the product cannot render, or a bad reference."""
+    if document == AttachmentDocument.FILE:
+        return
+    if document not in FREEZERS:
+        raise ValidationError(
+            {
+                "document": _(
+                    "Den här handlingen kan ännu inte skapas av systemet; ladda upp den som fil."
+                )
+            }
+        )
+    FREEZERS[document][0](reference)
+
+
+def freeze(attachment: Attachment) -> tuple[str, bytes]:
+    """The attachment rendered as PDF (used by ``services.publish``)."""
+    return FREEZERS[attachment.document][1](attachment)
+
+
+#: What an uploaded attachment may be: its name's ending and how its content begins.
+UPLOAD_SIGNATURES = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
+
+
+def check_upload(file: Any) -> None:
+    """An uploaded attachment is a PDF or a DOCX (by name and by content) within the
+    upload limit."""
+    from django.conf import settings
+
+    if not file:
+        raise ValidationError({"file": _("Välj en fil att bifoga.")})
+    name = str(getattr(file, "name", "")).lower()
+    ending = next((end for end in UPLOAD_SIGNATURES if name.endswith(end)), None)
+    if ending is None:
+        raise ValidationError({"file": _("Bifoga en PDF- eller Word-fil (.pdf, .docx).")})
+    if file.size > settings.FINSAM_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            {
+                "file": _("Filen är för stor (högst %(mb)s MB).")
+                % {"mb": settings.FINSAM_MAX_UPLOAD_BYTES // (1024 * 1024)}
+            }
+        )
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if not head.startswith(UPLOAD_SIGNATURES[ending]):
+        raise ValidationError(
+            {"file": _("Filens innehåll är inte en %(kind)s-fil.") % {"kind": ending[1:].upper()}}
+        )

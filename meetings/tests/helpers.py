@@ -1,0 +1,37 @@
+"""Arranging meetings in tests, through the services as the pages do."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from meetings import services
+from meetings.models import Meeting, StaffMember
+from testing.personas import World
+
+
+def make_meeting(world: World, *, date: dt.date = dt.date(2026, 3, 31), **extra: Any) -> Meeting:
+    organ = services.board_organ(world.association)
+    return services.create_meeting(
+        user=world.users["admin"],
+        organ=organ,
+        date=date,
+        start=dt.time(9, 0),
+        end=dt.time(11, 0),
+        place=extra.pop("place", "Förbundets kansli"),
+        **extra,
+    )
+
+
+def add_decision_item(world: World, meeting: Meeting, title: str = "Årsredovisning 2025") -> Any:
+    presenter = StaffMember.objects.get_or_create(
+        association=world.association, name="Eva Chef", defaults={"title": "förbundschef"}
+    )[0]
+    return services.add_item(
+        user=world.users["admin"],
+        meeting=meeting,
+        title=title,
+        presenter=presenter,
+        proposal=["att fastställa årsredovisningen", "att överlämna den till medlemmarna"],
+        background="Kansliet har upprättat årsredovisningen.",
+    )

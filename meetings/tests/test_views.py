@@ -1,0 +1,248 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
+
+from meetings import services
+from meetings.models import Attendance, Item, Meeting, OrganMembership
+from meetings.tests.helpers import add_decision_item, make_meeting
+from testing.factories import BoardMemberFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+ClientAs = Callable[[str | None], Client]
+
+
+def _published(world: World) -> Meeting:
+    meeting = make_meeting(world)
+    add_decision_item(world, meeting)
+    return services.publish(user=world.users["admin"], meeting=meeting)
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("board", 200),
+        ("auditor", 200),
+        ("economist", 403),
+        ("participant_officer_a", 403),
+        ("intervention_lead_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_meeting_list_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("meetings:list", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "draft", "published"),
+    [
+        ("admin", 200, 200),
+        ("board", 403, 200),
+        ("auditor", 403, 200),
+        ("economist", 403, 403),
+        ("participant_officer_a", 403, 403),
+        ("outsider", 404, 404),
+    ],
+)
+def test_meeting_detail_by_persona(
+    world: World, client_as: ClientAs, persona: str, draft: int, published: int
+) -> None:
+    draft_meeting = make_meeting(world, date=dt.date(2026, 5, 1))
+    published_meeting = _published(world)
+    client = client_as(persona)
+
+    statuses = [
+        client.get(reverse("meetings:detail", args=["exempel", m.pk])).status_code
+        for m in (draft_meeting, published_meeting)
+    ]
+
+    assert statuses == [draft, published]
+
+
+def test_meeting_list_shows_the_board_only_published_meetings(
+    world: World, client_as: ClientAs
+) -> None:
+    make_meeting(world, date=dt.date(2026, 5, 1), place="Utkastsalen")
+    _published(world)
+
+    page = client_as("board").get(reverse("meetings:list", args=["exempel"])).content.decode()
+
+    assert ("Förbundets kansli" in page, "Utkastsalen" in page) == (True, False)
+
+
+def test_another_associations_meeting_is_a_404(world: World, client_as: ClientAs) -> None:
+    other = services.create_meeting(
+        user=world.users["outsider"],
+        organ=services.board_organ(world.other_association),
+        date=dt.date(2026, 3, 1),
+        start=dt.time(9),
+        place="Annat",
+    )
+
+    response = client_as("admin").get(reverse("meetings:detail", args=["exempel", other.pk]))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_meeting_list_query_count(
+    world: World,
+    client_as: ClientAs,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    count: int,
+) -> None:
+    for day in range(count):
+        make_meeting(world, date=dt.date(2026, 3, 1 + day))
+    client = client_as("admin")
+
+    with django_assert_num_queries(9):
+        client.get(reverse("meetings:list", args=["exempel"]))
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("admin", 302), ("board", 403), ("economist", 403), ("outsider", 404)],
+)
+def test_item_create_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    meeting = make_meeting(world)
+
+    response = client_as(persona).post(
+        reverse("meetings:item_create", args=["exempel", meeting.pk]),
+        {"title": "Ny insats", "kind": "beslut", "proposal": "att bevilja medel"},
+    )
+
+    assert response.status_code == expected
+    assert Item.objects.filter(title="Ny insats").exists() == (expected == 302)
+
+
+def test_item_create_shows_the_service_message_on_the_form(
+    world: World, client_as: ClientAs
+) -> None:
+    meeting = make_meeting(world)
+
+    response = client_as("admin").post(
+        reverse("meetings:item_create", args=["exempel", meeting.pk]),
+        {"title": "Ny insats", "kind": "beslut", "proposal": "bevilja medel"},
+    )
+
+    assert response.status_code == 200
+    assert "Varje beslutssats börjar med ”att”" in response.content.decode()
+
+
+def test_publish_page_asks_first_and_then_publishes(world: World, client_as: ClientAs) -> None:
+    meeting = make_meeting(world)
+    add_decision_item(world, meeting)
+    client = client_as("admin")
+    url = reverse("meetings:publish", args=["exempel", meeting.pk])
+
+    question = client.get(url)
+    answer = client.post(url)
+
+    meeting.refresh_from_db()
+    assert (question.status_code, answer.status_code, meeting.is_published) == (200, 302, True)
+
+
+def test_board_member_reports_attendance(world: World, client_as: ClientAs) -> None:
+    meeting = _published(world)
+    member = BoardMemberFactory.create(association=world.association, name="Anna Ledamot")
+    OrganMembership.objects.create(
+        association=world.association,
+        organ=meeting.organ,
+        board_member=member,
+        user=world.users["board"],
+    )
+
+    response = client_as("board").post(
+        reverse("meetings:attendance", args=["exempel", meeting.pk]), {"attending": "0"}
+    )
+
+    assert response.status_code == 302
+    assert Attendance.objects.get(meeting=meeting, board_member=member).attending is False
+
+
+def test_attendance_of_a_user_without_a_seat_is_refused(world: World, client_as: ClientAs) -> None:
+    meeting = _published(world)
+
+    response = client_as("board").post(
+        reverse("meetings:attendance", args=["exempel", meeting.pk]), {"attending": "1"}
+    )
+
+    assert response.status_code == 403
+
+
+def test_notice_and_frozen_attachments_hold_no_participant_data(
+    world: World, client_as: ClientAs
+) -> None:
+    from pypdf import PdfReader
+
+    from participants.services import register_entry
+    from testing.participants import make_personnummer
+
+    personnummer = make_personnummer(dt.date(1990, 5, 17), 123)
+    register_entry(
+        user=world.users["participant_officer_a"],
+        intervention=world.intervention_a,
+        number=personnummer,
+        name="Greta Gunnarsson",
+        consent_date=dt.date(2025, 2, 1),
+        entry_date=dt.date(2025, 2, 1),
+    )
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting, "Uppföljning 2025")
+    attachment = services.add_attachment(
+        user=world.users["admin"], item=item, title="PM", document="memo", reference="2025H2"
+    )
+    services.publish(user=world.users["admin"], meeting=meeting)
+    client = client_as("board")
+
+    notice = client.get(reverse("meetings:notice_json", args=["exempel", meeting.pk]))
+    frozen = client.get(reverse("meetings:attachment", args=["exempel", attachment.pk]))
+    pdf_text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(frozen.getvalue())).pages
+    )
+
+    texts = [notice.content.decode(), pdf_text]
+    assert [("Greta" in text, personnummer[:8] in text) for text in texts] == [(False, False)] * 2
+    assert "Insats A" in pdf_text
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("admin", 200), ("board", 200), ("auditor", 200), ("economist", 403), ("outsider", 404)],
+)
+def test_attachment_download_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting)
+    attachment = services.add_attachment(
+        user=world.users["admin"],
+        item=item,
+        title="Medlemsbeslut",
+        document="file",
+        file=SimpleUploadedFile("beslut.pdf", b"%PDF-1.4 beslut"),
+    )
+    services.publish(user=world.users["admin"], meeting=meeting)
+
+    response = client_as(persona).get(
+        reverse("meetings:attachment", args=["exempel", attachment.pk])
+    )
+
+    assert response.status_code == expected

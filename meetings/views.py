@@ -1,0 +1,413 @@
+"""Meeting pages: the office prepares meetings and publishes notices; the board and the
+auditors read published notices; a board member reports attendance."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from meetings import services
+from meetings.forms import (
+    AttachmentForm,
+    AttendanceForm,
+    DelegatedDecisionForm,
+    ItemForm,
+    MeetingForm,
+    StaffForm,
+)
+from meetings.models import Attachment, Attendance, Item, Meeting, Organ, StaffMember
+from meetings.notice import notice_json
+from meetings.queries import delegated_decisions, organ_people
+from meetings.rules import restrict_meetings
+from tenancy.views.base import (
+    TenantCreateView,
+    TenantDetailView,
+    TenantListView,
+    TenantView,
+    htmx_redirect,
+)
+
+
+def add_errors(form: Any, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form (per field where it names one)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class MeetingListView(TenantListView):
+    permission_required = "meetings.view_meetings"
+    template_name = "meetings/meeting_list.html"
+
+    def get_queryset(self) -> QuerySet[Meeting]:
+        meetings = Meeting.objects.select_related("organ")
+        return restrict_meetings(meetings, self.request.user, self.association)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["can_prepare"] = self.request.user.has_perm(
+            "meetings.change_meeting", self.association
+        )
+        return context
+
+
+class MeetingCreateView(TenantView, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/form.html"
+    form_class = MeetingForm
+    extra_context = {"title": _("Nytt sammanträde")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        services.board_organ(self.association)
+        kwargs["organs"] = Organ.objects.all()
+        return kwargs
+
+    def form_valid(self, form: MeetingForm) -> HttpResponse:
+        try:
+            meeting = services.create_meeting(user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Sammanträdet är skapat med de stående ärendena."))
+        return htmx_redirect(self.request, meeting_url(meeting))
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return reverse("meetings:detail", args=[meeting.association.slug, meeting.pk])
+
+
+class MeetingDetailView(TenantDetailView):
+    permission_required = "meetings.view_meeting"
+    template_name = "meetings/meeting_detail.html"
+
+    def get_queryset(self) -> QuerySet[Meeting]:
+        return Meeting.objects.select_related("organ")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        meeting: Meeting = self.object
+        user = self.request.user
+        ordinary, substitutes = organ_people(meeting.organ, meeting.date)
+        answers = {a.board_member_id: a for a in Attendance.objects.filter(meeting=meeting)}
+        context.update(
+            items=meeting.items.select_related("presenter").prefetch_related("attachments"),
+            ordinary=[(seat, answers.get(seat.member.pk)) for seat in ordinary],
+            substitutes=[(seat, answers.get(seat.member.pk)) for seat in substitutes],
+            delegated=delegated_decisions(meeting),
+            can_prepare=user.has_perm("meetings.change_meeting", meeting)
+            and not meeting.is_published,
+            own_seat=_own_seat(user, ordinary + substitutes),
+            attendance_form=AttendanceForm(),
+        )
+        return context
+
+
+def _own_seat(user: Any, seats: list[Any]) -> Any:
+    return next(
+        (s for s in seats if s.membership is not None and s.membership.user_id == user.pk), None
+    )
+
+
+class MeetingChildView(TenantView):
+    """A view of one meeting (by ``pk``) that checks the permission against it."""
+
+    meeting: Meeting
+
+    def check_access(self) -> None:
+        self.meeting = get_object_or_404(
+            Meeting.objects.select_related("organ"), pk=self.kwargs["pk"]
+        )
+        self.check_permission(self.meeting)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["meeting"] = self.meeting
+        context["cancel_url"] = meeting_url(self.meeting)
+        return context
+
+
+class ItemCreateView(MeetingChildView, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/form.html"
+    form_class = ItemForm
+    extra_context = {"title": _("Nytt ärende")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "staff": StaffMember.objects.all()}
+
+    def form_valid(self, form: ItemForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            services.add_item(
+                user=self.request.user,
+                meeting=self.meeting,
+                title=data["title"],
+                kind=data["kind"],
+                presenter=data["presenter"],
+                proposal=form.proposal_lines(),
+                background=data["background"],
+                concerns=data["concerns"],
+                concerns_ref=data["concerns_ref"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Ärendet är sparat."))
+        return htmx_redirect(self.request, meeting_url(self.meeting))
+
+
+class ItemView(TenantView):
+    """A view of one item (by ``pk``) that checks the permission against it."""
+
+    item: Item
+
+    def check_access(self) -> None:
+        self.item = get_object_or_404(Item.objects.select_related("meeting"), pk=self.kwargs["pk"])
+        self.check_permission(self.item)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["item"] = self.item
+        context["cancel_url"] = meeting_url(self.item.meeting)
+        return context
+
+
+class ItemUpdateView(ItemView, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/form.html"
+    form_class = ItemForm
+    extra_context = {"title": _("Ändra ärende")}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "staff": StaffMember.objects.all()}
+
+    def get_initial(self) -> dict[str, Any]:
+        item = self.item
+        return {
+            "title": item.title,
+            "kind": item.kind,
+            "presenter": item.presenter,
+            "proposal": "\n".join(item.proposal),
+            "background": item.background,
+            "concerns": item.concerns,
+            "concerns_ref": item.concerns_ref,
+        }
+
+    def form_valid(self, form: ItemForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            services.update_item(
+                user=self.request.user,
+                item=self.item,
+                title=data["title"],
+                kind=data["kind"],
+                presenter=data["presenter"],
+                proposal=form.proposal_lines(),
+                background=data["background"],
+                concerns=data["concerns"],
+                concerns_ref=data["concerns_ref"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Ärendet är sparat."))
+        return htmx_redirect(self.request, meeting_url(self.item.meeting))
+
+
+class ItemMoveView(ItemView):
+    permission_required = "meetings.change_meeting"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            services.move_item(user=request.user, item=self.item, up=request.POST.get("to") == "up")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return htmx_redirect(request, meeting_url(self.item.meeting))
+
+
+class ItemDeleteView(ItemView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/confirm.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        question = _("Ta bort ärende %(number)s ”%(title)s” och dess bilagor?") % {
+            "number": self.item.number,
+            "title": self.item.title,
+        }
+        context = self.get_context_data(
+            title=_("Ta bort ärende"), question=question, confirm=_("Ta bort ärendet")
+        )
+        return render(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        meeting = self.item.meeting
+        try:
+            services.delete_item(user=request.user, item=self.item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Ärendet är borttaget."))
+        return htmx_redirect(request, meeting_url(meeting))
+
+
+class AttachmentCreateView(ItemView, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/form.html"
+    form_class = AttachmentForm
+    extra_context = {"title": _("Ny bilaga"), "multipart": True}
+
+    def form_valid(self, form: AttachmentForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            services.add_attachment(
+                user=self.request.user,
+                item=self.item,
+                title=data["title"],
+                document=data["document"],
+                reference=data["reference"],
+                file=data["file"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Bilagan är sparad."))
+        return htmx_redirect(self.request, meeting_url(self.item.meeting))
+
+
+class AttachmentDownloadView(TenantView):
+    """The attachment's file: a frozen generated PDF or the uploaded file."""
+
+    permission_required = "meetings.view_meeting"
+    attachment: Attachment
+
+    def check_access(self) -> None:
+        self.attachment = get_object_or_404(
+            Attachment.objects.select_related("item__meeting"), pk=self.kwargs["pk"]
+        )
+        self.check_permission(self.attachment.item.meeting)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+        attachment = self.attachment
+        if not attachment.file:
+            raise Http404
+        name = attachment.file.name.rsplit("/", 1)[-1]
+        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=name)
+
+
+class PublishView(MeetingChildView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/confirm.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        question = _(
+            "Skicka kallelsen till %(meeting)s? Genererade bilagor fryses som PDF och "
+            "kallelsen kan inte ändras efteråt."
+        ) % {"meeting": self.meeting}
+        context = self.get_context_data(
+            title=_("Skicka kallelse"), question=question, confirm=_("Skicka kallelsen")
+        )
+        return render(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            services.publish(user=request.user, meeting=self.meeting)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Kallelsen är skickad."))
+        return htmx_redirect(request, meeting_url(self.meeting))
+
+
+class AttendanceView(MeetingChildView):
+    permission_required = "meetings.report_attendance"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = AttendanceForm(request.POST)
+        ordinary, substitutes = organ_people(self.meeting.organ, self.meeting.date)
+        seat = _own_seat(request.user, ordinary + substitutes)
+        if seat is None:
+            raise PermissionDenied
+        if form.is_valid():
+            services.report_attendance(
+                user=request.user,
+                meeting=self.meeting,
+                board_member=seat.member,
+                attending=form.cleaned_data["attending"],
+            )
+            messages.success(request, _("Din anmälan är sparad."))
+        else:
+            messages.error(request, _("Välj om du kommer eller har förhinder."))
+        return htmx_redirect(request, meeting_url(self.meeting))
+
+
+class NoticeJsonView(MeetingChildView):
+    permission_required = "meetings.view_meeting"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        content = json.dumps(notice_json(self.meeting), ensure_ascii=False, indent=2)
+        response = HttpResponse(content, content_type="application/json; charset=utf-8")
+        filename = f"kallelse-{self.meeting.date.isoformat()}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class DelegatedDecisionCreateView(TenantView, FormView):
+    permission_required = "meetings.record_delegated_decision"
+    template_name = "meetings/form.html"
+    form_class = DelegatedDecisionForm
+    extra_context = {"title": _("Nytt delegationsbeslut")}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("meetings:list", args=[self.association.slug])
+        return context
+
+    def form_valid(self, form: DelegatedDecisionForm) -> HttpResponse:
+        try:
+            services.record_delegated_decision(
+                user=self.request.user, association=self.association, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Delegationsbeslutet är sparat och redovisas vid nästa styrelsesammanträde."),
+        )
+        return htmx_redirect(self.request, reverse("meetings:list", args=[self.association.slug]))
+
+
+class StaffListView(TenantListView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/staff_list.html"
+
+    def get_queryset(self) -> QuerySet[StaffMember]:
+        return StaffMember.objects.all()
+
+
+class StaffCreateView(TenantCreateView):
+    permission_required = "meetings.change_meeting"
+    form_class = StaffForm
+    template_name = "meetings/form.html"
+    extra_context = {"title": _("Ny tjänsteperson")}
+
+    def get_success_url(self) -> str:
+        return reverse("meetings:staff_list", args=[self.association.slug])
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        messages.success(self.request, _("Tjänstepersonen är sparad."))
+        return super().form_valid(form)
