@@ -35,6 +35,7 @@ from demo.data import (
 )
 from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
 from demo.followup import load_followup_data
+from demo.meetings import load_meeting_data
 from demo.participants import load_participant_data
 from interventions.models import (
     Goal,
@@ -199,6 +200,12 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 spec=followup_data,
                 users=spec.users,
                 interventions=interventions,
+            )
+        if spec.slug == "exempel":
+            load_meeting_data(
+                association=association,
+                office=User.objects.get(email="admin@exempel.se"),
+                board_user=User.objects.get(email="styrelse@exempel.se"),
             )
         # Read back: a granted application gives its insatsansvarig a new intervention.
         return [
