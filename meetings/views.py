@@ -3,7 +3,6 @@ auditors read published notices; a board member reports attendance."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.contrib import messages
@@ -25,7 +24,6 @@ from meetings.forms import (
     StaffForm,
 )
 from meetings.models import Attachment, Attendance, Item, Meeting, Organ, StaffMember
-from meetings.notice import notice_json
 from meetings.queries import delegated_decisions, organ_people
 from meetings.rules import restrict_meetings
 from tenancy.views.base import (
@@ -354,13 +352,25 @@ class AttendanceView(MeetingChildView):
         return htmx_redirect(request, meeting_url(self.meeting))
 
 
-class NoticeJsonView(MeetingChildView):
+NOTICE_TYPES = {
+    "json": "application/json",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class NoticeDownloadView(MeetingChildView):
+    """The notice as the contract's JSON, the whole packet as PDF, or the notice and
+    agenda as DOCX (the same renderer as ``manage.py meeting_notice``)."""
+
     permission_required = "meetings.view_meeting"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        content = json.dumps(notice_json(self.meeting), ensure_ascii=False, indent=2)
-        response = HttpResponse(content, content_type="application/json; charset=utf-8")
-        filename = f"kallelse-{self.meeting.date.isoformat()}.json"
+        from meetings.management.commands.meeting_notice import render
+
+        fmt = kwargs["fmt"]
+        response = HttpResponse(render(self.meeting, fmt), content_type=NOTICE_TYPES[fmt])
+        filename = f"kallelse-{self.meeting.date.isoformat()}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

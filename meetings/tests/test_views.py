@@ -210,15 +210,17 @@ def test_notice_and_frozen_attachments_hold_no_participant_data(
     services.publish(user=world.users["admin"], meeting=meeting)
     client = client_as("board")
 
-    notice = client.get(reverse("meetings:notice_json", args=["exempel", meeting.pk]))
+    notice = client.get(reverse("meetings:notice", args=["exempel", meeting.pk, "json"]))
     frozen = client.get(reverse("meetings:attachment", args=["exempel", attachment.pk]))
-    pdf_text = " ".join(
-        page.extract_text() for page in PdfReader(io.BytesIO(frozen.getvalue())).pages
-    )
+    packet = client.get(reverse("meetings:notice", args=["exempel", meeting.pk, "pdf"]))
+    pdf_texts = [
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        for pdf in (frozen.getvalue(), packet.content)
+    ]
 
-    texts = [notice.content.decode(), pdf_text]
-    assert [("Greta" in text, personnummer[:8] in text) for text in texts] == [(False, False)] * 2
-    assert "Insats A" in pdf_text
+    texts = [notice.content.decode(), *pdf_texts]
+    assert [("Greta" in text, personnummer[:8] in text) for text in texts] == [(False, False)] * 3
+    assert ["Insats A" in text for text in pdf_texts] == [True, True]
 
 
 @pytest.mark.parametrize(
@@ -246,3 +248,27 @@ def test_attachment_download_by_persona(
     )
 
     assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("admin", 200), ("board", 200), ("auditor", 200), ("economist", 403), ("outsider", 404)],
+)
+def test_notice_packet_download_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    meeting = _published(world)
+
+    response = client_as(persona).get(
+        reverse("meetings:notice", args=["exempel", meeting.pk, "docx"])
+    )
+
+    assert response.status_code == expected
+
+
+def test_notice_download_of_an_unknown_format_is_a_404(world: World, client_as: ClientAs) -> None:
+    meeting = _published(world)
+
+    response = client_as("admin").get(f"/f/exempel/sammantraden/{meeting.pk}/kallelse.exe")
+
+    assert response.status_code == 404

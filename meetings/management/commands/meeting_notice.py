@@ -1,35 +1,50 @@
-"""``meeting_notice --association SLUG --meeting ID|latest --format json [--output FILE]``:
-the notice of a meeting as the contract's JSON (spec/board.md)."""
+"""``meeting_notice --association SLUG --meeting ID|latest --format json|pdf|docx
+[--output FILE]``: the notice of a meeting (spec/board.md): the contract's JSON, the whole
+packet as one PDF, or the notice and agenda as DOCX."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_scopes import scope
 
+from documents.memo.sources import template_for
 from meetings.models import Meeting
 from meetings.notice import notice_json
+from meetings.packet import render_notice_docx, render_packet
 from tenancy.models import Association
+
+FORMATS = ("json", "pdf", "docx")
 
 
 def render(meeting: Meeting, fmt: str) -> bytes:
+    """The notice in one format: the contract's JSON, the whole packet as PDF, or the
+    notice and agenda as DOCX in the association's Word template."""
     if fmt == "json":
         return json.dumps(notice_json(meeting), ensure_ascii=False, indent=2).encode("utf-8")
-    raise CommandError(f"Okänt format: {fmt}")  # pragma: no cover - argparse limits choices
+    if fmt == "pdf":
+        return render_packet(meeting)
+    template = template_for(meeting.association)
+    try:
+        return render_notice_docx(meeting, template)
+    finally:
+        if template is not None:
+            template.close()
 
 
 class Command(BaseCommand):
-    help = "Skriv kallelsen till ett sammanträde (JSON)."
+    help = "Skriv kallelsen till ett sammanträde (JSON, PDF-paket eller DOCX)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--association", required=True, help="förbundets kortnamn (slug)")
         parser.add_argument(
             "--meeting", required=True, help="sammanträdets id (som i adressen) eller latest"
         )
-        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("--format", choices=FORMATS, default="json")
         parser.add_argument("--output", help="fil att skriva till (standard: standard ut)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -51,5 +66,7 @@ class Command(BaseCommand):
         if options["output"]:
             Path(options["output"]).write_bytes(content)
             self.stderr.write(f"Skrev {options['output']} ({len(content)} byte).")
-        else:
+        elif options["format"] == "json":
             self.stdout.write(content.decode("utf-8"))
+        else:
+            sys.stdout.buffer.write(content)
