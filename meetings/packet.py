@@ -62,6 +62,7 @@ def packet_parts(meeting: Meeting) -> list[Part]:
         "organ_definite": DEFINITE.get(meeting.organ.kind, str(meeting.organ)),
     }
     backgrounds = {i.number: i.background for i in meeting.items.all()}
+    standing = {i.number for i in meeting.items.all() if i.standing}
     parts = [
         Part(
             "Kallelse och föredragningslista",
@@ -74,6 +75,8 @@ def packet_parts(meeting: Meeting) -> list[Part]:
         for a in Attachment.objects.filter(item__meeting=meeting).select_related("item")
     }
     for item in data["agenda"]:
+        if item["number"] in standing and not item["attachments"]:
+            continue  # a standing item is on the agenda; it has no paper of its own
         title = f"Ärende {item['number']}: {item['title']}"
         parts.append(
             Part(
