@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings.attachments import check_reference, check_upload, freeze
+from meetings.mail import send_notice
 from meetings.models import (
     Attachment,
     AttachmentDocument,
@@ -262,6 +263,7 @@ def publish(*, user: Any, meeting: Meeting) -> Meeting:
     meeting.published_at = now
     meeting.published_by = user
     meeting.save()
+    transaction.on_commit(lambda: send_notice(meeting))
     return meeting
 
 

@@ -186,3 +186,18 @@ def test_delegated_decisions_are_those_since_the_previous_meeting(world: World) 
         (dt.date(2026, 2, 10), "Förbundschef"),
         (dt.date(2026, 3, 1), "Förbundschef"),
     ]
+
+
+def test_publish_mails_each_board_member_a_link_and_no_file(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    from django.core import mail
+
+    meeting = make_meeting(world)
+    add_decision_item(world, meeting)
+
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.publish(user=world.users["admin"], meeting=meeting)
+
+    assert [(m.to, len(m.attachments)) for m in mail.outbox] == [(["board@example.se"], 0)]
+    assert f"/f/exempel/sammantraden/{meeting.pk}/" in mail.outbox[0].body
