@@ -135,4 +135,4 @@ def load_meeting_data(*, association: Association, office: User, board_user: Use
                     document=AttachmentDocument.MEMO,
                     reference=demo_item.memo_period,
                 )
-        services.publish(user=office, meeting=meeting)
+        services.publish(user=office, meeting=meeting, notify=False)

@@ -242,10 +242,11 @@ def add_attachment(
 
 
 @transaction.atomic
-def publish(*, user: Any, meeting: Meeting) -> Meeting:
+def publish(*, user: Any, meeting: Meeting, notify: bool = True) -> Meeting:
     """Publish the notice: from now on the board reads it and it cannot change. Every
     generated attachment is rendered as PDF now and stored with the attachment, so the
-    board reads exactly what was sent, whatever changes later."""
+    board reads exactly what was sent, whatever changes later. ``notify``: e-mail the
+    members a link (the demo loader does not)."""
     require(user, "meetings.change_meeting", meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _check_draft(meeting)
@@ -263,7 +264,8 @@ def publish(*, user: Any, meeting: Meeting) -> Meeting:
     meeting.published_at = now
     meeting.published_by = user
     meeting.save()
-    transaction.on_commit(lambda: send_notice(meeting))
+    if notify:
+        transaction.on_commit(lambda: send_notice(meeting))
     return meeting
 
 
