@@ -387,3 +387,124 @@ class DelegatedDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decided_on.isoformat()} {self.point}: {self.text[:60]}"
+
+
+class Minutes(models.Model):
+    """The minutes (protokoll) of a meeting: who served, each § and its decision, and
+    who checked them. Checked by the chair and the chosen checker, then locked."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
+    checker = models.ForeignKey(
+        BoardMember,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("justerare"),
+    )
+    others_present = models.TextField(
+        _("övriga närvarande"), blank=True, help_text=_("Tjänstepersoner och gäster.")
+    )
+    chair_checked_at = models.DateTimeField(_("justerat av ordföranden"), null=True, blank=True)
+    chair_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    checker_checked_at = models.DateTimeField(_("justerat av justeraren"), null=True, blank=True)
+    checker_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    announced_on = models.DateField(_("anslaget"), null=True, blank=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("protokoll")
+        verbose_name_plural = _("protokoll")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(announced_on__isnull=True)
+                | Q(chair_checked_at__isnull=False, checker_checked_at__isnull=False),
+                name="minutes_announced_only_when_checked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Protokoll {self.meeting}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.chair_checked_at is not None and self.checker_checked_at is not None
+
+
+class Serving(models.Model):
+    """A member who served at the meeting, from which § to which § (a substitute serves
+    for an absent ordinary member)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="serving")
+    board_member = models.ForeignKey(BoardMember, on_delete=models.PROTECT, related_name="+")
+    serving_for = models.ForeignKey(
+        BoardMember,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tjänstgör för"),
+    )
+    from_number = models.PositiveIntegerField(_("från §"))
+    to_number = models.PositiveIntegerField(_("till §"))
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("tjänstgörande ledamot")
+        verbose_name_plural = _("tjänstgörande ledamöter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["minutes", "board_member"], name="unique_serving_member"
+            ),
+            models.CheckConstraint(
+                condition=Q(to_number__gte=F("from_number")), name="serving_range_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.board_member} § {self.from_number}–{self.to_number}"
+
+
+class Paragraph(models.Model):
+    """A § of the minutes: the item, the decision as taken, votes and reservations, the
+    members who left for it (jäv), and what the decision acted on."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="paragraphs")
+    item = models.OneToOneField(Item, on_delete=models.PROTECT, related_name="paragraph")
+    number = models.PositiveIntegerField(_("§"))
+    decision: models.JSONField[Any, Any] = models.JSONField(_("beslut"), default=list, blank=True)
+    votes = models.TextField(_("omröstning"), blank=True)
+    reservations = models.TextField(_("reservationer"), blank=True)
+    conflicted = models.ManyToManyField(
+        BoardMember, blank=True, related_name="+", verbose_name=_("jäv (lämnade under §)")
+    )
+    funding_decision = models.OneToOneField(
+        "funding.FundingDecision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paragraph",
+        verbose_name=_("beslut om finansiering"),
+    )
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("paragraf")
+        verbose_name_plural = _("paragrafer")
+        ordering = ["minutes", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "number"], name="unique_paragraph_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"§ {self.number} {self.item.title}"

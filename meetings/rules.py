@@ -27,11 +27,26 @@ def is_published(user: Any, obj: Any) -> bool:
     return bool(getattr(meeting, "is_published", False))
 
 
+@rules.predicate
+def checks_these_minutes(user: Any, obj: Any) -> bool:
+    """The user holds the chair's seat, or the chosen checker's, of these minutes."""
+    from meetings.minutes import checking_role
+
+    return (
+        getattr(obj, "_meta", None) is not None
+        and obj._meta.model_name == "minutes"
+        and (checking_role(user, obj) is not None)
+    )
+
+
 rules.add_perm("meetings.view_meetings", is_admin | is_board_or_auditor)
 rules.add_perm("meetings.view_meeting", is_admin | (is_board_or_auditor & is_published))
 rules.add_perm("meetings.change_meeting", is_admin)
 rules.add_perm("meetings.report_attendance", is_admin | (is_board & is_published))
 rules.add_perm("meetings.record_delegated_decision", is_admin)
+rules.add_perm("meetings.change_minutes", is_admin)
+rules.add_perm("meetings.check_minutes", is_board & checks_these_minutes)
+rules.add_perm("meetings.view_decisions", is_admin | is_board_or_auditor)
 
 
 def restrict_meetings(queryset: QuerySet[Any], user: Any, association: Any) -> QuerySet[Any]:

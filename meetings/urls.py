@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from meetings import views
+from meetings import minutes_views, views
 
 app_name = "meetings"
 
@@ -30,6 +30,28 @@ urlpatterns = [
         views.DelegatedDecisionCreateView.as_view(),
         name="delegated_create",
     ),
+    path("<int:pk>/protokoll/", minutes_views.MinutesView.as_view(), name="minutes"),
+    path(
+        "<int:pk>/protokoll/paborja/",
+        minutes_views.StartMinutesView.as_view(),
+        name="minutes_start",
+    ),
+    path(
+        "<int:pk>/protokoll/narvaro/", minutes_views.ServingView.as_view(), name="minutes_serving"
+    ),
+    path(
+        "<int:pk>/protokoll/justera/",
+        minutes_views.CheckMinutesView.as_view(),
+        name="minutes_check",
+    ),
+    path("paragrafer/<int:pk>/", minutes_views.ParagraphView.as_view(), name="paragraph"),
+    path(
+        "paragrafer/<int:pk>/ansokan/",
+        minutes_views.ApplicationDecisionView.as_view(),
+        name="paragraph_application",
+    ),
+    path("paragrafer/<int:pk>/utdrag/", minutes_views.ExtractView.as_view(), name="extract"),
+    path("beslut/", minutes_views.DecisionRegisterView.as_view(), name="decisions"),
     path("kansliet/", views.StaffListView.as_view(), name="staff_list"),
     path("kansliet/ny/", views.StaffCreateView.as_view(), name="staff_create"),
 ]
