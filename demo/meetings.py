@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from meetings import minutes as minutes_service
 from meetings import services
-from meetings.models import AttachmentDocument, OrganMembership, StaffMember
+from meetings.minutes import ServingRow
+from meetings.models import AttachmentDocument, Meeting, Minutes, OrganMembership, StaffMember
 from tenancy.models import Association, BoardMember, BoardSeat, User
 
 
@@ -78,6 +80,31 @@ DELEGATED = (
 )
 
 
+#: The demo's meetings before this date are held, with checked minutes.
+UPCOMING = dt.date(2026, 12, 1)
+
+
+def _past_minutes(meeting: Meeting, *, office: User, ordinary: list[BoardMember]) -> None:
+    """Minutes of a held meeting: every ordinary member served, the second one checked.
+    The demo's past minutes were checked on paper before the product, so the check times
+    are recorded as history here rather than through the checking pages."""
+    minutes = minutes_service.start_minutes(user=office, meeting=meeting)
+    numbers = list(minutes.paragraphs.values_list("number", flat=True))
+    minutes_service.set_serving(
+        user=office,
+        minutes=minutes,
+        rows=[ServingRow(member, min(numbers), max(numbers)) for member in ordinary],
+        others_present="Anna Berg, förbundschef; Erik Lund, ekonom",
+    )
+    held = dt.datetime.combine(meeting.date + dt.timedelta(days=7), dt.time(10), dt.UTC)
+    Minutes.objects.filter(pk=minutes.pk).update(
+        checker=ordinary[1],
+        chair_checked_at=held,
+        checker_checked_at=held,
+        announced_on=held.date(),
+    )
+
+
 def load_meeting_data(*, association: Association, office: User, board_user: User) -> None:
     """Meetings of the demo association; ``board_user`` gets the chair's seat."""
     staff = [
@@ -135,4 +162,6 @@ def load_meeting_data(*, association: Association, office: User, board_user: Use
                     document=AttachmentDocument.MEMO,
                     reference=demo_item.memo_period,
                 )
-        services.publish(user=office, meeting=meeting, notify=False)
+        meeting = services.publish(user=office, meeting=meeting, notify=False)
+        if meeting.date < UPCOMING:
+            _past_minutes(meeting, office=office, ordinary=ordinary)

@@ -7,7 +7,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from demo.loader import load_demo, remove_demo
-from meetings.models import Attachment, Meeting, MeetingStatus
+from meetings.models import Attachment, Meeting, MeetingStatus, Minutes
 from meetings.notice import notice_json
 from meetings.tests.test_notice import NOTICE_SCHEMA
 
@@ -52,3 +52,13 @@ def test_demo_notice_follows_the_contract_with_a_frozen_memo(loaded: None) -> No
     assert len(data["delegated_decisions"]) == 2
     memo = Attachment.objects.get(item__meeting=upcoming)
     assert (memo.number, memo.file.read(5)) == ("3", b"%PDF-")
+
+
+def test_demo_past_meetings_have_checked_minutes(loaded: None) -> None:
+    minutes = Minutes.objects.filter(meeting__association__slug="exempel").order_by("meeting__date")
+
+    assert [(m.meeting.date.isoformat(), m.is_locked) for m in minutes] == [
+        ("2026-04-17", True),
+        ("2026-09-25", True),
+    ]
+    assert minutes[1].paragraphs.order_by("number").values_list("number", flat=True)[0] == 6
