@@ -16,6 +16,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from followup.models import DecidedBy, Deviation
+from followup.services import decide_deviation as record_deviation_decision
 from funding.models import Application, FundingDecision
 from funding.services import YearAmount, record_decision
 from meetings.models import (
@@ -199,6 +201,30 @@ def decide_application(
     paragraph.funding_decision = decision
     paragraph.save(update_fields=["funding_decision"])
     return decision
+
+
+@transaction.atomic
+def decide_deviation(
+    *, user: Any, paragraph: Paragraph, deviation: Deviation, decision: str, comment: str = ""
+) -> Deviation:
+    """The § decides a deviation report: recorded as the board's decision through the
+    follow-up service, dated the meeting's day, and linked both ways."""
+    require(user, "meetings.change_minutes", paragraph.minutes)
+    _check_open(paragraph.minutes)
+    if paragraph.deviation_id is not None:
+        raise ValidationError(_("Paragrafen har redan beslutat en avvikelserapport."))
+    meeting = paragraph.minutes.meeting
+    decided = record_deviation_decision(
+        user=user,
+        deviation=deviation,
+        decision=decision,
+        decided_on=meeting.date,
+        decided_by=DecidedBy.BOARD,
+        comment=comment or f"§ {paragraph.number}, {meeting.organ} {meeting.date.isoformat()}",
+    )
+    paragraph.deviation = decided
+    paragraph.save(update_fields=["deviation"])
+    return decided
 
 
 def checking_role(user: Any, minutes: Minutes) -> str | None:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from followup.models import Decision, Deviation
 from funding.models import Application, Outcome
 from tenancy.forms import DateInput
 from tenancy.models import BoardMember
@@ -136,3 +137,22 @@ class ApplicationDecisionForm(forms.Form):
                 ) from None
             rows.append((year, amount))
         return rows
+
+
+class DeviationDecisionForm(forms.Form):
+    deviation: forms.ModelChoiceField[Deviation] = forms.ModelChoiceField(
+        label=_("Avvikelserapport"), queryset=Deviation.objects.none()
+    )
+    decision = forms.ChoiceField(
+        label=_("Beslut"),
+        choices=[
+            (value, label) for value, label in Decision.choices if value != Decision.UNDECIDED
+        ],
+    )
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, deviations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deviation"].queryset = deviations  # type: ignore[attr-defined]  # a ModelChoiceField

@@ -15,10 +15,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
+from followup.models import Decision, Deviation
 from funding.models import Application
 from funding.services import YearAmount
 from meetings import minutes as service
-from meetings.minutes_forms import ApplicationDecisionForm, ParagraphForm, ServingForm
+from meetings.minutes_forms import (
+    ApplicationDecisionForm,
+    DeviationDecisionForm,
+    ParagraphForm,
+    ServingForm,
+)
 from meetings.models import Concerns, Meeting, MeetingStatus, Minutes, OrganKind, Paragraph
 from meetings.queries import organ_people
 from meetings.views import MeetingChildView, add_errors
@@ -44,7 +50,7 @@ class MinutesView(MeetingChildView):
         context = self.get_context_data(minutes=minutes)
         if minutes is not None:
             paragraphs = minutes.paragraphs.select_related(
-                "item", "funding_decision__intervention"
+                "item", "funding_decision__intervention", "deviation__intervention"
             ).prefetch_related("conflicted")
             context.update(
                 paragraphs=paragraphs,
@@ -228,6 +234,41 @@ class ApplicationDecisionView(ParagraphChildView, FormView):
             self.request,
             _("Beslutet är registrerat: %(decision)s.") % {"decision": decision},
         )
+        return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
+
+
+class DeviationDecisionView(ParagraphChildView, FormView):
+    """The § decides a deviation report: recorded through the follow-up service."""
+
+    permission_required = "meetings.change_minutes"
+    template_name = "meetings/form.html"
+
+    def get_form(self, form_class: Any = None) -> DeviationDecisionForm:
+        undecided = Deviation.objects.filter(decision=Decision.UNDECIDED).select_related(
+            "intervention"
+        )
+        initial = {}
+        ref = self.paragraph.item.concerns_ref
+        if self.paragraph.item.concerns == Concerns.DEVIATION and ref.isdigit():
+            initial["deviation"] = undecided.filter(pk=int(ref)).first()
+        return DeviationDecisionForm(
+            self.request.POST or None, deviations=undecided, initial=initial
+        )
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            service.decide_deviation(
+                user=self.request.user,
+                paragraph=self.paragraph,
+                deviation=data["deviation"],
+                decision=data["decision"],
+                comment=data["comment"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Beslutet om avvikelserapporten är registrerat."))
         return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
 
 

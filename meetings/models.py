@@ -495,6 +495,14 @@ class Paragraph(models.Model):
         related_name="paragraph",
         verbose_name=_("beslut om finansiering"),
     )
+    deviation = models.OneToOneField(
+        "followup.Deviation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paragraph",
+        verbose_name=_("avvikelserapport"),
+    )
 
     objects = scoped()
 

@@ -50,6 +50,11 @@ urlpatterns = [
         minutes_views.ApplicationDecisionView.as_view(),
         name="paragraph_application",
     ),
+    path(
+        "paragrafer/<int:pk>/avvikelse/",
+        minutes_views.DeviationDecisionView.as_view(),
+        name="paragraph_deviation",
+    ),
     path("paragrafer/<int:pk>/utdrag/", minutes_views.ExtractView.as_view(), name="extract"),
     path("beslut/", minutes_views.DecisionRegisterView.as_view(), name="decisions"),
     path("kansliet/", views.StaffListView.as_view(), name="staff_list"),

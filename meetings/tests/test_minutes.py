@@ -151,3 +151,29 @@ def test_minutes_without_quorum_cannot_be_checked(world: World) -> None:
 
     with pytest.raises(ValidationError, match="inte beslutför"):
         minutes_service.check_minutes(user=world.users["board"], minutes=minutes)
+
+
+def test_a_deviation_decided_in_the_minutes_is_the_boards_decision(world: World) -> None:
+    from followup.models import DecidedBy, Decision, Deviation, DeviationKind
+
+    minutes = _minutes(world, _board(world))
+    deviation = Deviation.objects.create(
+        association=world.association,
+        intervention=world.intervention_a,
+        received_on=dt.date(2026, 3, 1),
+        kind=DeviationKind.METHOD,
+        description="Ny metod",
+    )
+    paragraph = minutes.paragraphs.get(number=3)
+
+    minutes_service.decide_deviation(
+        user=world.users["admin"], paragraph=paragraph, deviation=deviation, decision="beviljad"
+    )
+
+    deviation.refresh_from_db()
+    assert (deviation.decision, deviation.decided_by, deviation.decided_on) == (
+        Decision.GRANTED,
+        DecidedBy.BOARD,
+        dt.date(2026, 3, 31),
+    )
+    assert deviation.paragraph == paragraph  # type: ignore[attr-defined]
