@@ -55,6 +55,11 @@ def printed(cell: Cell) -> int:
     return int(cell.text.replace("\xa0", "").replace(" ", "").replace("%", ""))
 
 
+def number(cell: Cell) -> int:
+    """The stored whole number of a figure cell; 0 for a dash."""
+    return int(cell.value) if isinstance(cell.value, int | float) else 0
+
+
 def summed(cell: Cell) -> bool:
     """A column whose total is a sum of its rows: amounts and counts, and shares whose total
     says 100 % (parts of a whole); other shares (a share of the total) are not sums."""
@@ -92,7 +97,7 @@ def mismatches(table: Table) -> list[tuple[str, str, int, int, int, int]]:
             if not summed(cell):
                 continue
             cells = [part.cells[column] for part in parts]
-            value = sum(int(c.value) if c.is_number else 0 for c in cells)  # type: ignore[arg-type]
+            value = sum(number(c) for c in cells)
             # Amounts are rounded to TSEK one by one (the table's note says so): their printed
             # sum may differ by rounding; counts and shares are printed as they are.
             text = sum(printed(c) if c.is_number else 0 for c in cells)
