@@ -434,8 +434,9 @@ def _write_costs(
             budget = budgets.get(intervention.pk, {}).get((year, quarter), 0)
             within = quarter_within(intervention.start_date, intervention.end_date, year, quarter)
             key: QuarterKey = (code, year, quarter)
-            # A repayment may come in after the intervention has ended.
-            if (not within or budget <= 0) and key not in spec.fixed_costs:
+            # Outcome only within the intervention's period (the service refuses others);
+            # a quarter without budget has a row only when told by hand (a repayment).
+            if not within or (budget <= 0 and key not in spec.fixed_costs):
                 continue
             low, high = spec.spending.get(
                 (code, year), spec.spending.get(code, spec.default_spending)

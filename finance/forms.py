@@ -65,6 +65,18 @@ class CostSubmitForm(forms.Form):
         field.queryset = interventions
 
 
+class CostCorrectionForm(forms.Form):
+    amount = forms.IntegerField(
+        label=gettext_lazy("Rättat belopp (kr)"),
+        help_text=gettext_lazy("Hela kronor. Ange ett negativt belopp vid återbetalning."),
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Varför rättas utfallet?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Syns i utfallets historik tillsammans med det tidigare beloppet."),
+    )
+
+
 class CostDecisionForm(forms.Form):
     APPROVE = "approve"
     REJECT = "reject"

@@ -82,6 +82,49 @@ class CostOutcome(models.Model):
         return f"{self.intervention} {self.year} kv {self.quarter}"
 
 
+class CostOutcomeAction(models.TextChoices):
+    SUBMITTED = "submitted", _("Inlämnad")
+    CORRECTED = "corrected", _("Rättad")
+    APPROVED = "approved", _("Godkänd")
+    REJECTED = "rejected", _("Avslagen")
+    IMPORTED = "imported", _("Importerad")
+
+
+class CostOutcomeEvent(models.Model):
+    """The history of a cost row: its submission, every correction (old and new amount),
+    every decision and an import, with who and when. Written by ``finance.services``;
+    never edited, so nothing entered disappears unseen."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    cost = models.ForeignKey(CostOutcome, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    action = models.CharField(_("händelse"), max_length=10, choices=CostOutcomeAction.choices)
+    #: the amount before a correction (empty for every other event)
+    old_amount = models.BigIntegerField(_("tidigare belopp (kr)"), null=True, blank=True)
+    amount = models.BigIntegerField(_("belopp (kr)"))
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("händelse för kostnadsutfall")
+        verbose_name_plural = _("händelser för kostnadsutfall")
+        ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(action="corrected") & Q(old_amount__isnull=False))
+                | (~Q(action="corrected") & Q(old_amount__isnull=True)),
+                name="cost_outcome_event_old_amount_only_for_correction",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cost}: {self.get_action_display()}"
+
+
 class OwnBudgetCategory(models.TextChoices):
     ADMINISTRATION = "administration", _("Administration")
     BOARD = "styrelse", _("Styrelse")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("utfall/", costs.CostListView.as_view(), name="cost_list"),
     path("utfall/ny/", costs.CostSubmitView.as_view(), name="cost_submit"),
     path("utfall/<int:pk>/beslut/", costs.CostDecideView.as_view(), name="cost_decide"),
+    path("utfall/<int:pk>/ratta/", costs.CostCorrectView.as_view(), name="cost_correct"),
     path("utfall/<int:pk>/utbetalning/", costs.CostPaymentView.as_view(), name="cost_payment"),
     path("egen-budget/", own_budget.OwnBudgetView.as_view(), name="own_budget"),
     path("egen-budget/ny/", own_budget.OwnBudgetLineCreateView.as_view(), name="own_budget_create"),

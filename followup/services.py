@@ -410,6 +410,23 @@ def register_deviation(
     return deviation
 
 
+def deviation_four_eyes_refusal(*, user: Any, deviation: Deviation) -> str | None:
+    """Why ``user`` may not record the decision of ``deviation`` although their role could:
+    they registered the report themselves (four eyes). None when someone else did."""
+    user_id = getattr(user, "pk", None)
+    if (
+        user_id is None
+        or not DeviationEvent.objects.filter(
+            deviation=deviation, user_id=user_id, action=DeviationAction.REGISTERED
+        ).exists()
+    ):
+        return None
+    return _(
+        "Du har själv registrerat den här avvikelserapporten och kan därför inte registrera "
+        "beslutet om den. En annan person på kansliet måste göra det (fyraögonsprincipen)."
+    )
+
+
 @transaction.atomic
 def decide_deviation(
     *,
@@ -421,9 +438,13 @@ def decide_deviation(
     comment: str = "",
 ) -> Deviation:
     """The office records the decision (by the förbundschef or the board). A decided
-    deviation may be decided again; every decision is kept in the history."""
+    deviation may be decided again; every decision is kept in the history. Whoever
+    registered the report may not record its decision (``deviation_four_eyes_refusal``)."""
     require(user, "followup.decide_deviation", deviation)
     deviation = Deviation.objects.select_for_update().get(pk=deviation.pk)
+    refusal = deviation_four_eyes_refusal(user=user, deviation=deviation)
+    if refusal is not None:
+        raise ValidationError(refusal, code="four_eyes")
     errors: dict[str, str] = {}
     if decision not in Decision.values or decision == Decision.UNDECIDED:
         errors["decision"] = _("Välj beviljad, delvis beviljad eller avslag.")

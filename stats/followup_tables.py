@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -512,6 +513,22 @@ class FundsByKindTable:
     total_outcome: int
 
 
+def shares_of_whole(parts: list[int]) -> list[int | None]:
+    """Whole-percent shares of the parts of a whole that add up to exactly 100 (largest
+    remainder: the percents lost to rounding down go to the largest remainders), so a
+    table's shares sum to its "100 %" total. None for every part when the whole is 0;
+    rounded half up each when a part is negative (a repayment), where no sum is promised."""
+    whole = sum(parts)
+    if whole == 0 or any(part < 0 for part in parts):
+        return [round_half_up(part, whole) for part in parts]
+    exact = [Fraction(part * 100, whole) for part in parts]
+    shares = [int(value) for value in exact]
+    by_remainder = sorted(range(len(parts)), key=lambda i: (shares[i] - exact[i], i))
+    for index in by_remainder[: 100 - sum(shares)]:
+        shares[index] += 1
+    return list(shares)
+
+
 def funds_by_kind_table(
     period: Period,
     *,
@@ -536,16 +553,18 @@ def funds_by_kind_table(
             outcome[kind] += money.ytd_outcome
     total_budget = sum(budget[kind] for kind in FUND_KINDS)
     total_outcome = sum(outcome[kind] for kind in FUND_KINDS)
+    budget_shares = shares_of_whole([budget[kind] for kind in FUND_KINDS])
+    outcome_shares = shares_of_whole([outcome[kind] for kind in FUND_KINDS])
     rows = [
         FundsKindRow(
             kind=kind,
             budget=budget[kind],
             outcome=outcome[kind],
-            budget_share=round_half_up(budget[kind], total_budget),
-            outcome_share=round_half_up(outcome[kind], total_outcome),
+            budget_share=budget_shares[index],
+            outcome_share=outcome_shares[index],
             target=targets[code],
         )
-        for kind, code in FUND_KINDS.items()
+        for index, (kind, code) in enumerate(FUND_KINDS.items())
     ]
     other = FundsKindRow(
         kind=Kind.OTHER.value,

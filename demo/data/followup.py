@@ -242,9 +242,9 @@ EXEMPEL_FOLLOWUP = FollowupDataSpec(
     },
     default_spending=(0.88, 1.04),
     fixed_costs={
-        # Bryggan ended early (2025-08-31) and paid back what its last requisitions had
-        # overestimated.
-        ("BRYGGAN-22", 2025, 4): -35_000,
+        # Bryggan ended early (2025-08-31) and paid back, in its last quarter, what its
+        # earlier requisitions had overestimated.
+        ("BRYGGAN-22", 2025, 3): -35_000,
     },
     pending_costs={
         ("UNGA-25", 2026, 3): d(2026, 11, 12),

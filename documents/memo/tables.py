@@ -38,6 +38,12 @@ Json = Mapping[str, Any]
 
 GENDER_COLUMNS = ("K", "M", "S:a")
 
+#: Amounts are exact in kronor and rounded to TSEK one by one when printed.
+TSEK_ROUNDING_NOTE = (
+    "Summorna räknas på exakta belopp och avrundas för sig till TSEK; de kan därför skilja "
+    "sig någon TSEK från summan av de avrundade raderna."
+)
+
 
 # --- cells --------------------------------------------------------------------------------
 
@@ -288,6 +294,7 @@ class Tables:
                 HeaderGroup(f"Ackumulerat {words.ytd}", 3),
                 HeaderGroup("", 1),
             ),
+            notes=(TSEK_ROUNDING_NOTE,),
             widths=(3.6, 1.1, 1.1, 1.1, 1.1, 1, 1.3),
         )
 
@@ -338,21 +345,61 @@ class Tables:
                 )
             )
         main = [each for each in self.extras.funds if each.target is not None]
+        other = [each for each in self.extras.funds if each.target is None]
         if main:
+            # The shares and targets are of the three main kinds: their sum is a subtotal
+            # when "Övriga insatser" follows, and the last "Summa" adds every row.
+            rows = rows[: len(main)]
+            main_budget = sum(each.budget for each in main)
+            main_outcome = sum(each.outcome for each in main)
             rows.append(
                 Row(
                     (
-                        label("Summa"),
-                        tsek_cell(sum(each.budget for each in main)),
-                        share_cell(100),
-                        tsek_cell(sum(each.outcome for each in main)),
-                        share_cell(100),
+                        label(
+                            "Summa individ-, struktur- och kompetenshöjande insatser"
+                            if other
+                            else "Summa"
+                        ),
+                        tsek_cell(main_budget),
+                        share_cell(100 if main_budget else None),
+                        tsek_cell(main_outcome),
+                        share_cell(100 if main_outcome else None),
                         share_cell(sum(each.target or 0 for each in main)),
                     ),
                     kind="total",
                 )
             )
-        notes = ["Andelarna avser individ-, struktur- och kompetenshöjande insatser."]
+            for each in other:
+                rows.append(
+                    Row(
+                        (
+                            label(KIND_NAMES.get(each.kind, each.kind)),
+                            tsek_cell(each.budget),
+                            share_cell(None),
+                            tsek_cell(each.outcome),
+                            share_cell(None),
+                            share_cell(None),
+                        )
+                    )
+                )
+            if other:
+                rows.append(
+                    Row(
+                        (
+                            label("Summa alla insatser"),
+                            tsek_cell(sum(each.budget for each in self.extras.funds)),
+                            share_cell(None),
+                            tsek_cell(sum(each.outcome for each in self.extras.funds)),
+                            share_cell(None),
+                            share_cell(None),
+                        ),
+                        kind="total",
+                    )
+                )
+        notes = [
+            "Andelarna avser individ-, struktur- och kompetenshöjande insatser.",
+            TSEK_ROUNDING_NOTE,
+        ]
         return self.maker.make(
             "funds",
             f"Beviljad budget och utfall per insatstyp, {self.words.ytd}",

@@ -172,20 +172,6 @@ def test_submit_cost_by_others_is_refused(world: World, persona: str, interventi
         submit(world, persona, intervention)
 
 
-def test_submit_cost_after_rejection_replaces_the_row(world: World) -> None:
-    cost = submit(world, "intervention_lead_a")
-    services.reject_cost(user=world.users["economist"], cost=cost, comment="Underlag saknas.")
-
-    again = submit(world, "intervention_lead_a", amount=110_000)
-
-    assert (again.pk, again.status, again.amount, again.decision_comment) == (
-        cost.pk,
-        CostOutcome.Status.SUBMITTED,
-        110_000,
-        "",
-    )
-
-
 def test_submit_cost_after_approval_is_validation_error(world: World) -> None:
     cost = submit(world, "intervention_lead_a")
     services.approve_cost(user=world.users["economist"], cost=cost, today=dt.date(2022, 7, 10))
@@ -270,23 +256,3 @@ def test_cost_approved_without_date_is_refused_by_database(world: World) -> None
             status=CostOutcome.Status.APPROVED,
             submitted_on=dt.date(2022, 4, 1),
         )
-
-
-def test_import_cost_outcome_replaces_row_with_same_key(world: World) -> None:
-    def import_row(amount: int) -> None:
-        services.import_cost_outcome(
-            association=world.association,
-            intervention=world.intervention_a,
-            year=2022,
-            quarter=1,
-            amount=amount,
-            today=dt.date(2023, 1, 10),
-        )
-
-    import_row(100_000)
-
-    import_row(-5_000)
-
-    assert list(CostOutcome.objects.values_list("amount", "status")) == [
-        (-5_000, CostOutcome.Status.APPROVED)
-    ]

@@ -266,7 +266,8 @@ def test_cost_submit_over_approved_row_is_form_error(world: World, client_as: Cl
 
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
-        "Utfallet för 2022 kvartal 2 är redan godkänt och kan inte ändras."
+        "Det finns redan ett godkänt utfall för 2022 kvartal 2 (100\xa0000\xa0kr). "
+        "Ett godkänt utfall är låst och kan inte ändras."
     ]
 
 

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from finance import services
-from finance.forms import CostDecisionForm, CostSubmitForm, PaymentForm, YearForm
+from finance.forms import (
+    CostCorrectionForm,
+    CostDecisionForm,
+    CostSubmitForm,
+    PaymentForm,
+    YearForm,
+)
 from finance.models import CostOutcome
 from finance.queries import costs_for, submittable_interventions_for
 from tenancy.views.base import TenantView, htmx_redirect
@@ -83,10 +89,19 @@ class FinanceFormView(TenantView, FormView):
 
 
 class CostSubmitView(FinanceFormView):
+    """Reports a quarter's outcome; a quarter that has a row already is refused, with a
+    link to that row (where a submitted or rejected row is corrected)."""
+
     permission_required = "finance.submit_cost"
     form_class = CostSubmitForm
     title = gettext_lazy("Rapportera utfall")
+    template_name = "finance/cost_submit.html"
     year: int | None = None
+    existing_cost: CostOutcome | None = None
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("existing_cost", self.existing_cost)
+        return super().get_context_data(**kwargs)
 
     def get_initial(self) -> dict[str, Any]:
         today = timezone.localdate()
@@ -100,13 +115,17 @@ class CostSubmitView(FinanceFormView):
     def apply(self, form: Any) -> None:
         data = form.cleaned_data
         self.year = data["year"]
-        services.submit_cost(
-            user=self.request.user,
-            intervention=data["intervention"],
-            year=data["year"],
-            quarter=data["quarter"],
-            amount=data["amount"],
-        )
+        try:
+            services.submit_cost(
+                user=self.request.user,
+                intervention=data["intervention"],
+                year=data["year"],
+                quarter=data["quarter"],
+                amount=data["amount"],
+            )
+        except services.CostExists as exists:
+            self.existing_cost = exists.cost
+            raise
 
     def get_success_url(self) -> str:
         year = self.year or timezone.localdate().year
@@ -135,9 +154,19 @@ class CostRowView(FinanceFormView):
 
 
 class CostDecideView(CostRowView):
+    """The ekonom's decision. Whoever submitted or corrected the row is told why they may
+    not decide (four eyes) and is offered no form; the service refuses them as well."""
+
     form_class = CostDecisionForm
     title = gettext_lazy("Besluta om utfall")
     template_name = "finance/cost_decide.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault(
+            "four_eyes_refusal", services.four_eyes_refusal(user=self.request.user, cost=self.cost)
+        )
+        kwargs.setdefault("events", self.cost.events.select_related("user"))
+        return super().get_context_data(**kwargs)
 
     def apply(self, form: Any) -> None:
         data = form.cleaned_data
@@ -145,6 +174,30 @@ class CostDecideView(CostRowView):
             services.approve_cost(user=self.request.user, cost=self.cost, comment=data["comment"])
         else:
             services.reject_cost(user=self.request.user, cost=self.cost, comment=data["comment"])
+
+
+class CostCorrectView(CostRowView):
+    """One cost row with its history; a submitted or rejected row is corrected here (by
+    whoever may submit it), an approved row is shown as locked."""
+
+    permission_required = "finance.submit_cost"
+    form_class = CostCorrectionForm
+    title = gettext_lazy("Rätta utfall")
+    template_name = "finance/cost_correct.html"
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"amount": self.cost.amount}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("locked", self.cost.status == CostOutcome.Status.APPROVED)
+        kwargs.setdefault("events", self.cost.events.select_related("user"))
+        return super().get_context_data(**kwargs)
+
+    def apply(self, form: Any) -> None:
+        data = form.cleaned_data
+        services.correct_cost(
+            user=self.request.user, cost=self.cost, amount=data["amount"], comment=data["comment"]
+        )
 
 
 class CostPaymentView(CostRowView):

@@ -173,6 +173,7 @@ def build_walk_world() -> WalkWorld:
         ("followup:deviation_decide", "pk"): deviation.pk,
         ("finance:cost_decide", "pk"): cost.pk,
         ("finance:cost_payment", "pk"): cost.pk,
+        ("finance:cost_correct", "pk"): cost.pk,
         ("finance:own_budget_update", "pk"): own_budget.pk,
         ("funding:detail", "pk"): application.pk,
         ("funding:update", "pk"): application.pk,

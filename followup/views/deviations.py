@@ -19,7 +19,11 @@ from django.utils.translation import gettext as _
 
 from followup.forms import DecisionForm, DeviationForm
 from followup.models import Decision, Deviation
-from followup.services import decide_deviation, register_deviation
+from followup.services import (
+    decide_deviation,
+    deviation_four_eyes_refusal,
+    register_deviation,
+)
 from followup.views.base import InterventionPage
 from tenancy.views.base import TenantView, htmx_redirect
 
@@ -121,7 +125,8 @@ class DeviationDetailView(DeviationPage):
 
 class DeviationDecideView(DeviationPage):
     """The office records the decision of the förbundschef or the board; a decided
-    deviation may be decided again (both decisions stay in the history)."""
+    deviation may be decided again (both decisions stay in the history). Whoever registered
+    the report is told why they may not record its decision, and offered no form."""
 
     permission_required = "followup.decide_deviation"
     template_name = "followup/form.html"
@@ -130,6 +135,7 @@ class DeviationDecideView(DeviationPage):
         return self.render(
             request,
             form=form,
+            refusal=deviation_four_eyes_refusal(user=request.user, deviation=self.deviation),
             title=_("Beslut om avvikelserapport"),
             cancel_url=reverse(
                 "followup:deviation_detail", args=[self.association.slug, self.deviation.pk]

@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from finance.models import CostOutcome
 from finance.tests.factories import CostOutcomeFactory
@@ -251,7 +250,7 @@ def test_office_workbook_changed_rows_replace_stored_rows_with_history(tmp_path:
     association = AssociationFactory.create()
     run_import(xlsx_file(tmp_path, office_sheets(), "first.xlsx"), association)
     sheets = office_sheets()
-    sheets["Utfall"][1] = utfall(belopp=255_000)
+    # An approved cost row is locked (docs/money.md): a changed amount would be a problem.
     sheets["Kvartalsrapporter"][1] = kvartalsrapport(i_fas="nej")
     sheets["Avvikelser"][1] = avvikelse(beslut="delvis", beslutsdatum="2023-11-20")
     sheets["Avvikelser"][3] = avvikelse(
@@ -270,11 +269,11 @@ def test_office_workbook_changed_rows_replace_stored_rows_with_history(tmp_path:
     assert {
         name: result.changes[name] for name in ("Utfall", "Kvartalsrapporter", "Avvikelser")
     } == {
-        "Utfall": SheetChanges(updated=1, unchanged=6),
+        "Utfall": SheetChanges(unchanged=7),
         "Kvartalsrapporter": SheetChanges(updated=1, unchanged=2),
         "Avvikelser": SheetChanges(updated=2, unchanged=1),
     }
-    assert CostOutcome.objects.get(intervention__code="ARB", year=2023, quarter=1).amount == 255_000
+    assert CostOutcome.objects.get(intervention__code="ARB", year=2023, quarter=1).amount == 250_000
     assert QuarterlyReport.objects.get(intervention__code="ARB", quarter=1).on_track == "nej"
     transfer = Deviation.objects.get(kind="overforing")
     assert (transfer.decision, transfer.decided_on) == ("delvis", dt.date(2023, 11, 20))
@@ -348,7 +347,7 @@ def test_import_submits_a_draft_report(tmp_path: Path) -> None:
     )
 
 
-def test_import_approves_a_submitted_cost_row_and_keeps_an_equal_approved_one(
+def test_import_refuses_a_submitted_cost_row_and_keeps_an_equal_approved_one(
     tmp_path: Path,
 ) -> None:
     association = AssociationFactory.create()
@@ -367,13 +366,15 @@ def test_import_approves_a_submitted_cost_row_and_keeps_an_equal_approved_one(
 
     result = run_import(xlsx_file(tmp_path, {"Utfall": rows}), association)
 
-    assert result.changes == {"Utfall": SheetChanges(updated=1, unchanged=1)}
+    assert [(p.sheet, p.row, p.column, p.value) for p in result.problems] == [
+        ("Utfall", 2, "belopp", "80000")
+    ]
     assert list(
         CostOutcome.objects.filter(pk__in=[submitted.pk, approved.pk])
         .order_by("quarter")
         .values_list("quarter", "amount", "status", "approved_on")
     ) == [
-        (1, 80_000, "approved", timezone.localdate()),
+        (1, 1, "submitted", None),
         (2, 90_000, "approved", dt.date(2022, 4, 20)),
     ]
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from django_scopes import scope
+from hypothesis import given
+from hypothesis import strategies as st
 from pytest_django import DjangoAssertNumQueries
 
 from finance.models import CostOutcome
@@ -424,7 +426,7 @@ def funds(targets: dict[str, int] | None = None) -> tables.FundsByKindTable:
     )
 
 
-def test_funds_by_kind_shares_round_half_up(association: Association) -> None:
+def test_funds_by_kind_shares_sum_to_100(association: Association) -> None:
     individual_a, individual_b = make(association, "IA"), make(association, "IB")
     structural = make(association, "S", kind=Kind.STRUCTURAL)
     competence = make(association, "K", kind=Kind.COMPETENCE)
@@ -447,12 +449,14 @@ def test_funds_by_kind_shares_round_half_up(association: Association) -> None:
 
     result = funds()
 
-    # budget: 1 250 000 / 550 000 / 200 000 of 2 000 000 -> 62.5 -> 63, 27.5 -> 28, 10
-    # outcome: 415 000 / 585 000 / 0 of 1 000 000 -> 41.5 -> 42, 58.5 -> 59, 0
+    # Largest remainder, so that the shares add up to the total's 100 % (rounding each half
+    # up would give 101 %); equal remainders go to the first kind.
+    # budget: 1 250 000 / 550 000 / 200 000 of 2 000 000 -> 62.5, 27.5, 10 -> 63, 27, 10
+    # outcome: 415 000 / 585 000 / 0 of 1 000 000 -> 41.5, 58.5, 0 -> 42, 58, 0
     assert result == tables.FundsByKindTable(
         rows=[
             tables.FundsKindRow("individ", 1_250_000, 415_000, 63, 42, 60),
-            tables.FundsKindRow("struktur", 550_000, 585_000, 28, 59, 30),
+            tables.FundsKindRow("struktur", 550_000, 585_000, 27, 58, 30),
             tables.FundsKindRow("kompetens", 200_000, 0, 10, 0, 10),
         ],
         other=tables.FundsKindRow("ovrig", 300_000, 99_000, None, None, None),
@@ -577,3 +581,19 @@ def test_followup_tables_inside_scope_show_only_the_association(
         money = funds()
 
     assert ([row.intervention for row in ended.rows], money.total_budget) == (["I0"], 400_000)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**10), min_size=1, max_size=6))
+def test_shares_of_whole_sum_to_100_and_stay_within_one_of_the_exact_share(
+    parts: list[int],
+) -> None:
+    shares = tables.shares_of_whole(parts)
+
+    whole = sum(parts)
+    if whole == 0:
+        assert shares == [None] * len(parts)
+    else:
+        assert sum(s or 0 for s in shares) == 100
+        assert all(
+            abs((s or 0) - part * 100 / whole) < 1 for s, part in zip(shares, parts, strict=True)
+        )

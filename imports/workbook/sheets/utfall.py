@@ -1,9 +1,12 @@
 """Sheet `Utfall`: the approved cost outcome of an intervention per quarter, in whole SEK
 (negative: a repayment). Natural key: insats + år + kvartal.
 
-A row is stored as approved outcome (``finance.services.import_cost_outcome``); a row equal
-to the stored approved row is left as it is. The export gives the approved rows only:
-submitted or rejected requisitions are not outcome."""
+A row is stored as approved outcome (``finance.services.save_imported_cost_outcome``); a
+row equal to the stored approved row is left as it is. A stored row is never replaced: a
+different amount for an approved (locked) row, or any row for a quarter with a submitted or
+rejected requisition, is a problem with its place, and so is a quarter outside the
+intervention's period (the rules of ``finance.services``). The export gives the approved
+rows only: submitted or rejected requisitions are not outcome."""
 
 from __future__ import annotations
 
@@ -15,7 +18,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from finance.models import CostOutcome
-from finance.services import save_imported_cost_outcome
+from finance.services import (
+    cost_period_error,
+    imported_cost_problem,
+    save_imported_cost_outcome,
+)
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import (
     Column,
@@ -75,6 +82,41 @@ class UtfallSheet(SheetHandler[CostRow]):
                 )
             else:
                 first_rows[row.key] = number
+        self.check_against_interventions(rows, context)
+
+    def check_against_interventions(
+        self, rows: Sequence[tuple[int, CostRow]], context: ImportContext
+    ) -> None:
+        """Each quarter lies within its intervention's period (after this import), and no
+        stored row of the same quarter is replaced."""
+        stored_ids = {
+            code: pk
+            for code in {row.intervention for _number, row in rows}
+            if (pk := context.stored_intervention_id(code)) is not None
+        }
+        stored = {
+            (cost.intervention_id, cost.year, cost.quarter): cost
+            for cost in CostOutcome.objects.filter(
+                association=context.association, intervention_id__in=stored_ids.values()
+            )
+        }
+        for number, row in rows:
+            period = context.period_of(row.intervention)
+            if period is not None:
+                error = cost_period_error(
+                    start_date=period[0], end_date=period[1], year=row.year, quarter=row.quarter
+                )
+                if error is not None:
+                    self.problem(context, number, "kvartal", str(row.quarter), error)
+                    continue
+            intervention_id = stored_ids.get(row.intervention)
+            if intervention_id is None:
+                continue
+            problem = imported_cost_problem(
+                stored.get((intervention_id, row.year, row.quarter)), row.amount
+            )
+            if problem is not None:
+                self.problem(context, number, "belopp", str(row.amount), problem)
 
     def write(self, rows: Sequence[CostRow], context: ImportContext) -> SheetChanges:
         interventions = interventions_by_code(context, (row.intervention for row in rows))
@@ -86,6 +128,7 @@ class UtfallSheet(SheetHandler[CostRow]):
                 year=row.year,
                 quarter=row.quarter,
                 amount=row.amount,
+                user=context.access.user,
             )
             changes.count(outcome)
         return changes
