@@ -131,6 +131,7 @@ class DeviationDecideView(DeviationPage):
             request,
             form=form,
             title=_("Beslut om avvikelserapport"),
+            confirm=_("Registrera beslutet om avvikelserapporten? Beslutet sparas i historiken."),
             cancel_url=reverse(
                 "followup:deviation_detail", args=[self.association.slug, self.deviation.pk]
             ),
