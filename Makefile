@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 demo: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	PY=$(PY) scripts/demo-server 127.0.0.1:8000
 
 lint: install
 	$(VENV)/bin/ruff check .

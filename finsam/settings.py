@@ -291,3 +291,9 @@ CACHES = {
 
 # Import upload limit (the workbook); Django's own limit for in-memory files stays.
 FINSAM_MAX_UPLOAD_BYTES = env_int("FINSAM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+
+# `make demo` shows what a user sees: development defaults above (DJANGO_DEBUG=1), but none
+# of Django's debug pages (a 404 would list every URL pattern). scripts/demo-server sets it
+# and serves the static files itself (runserver --insecure).
+if env_bool("FINSAM_DEMO", default=False):
+    DEBUG = False
