@@ -3,7 +3,8 @@
    - the focus on the error summary after a form error,
    - a confirmation dialog before a step that locks or cannot be undone
      (a submit button or form with data-confirm="question"),
-   - the collapsible main menu on narrow screens. */
+   - the collapsible main menu on narrow screens,
+   - a keyboard-reachable scroll region around every table. */
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -88,7 +89,34 @@
     });
   }
 
+  // Every table outside a scroll region gets one: a wide table then scrolls by itself
+  // instead of the whole page, and a keyboard user reaches the region with Tab and scrolls
+  // it with the arrow keys. The region is named by the table's caption.
+  function wrapTables() {
+    var tables = document.querySelectorAll("main table");
+    var label = document.documentElement.getAttribute("data-table-label") || "Tabell";
+    Array.prototype.forEach.call(tables, function (table) {
+      var parent = table.parentElement;
+      if (parent && parent.classList.contains("table-scroll")) {
+        return;
+      }
+      var caption = table.querySelector("caption");
+      var region = document.createElement("div");
+      region.className = "table-scroll";
+      region.setAttribute("role", "region");
+      region.setAttribute("tabindex", "0");
+      region.setAttribute(
+        "aria-label",
+        caption && caption.textContent.trim() ? caption.textContent.trim() : label
+      );
+      parent.insertBefore(region, table);
+      region.appendChild(table);
+    });
+  }
+
   function start() {
+    wrapTables();
+    document.addEventListener("htmx:afterSettle", wrapTables);
     setUpMenu();
     setUpConfirm();
     focusErrorSummary();
