@@ -7,7 +7,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
 PYTEST_ARGS ?=
 
 .PHONY: install demo test lint typecheck migrations-check test-sqlite test-postgres lock messages \
-	audit-deps
+	audit-deps chromium
 
 # (Re)install when the lock file changes. uv is installed into the venv if missing.
 $(VENV)/.installed: requirements.lock
@@ -33,10 +33,15 @@ typecheck: install
 migrations-check: install
 	$(TEST_SETTINGS) DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: install
+# The browser tests (testing/browser.py) need the Debian Chromium: installed when missing
+# (as root), otherwise the command stops with the exact install command.
+chromium:
+	scripts/ensure-chromium
+
+test-sqlite: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install chromium
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # Known vulnerabilities in the locked packages (pip-audit, no pip, no resolution). Fails on
