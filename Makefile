@@ -6,8 +6,8 @@ UV := $(VENV)/bin/uv
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint typecheck contracts migrations-check test-sqlite test-postgres lock messages \
-	audit-deps
+.PHONY: install demo test lint typecheck contracts migrations-check test-sqlite test-postgres lock \
+	messages audit-deps chromium
 
 # (Re)install when the lock file changes. uv is installed into the venv if missing.
 $(VENV)/.installed: requirements.lock
@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 demo: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	PY=$(PY) scripts/demo-server 127.0.0.1:8000
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -37,10 +37,15 @@ contracts: install
 migrations-check: install
 	$(TEST_SETTINGS) DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: install
+# The browser tests (testing/browser.py) need the Debian Chromium: installed when missing
+# (as root), otherwise the command stops with the exact install command.
+chromium:
+	scripts/ensure-chromium
+
+test-sqlite: install chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install
+test-postgres: install chromium
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # Known vulnerabilities in the locked packages (pip-audit, no pip, no resolution). Fails on

@@ -41,3 +41,7 @@ def client_as(world: World) -> Callable[[str | None], Client]:
         return client
 
     return make
+
+
+# Browser fixtures (Playwright with the Debian Chromium): testing/browser.py.
+pytest_plugins = ["testing.browser"]

@@ -15,7 +15,7 @@ class QuarterForm(forms.Form):
     kvartal = forms.CharField(
         label=gettext_lazy("Kvartal"),
         max_length=10,
-        help_text=gettext_lazy("Till exempel 2022Q3."),
+        help_text=gettext_lazy("Till exempel 2022 kv 3 eller 2022Q3."),
     )
 
     def clean_kvartal(self) -> Period:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -156,6 +157,7 @@ class MemoTextEditView(MemoPeriodMixin):
             text=text,
             user=request.user,
         )
+        messages.success(request, _("Texten är sparad."))
         return htmx_redirect(request, self.memo_url(period, section))
 
     def show(
@@ -195,6 +197,7 @@ class TemplateUploadView(TenantView):
         url = reverse("documents:template", args=[self.association.slug])
         if "remove" in request.POST:
             remove_memo_template(association=self.association)
+            messages.success(request, _("Mallen är borttagen."))
             return htmx_redirect(request, url)
         form = TemplateUploadForm(request.POST, request.FILES)
         if not form.is_valid():
@@ -202,6 +205,7 @@ class TemplateUploadView(TenantView):
         replace_memo_template(
             association=self.association, upload=form.cleaned_data["file"], user=request.user
         )
+        messages.success(request, _("Mallen är sparad."))
         return htmx_redirect(request, url)
 
     def show(self, form: TemplateUploadForm) -> HttpResponse:

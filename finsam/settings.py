@@ -292,3 +292,23 @@ CACHES = {
 
 # Import upload limit (the workbook); Django's own limit for in-memory files stays.
 FINSAM_MAX_UPLOAD_BYTES = env_int("FINSAM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+
+# `make demo` shows what a user sees: development defaults above (DJANGO_DEBUG=1), but none
+# of Django's debug pages (a 404 would list every URL pattern). scripts/demo-server sets it
+# and serves the static files itself (runserver --insecure).
+if env_bool("FINSAM_DEMO", default=False):
+    DEBUG = False
+
+# The sign-in forms with the product's words (tenancy/account_forms.py).
+ACCOUNT_FORMS = {
+    "login": "tenancy.account_forms.LoginForm",
+    "reauthenticate": "tenancy.account_forms.ReauthenticateForm",
+    "reset_password": "tenancy.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "tenancy.account_forms.ResetPasswordKeyForm",
+    "change_password": "tenancy.account_forms.ChangePasswordForm",
+}
+MFA_FORMS = {
+    "authenticate": "tenancy.account_forms.AuthenticateForm",
+    "reauthenticate": "tenancy.account_forms.MfaReauthenticateForm",
+    "activate_totp": "tenancy.account_forms.ActivateTOTPForm",
+}

@@ -242,6 +242,7 @@ class ApplicationEditMixin(TemplateResponseMixin, TenantView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                messages.success(request, _("Sparat: %(what)s.") % {"what": application.name})
                 return htmx_redirect(request, detail_url(application))
         return self.render_forms(form, years, goals)
 
@@ -320,6 +321,7 @@ class AssessmentView(ApplicationStepView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                messages.success(request, _("Bedömningen är sparad."))
                 return htmx_redirect(request, detail_url(self.application))
         return self.render_to_response(self.get_context_data(form=form))
 

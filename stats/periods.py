@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 #: (year, quarter)
 Quarter = tuple[int, int]
 
-_PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<kind>[HQ])(?P<number>\d))?$")
+#: The year, then optionally a half or a quarter, upper-cased: ``2022Q3`` and the Swedish
+#: ``2022K3``, ``2022 KV 3``, ``2022 kvartal 3``; ``2022H2``, ``2022 halvår 2``.
+_PATTERN = re.compile(
+    r"^(?P<year>\d{4})"
+    r"(?:\s*(?P<kind>Q|KVARTAL|KV|K|HALVÅR|H)\s*(?P<number>\d))?$"
+)
+#: The written kinds, by what they mean: a quarter (Q) or a half-year (H).
+_KINDS = {"Q": "Q", "K": "Q", "KV": "Q", "KVARTAL": "Q", "H": "H", "HALVÅR": "H"}
 
 
 def quarter_start(year: int, quarter: int) -> dt.date:
@@ -45,18 +52,22 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """``2022``, ``2022H2``, ``2022Q3`` (case and surrounding spaces ignored).
+        """``2022``, ``2022H2``, ``2022Q3``, and the Swedish ``2022 kv 3``, ``2022K3``,
+        ``2022 K3``, ``2022 kvartal 3``, ``2022 halvår 2`` (case and spaces ignored).
         Raises ValueError with a Swedish message for anything else."""
         match = _PATTERN.match(text.strip().upper())
         if match is None:
             raise ValueError(
-                _("Ogiltig period %(text)s: ange ÅÅÅÅ, ÅÅÅÅH1, ÅÅÅÅH2 eller ÅÅÅÅQ1–ÅÅÅÅQ4.")
+                _(
+                    "Ogiltig period %(text)s: ange år (2022), halvår (2022H1, 2022H2) eller "
+                    "kvartal (2022 kv 3, 2022K3 eller 2022Q3)."
+                )
                 % {"text": text.strip()[:20]}
             )
         year = int(match["year"])
         if not 2000 <= year <= 2100:
             raise ValueError(_("Året måste ligga mellan 2000 och 2100."))
-        kind, number = match["kind"], match["number"]
+        kind, number = _KINDS.get(match["kind"] or ""), match["number"]
         if kind is None:
             return cls(year, 1, 4)
         half_or_quarter = int(number)
@@ -65,7 +76,7 @@ class Period:
                 raise ValueError(_("Ett halvår är H1 eller H2."))
             return cls(year, half_or_quarter * 2 - 1, half_or_quarter * 2)
         if half_or_quarter not in (1, 2, 3, 4):
-            raise ValueError(_("Ett kvartal är Q1, Q2, Q3 eller Q4."))
+            raise ValueError(_("Ett kvartal är 1, 2, 3 eller 4 (till exempel 2022 kv 3)."))
         return cls(year, half_or_quarter, half_or_quarter)
 
     @classmethod

@@ -5,6 +5,8 @@ tables back with ``documents.tests.readback.html_tables``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -45,6 +47,8 @@ def table_html(table: Table) -> SafeString:
         head.append(f"<tr>{groups}</tr>")
     columns = "".join(
         f'<th scope="col"{NUMERIC if index else ""}>{escape(title)}</th>'
+        if title.strip()
+        else "<td></td>"  # no empty header cell: a header must name its column
         for index, title in enumerate(table.columns)
     )
     head.append(f"<tr>{columns}</tr>")
@@ -52,10 +56,26 @@ def table_html(table: Table) -> SafeString:
     body = "\n".join(_row(row, span) for row in table.rows)
     notes = "".join(f'<p class="help">{escape(note)}</p>' for note in table.notes)
     return mark_safe(  # noqa: S308 - every text above is escaped
-        f'<div class="table-scroll"><table data-table="{escape(table.key)}">'
+        # A wide table scrolls in its own region, which a keyboard user can reach (Tab) and
+        # scroll with the arrow keys; the region is named by the table's caption.
+        f'<div class="table-scroll" role="region" tabindex="0" '
+        f'aria-label="{escape(table.caption)}"><table data-table="{escape(table.key)}">'
         f"<caption>{escape(table.caption)}</caption>"
         f"<thead>{''.join(head)}</thead>\n<tbody>\n{body}\n</tbody>\n</table></div>\n{notes}"
     )
+
+
+def heading_tags(levels: Iterable[int]) -> list[str]:
+    """The HTML heading of each section level (1-3) on the page, whose title is the h1:
+    level 1 is h2, and a heading is never more than one step deeper than the one before
+    (a level-3 section right after a level-1 one is an h3, not an h4)."""
+    tags: list[str] = []
+    previous = 1
+    for level in levels:
+        depth = max(2, min(level + 1, previous + 1, 6))
+        tags.append(f"h{depth}")
+        previous = depth
+    return tags
 
 
 def _n(value: float) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
-from documents.memo.html import chart_svg, table_html
+from documents.memo.html import chart_svg, heading_tags, table_html
 from documents.memo.model import Chart, Table
 from documents.memo.svg import SvgChart
 
@@ -33,3 +33,9 @@ def memo_table(table: Table) -> SafeString:
 def memo_chart_svg(chart: Chart, drawing: SvgChart) -> SafeString:
     """A memo chart as inline SVG (``documents.memo.html.chart_svg``)."""
     return chart_svg(chart, drawing)
+
+
+@register.filter
+def with_headings(sections: list[Any]) -> list[tuple[Any, str]]:
+    """Each section with its heading tag, levels in order (``html.heading_tags``)."""
+    return list(zip(sections, heading_tags(s.level for s in sections), strict=True))

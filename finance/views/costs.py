@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages as user_messages  # `messages` names error lists below
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.generic import FormView
 
 from finance import services
@@ -85,6 +86,7 @@ class FinanceFormView(TenantView, FormView):
             else:
                 form.add_error(None, error.messages)
             return self.form_invalid(form)
+        user_messages.success(self.request, gettext("Sparat."))
         return htmx_redirect(self.request, self.get_success_url())
 
 

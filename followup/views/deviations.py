@@ -137,6 +137,7 @@ class DeviationDecideView(DeviationPage):
             form=form,
             refusal=deviation_four_eyes_refusal(user=request.user, deviation=self.deviation),
             title=_("Beslut om avvikelserapport"),
+            confirm=_("Registrera beslutet om avvikelserapporten? Beslutet sparas i historiken."),
             cancel_url=reverse(
                 "followup:deviation_detail", args=[self.association.slug, self.deviation.pk]
             ),

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django.views.generic import DeleteView
 
 from interventions.models import Intervention, SteeringGroup
@@ -104,12 +106,19 @@ class TenantDeleteView(ObjectPermissionMixin, DeleteView):
     template_name = "interventions/confirm_delete.html"
     object: Model
 
+    def deleted_thing(self) -> str:
+        """Exactly what is deleted, as the question names it ("budgetraden 2026 för …")."""
+        return str(self.object)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("cancel_url", self.get_success_url())
+        context.setdefault("deleted_thing", self.deleted_thing())
         return context
 
     def form_valid(self, form: Any) -> HttpResponse:
         success_url = self.get_success_url()
+        what = self.deleted_thing()
         self.object.delete()
+        messages.success(self.request, gettext("Borttaget: %(what)s.") % {"what": what})
         return htmx_redirect(self.request, success_url)

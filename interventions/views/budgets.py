@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interventions.forms import BudgetForm, BudgetYearForm
@@ -70,3 +71,16 @@ class BudgetDeleteView(InterventionChildView, TenantDeleteView):
 
     def get_queryset(self) -> Any:
         return Budget.objects.filter(intervention=self.parent)
+
+    def deleted_thing(self) -> str:
+        budget: Budget = self.object  # type: ignore[assignment]  # DeleteView's object
+        if budget.quarter:
+            return gettext("budgetraden för kvartal %(quarter)s %(year)s i %(name)s") % {
+                "quarter": budget.quarter,
+                "year": budget.year,
+                "name": self.parent.display_name,
+            }
+        return gettext("budgetraden %(year)s för %(name)s") % {
+            "year": budget.year,
+            "name": self.parent.display_name,
+        }

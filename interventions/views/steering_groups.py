@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interventions.forms import SteeringGroupForm, SteeringGroupMemberForm
@@ -112,3 +113,9 @@ class SteeringGroupMemberDeleteView(SteeringGroupChildView, TenantDeleteView):
 
     def get_queryset(self) -> Any:
         return SteeringGroupMember.objects.filter(steering_group=self.parent)
+
+    def deleted_thing(self) -> str:
+        return gettext("%(member)s ur styrgruppen %(group)s") % {
+            "member": self.object,
+            "group": self.parent.name,
+        }

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import FormView
 
 from audit.models import AccessAction, Outcome
@@ -132,7 +133,7 @@ class ServiceFormView(FormView):
         raise NotImplementedError
 
     def success_message(self) -> str:
-        return ""
+        return gettext("Sparat.")
 
     def form_valid(self, form: Any) -> HttpResponse:
         try:

@@ -4,6 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stats.periods import Period, round_half_up
 
@@ -83,3 +85,42 @@ def test_period_current_half(today: dt.date, code: str) -> None:
 )
 def test_round_half_up(numerator: int, denominator: int, expected: int | None) -> None:
     assert round_half_up(numerator, denominator) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2022 kv 3", "2022Q3"),
+        ("2022 KV 3", "2022Q3"),
+        ("2022kv3", "2022Q3"),
+        ("2022K3", "2022Q3"),
+        ("2022 K3", "2022Q3"),
+        ("2022 k 1", "2022Q1"),
+        ("2022 kvartal 4", "2022Q4"),
+        ("2022 Q3", "2022Q3"),
+        ("2022q2", "2022Q2"),
+        ("2022 halvår 2", "2022H2"),
+        ("2022 h1", "2022H1"),
+    ],
+)
+def test_period_parse_accepts_swedish_forms(text: str, code: str) -> None:
+    assert Period.parse(text).code == code
+
+
+@pytest.mark.parametrize("text", ["2022 kv 5", "2022 kv", "kv 3 2022", "2022 kvart 3", "2022K0"])
+def test_period_parse_rejects_broken_swedish_forms(text: str) -> None:
+    with pytest.raises(ValueError, match=r"(halvår|kvartal)"):
+        Period.parse(text)
+
+
+@given(
+    year=st.integers(min_value=2000, max_value=2100),
+    quarter=st.integers(min_value=1, max_value=4),
+    kind=st.sampled_from(["Q", "q", "K", "k", "kv", "KV", "Kv", "kvartal", "Kvartal"]),
+    before=st.sampled_from(["", " ", "  "]),
+    after=st.sampled_from(["", " "]),
+)
+def test_period_parse_quarter_in_any_written_form(
+    year: int, quarter: int, kind: str, before: str, after: str
+) -> None:
+    assert Period.parse(f" {year}{before}{kind}{after}{quarter} ").code == f"{year}Q{quarter}"

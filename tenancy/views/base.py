@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
+from django.utils.translation import gettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.base import ContextMixin, View
 
@@ -110,8 +112,13 @@ class TenantFormMixin:
         except (AttributeError, TypeError, ValueError):
             return None
 
+    def get_success_message(self) -> str:
+        """The "saved" message the next page shows (``role="status"`` in base.html)."""
+        return gettext("Sparat: %(what)s.") % {"what": self.object}
+
     def form_valid(self, form: Any) -> HttpResponse:
         self.object = form.save()
+        messages.success(self.request, self.get_success_message())
         return htmx_redirect(self.request, self.get_success_url())  # type: ignore[attr-defined]
 
 

@@ -1,0 +1,66 @@
+"""Form helpers for the layout: the error summary at the top of every form.
+
+On a form error the page opens with one summary that lists every problem and links to
+its field; ``static/js/finsam.js`` moves the focus to it, so a keyboard or screen-reader
+user hears what went wrong and can jump to each field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms, template
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    """One line of the summary: the field's label (empty for the whole form), the message
+    and the id of the element the link leads to (empty: no link)."""
+
+    label: str
+    message: str
+    anchor: str
+
+
+def field_anchor(field: forms.BoundField) -> str:
+    """The id of the field's first focusable element: the first option of a radio or
+    checkbox group (its fieldset has no id), the input itself otherwise."""
+    widget = field.field.widget
+    auto_id = field.auto_id or ""
+    if not auto_id:
+        return ""
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{auto_id}_0"
+    return field.id_for_label or auto_id
+
+
+def form_problems(*forms_or_formsets: Any) -> list[FormProblem]:
+    """Every error of the given forms and formsets, in page order."""
+    problems: list[FormProblem] = []
+    for item in forms_or_formsets:
+        if item is None or item == "":
+            continue
+        if isinstance(item, forms.BaseFormSet):
+            problems.extend(FormProblem("", str(e), "") for e in item.non_form_errors())
+            problems.extend(form_problems(*item.forms))
+            continue
+        if isinstance(item, list | tuple):
+            problems.extend(form_problems(*item))
+            continue
+        if not isinstance(item, forms.BaseForm) or not item.is_bound or not item.errors:
+            continue
+        problems.extend(FormProblem("", str(e), "") for e in item.non_field_errors())
+        for field in item:
+            for error in field.errors:
+                anchor = "" if field.is_hidden else field_anchor(field)
+                problems.append(FormProblem(str(field.label or ""), str(error), anchor))
+    return problems
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(*forms_or_formsets: Any) -> dict[str, Any]:
+    """``{% error_summary form years goals %}``: one summary for all of a page's forms."""
+    return {"problems": form_problems(*forms_or_formsets)}
