@@ -28,7 +28,7 @@ class TimeInput(forms.TimeInput):
 
 class MeetingForm(forms.Form):
     organ: forms.ModelChoiceField[Organ] = forms.ModelChoiceField(
-        label=_("Organ"), queryset=Organ.objects.none()
+        label=_("Organ"), queryset=Organ.objects.none(), empty_label=None
     )
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     start = forms.TimeField(label=_("Starttid"), widget=TimeInput())
