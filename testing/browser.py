@@ -104,7 +104,7 @@ def axe_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    found = []
+    found: list[str] = []
     for run_only in (
         {"type": "tag", "values": WCAG_TAGS},
         {"type": "rule", "values": EXTRA_RULES},
