@@ -7,4 +7,5 @@ app_name = "imports"
 urlpatterns = [
     path("", views.WorkbookView.as_view(), name="workbook"),
     path("export.xlsx", views.WorkbookExportView.as_view(), name="export"),
+    path("fel/<str:token>.xlsx", views.ProblemsDownloadView.as_view(), name="problems"),
 ]

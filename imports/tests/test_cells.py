@@ -10,6 +10,7 @@ from finsam.amounts import MAX_AMOUNT
 from imports.workbook.cells import (
     MAX_COUNT,
     CellError,
+    CellValue,
     fold,
     parse_amount,
     parse_choice,
@@ -68,7 +69,8 @@ def test_parse_amount_reads_every_written_form(number: int, separator: str, deci
     written=st.sampled_from(["int", "float", "text"]),
 )
 def test_parse_amount_refuses_beyond_the_bound(number: int, written: str) -> None:
-    value = {"int": number, "float": float(number), "text": str(number)}[written]
+    values: dict[str, CellValue] = {"int": number, "float": float(number), "text": str(number)}
+    value = values[written]
 
     with pytest.raises(CellError) as error:
         parse_amount(value)
@@ -77,7 +79,13 @@ def test_parse_amount_refuses_beyond_the_bound(number: int, written: str) -> Non
 
 
 def test_parse_amount_refuses_infinite_and_huge_text() -> None:
-    values = [float("inf"), float("nan"), "9" * 5000, 10**23, 9_223_372_036_854_775_807]
+    values: list[CellValue] = [
+        float("inf"),
+        float("nan"),
+        "9" * 5000,
+        10**23,
+        9_223_372_036_854_775_807,
+    ]
     refused = []
     for value in values:
         try:

@@ -167,6 +167,7 @@ def _validate(
                 % {"sheet": sheet.name}
             )
     plan: list[tuple[SheetHandler[Any], list[Any]]] = []
+    data_rows = 0
     for handler in HANDLERS:
         found = by_key.get(fold(handler.sheet_name))
         allowed = may_import(handler, context.access)
@@ -185,6 +186,37 @@ def _validate(
         rows = _parse_sheet(handler, found, context)
         handler.check_rows(rows, context)
         plan.append((handler, [row for _number, row in rows]))
+        data_rows += len(found.rows)
+    if not plan:
+        context.problems.append(
+            Problem(
+                "",
+                None,
+                "",
+                "",
+                _(
+                    "Inget importerades: filen innehåller inget blad som du kan importera "
+                    "(%(allowed)s). Bladen i filen heter %(found)s. En CSV-fil ska heta som "
+                    "bladet, till exempel Budget.csv."
+                )
+                % {
+                    "allowed": ", ".join(
+                        h.sheet_name for h in HANDLERS if may_import(h, context.access)
+                    ),
+                    "found": ", ".join(sheet.name for sheet in sheets) or "–",
+                },
+            )
+        )
+    elif not data_rows and not context.problems:
+        context.problems.append(
+            Problem(
+                "",
+                None,
+                "",
+                "",
+                _("Inget importerades: bladen i filen har rubriker men inga rader."),
+            )
+        )
     return plan
 
 
