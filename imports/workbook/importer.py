@@ -187,7 +187,7 @@ def _validate(
         handler.check_rows(rows, context)
         plan.append((handler, [row for _number, row in rows]))
         data_rows += len(found.rows)
-    if not plan:
+    if not plan and not context.problems:
         context.problems.append(
             Problem(
                 "",
