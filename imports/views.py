@@ -69,6 +69,7 @@ class WorkbookView(TenantView):
             shown_problems=result.problems[:PAGE_LIMIT] if result else [],
             problems_url=problems_url,
             page_limit=PAGE_LIMIT,
+            page_limit_slice=f":{PAGE_LIMIT}",
             sheets=[handler for handler in HANDLERS if may_import(handler, access)],
             all_sheets=access.all_sheets,
             participant_rows=access.any_participants,
