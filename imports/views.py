@@ -21,6 +21,7 @@ from imports.workbook import ImportResult, export_workbook, import_workbook
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.importer import may_import
 from imports.workbook.sheets import HANDLERS
+from imports.workbook.template import template_workbook
 from participants.reauth import fresh_check_redirect
 from tenancy.views.base import TenantView
 
@@ -112,4 +113,18 @@ class ProblemsDownloadView(TenantView):
             raise Http404
         response = HttpResponse(problems_xlsx(rows), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="importfel.xlsx"'
+        return response
+
+
+class WorkbookTemplateView(TenantView):
+    """The empty importmall of the sheets the user may import: headers, a description of
+    every column as a comment, drop-down lists of the codes."""
+
+    permission_required = "imports.open_workbook"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        buffer = io.BytesIO()
+        template_workbook(buffer, access=WorkbookAccess.for_user(request.user, self.association))
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="finsam-importmall.xlsx"'
         return response
