@@ -28,7 +28,7 @@ def _key(token: str) -> str:
     return f"imports:problems:{token}"
 
 
-def store_problems(problems: list[Problem], *, user_id: int, association_id: int) -> str:
+def store_problems(problems: list[Problem], *, user_id: int | None, association_id: int) -> str:
     """Keep the problems for ``user_id`` in ``association_id``; the token names them."""
     token = secrets.token_urlsafe(16)
     rows: list[Row] = [
@@ -49,10 +49,14 @@ def store_problems(problems: list[Problem], *, user_id: int, association_id: int
     return token
 
 
-def stored_problems(token: str, *, user_id: int, association_id: int) -> list[Row] | None:
+def stored_problems(token: str, *, user_id: int | None, association_id: int) -> list[Row] | None:
     """The problems kept under ``token`` for this user and association, else ``None``."""
     stored = cache.get(_key(token))
-    if not stored or (stored["user"], stored["association"]) != (user_id, association_id):
+    if (
+        user_id is None
+        or not stored
+        or (stored["user"], stored["association"]) != (user_id, association_id)
+    ):
         return None
     rows: list[Row] = stored["rows"]
     return rows

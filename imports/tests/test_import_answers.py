@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -93,7 +94,7 @@ def test_all_problems_download_as_xlsx_for_the_importer_only(
     download = client.get(link)
     other = client_as("economist").get(link)
 
-    sheet = load_workbook(io.BytesIO(download.content)).active
+    sheet: Any = load_workbook(io.BytesIO(download.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert (download.status_code, len(rows), rows[0]) == (
         200,
