@@ -92,12 +92,24 @@ def import_workbook(
     file) into ``association``. A dry run validates and counts the changes the import would
     make, inside a transaction that is rolled back. ``access`` says who imports (default:
     the host's administrator on the command line, who may import every sheet)."""
-    result = ImportResult(dry_run=dry_run)
     try:
         sheets = read_source(source, filename=filename)
     except WorkbookError as error:
+        result = ImportResult(dry_run=dry_run)
         result.problems.append(Problem(error.sheet, None, "", "", error.reason))
         return result
+    return import_sheets(sheets, association=association, dry_run=dry_run, access=access)
+
+
+def import_sheets(
+    sheets: Sequence[RawSheet],
+    *,
+    association: Association,
+    dry_run: bool = False,
+    access: WorkbookAccess | None = None,
+) -> ImportResult:
+    """Import sheets already read (``import_workbook`` after reading the file)."""
+    result = ImportResult(dry_run=dry_run)
     context = ImportContext(association, access)
     plan = _validate(sheets, context, result)
     result.problems = context.problems
