@@ -123,7 +123,7 @@ def test_log_with_huge_participation_id_is_an_empty_answer(
 
 
 @settings(
-    max_examples=100,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
