@@ -55,6 +55,7 @@ NASTY = (
     "2022Q5",
     "9999-99-99",
     "\x00",
+    "²",
     "ä" * 300,
 )
 PERSONAS = ("admin", "log_reviewer", "participant_officer_a", "economist")
