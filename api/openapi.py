@@ -117,6 +117,16 @@ SCHEMAS: dict[str, Any] = {
                                 "created": {"type": "integer", "minimum": 0},
                                 "updated": {"type": "integer", "minimum": 0},
                                 "unchanged": {"type": "integer", "minimum": 0},
+                                "added": {
+                                    "type": "array",
+                                    "items": {"type": "string"},
+                                    "description": "Nya rader: radnummer och nyckel.",
+                                },
+                                "changed": {
+                                    "type": "array",
+                                    "items": {"type": "string"},
+                                    "description": "Ändrade rader: radnummer och nyckel.",
+                                },
                             },
                         },
                     },

@@ -147,6 +147,8 @@ def import_result_json(result: ImportResult) -> dict[str, Any]:
                     "created": changes.created,
                     "updated": changes.updated,
                     "unchanged": changes.unchanged,
+                    "added": [key for key, outcome in changes.rows if outcome == "created"],
+                    "changed": [key for key, outcome in changes.rows if outcome == "updated"],
                 }
                 for sheet, changes in result.changes.items()
             },

@@ -44,7 +44,10 @@ class PeriodFormMixin(forms.Form):
 
 class LogFilterForm(PeriodFormMixin):
     anvandare = UserChoiceField(label=_("Användare"), queryset=User.objects.none(), required=False)
-    deltagande = forms.IntegerField(label=_("Deltagande (id)"), required=False, min_value=1)
+    # An id beyond the largest id (BigAutoField) is an empty answer, never an overflow.
+    deltagande = forms.IntegerField(
+        label=_("Deltagande (id)"), required=False, min_value=1, max_value=2**63 - 1
+    )
     atgard = forms.ChoiceField(
         label=_("Åtgärd"), choices=[("", _("Alla")), *AccessAction.choices], required=False
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finance.models import BudgetStatus, OwnBudgetLine
+from finsam.amounts import bounded
 from interventions.models import Intervention
 from stats.periods import Period
 from tenancy.forms import DateInput, TenantModelForm
@@ -53,9 +54,12 @@ class CostSubmitForm(forms.Form):
     quarter = forms.TypedChoiceField(
         label=gettext_lazy("Kvartal"), choices=QUARTER_CHOICES, coerce=int
     )
-    amount = forms.IntegerField(
-        label=gettext_lazy("Belopp (kr)"),
-        help_text=gettext_lazy("Hela kronor. Ange ett negativt belopp vid återbetalning."),
+    amount = bounded(
+        forms.IntegerField(
+            label=gettext_lazy("Belopp (kr)"),
+            help_text=gettext_lazy("Hela kronor. Ange ett negativt belopp vid återbetalning."),
+        ),
+        signed=True,
     )
 
     def __init__(self, *args: Any, interventions: Any, **kwargs: Any) -> None:

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from finsam.amounts import amount_bound, amount_validators
 from interventions.models import Intervention
 from tenancy.models import Association
 
@@ -37,7 +38,9 @@ class CostOutcome(models.Model):
     year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
     quarter = models.PositiveSmallIntegerField(_("kvartal"), validators=QUARTER_VALIDATORS)
     amount = models.BigIntegerField(
-        _("belopp (kr)"), help_text=_("Hela kronor; negativt belopp vid återbetalning.")
+        _("belopp (kr)"),
+        help_text=_("Hela kronor; negativt belopp vid återbetalning."),
+        validators=amount_validators(signed=True),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
@@ -67,6 +70,7 @@ class CostOutcome(models.Model):
             models.CheckConstraint(
                 condition=Q(quarter__gte=1, quarter__lte=4), name="cost_outcome_quarter_range"
             ),
+            amount_bound("amount", name="cost_outcome_amount_bound", signed=True),
             models.CheckConstraint(
                 condition=(Q(status="submitted") & Q(approved_on__isnull=True))
                 | (~Q(status="submitted") & Q(approved_on__isnull=False)),
@@ -139,8 +143,12 @@ class OwnBudgetLine(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
     category = models.CharField(_("kategori"), max_length=20, choices=OwnBudgetCategory.choices)
-    budget = models.BigIntegerField(_("budget (kr)"), validators=[MinValueValidator(0)])
-    outcome = models.BigIntegerField(_("utfall (kr)"), default=0)
+    budget = models.BigIntegerField(
+        _("budget (kr)"), validators=[MinValueValidator(0), *amount_validators()]
+    )
+    outcome = models.BigIntegerField(
+        _("utfall (kr)"), default=0, validators=amount_validators(signed=True)
+    )
 
     objects = ScopedManager(association="association")
 
@@ -153,6 +161,8 @@ class OwnBudgetLine(models.Model):
                 fields=["association", "year", "category"], name="unique_own_budget_line"
             ),
             models.CheckConstraint(condition=Q(budget__gte=0), name="own_budget_not_negative"),
+            amount_bound("budget", name="own_budget_upper_bound"),
+            amount_bound("outcome", name="own_budget_outcome_bound", signed=True),
         ]
 
     def __str__(self) -> str:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "ops.request_id.RequestIdMiddleware",
+    "api.middleware.JsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -149,7 +150,11 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "tenancy.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Failed log-ins count per account first (strict); the per-address limit is only against
+# guessing across many accounts and is high, since an office signs in from one NAT address.
+# The account's limit comes first so that one account's guesser stops before using up the
+# address's budget (allauth stops at the first exhausted rate).
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key,300/h/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_TOLERANCE = 1  # also accept the previous 30-second code
 # Behind nginx: the number of proxies whose X-Forwarded-For allauth may trust, so that
@@ -258,6 +263,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # runserver's request log: Django gives it an unmasked handler of its own otherwise.
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Background jobs (django-tasks, the backport of Django 6's task framework): stored in the

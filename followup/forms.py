@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from finsam.amounts import bounded
 from followup.models import (
     Colour,
     DecidedBy,
@@ -140,10 +141,12 @@ class DeviationForm(TenantModelForm):
     """A new deviation report. The received date is set by the office; for an
     insatsansvarig it is the day the report is registered."""
 
-    amount = forms.IntegerField(
-        label=_("Belopp att föra över till nästa år (kr)"),
-        required=False,
-        help_text=_("Bara vid överföring till nästa år. Hela kronor."),
+    amount = bounded(
+        forms.IntegerField(
+            label=_("Belopp att föra över till nästa år (kr)"),
+            required=False,
+            help_text=_("Bara vid överföring till nästa år. Hela kronor."),
+        )
     )
 
     class Meta:

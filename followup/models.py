@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from finsam.amounts import amount_bound, amount_validators
 from interventions.models import Intervention
 from tenancy.models import Association, Organisation
 
@@ -206,7 +207,10 @@ class Deviation(models.Model):
     kind = models.CharField(_("typ"), max_length=12, choices=DeviationKind.choices)
     description = models.TextField(_("beskrivning"))
     amount = models.BigIntegerField(
-        _("belopp att föra över (kr)"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("belopp att föra över (kr)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), *amount_validators()],
     )
     requested_start_date = models.DateField(_("begärt nytt startdatum"), null=True, blank=True)
     requested_end_date = models.DateField(_("begärt nytt slutdatum"), null=True, blank=True)
@@ -235,6 +239,7 @@ class Deviation(models.Model):
                 | (~Q(kind="overforing") & Q(amount__isnull=True)),
                 name="deviation_amount_only_for_transfer",
             ),
+            amount_bound("amount", name="deviation_amount_upper_bound"),
             models.CheckConstraint(
                 condition=(
                     Q(decision="ej_beslutad") & Q(decided_on__isnull=True) & Q(decided_by="")

@@ -12,6 +12,7 @@ from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam.amounts import bounded
 from funding.models import Application, Outcome, Recommendation
 from funding.queries import ListFilter
 from funding.services import GoalText, YearAmount
@@ -134,7 +135,9 @@ class YearForm(forms.Form):
     year = forms.IntegerField(
         label=gettext_lazy("År"), min_value=2000, max_value=2100, required=False
     )
-    amount = forms.IntegerField(label=gettext_lazy("Belopp (kr)"), min_value=0, required=False)
+    amount = bounded(
+        forms.IntegerField(label=gettext_lazy("Belopp (kr)"), min_value=0, required=False)
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from finsam.amounts import amount_bound, amount_validators
 from interventions.models import CODE_VALIDATOR, Aim, FollowUp, Intervention, Kind
 from tenancy.models import Association, Organisation
 
@@ -122,7 +123,9 @@ class ApplicationYear(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="years")
     year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
-    amount = models.BigIntegerField(_("sökt belopp (kr)"), validators=[MinValueValidator(0)])
+    amount = models.BigIntegerField(
+        _("sökt belopp (kr)"), validators=[MinValueValidator(0), *amount_validators()]
+    )
 
     objects = ScopedManager(association="association")
 
@@ -135,6 +138,7 @@ class ApplicationYear(models.Model):
             models.CheckConstraint(
                 condition=Q(amount__gte=0), name="application_year_amount_not_negative"
             ),
+            amount_bound("amount", name="application_year_amount_upper_bound"),
         ]
 
     def __str__(self) -> str:
@@ -284,7 +288,9 @@ class DecisionYear(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     decision = models.ForeignKey(FundingDecision, on_delete=models.CASCADE, related_name="years")
     year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
-    amount = models.BigIntegerField(_("beviljat belopp (kr)"), validators=[MinValueValidator(0)])
+    amount = models.BigIntegerField(
+        _("beviljat belopp (kr)"), validators=[MinValueValidator(0), *amount_validators()]
+    )
 
     objects = ScopedManager(association="association")
 
@@ -297,6 +303,7 @@ class DecisionYear(models.Model):
             models.CheckConstraint(
                 condition=Q(amount__gte=0), name="decision_year_amount_not_negative"
             ),
+            amount_bound("amount", name="decision_year_amount_upper_bound"),
         ]
 
     def __str__(self) -> str:

@@ -256,7 +256,7 @@ class ApplicationCreateView(ApplicationEditMixin):
     def create_initial(self) -> dict[str, Any]:
         initial = super().create_initial()
         extends = self.request.GET.get("forlangning", "")
-        if extends.isdigit():
+        if extends.isascii() and extends.isdigit():  # int() refuses digits like ²
             intervention: Intervention = get_object_or_404(
                 Intervention.objects.prefetch_related("partners"), pk=int(extends)
             )

@@ -10,16 +10,18 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from imports.forms import WorkbookUploadForm
+from imports.problems import PAGE_LIMIT, problems_xlsx, store_problems, stored_problems
 from imports.workbook import ImportResult, export_workbook, import_workbook
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.importer import may_import
 from imports.workbook.sheets import HANDLERS
+from imports.workbook.template import template_workbook
 from participants.reauth import fresh_check_redirect
 from tenancy.views.base import TenantView
 
@@ -56,9 +58,19 @@ class WorkbookView(TenantView):
 
     def render(self, form: WorkbookUploadForm, result: ImportResult | None = None) -> HttpResponse:
         access = self.access
+        problems_url = ""
+        if result is not None and len(result.problems) > PAGE_LIMIT:
+            token = store_problems(
+                result.problems, user_id=self.request.user.pk, association_id=self.association.pk
+            )
+            problems_url = reverse("imports:problems", args=[self.association.slug, token])
         context = self.get_context_data(
             form=form,
             result=result,
+            shown_problems=result.problems[:PAGE_LIMIT] if result else [],
+            problems_url=problems_url,
+            page_limit=PAGE_LIMIT,
+            page_limit_slice=f":{PAGE_LIMIT}",
             sheets=[handler for handler in HANDLERS if may_import(handler, access)],
             all_sheets=access.all_sheets,
             participant_rows=access.any_participants,
@@ -85,4 +97,34 @@ class WorkbookExportView(TenantView):
         part = "" if access.all_sheets else "-deltagare"
         filename = f"finsam-{self.association.slug}{part}-{timezone.localdate().isoformat()}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ProblemsDownloadView(TenantView):
+    """All problems of the user's last refused import as an XLSX (kept for an hour)."""
+
+    permission_required = "imports.open_workbook"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        rows = stored_problems(
+            kwargs["token"], user_id=request.user.pk, association_id=self.association.pk
+        )
+        if rows is None:
+            raise Http404
+        response = HttpResponse(problems_xlsx(rows), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="importfel.xlsx"'
+        return response
+
+
+class WorkbookTemplateView(TenantView):
+    """The empty importmall of the sheets the user may import: headers, a description of
+    every column as a comment, drop-down lists of the codes."""
+
+    permission_required = "imports.open_workbook"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        buffer = io.BytesIO()
+        template_workbook(buffer, access=WorkbookAccess.for_user(request.user, self.association))
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="finsam-importmall.xlsx"'
         return response

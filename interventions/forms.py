@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam.amounts import bounded
 from interventions.models import (
     Budget,
     Goal,
@@ -142,8 +143,10 @@ class BudgetForm(TenantModelForm):
         required=False,
         help_text=gettext_lazy("1–4. Lämna tomt för helårsbudget."),
     )
-    amount = forms.IntegerField(
-        label=gettext_lazy("Belopp (kr)"), min_value=0, help_text=gettext_lazy("Hela kronor.")
+    amount = bounded(
+        forms.IntegerField(
+            label=gettext_lazy("Belopp (kr)"), min_value=0, help_text=gettext_lazy("Hela kronor.")
+        )
     )
 
     class Meta:

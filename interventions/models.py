@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from finsam.amounts import amount_bound, amount_validators
 from tenancy.models import Association, Organisation
 
 CODE_VALIDATOR = RegexValidator(
@@ -227,7 +228,9 @@ class Budget(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(4)],
         help_text=_("Lämna tomt för helårsbudget."),
     )
-    amount = models.BigIntegerField(_("belopp (kr)"), validators=[MinValueValidator(0)])
+    amount = models.BigIntegerField(
+        _("belopp (kr)"), validators=[MinValueValidator(0), *amount_validators()]
+    )
 
     objects = ScopedManager(association="association")
 
@@ -251,6 +254,7 @@ class Budget(models.Model):
                 name="budget_quarter_range",
             ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative"),
+            amount_bound("amount", name="budget_amount_upper_bound"),
         ]
 
     def __str__(self) -> str:

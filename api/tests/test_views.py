@@ -232,8 +232,25 @@ def test_import_good_file_writes(world: World, client_as: Callable[[str | None],
             "Budget: nya 4, ändrade 0, oförändrade 0.",
         ],
         "sheets": {
-            "Insatser": {"created": 2, "updated": 0, "unchanged": 0},
-            "Budget": {"created": 4, "updated": 0, "unchanged": 0},
+            "Insatser": {
+                "created": 2,
+                "updated": 0,
+                "unchanged": 0,
+                "added": ["rad 2: ARB", "rad 3: NAT"],
+                "changed": [],
+            },
+            "Budget": {
+                "created": 4,
+                "updated": 0,
+                "unchanged": 0,
+                "added": [
+                    "rad 2: ARB 2023",
+                    "rad 3: ARB 2024 1",
+                    "rad 4: ARB 2024 2",
+                    "rad 5: NAT 2023",
+                ],
+                "changed": [],
+            },
         },
     }
     assert Budget.objects.filter(association=world.association).count() == 4

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from documents.memo.model import MemoDocument, Table
+from finsam.safe_cells import save_workbook
 
 INVALID_TITLE = re.compile(r"[\[\]\:\*\?\/\\]")
 
@@ -70,7 +71,7 @@ def render_xlsx(memo: MemoDocument) -> bytes:
     workbook.properties.modified = memo.produced_at
     workbook.properties.title = f"{memo.title} – {memo.subtitle}"
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    save_workbook(workbook, buffer)
     return buffer.getvalue()
 
 

@@ -6,13 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from finsam.amounts import MAX_AMOUNT
 from imports.workbook.cells import (
+    MAX_COUNT,
     CellError,
+    CellValue,
     fold,
     parse_amount,
     parse_choice,
     parse_date,
     parse_list,
+    parse_whole_number,
     parse_yes_no,
 )
 from imports.workbook.reader import detect_delimiter
@@ -46,7 +50,7 @@ def test_parse_amount_refuses_ore_and_text(value: object) -> None:
 
 
 @given(
-    number=st.integers(min_value=-(10**12), max_value=10**12),
+    number=st.integers(min_value=-MAX_AMOUNT, max_value=MAX_AMOUNT),
     separator=st.sampled_from(["", " ", "\u00a0", "\u202f"]),
     decimals=st.sampled_from(["", ",0", ",00", ".00"]),
 )
@@ -55,6 +59,46 @@ def test_parse_amount_reads_every_written_form(number: int, separator: str, deci
     text = f"{sign}{grouped(abs(number), separator)}{decimals}"
 
     assert parse_amount(text) == number
+
+
+@given(
+    number=st.one_of(
+        st.integers(min_value=MAX_AMOUNT + 1, max_value=10**40),
+        st.integers(min_value=-(10**40), max_value=-MAX_AMOUNT - 1),
+    ),
+    written=st.sampled_from(["int", "float", "text"]),
+)
+def test_parse_amount_refuses_beyond_the_bound(number: int, written: str) -> None:
+    values: dict[str, CellValue] = {"int": number, "float": float(number), "text": str(number)}
+    value = values[written]
+
+    with pytest.raises(CellError) as error:
+        parse_amount(value)
+
+    assert str(error.value) == "Beloppet är för stort: högst 100 000 000 000 kr (plus eller minus)."
+
+
+def test_parse_amount_refuses_infinite_and_huge_text() -> None:
+    values: list[CellValue] = [
+        float("inf"),
+        float("nan"),
+        "9" * 5000,
+        10**23,
+        9_223_372_036_854_775_807,
+    ]
+    refused = []
+    for value in values:
+        try:
+            parse_amount(value)
+        except CellError:
+            refused.append(value)
+
+    assert len(refused) == len(values)
+
+
+def test_parse_whole_number_refuses_beyond_max_count() -> None:
+    with pytest.raises(CellError):
+        parse_whole_number(MAX_COUNT + 1)
 
 
 @given(whole=st.integers(min_value=0, max_value=10**9), ore=st.integers(min_value=1, max_value=99))

@@ -70,14 +70,19 @@ class Problem:
 
 @dataclass
 class SheetChanges:
-    """What an import did (or, in a dry run, would do) to one sheet's rows."""
+    """What an import did (or, in a dry run, would do) to one sheet's rows. ``outcomes``
+    are the rows' outcomes in the order the handler wrote them (one per row); ``rows`` the
+    new and changed rows as (key, outcome), filled in by the importer."""
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    outcomes: list[str] = field(default_factory=list, compare=False, repr=False)
+    rows: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
+        self.outcomes.append(outcome)
 
 
 class ImportContext:

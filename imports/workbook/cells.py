@@ -8,10 +8,13 @@ date or ``None`` from an Excel cell. Every parser returns a clean Python value o
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
+
+from finsam.amounts import MAX_AMOUNT, MAX_AMOUNT_TEXT
 
 #: What a reader may hand over for one cell.
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
@@ -25,6 +28,8 @@ _CODE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
+#: The largest count (people, activities) a cell may hold: a typing error beyond it.
+MAX_COUNT = 1_000_000
 
 
 class CellError(ValueError):
@@ -66,12 +71,25 @@ def parse_text(value: CellValue, *, max_length: int) -> str:
 
 def parse_amount(value: CellValue) -> int:
     """Whole kronor. ``1 290 000``, ``1290000`` and ``1290000,00`` are the same amount;
-    spaces (also non-breaking) may group the digits. Öre other than zero are refused."""
+    spaces (also non-breaking) may group the digits. Öre other than zero are refused, and
+    so is an amount beyond ``MAX_AMOUNT`` either way."""
+    amount = _whole_kronor(value)
+    if abs(amount) > MAX_AMOUNT:
+        raise CellError(
+            _("Beloppet är för stort: högst %(max)s kr (plus eller minus).")
+            % {"max": MAX_AMOUNT_TEXT}
+        )
+    return amount
+
+
+def _whole_kronor(value: CellValue) -> int:
     if isinstance(value, bool):
         raise CellError(_("Ange ett belopp i hela kronor."))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError(_("Ange ett belopp i hela kronor."))
         if not value.is_integer():
             raise CellError(_("Beloppet ska anges i hela kronor, utan ören."))
         return int(value)
@@ -82,6 +100,11 @@ def parse_amount(value: CellValue) -> int:
         raise CellError(_("Ange ett belopp i hela kronor, till exempel 1 290 000."))
     if (match["fraction"] or "0").strip("0"):
         raise CellError(_("Beloppet ska anges i hela kronor, utan ören."))
+    if len(match["whole"]) > 30:
+        raise CellError(
+            _("Beloppet är för stort: högst %(max)s kr (plus eller minus).")
+            % {"max": MAX_AMOUNT_TEXT}
+        )
     whole = int(match["whole"])
     return -whole if match["sign"] else whole
 
@@ -89,17 +112,21 @@ def parse_amount(value: CellValue) -> int:
 def parse_whole_number(value: CellValue) -> int:
     """A count (people, percent): written like an amount, never negative."""
     try:
-        number = parse_amount(value)
+        number = _whole_kronor(value)
     except CellError:
         raise CellError(_("Ange ett heltal.")) from None
     if number < 0:
         raise CellError(_("Talet får inte vara negativt."))
+    if number > MAX_COUNT:
+        raise CellError(
+            _("Talet är för stort (högst %(max)s).") % {"max": f"{MAX_COUNT:,}".replace(",", " ")}
+        )
     return number
 
 
 def parse_number_in_range(value: CellValue, *, low: int, high: int) -> int:
     try:
-        number = parse_amount(value)
+        number = _whole_kronor(value)
     except CellError:
         number = None
     if number is None or not low <= number <= high:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO
 
+from finsam.safe_cells import save_workbook
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.sheets import HANDLERS
 from tenancy.models import Association
@@ -44,4 +45,4 @@ def export_workbook(
             sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
                 12, len(column.name) + 2
             )
-    workbook.save(target)
+    save_workbook(workbook, target)

@@ -92,12 +92,24 @@ def import_workbook(
     file) into ``association``. A dry run validates and counts the changes the import would
     make, inside a transaction that is rolled back. ``access`` says who imports (default:
     the host's administrator on the command line, who may import every sheet)."""
-    result = ImportResult(dry_run=dry_run)
     try:
         sheets = read_source(source, filename=filename)
     except WorkbookError as error:
+        result = ImportResult(dry_run=dry_run)
         result.problems.append(Problem(error.sheet, None, "", "", error.reason))
         return result
+    return import_sheets(sheets, association=association, dry_run=dry_run, access=access)
+
+
+def import_sheets(
+    sheets: Sequence[RawSheet],
+    *,
+    association: Association,
+    dry_run: bool = False,
+    access: WorkbookAccess | None = None,
+) -> ImportResult:
+    """Import sheets already read (``import_workbook`` after reading the file)."""
+    result = ImportResult(dry_run=dry_run)
     context = ImportContext(association, access)
     plan = _validate(sheets, context, result)
     result.problems = context.problems
@@ -105,8 +117,15 @@ def import_workbook(
         return result
     try:
         with transaction.atomic():
-            for handler, rows in plan:
-                result.changes[handler.sheet_name] = _write(handler, rows, context)
+            for handler, rows, keys in plan:
+                changes = _write(handler, rows, context)
+                if len(changes.outcomes) == len(keys):
+                    changes.rows = [
+                        (key, outcome)
+                        for key, outcome in zip(keys, changes.outcomes, strict=True)
+                        if outcome in ("created", "updated")
+                    ]
+                result.changes[handler.sheet_name] = changes
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -147,7 +166,7 @@ def _refusal(handler: SheetHandler[Any]) -> str:
 
 def _validate(
     sheets: Sequence[RawSheet], context: ImportContext, result: ImportResult
-) -> list[tuple[SheetHandler[Any], list[Any]]]:
+) -> list[tuple[SheetHandler[Any], list[Any], list[str]]]:
     """Parse and check every sheet; problems go to ``context.problems``. Returns the rows
     to write per handler, in registry order."""
     by_key: dict[str, RawSheet] = {}
@@ -166,7 +185,8 @@ def _validate(
                 _("Bladet %(sheet)s hör inte till importmallen och lästes inte.")
                 % {"sheet": sheet.name}
             )
-    plan: list[tuple[SheetHandler[Any], list[Any]]] = []
+    plan: list[tuple[SheetHandler[Any], list[Any], list[str]]] = []
+    data_rows = 0
     for handler in HANDLERS:
         found = by_key.get(fold(handler.sheet_name))
         allowed = may_import(handler, context.access)
@@ -183,14 +203,68 @@ def _validate(
             )
             continue
         rows = _parse_sheet(handler, found, context)
-        handler.check_rows(rows, context)
-        plan.append((handler, [row for _number, row in rows]))
+        handler.check_rows([(number, row) for number, row, _key in rows], context)
+        plan.append(
+            (handler, [row for _number, row, _key in rows], [key for _n, _row, key in rows])
+        )
+        data_rows += len(found.rows)
+    if not plan and not context.problems:
+        context.problems.append(
+            Problem(
+                "",
+                None,
+                "",
+                "",
+                _(
+                    "Inget importerades: filen innehåller inget blad som du kan importera "
+                    "(%(allowed)s). Bladen i filen heter %(found)s. En CSV-fil ska heta som "
+                    "bladet, till exempel Budget.csv."
+                )
+                % {
+                    "allowed": ", ".join(
+                        h.sheet_name for h in HANDLERS if may_import(h, context.access)
+                    ),
+                    "found": ", ".join(sheet.name for sheet in sheets) or "–",
+                },
+            )
+        )
+    elif not data_rows and not context.problems:
+        context.problems.append(
+            Problem(
+                "",
+                None,
+                "",
+                "",
+                _("Inget importerades: bladen i filen har rubriker men inga rader."),
+            )
+        )
     return plan
+
+
+#: The natural key of each sheet (spec/importmall.md), shown for the rows an import adds or
+#: changes. `Deltagare` shows only the row number: its key is personal data.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "Insatser": ("kod",),
+    "Budget": ("insats", "år", "kvartal"),
+    "Utfall": ("insats", "år", "kvartal"),
+    "Volym": ("insats", "år", "månad"),
+    "Aktiviteter": ("datum", "titel"),
+    "Kvartalsrapporter": ("insats", "år", "kvartal"),
+    "Avvikelser": ("insats", "inkommen_datum", "typ"),
+}
+
+
+def row_key(sheet: str, number: int, cells: dict[str, Any]) -> str:
+    """``rad 3: ARB 2024 1``: the row number and the row's natural key as written."""
+    parts = [cell_text(cells.get(column)) for column in NATURAL_KEYS.get(sheet, ())]
+    key = " ".join(part for part in parts if part)
+    label = _("rad %(row)s") % {"row": number}
+    return f"{label}: {key}" if key else label
 
 
 def _parse_sheet(
     handler: SheetHandler[Any], sheet: RawSheet, context: ImportContext
-) -> list[tuple[int, Any]]:
+) -> list[tuple[int, Any, str]]:
     columns = {column.key: column for column in handler.columns}
     positions: dict[str, int] = {}
 
@@ -229,7 +303,7 @@ def _parse_sheet(
         if column.required and column.name in absent:
             header_problem(column.name, "", _("Kolumnen saknas."))
     masked = {column.name: column.masked for column in handler.columns if column.masked}
-    parsed: list[tuple[int, Any]] = []
+    parsed: list[tuple[int, Any, str]] = []
     for number, cells in sheet.rows:
         values = {
             name: cells[index] if index < len(cells) else None for name, index in positions.items()
@@ -244,5 +318,5 @@ def _parse_sheet(
         )
         row = handler.parse_row(reader, context)
         if row is not None:
-            parsed.append((number, row))
+            parsed.append((number, row, row_key(handler.sheet_name, number, values)))
     return parsed

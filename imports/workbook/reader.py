@@ -14,15 +14,22 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from finsam.safe_cells import csv_original
 from imports.workbook.cells import CellValue, is_empty
 
 #: How many times the upload limit a zip (also an .xlsx) may grow to when unpacked.
 UNPACK_FACTOR = 20
+#: The largest sheet read: rows (header included) and columns. A sheet with a value
+#: beyond them is refused; the importmall's widest sheet has fewer than 20 columns.
+MAX_ROWS = 250_000
+MAX_COLUMNS = 100
+#: A CSV file may end in this many blank lines beyond ``MAX_ROWS`` before it is refused.
+BLANK_LINES_ALLOWED = 10_000
 
 
 class WorkbookError(Exception):
@@ -45,19 +52,51 @@ class RawSheet:
     rows: list[tuple[int, list[CellValue]]] = field(default_factory=list)
 
 
+def _trimmed(cells: Sequence[CellValue]) -> list[CellValue]:
+    """The row without its trailing empty cells."""
+    end = len(cells)
+    while end and is_empty(cells[end - 1]):
+        end -= 1
+    return list(cells[:end])
+
+
 def sheet_from_rows(name: str, rows: Iterable[Sequence[CellValue]]) -> RawSheet:
-    """The first non-empty row is the header; later empty rows are skipped."""
+    """The rows numbered from 1, as ``sheet_from_numbered_rows`` reads them."""
+    return sheet_from_numbered_rows(name, enumerate(rows, start=1))
+
+
+def sheet_from_numbered_rows(
+    name: str, rows: Iterable[tuple[int, Sequence[CellValue]]]
+) -> RawSheet:
+    """The first non-empty row is the header; later empty rows are skipped. A sheet with a
+    value beyond ``MAX_ROWS`` rows or ``MAX_COLUMNS`` columns is refused."""
     sheet = RawSheet(name=name)
     have_header = False
-    for number, cells in enumerate(rows, start=1):
-        values = list(cells)
-        if all(is_empty(value) for value in values):
+    for number, cells in rows:
+        values = _trimmed(cells)
+        if not values:
+            if number > MAX_ROWS + BLANK_LINES_ALLOWED:
+                raise WorkbookError(_too_many_rows(), sheet=name)
             continue
+        if number > MAX_ROWS:
+            raise WorkbookError(_too_many_rows(), sheet=name)
+        if len(values) > MAX_COLUMNS:
+            raise WorkbookError(
+                _("Rad %(row)s har värden i fler än %(max)s kolumner.")
+                % {"row": number, "max": MAX_COLUMNS},
+                sheet=name,
+            )
         if not have_header:
             sheet.header_row, sheet.header, have_header = number, values, True
         else:
             sheet.rows.append((number, values))
     return sheet
+
+
+def _too_many_rows() -> str:
+    return _("Bladet har fler än %(max)s rader. Dela upp filen.") % {
+        "max": f"{MAX_ROWS:,}".replace(",", " ")
+    }
 
 
 def read_source(source: Path | IO[bytes], *, filename: str | None = None) -> list[RawSheet]:
@@ -97,7 +136,6 @@ def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
 
 def _read_xlsx(source: IO[bytes]) -> list[RawSheet]:
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     unreadable = _("Filen kunde inte läsas som en Excel-arbetsbok (.xlsx).")
     try:
@@ -105,21 +143,62 @@ def _read_xlsx(source: IO[bytes]) -> list[RawSheet]:
             _check_unpacked_size(archive)
         source.seek(0)
         workbook = load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+    except WorkbookError:
+        raise
+    except Exception:  # any failure of a hostile or broken file is the same answer
         raise WorkbookError(unreadable) from None
     try:
-        return [
-            sheet_from_rows(
-                worksheet.title,
-                (
-                    [_excel_value(value) for value in row]
-                    for row in worksheet.iter_rows(values_only=True)
-                ),
-            )
-            for worksheet in workbook.worksheets
-        ]
+        return [_read_worksheet(worksheet) for worksheet in workbook.worksheets]
     finally:
         workbook.close()
+
+
+def _read_worksheet(worksheet: Any) -> RawSheet:
+    """One sheet, read row by row with openpyxl's own sheet parser (the one its read-only
+    sheets use), without their padding: a sheet's stated dimension, or one cell far out,
+    would make every row a million cells wide or add a million empty rows."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    title = str(worksheet.title)
+    workbook = worksheet.parent
+    reached = 0
+
+    def rows() -> Iterable[tuple[int, list[CellValue]]]:
+        nonlocal reached
+        with worksheet._get_source() as source:  # the sheet's part in the zip
+            parser = WorkSheetParser(
+                source,
+                worksheet._shared_strings,
+                data_only=True,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                reached = number
+                present = [cell for cell in cells if not is_empty(cell["value"])]
+                width = max((cell["column"] for cell in present), default=0)
+                if width > MAX_COLUMNS:
+                    width = MAX_COLUMNS + 1  # enough for sheet_from_rows to refuse it
+                values: list[CellValue] = [None] * width
+                for cell in present:
+                    values[min(cell["column"], width) - 1] = _excel_value(cell["value"])
+                yield number, values
+
+    try:
+        return sheet_from_numbered_rows(title, rows())
+    except WorkbookError:
+        raise
+    except Exception:  # a truncated or corrupt sheet, whatever the parser says
+        reason = (
+            _("Bladet kunde inte läsas efter rad %(row)s; filen är skadad eller avkortad.")
+            % {"row": reached}
+            if reached
+            else _("Bladet kunde inte läsas; filen är skadad eller avkortad.")
+        )
+        raise WorkbookError(
+            reason + " " + _("Spara filen på nytt i Excel och försök igen."), sheet=title
+        ) from None
 
 
 def _excel_value(value: object) -> CellValue:
@@ -132,7 +211,7 @@ def _excel_value(value: object) -> CellValue:
 def _read_zip(source: IO[bytes]) -> list[RawSheet]:
     try:
         archive = zipfile.ZipFile(source)
-    except zipfile.BadZipFile:
+    except Exception:  # not a zip, or a broken one: the same answer
         raise WorkbookError(_("Zip-filen kunde inte läsas.")) from None
     with archive:
         _check_unpacked_size(archive)
@@ -147,8 +226,18 @@ def _read_zip(source: IO[bytes]) -> list[RawSheet]:
         if not members:
             raise WorkbookError(_("Zip-filen innehåller inga CSV-filer."))
         return [
-            _read_csv(PurePosixPath(info.filename).stem, archive.read(info)) for info in members
+            _read_csv(PurePosixPath(info.filename).stem, _member(archive, info)) for info in members
         ]
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    try:
+        return archive.read(info)
+    except Exception:  # bad CRC, truncated, encrypted, unknown compression
+        raise WorkbookError(
+            _("Filen kunde inte packas upp ur zip-filen; zip-filen är skadad eller krypterad."),
+            sheet=PurePosixPath(info.filename).stem,
+        ) from None
 
 
 def _read_folder(folder: Path) -> list[RawSheet]:
@@ -167,18 +256,40 @@ def detect_delimiter(header_line: str) -> str:
     return "," if header_line.count(",") > header_line.count(";") else ";"
 
 
+def _capped(row: list[str]) -> list[CellValue]:
+    """The first ``MAX_COLUMNS`` cells and the first non-empty one after them (enough for
+    ``sheet_from_rows`` to refuse a row that is too wide), as written (``csv_original``)."""
+    if len(row) > MAX_COLUMNS + 1:
+        beyond = next((cell for cell in row[MAX_COLUMNS:] if cell.strip()), "")
+        row = [*row[:MAX_COLUMNS], beyond]
+    return [csv_original(cell) for cell in row]
+
+
 def _read_csv(sheet_name: str, data: bytes) -> RawSheet:
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
         raise WorkbookError(
-            _("Filen är inte sparad som UTF-8. Spara CSV-filen med teckenkodningen UTF-8."),
+            _(
+                "Filen är inte sparad som UTF-8 (första felaktiga tecknet på rad %(row)s). "
+                "Spara CSV-filen med teckenkodningen UTF-8."
+            )
+            % {"row": data[: error.start].count(b"\n") + 1},
             sheet=sheet_name,
         ) from None
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    line = 0
+
+    def rows() -> Iterable[list[CellValue]]:
+        nonlocal line
+        for row in reader:
+            line = reader.line_num
+            yield _capped(row)
+
     try:
-        rows: list[list[CellValue]] = [list(row) for row in reader]
+        return sheet_from_rows(sheet_name, rows())
     except csv.Error:
-        raise WorkbookError(_("CSV-filen kunde inte läsas."), sheet=sheet_name) from None
-    return sheet_from_rows(sheet_name, rows)
+        raise WorkbookError(
+            _("CSV-filen kunde inte läsas efter rad %(row)s.") % {"row": line}, sheet=sheet_name
+        ) from None

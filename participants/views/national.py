@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam.safe_cells import save_workbook
 from interventions.models import Intervention
 from stats.national import NationalCounts, NationalRow, national_counts_for
 from tenancy.views.base import TenantView
@@ -92,7 +93,7 @@ def workbook_bytes(counts: NationalCounts, association_name: str) -> bytes:
     for column, width in zip("ABCDEFG", (12, 40, 32, 10, 10, 10, 10), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    save_workbook(workbook, buffer)
     return buffer.getvalue()
 
 
