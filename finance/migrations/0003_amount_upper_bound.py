@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finance', '0001_cost_outcome_own_budget_and_budget_status'),
+        ('finance', '0002_cost_outcome_history'),
         ('interventions', '0003_amount_upper_bound'),
         ('tenancy', '0002_association_organisation_number'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
