@@ -1,0 +1,44 @@
+"""Reading the shipped instruments and measurement years (spec/survey.md sections 1-2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from survey.choices import FORM_ORDER
+from survey.models import Form, Question
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """Measurement year N runs from 1 November N-1 to 31 October N."""
+    return dt.date(year - 1, 11, 1), dt.date(year, 10, 31)
+
+
+def measurement_year(day: dt.date) -> int:
+    """The measurement year a date falls in."""
+    return day.year + 1 if day.month >= 11 else day.year
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """The form in use per code (the highest version) and its questions by number."""
+
+    forms: dict[str, Form]
+    questions: dict[str, dict[int, Question]]
+
+    def question(self, form_code: str, number: int) -> Question | None:
+        return self.questions.get(form_code, {}).get(number)
+
+
+def current_instrument() -> Instrument:
+    forms: dict[str, Form] = {}
+    for form in Form.objects.order_by("code", "-version"):
+        forms.setdefault(form.code, form)
+    questions: dict[str, dict[int, Question]] = {code: {} for code in forms}
+    for question in Question.objects.filter(form__in=list(forms.values())).select_related("form"):
+        questions[question.form.code][question.number] = question
+    ordered = {code: forms[code] for code in FORM_ORDER if code in forms}
+    return Instrument(
+        forms=ordered,
+        questions={code: dict(sorted(questions[code].items())) for code in ordered},
+    )
