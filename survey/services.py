@@ -74,6 +74,10 @@ def record_response(
     if intervention is not None and intervention.association_id != association.pk:
         raise ValidationError(_("Insatsen hör inte till förbundet."))
     checked = check_values(form, values)
+    if not reference:
+        # Every answer gets a svar_id so that the workbook export round-trips; it is random
+        # and says nothing about the respondent.
+        reference = f"{source}-{secrets.token_hex(6)}"
     wanted = {question.pk: value for question, value in checked.items()}
     existing = (
         Response.objects.filter(association=association, reference=reference).first()
