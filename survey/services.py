@@ -188,7 +188,7 @@ def save_asked_count(
     )
 
 
-def _save(model: type[M], key: dict[str, object], values: dict[str, object]) -> tuple[M, str]:
+def _save(model: type[M], key: Mapping[str, object], values: Mapping[str, object]) -> tuple[M, str]:
     row = model.objects.filter(**key).first()
     if row is None:
         return model.objects.create(**key, **values), "created"

@@ -91,11 +91,15 @@ def test_record_response_stores_values_per_question() -> None:
 def test_record_response_same_reference_replaces_and_is_idempotent() -> None:
     association = AssociationFactory.create()
     form = current_instrument().forms["styrelse"]
-    kwargs = {"association": association, "form": form, "date": dt.date(2021, 3, 1)}
-    record_response(**kwargs, values={1: 2}, reference="S1")
+    day = dt.date(2021, 3, 1)
+    record_response(association=association, form=form, date=day, values={1: 2}, reference="S1")
 
-    _r, second = record_response(**kwargs, values={1: 5}, reference="S1")
-    _r, third = record_response(**kwargs, values={1: 5}, reference="S1")
+    _r, second = record_response(
+        association=association, form=form, date=day, values={1: 5}, reference="S1"
+    )
+    _r, third = record_response(
+        association=association, form=form, date=day, values={1: 5}, reference="S1"
+    )
 
     assert (second, third, list(Answer.objects.values_list("value", flat=True))) == (
         "updated",

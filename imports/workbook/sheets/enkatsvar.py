@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -118,7 +119,7 @@ class EnkatsvarSheet(SheetHandler[SurveyAnswerRow]):
                         % {"form": form, "number": number},
                     )
                     continue
-                value = row.value(column, lambda v, s=question.scale: parse_answer(v, s))
+                value = row.value(column, partial(parse_answer, scale=question.scale))
                 if value is not None:
                     values.append((number, value))
         if not row.ok or reference is None or form is None or date is None:
