@@ -25,6 +25,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("rapportering/", include("followup.urls")),
     path("ekonomi/", include("finance.urls")),
     path("ansokningar/", include("funding.urls")),
+    path("enkat/", include("survey.urls")),
 ]
 
 urlpatterns = [
@@ -33,4 +34,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("healthz", healthz, name="healthz"),
     path("f/<slug:association>/", include(tenant_patterns)),
+    path("enkat/", include("survey.urls_public")),
 ]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from survey import views
+
+app_name = "survey"
+
+urlpatterns = [
+    path("", views.SurveyIndexView.as_view(), name="index"),
+    path("lankar/ny/", views.LinkCreateView.as_view(), name="link_create"),
+    path("lankar/<int:pk>/stang/", views.LinkCloseView.as_view(), name="link_close"),
+    path("lankar/<int:pk>/<str:kind>/", views.LinkPrintView.as_view(), name="link_print"),
+    path("papper/<str:form>/", views.PaperEntryView.as_view(), name="paper"),
+]
