@@ -139,3 +139,26 @@ class LinkForm(forms.Form):
         if form is not None and form.code in INTERVENTION_FORMS and not data.get("intervention"):
             self.add_error("intervention", _("Formuläret besvaras per insats; välj insatsen."))
         return data
+
+
+class CommentsForm(forms.Form):
+    """The office's comments: on the responses (0) and on each indicator with questions."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from survey.indicators import INDICATOR_NAMES
+
+        self.fields["0"] = forms.CharField(
+            label=_("Kommentar till svarsfrekvensen"), required=False, widget=forms.Textarea
+        )
+        for number, name in INDICATOR_NAMES.items():
+            if number == 11:
+                continue
+            self.fields[str(number)] = forms.CharField(
+                label=_("Indikator %(number)s: %(name)s") % {"number": number, "name": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def texts(self) -> dict[int, str]:
+        return {int(name): str(value).strip() for name, value in self.cleaned_data.items()}

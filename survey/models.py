@@ -292,3 +292,28 @@ class CollectionLink(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_on is None
+
+
+class ReportComment(models.Model):
+    """The office's comment in the survey report of a year: on the responses (indicator 0)
+    or on one indicator."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("mätår"))
+    indicator = models.PositiveSmallIntegerField(_("indikator"))
+    text = models.TextField(_("kommentar"), blank=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("kommentar i enkätrapporten")
+        verbose_name_plural = _("kommentarer i enkätrapporten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year", "indicator"], name="survey_comment_unique"
+            ),
+            models.CheckConstraint(condition=Q(indicator__lte=16), name="survey_comment_indicator"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.indicator}"

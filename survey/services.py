@@ -23,6 +23,7 @@ from survey.models import (
     Form,
     NationalFigure,
     Question,
+    ReportComment,
     Response,
 )
 from tenancy.models import Association
@@ -226,3 +227,18 @@ def close_link(*, link: CollectionLink, today: dt.date) -> CollectionLink:
         link.closed_on = today
         link.save(update_fields=["closed_on"])
     return link
+
+
+def save_comments(*, association: Association, year: int, texts: Mapping[int, str]) -> None:
+    """The office's comments in the report of ``year``; an empty text removes one."""
+    for indicator, text in texts.items():
+        if not 0 <= indicator <= 16:
+            raise ValidationError(_("Okänd indikator."))
+        if text:
+            ReportComment.objects.update_or_create(
+                association=association, year=year, indicator=indicator, defaults={"text": text}
+            )
+        else:
+            ReportComment.objects.filter(
+                association=association, year=year, indicator=indicator
+            ).delete()

@@ -10,4 +10,11 @@ urlpatterns = [
     path("lankar/<int:pk>/stang/", views.LinkCloseView.as_view(), name="link_close"),
     path("lankar/<int:pk>/<str:kind>/", views.LinkPrintView.as_view(), name="link_print"),
     path("papper/<str:form>/", views.PaperEntryView.as_view(), name="paper"),
+    path("rapport/", views.ReportView.as_view(), name="report"),
+    path(
+        "rapport/<int:year>/ladda-ner/<str:fmt>/",
+        views.ReportDownloadView.as_view(),
+        name="report_download",
+    ),
+    path("rapport/<int:year>/kommentarer/", views.CommentsView.as_view(), name="comments"),
 ]

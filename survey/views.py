@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from documents.survey.render import FORMATS, comments_of, document_for, render_report
 from interventions.models import Intervention
 from survey.choices import INTERVENTION_FORMS
-from survey.forms import LinkForm, PaperAnswerForm
+from survey.forms import CommentsForm, LinkForm, PaperAnswerForm
 from survey.instruments import current_instrument, measurement_year
 from survey.models import CollectionLink, Response
 from survey.qr import qr_svg
-from survey.services import close_link, open_link, record_response
+from survey.services import close_link, open_link, record_response, save_comments
 from tenancy.models import Role
 from tenancy.roles import roles_of
 from tenancy.views.base import TenantView
@@ -160,3 +161,73 @@ class PaperEntryView(TenantView, TemplateView):
         )
         messages.success(request, _("Svaret är sparat. Skriv in nästa formulär."))
         return HttpResponseRedirect(request.path)
+
+
+class ReportView(TenantView, TemplateView):
+    """The report of a measurement year on screen (Bilaga 4's shape)."""
+
+    permission_required = "survey.view_survey"
+    template_name = "survey/report.html"
+
+    def year(self) -> int:
+        try:
+            year = int(self.request.GET.get("ar", ""))
+        except ValueError:
+            year = measurement_year(timezone.localdate())
+        return year if 2000 <= year <= 2100 else measurement_year(timezone.localdate())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = self.year()
+        context.update(
+            year=year,
+            document=document_for(self.association, year),
+            formats=FORMATS,
+            can_comment=self.request.user.has_perm("survey.change_comments", self.association),
+        )
+        return context
+
+
+class ReportDownloadView(TenantView):
+    permission_required = "survey.view_survey"
+    http_method_names = ["get"]
+    content_types = {
+        "json": "application/json",
+        "html": "text/html; charset=utf-8",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        fmt, year = kwargs["fmt"], kwargs["year"]
+        if fmt not in FORMATS or not 2000 <= year <= 2100:
+            raise Http404
+        content = render_report(self.association, year, fmt)
+        response = HttpResponse(content, content_type=self.content_types[fmt])
+        filename = f"indikatorrapport-{self.association.slug}-{year}.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class CommentsView(TenantView, TemplateView):
+    permission_required = "survey.change_comments"
+    template_name = "survey/comments.html"
+
+    def form(self) -> CommentsForm:
+        data = self.request.POST if self.request.method == "POST" else None
+        return CommentsForm(data, initial=comments_of(self.association, self.kwargs["year"]))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.form())
+        context["year"] = self.kwargs["year"]
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.form()
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        save_comments(association=self.association, year=kwargs["year"], texts=form.texts())
+        messages.success(request, _("Kommentarerna är sparade."))
+        url = reverse("survey:report", args=[self.association.slug])
+        return HttpResponseRedirect(f"{url}?ar={kwargs['year']}")

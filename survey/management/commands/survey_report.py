@@ -1,4 +1,5 @@
-"""``survey_report --association SLUG --year YYYY --format json [--output FILE]``: the
+"""``survey_report --association SLUG --year YYYY --format json|html|docx|xlsx
+[--output FILE]``: the
 indicator survey report of one measurement year (spec/survey.md section 6)."""
 
 from __future__ import annotations
@@ -8,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django_scopes import scope
 
-from survey.report import FORMATS, render_report
+from documents.survey.render import FORMATS, render_report
 from tenancy.models import Association
 
 
@@ -30,8 +30,7 @@ class Command(BaseCommand):
         year = options["year"]
         if not 2000 <= year <= 2100:
             raise CommandError("Ange mätåret med fyra siffror.")
-        with scope(association=association.pk):
-            content = render_report(association, year, options["format"])
+        content = render_report(association, year, options["format"])
         if options["output"]:
             Path(options["output"]).write_bytes(content)
             self.stderr.write(f"Skrev {options['output']} ({len(content)} byte).")
