@@ -317,3 +317,30 @@ class ReportComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} {self.indicator}"
+
+
+# Progression measurement lives in its own module; imported here so Django finds it.
+from survey.progression_models import (  # noqa: E402  # after the survey's own models
+    Assessment,
+    AssessmentValue,
+    ProgressionInstrument,
+    ProgressionItem,
+    Rater,
+)
+
+__all__ = [
+    "Answer",
+    "AskedCount",
+    "Assessment",
+    "AssessmentValue",
+    "CollectionLink",
+    "EarlierResult",
+    "Form",
+    "NationalFigure",
+    "ProgressionInstrument",
+    "ProgressionItem",
+    "Question",
+    "Rater",
+    "ReportComment",
+    "Response",
+]
