@@ -36,6 +36,7 @@ from demo.data import (
 from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
 from demo.followup import load_followup_data
 from demo.participants import load_participant_data
+from demo.survey import load_survey_data
 from interventions.models import (
     Goal,
     Intervention,
@@ -200,6 +201,11 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 users=spec.users,
                 interventions=interventions,
             )
+        load_survey_data(
+            association=association,
+            interventions=interventions,
+            officers=_participant_officers(spec),
+        )
         # Read back: a granted application gives its insatsansvarig a new intervention.
         return [
             DemoLogin(u.email, _role_labels(association, u.email), u.totp_secret)
