@@ -7,6 +7,7 @@ from typing import Any
 
 import rules
 
+from participants.rules import is_officer_in_association
 from tenancy.models import Role
 from tenancy.roles import roles_of
 from tenancy.rules import association_id_of, is_admin, is_office_reader
@@ -28,3 +29,8 @@ rules.add_perm("survey.change_comments", is_admin)
 # Paper forms: the office for every form, an insatsansvarig for their interventions'
 # participant and staff forms (the form offers only those).
 rules.add_perm("survey.enter_answers", is_admin | is_lead_in_association)
+
+# Progression: the association defines instruments; assessments are personal data
+# (``participants.view_participation`` on the participation, checked in the services).
+rules.add_perm("survey.manage_progression", is_admin)
+rules.add_perm("survey.assess_progression", is_officer_in_association)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from survey import views
+from survey import views, views_progression
 
 app_name = "survey"
 
@@ -17,4 +17,20 @@ urlpatterns = [
         name="report_download",
     ),
     path("rapport/<int:year>/kommentarer/", views.CommentsView.as_view(), name="comments"),
+    path(
+        "progression/instrument/",
+        views_progression.InstrumentListView.as_view(),
+        name="progression_instruments",
+    ),
+    path(
+        "progression/deltagande/<int:pk>/",
+        views_progression.ParticipationProgressView.as_view(),
+        name="progression_participation",
+    ),
+    path("progression/att-bedoma/", views_progression.DueView.as_view(), name="progression_due"),
+    path(
+        "progression/sammanstallning/",
+        views_progression.SummaryView.as_view(),
+        name="progression_summary",
+    ),
 ]
