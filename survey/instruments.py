@@ -30,7 +30,41 @@ class Instrument:
         return self.questions.get(form_code, {}).get(number)
 
 
+def ensure_instruments() -> None:
+    """Put back the shipped version-1 instruments when their rows are missing (the data
+    migration loads them; a database flushed after the migrations, as tests that truncate
+    tables do, has lost them). Only inserts: existing rows are never changed."""
+    from survey import instrument_v1 as v1
+
+    if Form.objects.filter(version=v1.VERSION).exists():
+        return
+    Form.objects.bulk_create(
+        Form(
+            code=code,
+            version=v1.VERSION,
+            name=name,
+            position=position,
+            scale_labels=v1.SCALE_LABELS,
+        )
+        for position, (code, name) in enumerate(v1.FORMS, start=1)
+    )
+    forms = {form.code: form for form in Form.objects.filter(version=v1.VERSION)}
+    Question.objects.bulk_create(
+        Question(
+            form=forms[form],
+            number=number,
+            indicator=indicator,
+            scale=scale,
+            key_figure=key_figure,
+            wording=wording,
+            only_after_yes_on=after,
+        )
+        for form, number, indicator, scale, key_figure, wording, after in v1.QUESTIONS
+    )
+
+
 def current_instrument() -> Instrument:
+    ensure_instruments()
     forms: dict[str, Form] = {}
     for form in Form.objects.order_by("code", "-version"):
         forms.setdefault(form.code, form)

@@ -141,3 +141,16 @@ def test_national_figure_percent_out_of_range_is_refused_by_database() -> None:
         NationalFigure.objects.create(
             association=association, year=2021, form_code="chefer", question=1, total=101
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_instruments_come_back_after_tables_are_flushed() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM survey_question")
+        cursor.execute("DELETE FROM survey_form")
+
+    instrument = current_instrument()
+
+    assert [len(q) for q in instrument.questions.values()] == [7, 10, 11, 8, 5, 0]
