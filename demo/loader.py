@@ -37,6 +37,7 @@ from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionS
 from demo.followup import load_followup_data
 from demo.meetings import load_meeting_data
 from demo.participants import load_participant_data
+from demo.survey import load_survey_data
 from interventions.models import (
     Goal,
     Intervention,
@@ -207,6 +208,11 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 office=User.objects.get(email="admin@exempel.se"),
                 board_user=User.objects.get(email="styrelse@exempel.se"),
             )
+        load_survey_data(
+            association=association,
+            interventions=interventions,
+            officers=_participant_officers(spec),
+        )
         # Read back: a granted application gives its insatsansvarig a new intervention.
         return [
             DemoLogin(u.email, _role_labels(association, u.email), u.totp_secret)

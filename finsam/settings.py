@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ops",
     "demo",
     "meetings",
+    "survey",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("ekonomi/", include("finance.urls")),
     path("ansokningar/", include("funding.urls")),
     path("sammantraden/", include("meetings.urls")),
+    path("enkat/", include("survey.urls")),
 ]
 
 urlpatterns = [
@@ -34,4 +35,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("healthz", healthz, name="healthz"),
     path("f/<slug:association>/", include(tenant_patterns)),
+    path("enkat/", include("survey.urls_public")),
 ]

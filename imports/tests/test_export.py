@@ -159,6 +159,11 @@ def test_export_headers_are_the_importmall_column_names() -> None:
             "beslutsdatum",
             "beslutad_av",
         ],
+        "Enkätsvar": ["svar_id", "formular", "datum", "insats", "kon"]
+        + [f"f{number}" for number in range(1, 12)],
+        "Riksnitt": ["år", "formular", "fraga", "alla", "kvinnor", "man", "svarsfrekvens"],
+        "Enkätresultat": ["år", "formular", "fraga", "n", "alla", "kvinnor", "man"],
+        "Enkätunderlag": ["år", "formular", "insats", "tillfragade"],
     }
     start = workbook["Insatser"]["I2"]
     assert (start.value, start.number_format) == (dt.datetime(2023, 1, 31), "yyyy-mm-dd")

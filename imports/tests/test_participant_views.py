@@ -219,6 +219,10 @@ def test_workbook_export_admin_has_no_deltagare_rows_and_logs_nothing(
         "Aktiviteter",
         "Kvartalsrapporter",
         "Avvikelser",
+        "Enkätsvar",
+        "Riksnitt",
+        "Enkätresultat",
+        "Enkätunderlag",
     ]
     assert workbook["Deltagare"].max_row == 1
     assert AccessLogEntry.objects.filter(action="export").count() == 0

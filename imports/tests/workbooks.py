@@ -251,8 +251,19 @@ MISSING_REPORT_SHEETS = [
     "Bladet Kvartalsrapporter finns inte i filen; inga kvartalsrapporter importerades.",
     "Bladet Avvikelser finns inte i filen; inga avvikelser importerades.",
 ]
+MISSING_SURVEY_SHEETS = [
+    "Bladet Enkätsvar finns inte i filen; inga enkätsvar importerades.",
+    "Bladet Riksnitt finns inte i filen; inga riksnitt importerades.",
+    "Bladet Enkätresultat finns inte i filen; inga enkätresultat importerades.",
+    "Bladet Enkätunderlag finns inte i filen; inga rader om tillfrågade importerades.",
+]
 #: The notices of an import whose file has only the sheets Insatser and Budget.
-MISSING_AFTER_BUDGET = [MISSING_UTFALL, *MISSING_PARTICIPANT_SHEETS, *MISSING_REPORT_SHEETS]
+MISSING_AFTER_BUDGET = [
+    MISSING_UTFALL,
+    *MISSING_PARTICIPANT_SHEETS,
+    *MISSING_REPORT_SHEETS,
+    *MISSING_SURVEY_SHEETS,
+]
 
 
 def dashed(number: str) -> str:

@@ -10,8 +10,10 @@ from imports.workbook.sheets.aktiviteter import AktiviteterSheet
 from imports.workbook.sheets.avvikelser import AvvikelserSheet
 from imports.workbook.sheets.budget import BudgetSheet
 from imports.workbook.sheets.deltagare import DeltagareSheet
+from imports.workbook.sheets.enkatsvar import EnkatsvarSheet
 from imports.workbook.sheets.insatser import InsatserSheet
 from imports.workbook.sheets.kvartalsrapporter import KvartalsrapporterSheet
+from imports.workbook.sheets.riksnitt import EnkatresultatSheet, EnkatunderlagSheet, RiksnittSheet
 from imports.workbook.sheets.utfall import UtfallSheet
 from imports.workbook.sheets.volym import VolymSheet
 
@@ -24,4 +26,8 @@ HANDLERS: tuple[SheetHandler[Any], ...] = (
     AktiviteterSheet(),
     KvartalsrapporterSheet(),
     AvvikelserSheet(),
+    EnkatsvarSheet(),
+    RiksnittSheet(),
+    EnkatresultatSheet(),
+    EnkatunderlagSheet(),
 )

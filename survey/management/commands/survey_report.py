@@ -1,0 +1,40 @@
+"""``survey_report --association SLUG --year YYYY --format json|html|docx|xlsx
+[--output FILE]``: the
+indicator survey report of one measurement year (spec/survey.md section 6)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from documents.survey.render import FORMATS, render_report
+from tenancy.models import Association
+
+
+class Command(BaseCommand):
+    help = "Skriv indikatorenkätens rapport för ett förbund och ett mätår."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--association", required=True, help="förbundets kortnamn (slug)")
+        parser.add_argument("--year", required=True, type=int, help="mätåret, t.ex. 2021")
+        parser.add_argument("--format", choices=FORMATS, default="json")
+        parser.add_argument("--output", help="fil att skriva till (standard: standard ut)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        association = Association.objects.filter(slug=options["association"]).first()
+        if association is None:
+            raise CommandError(f"Förbundet {options['association']!r} finns inte.")
+        year = options["year"]
+        if not 2000 <= year <= 2100:
+            raise CommandError("Ange mätåret med fyra siffror.")
+        content = render_report(association, year, options["format"])
+        if options["output"]:
+            Path(options["output"]).write_bytes(content)
+            self.stderr.write(f"Skrev {options['output']} ({len(content)} byte).")
+        elif options["format"] in {"json", "html"}:
+            self.stdout.write(content.decode("utf-8"))
+        else:
+            sys.stdout.buffer.write(content)

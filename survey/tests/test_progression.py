@@ -1,0 +1,274 @@
+"""Progression measurement: versioned instruments, assessments only for the
+deltagaransvarig (logged), reminders, and the published aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django_scopes import scope
+
+from audit.models import AccessLogEntry
+from participants.models import Participation
+from participants.services import register_anonymous, register_entry
+from stats.progression import (
+    Progress,
+    intervention_summary,
+    progress_of,
+    published_summary,
+    summarise,
+)
+from survey.progression import (
+    assessments_for,
+    change_items,
+    define_instrument,
+    due_for_assessment,
+    record_assessment,
+)
+from survey.progression_models import ProgressionInstrument
+from testing.participants import WOMAN_1990, make_personnummer
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+ITEMS = [("Jag klarar min vardag", 1, 10), ("Jag kan arbeta några timmar", 1, 10)]
+
+
+def instrument(world: World) -> ProgressionInstrument:
+    return define_instrument(
+        association=world.association, name="Stegen", rater="deltagare", items=ITEMS
+    )
+
+
+def participation(world: World, number: str = WOMAN_1990) -> Participation:
+    with scope(association=world.association.pk):
+        return register_entry(
+            user=world.users["participant_officer_a"],
+            intervention=world.intervention_a,
+            number=number,
+            consent_date=D(2022, 2, 1),
+            entry_date=D(2022, 2, 1),
+        )
+
+
+def test_define_instrument_same_name_gets_next_version(world: World) -> None:
+    first = instrument(world)
+    second = instrument(world)
+
+    assert (first.version, second.version, second.items.count()) == (1, 2, 2)
+
+
+def test_instrument_in_use_cannot_change(world: World) -> None:
+    tool = instrument(world)
+    record_assessment(
+        user=world.users["participant_officer_a"],
+        participation=participation(world),
+        instrument=tool,
+        date=D(2022, 3, 1),
+        values={1: 3, 2: 2},
+    )
+
+    with pytest.raises(ValidationError):
+        change_items(instrument=tool, items=[("Annan text", 1, 5)])
+
+
+def test_record_assessment_by_officer_is_logged(world: World) -> None:
+    tool = instrument(world)
+    part = participation(world)
+    before = AccessLogEntry.objects.count()
+
+    record_assessment(
+        user=world.users["participant_officer_a"],
+        participation=part,
+        instrument=tool,
+        date=D(2022, 3, 1),
+        values={1: 3, 2: 2},
+    )
+
+    entry = AccessLogEntry.objects.order_by("-pk").first()
+    assert entry is not None
+    assert (AccessLogEntry.objects.count() - before, entry.action, entry.participation_ids) == (
+        1,
+        "create",
+        [part.pk],
+    )
+
+
+@pytest.mark.parametrize("persona", ["participant_officer_b", "admin", "intervention_lead_a"])
+def test_assessments_only_for_officer_of_the_intervention(world: World, persona: str) -> None:
+    tool = instrument(world)
+    part = participation(world)
+
+    with pytest.raises(PermissionDenied):
+        record_assessment(
+            user=world.users[persona],
+            participation=part,
+            instrument=tool,
+            date=D(2022, 3, 1),
+            values={1: 3, 2: 2},
+        )
+    with pytest.raises(PermissionDenied):
+        assessments_for(world.users[persona], part)
+
+
+def test_assessments_for_writes_a_read_row(world: World) -> None:
+    part = participation(world)
+    before = AccessLogEntry.objects.filter(action="read").count()
+
+    assessments_for(world.users["participant_officer_a"], part)
+
+    assert AccessLogEntry.objects.filter(action="read").count() - before == 1
+
+
+def test_anonymous_participation_has_no_assessments(world: World) -> None:
+    tool = instrument(world)
+    with scope(association=world.association.pk):
+        anonymous = register_anonymous(
+            user=world.users["participant_officer_a"],
+            intervention=world.intervention_a,
+            gender="kvinna",
+            entry_date=D(2022, 2, 1),
+        )
+
+    with pytest.raises(ValidationError):
+        record_assessment(
+            user=world.users["participant_officer_a"],
+            participation=anonymous,
+            instrument=tool,
+            date=D(2022, 3, 1),
+            values={1: 3, 2: 2},
+        )
+
+
+@pytest.mark.parametrize("values", [{1: 0, 2: 2}, {1: 11, 2: 2}, {1: 3}])
+def test_assessment_outside_scale_or_incomplete_is_refused(
+    world: World, values: dict[int, int]
+) -> None:
+    tool = instrument(world)
+
+    with pytest.raises(ValidationError):
+        record_assessment(
+            user=world.users["participant_officer_a"],
+            participation=participation(world),
+            instrument=tool,
+            date=D(2022, 3, 1),
+            values=values,
+        )
+
+
+def test_due_for_assessment_after_three_months(world: World) -> None:
+    tool = instrument(world)
+    assessed = participation(world)
+    waiting = participation(world, make_personnummer(D(1985, 5, 5), 123))
+    record_assessment(
+        user=world.users["participant_officer_a"],
+        participation=assessed,
+        instrument=tool,
+        date=D(2022, 4, 1),
+        values={1: 3, 2: 2},
+    )
+
+    due = due_for_assessment(world.users["participant_officer_a"], world.association, D(2022, 6, 1))
+
+    assert [p.pk for p in due] == [waiting.pk]
+
+
+def test_progress_first_and_latest_change() -> None:
+    progress = progress_of(
+        [
+            (D(2022, 6, 1), {1: 6, 2: 5}),
+            (D(2022, 1, 1), {1: 2, 2: 3}),
+            (D(2022, 3, 1), {1: 4, 2: 4}),
+        ]
+    )
+
+    assert progress is not None
+    assert (progress.item_change, progress.mean_first, progress.mean_latest, progress.outcome) == (
+        {1: 4, 2: 2},
+        Decimal("2.50"),
+        Decimal("5.50"),
+        "improved",
+    )
+
+
+def test_summarise_counts_outcomes_and_means() -> None:
+    progresses = [
+        Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 5}), 2),
+        Progress((D(2022, 1, 1), {1: 4}), (D(2022, 4, 1), {1: 4}), 2),
+        Progress((D(2022, 1, 1), {1: 6}), (D(2022, 4, 1), {1: 5}), 2),
+    ]
+
+    summary = summarise(progresses)
+
+    assert (summary.total, summary.improved, summary.unchanged, summary.fell) == (3, 1, 1, 1)
+    assert (summary.mean_change, summary.items) == (
+        Decimal("0.7"),
+        {1: (Decimal("4.0"), Decimal("4.7"))},
+    )
+
+
+def test_intervention_summary_counts_participations_with_two_assessments(world: World) -> None:
+    tool = instrument(world)
+    officer = world.users["participant_officer_a"]
+    part = participation(world)
+    single = participation(world, make_personnummer(D(1985, 5, 5), 123))
+    for day, values in ((D(2022, 3, 1), {1: 3, 2: 2}), (D(2022, 6, 1), {1: 5, 2: 2})):
+        record_assessment(
+            user=officer, participation=part, instrument=tool, date=day, values=values
+        )
+    record_assessment(
+        user=officer, participation=single, instrument=tool, date=D(2022, 3, 1), values={1: 1, 2: 1}
+    )
+
+    summary = intervention_summary(
+        instrument=tool,
+        intervention_id=world.intervention_a.pk,
+        start=D(2022, 1, 1),
+        end=D(2022, 12, 31),
+    )
+
+    assert (summary.total, summary.improved, summary.mean_change) == (1, 1, Decimal("1.0"))
+
+
+def test_published_summary_hides_small_counts() -> None:
+    summary = summarise(
+        [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 3}), 2)] * 3
+        + [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 2}), 2)] * 10
+        + [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 1}), 2)]
+    )
+
+    published = published_summary(summary, k=5)
+
+    assert {key: published[key] for key in ("participations", "improved", "unchanged", "fell")} == {
+        "participations": 14,
+        "improved": "<5",
+        "unchanged": 10,
+        "fell": "<5",
+    }
+    assert published["shares"] == {"improved": "<5", "unchanged": 71, "fell": "<5"}
+
+
+def test_published_summary_small_count_cannot_be_recomputed_from_zero_and_total() -> None:
+    summary = summarise(
+        [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 3}), 2)] * 3
+        + [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 2}), 2)] * 10
+    )
+
+    published = published_summary(summary, k=5)
+
+    shown = [published[key] for key in ("participations", "improved", "unchanged", "fell")]
+    assert (published["improved"], shown.count("<5") >= 2, published["fell"]) == ("<5", True, 0)
+
+
+def test_published_summary_all_hidden_leaves_out_means() -> None:
+    summary = summarise([Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 3}), 2)] * 2)
+
+    published = published_summary(summary, k=5)
+
+    assert (published["participations"], published["mean_change"], published["items"]) == (
+        "<5",
+        None,
+        {},
+    )

@@ -1,0 +1,155 @@
+"""Progression pages by persona; reads of assessments are logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from audit.models import AccessLogEntry
+from survey.progression import define_instrument, record_assessment
+from survey.progression_models import Assessment, ProgressionInstrument
+from survey.tests.test_progression import instrument, participation
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("admin", 200), ("economist", 403), ("participant_officer_a", 403), ("outsider", 404)],
+)
+def test_instrument_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("survey:progression_instruments", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+def test_instrument_page_admin_defines_instrument(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    data = {"name": "Stegen", "rater": "personal", "items": "A;1;5\nB;1;5\nC;0;4"}
+
+    response = client_as("admin").post(
+        reverse("survey:progression_instruments", args=["exempel"]), data
+    )
+
+    tool = ProgressionInstrument.objects.get()
+    assert (
+        response.status_code,
+        tool.rater,
+        list(tool.items.values_list("text", "scale_min")),
+    ) == (
+        302,
+        "personal",
+        [("A", 1), ("B", 1), ("C", 0)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("participant_officer_a", 200),
+        ("participant_officer_b", 403),
+        ("admin", 403),
+        ("intervention_lead_a", 403),
+        ("outsider", 404),
+    ],
+)
+def test_participation_progress_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    part = participation(world)
+
+    response = client_as(persona).get(
+        reverse("survey:progression_participation", args=["exempel", part.pk])
+    )
+
+    assert response.status_code == expected
+
+
+def test_participation_progress_shows_radar_and_logs_the_read(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    tool3 = define_instrument(
+        association=world.association,
+        name="Tre",
+        rater="deltagare",
+        items=[("A", 1, 10), ("B", 1, 10), ("C", 1, 10)],
+    )
+    part = participation(world)
+    officer = world.users["participant_officer_a"]
+    for day, value in ((dt.date(2022, 3, 1), 3), (dt.date(2022, 6, 1), 6)):
+        record_assessment(
+            user=officer,
+            participation=part,
+            instrument=tool3,
+            date=day,
+            values={1: value, 2: value, 3: value},
+        )
+    before = AccessLogEntry.objects.filter(action="read").count()
+
+    response = client_as("participant_officer_a").get(
+        reverse("survey:progression_participation", args=["exempel", part.pk])
+    )
+
+    content = response.content.decode()
+    assert (
+        'class="radar-latest"' in content,
+        AccessLogEntry.objects.filter(action="read").count() - before,
+    ) == (True, 1)
+
+
+def test_participation_progress_post_records_assessment(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    tool = instrument(world)
+    part = participation(world)
+    url = reverse("survey:progression_participation", args=["exempel", part.pk])
+
+    response = client_as("participant_officer_a").post(
+        url, {"instrument": tool.pk, "date": "2022-05-01", "item1": "4", "item2": "7"}
+    )
+
+    assert (response.status_code, Assessment.objects.count()) == (302, 1)
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("participant_officer_a", 200), ("admin", 403), ("outsider", 404)],
+)
+def test_due_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    participation(world)
+
+    response = client_as(persona).get(reverse("survey:progression_due", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("board", 200), ("participant_officer_a", 403), ("outsider", 404)],
+)
+def test_summary_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    tool = instrument(world)
+    part = participation(world)
+    officer = world.users["participant_officer_a"]
+    for day in (dt.date(2022, 3, 1), dt.date(2022, 6, 1)):
+        record_assessment(
+            user=officer, participation=part, instrument=tool, date=day, values={1: 3, 2: 4}
+        )
+
+    response = client_as(persona).get(
+        reverse("survey:progression_summary", args=["exempel"]) + "?ar=2022"
+    )
+
+    assert (response.status_code, b"&lt;5" in response.content) == (expected, expected == 200)

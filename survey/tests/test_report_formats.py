@@ -1,0 +1,139 @@
+"""The report in html, docx and xlsx (read back), the report page and the comments."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from documents.survey.render import render_report
+from imports.tests.workbooks import run_import, xlsx_file
+from survey.models import ReportComment
+from survey.tests.test_report_command import ANSWERS, ASKED, EARLIER, NATIONAL
+from survey.tests.workbooks import survey_sheets
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded(world: World, tmp_path: Path) -> World:
+    sheets = survey_sheets(ANSWERS, national=NATIONAL, earlier=EARLIER, asked=ASKED)
+    assert run_import(xlsx_file(tmp_path, sheets), world.association).problems == []
+    ReportComment.objects.create(
+        association=world.association, year=2021, indicator=12, text="Styrelsen är nöjd."
+    )
+    return world
+
+
+def test_report_docx_has_tables_matrix_and_comment(loaded: World) -> None:
+    from docx import Document
+
+    content = render_report(loaded.association, 2021, "docx")
+
+    word = Document(io.BytesIO(content))
+    texts = [p.text for p in word.paragraphs]
+    matrix = word.tables[-1]
+    row_12 = next(row for row in matrix.rows if row.cells[0].text == "12")
+    assert (
+        len(word.tables),
+        [cell.text for cell in word.tables[0].rows[7].cells][:2],
+        [cell.text for cell in row_12.cells[2:]],
+        "Kommentar: Styrelsen är nöjd." in texts,
+    ) == (43, ["Styrelse", "9 (2)"], ["Lägre ↑", "Samma", "–"], True)
+
+
+def test_report_xlsx_has_three_sheets_with_colours(loaded: World) -> None:
+    from openpyxl import load_workbook
+
+    content = render_report(loaded.association, 2021, "xlsx")
+
+    workbook = load_workbook(io.BytesIO(content))
+    matrix = workbook["Indikatorer"]
+    row = next(r for r in matrix.iter_rows() if r[0].value == "12")
+    assert (
+        workbook.sheetnames,
+        [c.value for c in row[2:5]],
+        row[2].fill.fgColor.rgb,
+    ) == (["Svar", "Frågor", "Indikatorer"], ["Lägre ↑", "Samma", "–"], "00F5C6C6")
+
+
+def test_report_html_question_table_has_previous_in_parentheses(loaded: World) -> None:
+    content = render_report(loaded.association, 2021, "html").decode()
+
+    assert (
+        "<td>56 % (50 %)</td>" in content,
+        "<td>50 % (–)</td>" in content,
+        "Läsinstruktion" in content,
+    ) == (True, True, True)
+
+
+def test_report_command_writes_every_format(loaded: World, tmp_path: Path) -> None:
+    sizes = {}
+    for fmt in ("json", "html", "docx", "xlsx"):
+        output = tmp_path / f"r.{fmt}"
+        call_command(
+            "survey_report",
+            "--association=exempel",
+            "--year=2021",
+            f"--format={fmt}",
+            f"--output={output}",
+        )
+        sizes[fmt] = output.stat().st_size > 0
+
+    assert (sizes, json.loads((tmp_path / "r.json").read_text())["year"]) == (
+        dict.fromkeys(("json", "html", "docx", "xlsx"), True),
+        2021,
+    )
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("board", 200), ("admin", 200), ("participant_officer_a", 403), ("outsider", 404)],
+)
+def test_report_page_by_persona(
+    loaded: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("survey:report", args=["exempel"]) + "?ar=2021")
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("economist", 200), ("log_reviewer", 403), ("outsider", 404)]
+)
+def test_report_download_by_persona(
+    loaded: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(
+        reverse("survey:report_download", args=["exempel", 2021, "xlsx"])
+    )
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("admin", 302), ("board", 403), ("outsider", 404)]
+)
+def test_comments_by_persona(
+    loaded: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).post(
+        reverse("survey:comments", args=["exempel", 2021]), {"0": "Bra svarsfrekvens.", "12": ""}
+    )
+
+    texts = dict(
+        ReportComment.objects.filter(association=loaded.association).values_list(
+            "indicator", "text"
+        )
+    )
+    assert (response.status_code, texts) == (
+        expected,
+        {0: "Bra svarsfrekvens."} if expected == 302 else {12: "Styrelsen är nöjd."},
+    )

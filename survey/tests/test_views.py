@@ -1,0 +1,262 @@
+"""The office's survey pages by persona, and the anonymous answer pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from survey.instruments import current_instrument, measurement_year
+from survey.models import CollectionLink, Response
+from survey.services import close_link, open_link
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    cache.clear()
+
+
+def make_link(world: World, form: str = "deltagare_avslut", **kwargs: object) -> CollectionLink:
+    survey_form = current_instrument().forms[form]
+    intervention = world.intervention_a if form != "styrelse" else None
+    year = kwargs.get("year", measurement_year(timezone.localdate()))
+    return open_link(
+        association=world.association,
+        form=survey_form,
+        year=int(str(year)),
+        intervention=intervention,
+    )
+
+
+def public(link: CollectionLink) -> str:
+    return reverse("survey_public:answer", args=[link.association.slug, link.token])
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("admin", 200),
+        ("economist", 200),
+        ("board", 200),
+        ("auditor", 200),
+        ("intervention_lead_a", 200),
+        ("participant_officer_a", 403),
+        ("log_reviewer", 403),
+        ("outsider", 404),
+    ],
+)
+def test_survey_index_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    make_link(world)
+
+    response = client_as(persona).get(reverse("survey:index", args=["exempel"]))
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("admin", 302), ("economist", 403), ("outsider", 404)]
+)
+def test_link_create_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    data = {"form": current_instrument().forms["styrelse"].pk, "year": 2026}
+
+    response = client_as(persona).post(reverse("survey:link_create", args=["exempel"]), data)
+
+    assert (response.status_code, CollectionLink.objects.count()) == (
+        expected,
+        1 if expected == 302 else 0,
+    )
+
+
+def test_link_create_participant_form_needs_intervention(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    data = {"form": current_instrument().forms["personal"].pk, "year": 2026}
+
+    response = client_as("admin").post(reverse("survey:link_create", args=["exempel"]), data)
+
+    assert (response.status_code, CollectionLink.objects.count()) == (200, 0)
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("admin", 200), ("board", 403), ("outsider", 404)]
+)
+@pytest.mark.parametrize("kind", ["affisch", "kort"])
+def test_link_print_by_persona_has_qr_code(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int, kind: str
+) -> None:
+    link = make_link(world)
+
+    response = client_as(persona).get(reverse("survey:link_print", args=["exempel", link.pk, kind]))
+
+    assert (response.status_code, b"<svg" in response.content) == (expected, expected == 200)
+
+
+def test_link_of_other_association_is_404(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    survey_form = current_instrument().forms["styrelse"]
+    other = open_link(association=world.other_association, form=survey_form, year=2026)
+
+    response = client_as("admin").post(reverse("survey:link_close", args=["exempel", other.pk]))
+
+    assert (response.status_code, CollectionLink.objects.get(pk=other.pk).is_open) == (404, True)
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("admin", 302), ("auditor", 403), ("outsider", 404)]
+)
+def test_link_close_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    link = make_link(world)
+
+    response = client_as(persona).post(reverse("survey:link_close", args=["exempel", link.pk]))
+
+    link.refresh_from_db()
+    assert (response.status_code, link.is_open) == (expected, expected != 302)
+
+
+@pytest.mark.parametrize(
+    ("persona", "form", "expected"),
+    [
+        ("admin", "styrelse", 200),
+        ("intervention_lead_a", "personal", 200),
+        ("intervention_lead_a", "styrelse", 403),
+        ("economist", "personal", 403),
+        ("outsider", "personal", 404),
+    ],
+)
+def test_paper_entry_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, form: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("survey:paper", args=["exempel", form]))
+
+    assert response.status_code == expected
+
+
+def test_paper_entry_lead_stores_answer_for_own_intervention(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    data = {"datum": "2021-03-04", "insats": world.intervention_a.pk, "q1": "5", "kon": "man"}
+
+    response = client_as("intervention_lead_a").post(
+        reverse("survey:paper", args=["exempel", "personal"]), data
+    )
+
+    stored = Response.objects.get()
+    assert (
+        response.status_code,
+        stored.date,
+        stored.intervention,
+        stored.gender,
+        list(stored.answers.values_list("question__number", "value")),
+    ) == (302, dt.date(2021, 3, 4), world.intervention_a, "man", [(1, 5)])
+
+
+def test_paper_entry_lead_cannot_choose_other_intervention(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    data = {"datum": "2021-03-04", "insats": world.intervention_b.pk, "q1": "5"}
+
+    response = client_as("intervention_lead_a").post(
+        reverse("survey:paper", args=["exempel", "personal"]), data
+    )
+
+    assert (response.status_code, Response.objects.count()) == (200, 0)
+
+
+def test_public_answer_page_opens_without_login(world: World) -> None:
+    link = make_link(world)
+
+    response = Client().get(public(link))
+
+    assert (response.status_code, "Fråga 1 av 10" in response.content.decode()) == (200, True)
+
+
+def test_public_unknown_token_is_404(world: World) -> None:
+    response = Client().get(reverse("survey_public:answer", args=["exempel", "finns-inte"]))
+
+    assert response.status_code == 404
+
+
+def test_public_closed_link_is_410(world: World) -> None:
+    link = close_link(link=make_link(world), today=dt.date(2026, 1, 1))
+
+    response = Client().post(public(link), {"q1": "5"})
+
+    assert (response.status_code, Response.objects.count()) == (410, 0)
+
+
+def test_public_link_of_another_year_is_410(world: World) -> None:
+    link = make_link(world, year=2020)
+
+    response = Client().get(public(link))
+
+    assert response.status_code == 410
+
+
+def test_public_answer_is_stored_anonymously(world: World) -> None:
+    link = make_link(world)
+
+    response = Client(REMOTE_ADDR="203.0.113.9").post(
+        public(link), {"q1": "6", "q8": "0", "q9": "5", "kon": "kvinna"}
+    )
+
+    stored = Response.objects.get()
+    assert (
+        response.status_code,
+        response["Location"],
+        stored.date,
+        stored.gender,
+        stored.intervention,
+        sorted(stored.answers.values_list("question__number", "value")),
+        set(response.cookies) - {"csrftoken"},
+    ) == (
+        302,
+        reverse("survey_public:thanks", args=["exempel", link.token]),
+        timezone.localdate(),
+        "kvinna",
+        world.intervention_a,
+        [(1, 6), (8, 0)],
+        set(),
+    )
+
+
+def test_public_honeypot_stores_nothing(world: World) -> None:
+    link = make_link(world)
+
+    response = Client().post(public(link), {"q1": "6", "webbplats": "http://spam.example"})
+
+    assert (response.status_code, Response.objects.count()) == (302, 0)
+
+
+@override_settings(SURVEY_RATE_LIMIT=2)
+def test_public_rate_limit_per_link(world: World) -> None:
+    link = make_link(world)
+    other = make_link(world, form="styrelse")
+    client = Client()
+
+    codes = [client.post(public(link), {"q1": "6"}).status_code for _ in range(3)]
+    other_code = client.post(public(other), {"q1": "6"}).status_code
+
+    assert (codes, other_code, Response.objects.count()) == ([302, 302, 429], 302, 3)
+
+
+def test_public_value_outside_scale_is_a_form_error(world: World) -> None:
+    link = make_link(world)
+
+    response = Client().post(public(link), {"q1": "9"})
+
+    assert (response.status_code, Response.objects.count()) == (200, 0)
