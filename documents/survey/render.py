@@ -96,6 +96,8 @@ def render_xlsx(document: SurveyDocument) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    from finsam.safe_cells import save_workbook
+
     fills = {
         tone: PatternFill("solid", fgColor=colour)
         for tone, colour in {"higher": "CFE8D5", "same": "FFF0B3", "lower": "F5C6C6"}.items()
@@ -134,5 +136,5 @@ def render_xlsx(document: SurveyDocument) -> bytes:
     for line in document.legend:
         matrix.append([line])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    save_workbook(workbook, buffer)
     return buffer.getvalue()
