@@ -124,6 +124,57 @@ def pdf_lines(content: bytes) -> list[str]:
     ]
 
 
+def pdf_row(content: bytes, caption: str, name: str) -> list[str]:
+    """The cells after the label ``name`` in the first row that starts with it below the
+    table ``caption``. The PDF's text comes out a table row per line, its cells separated by
+    spaces (the spaces inside a figure are no-break spaces)."""
+    lines = [line.strip() for page in pdf_pages(content) for line in page.splitlines()]
+    start = lines.index(caption)
+    row = next(line for line in lines[start:] if line.startswith(f"{name} "))
+    return [cell.replace(NBSP, " ") for cell in row.removeprefix(f"{name} ").split(" ")]
+
+
+def pdf_catalog(content: bytes) -> Any:
+    """The PDF's document catalogue (``/StructTreeRoot``, ``/Lang``, ``/Outlines`` ...)."""
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(content)).trailer["/Root"].get_object()
+
+
+def pdf_outline_titles(content: bytes) -> list[str]:
+    """The bookmarks' titles, depth first."""
+    from pypdf import PdfReader
+
+    def walk(items: list[Any]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            found += walk(item) if isinstance(item, list) else [str(item.title)]
+        return found
+
+    return walk(PdfReader(io.BytesIO(content)).outline)
+
+
+def pdf_structure_roles(content: bytes) -> list[str]:
+    """The roles (``/S``) of the structure tree's elements, depth first."""
+    seen: list[str] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for each in node:
+                walk(each)
+            return
+        if not hasattr(node, "get"):
+            return
+        if "/S" in node:
+            seen.append(str(node["/S"]))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(pdf_catalog(content)["/StructTreeRoot"])
+    return seen
+
+
 # --- XLSX ---------------------------------------------------------------------------------
 
 
