@@ -26,7 +26,7 @@ NOT_COUNTS = (
     re.compile(r"\b(19|20)\d{2}\b"),
     re.compile(r"Sida \d+ av \d+"),
     re.compile(r"(Tabell|Diagram|Mål) \d+"),
-    re.compile(r"[Kk]vartal \d( och \d)*"),
+    re.compile(r"[Kk]vartal \d((–| och )\d)*"),
     re.compile(r"Q\d(–Q\d)?"),
     re.compile(r"Antal 1–\d redovisas som <\d"),
     re.compile(r"\b\d{1,3}(?: \d{3})+\b"),
