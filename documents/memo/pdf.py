@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from documents.memo.hyphens import hyphenated
 from documents.memo.model import MemoDocument
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
@@ -32,6 +33,11 @@ FONT_FACES = (
 )
 #: Everything a CSS string may not hold as it is.
 CSS_STRING_SPECIAL = re.compile(r'["\\\n\r\f]')
+#: The text width of the A4 page with 2 cm margins (twips), and the font size for which
+#: ``docx.column_needs`` estimates a word's width: the tables' 7 pt DejaVu Sans is about an
+#: eighth wider than the 7.5 pt Calibri that estimate is made for.
+TEXT_WIDTH_TWIPS = 9638
+NEEDS_SIZE = 8.0
 #: A memo table's start up to its caption (``documents.memo.html.table_html``).
 TABLE_START = re.compile(r'<table data-table="([^"]*)"><caption>.*?</caption>', re.DOTALL)
 
@@ -73,14 +79,17 @@ def page_rules(memo: MemoDocument) -> str:
 
 
 def column_widths(memo: MemoDocument) -> dict[str, str]:
-    """Each table's ``<colgroup>``: the relative widths of the model, as the DOCX has them.
-    The tables are laid out with these fixed widths (much faster than measuring every
-    cell's text, and the same proportions in every PDF)."""
+    """Each table's ``<colgroup>``: the widths the DOCX gives it (the model's proportions,
+    widened where a column's longest word or hyphenated piece needs it). The tables are
+    laid out with these fixed widths: much faster than measuring every cell's text."""
+    from documents.memo.docx import column_needs, fit_widths
+
     groups: dict[str, str] = {}
     for table in memo.tables():
         weights = list(table.widths) or [1.0] * len(table.columns)
-        total = sum(weights)
-        columns = "".join(f'<col style="width: {100 * w / total:.2f}%">' for w in weights)
+        widths = fit_widths(weights, column_needs(table, NEEDS_SIZE), TEXT_WIDTH_TWIPS)
+        total = sum(widths)
+        columns = "".join(f'<col style="width: {100 * w / total:.2f}%">' for w in widths)
         groups[escape(table.key)] = f"<colgroup>{columns}</colgroup>"
     return groups
 
@@ -97,10 +106,12 @@ def png_source(image: bytes) -> str:
 def memo_html(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> str:
     """The standalone HTML the PDF is made from: the memo page's document partial (tables
     from ``documents.memo.html``, SVG charts) in ``templates/documents/pdf.html``. A chart
-    that SVG cannot lay out is the PNG of ``charts`` (drawn here when not given)."""
+    that SVG cannot lay out is the PNG of ``charts`` (drawn here when not given). Table
+    headings carry the soft hyphens of ``documents.memo.hyphens``, as in the DOCX."""
     from documents.memo.charts import render_cached
     from documents.memo.svg import layout
 
+    memo = hyphenated(memo)
     svgs = {chart.key: layout(chart) for chart in memo.charts()}
     images = {
         chart.key: png_source((charts or {}).get(chart.key) or render_cached(chart))

@@ -134,6 +134,20 @@ def pdf_row(content: bytes, caption: str, name: str) -> list[str]:
     return [cell.replace(NBSP, " ") for cell in row.removeprefix(f"{name} ").split(" ")]
 
 
+def pdf_header_text(content: bytes, caption: str, first_row: str) -> str:
+    """The header rows of the table ``caption`` (the lines up to ``first_row``) as one
+    text: a line that ends in a hyphen inserted at a break (U+2010 or a soft hyphen) is
+    joined to the next without it, one that ends in "-" or "/" without a space, the others
+    with a space. A word broken at any letter therefore comes back with a space in it."""
+    lines = [line.strip() for page in pdf_pages(content) for line in page.splitlines()]
+    start = lines.index(caption) + 1
+    text, glue = "", ""
+    for line in lines[start : lines.index(first_row, start)]:
+        text += glue + line.rstrip("\u2010\xad")
+        glue = "" if line.endswith(("\u2010", "\xad", "-", "/")) else " "
+    return text
+
+
 def pdf_catalog(content: bytes) -> Any:
     """The PDF's document catalogue (``/StructTreeRoot``, ``/Lang``, ``/Outlines`` ...)."""
     from pypdf import PdfReader
