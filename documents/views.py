@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from documents.forms import MemoTextForm, PeriodForm, TemplateUploadForm, half_years
 from documents.memo import sources
+from documents.memo.hyphens import hyphenated
 from documents.memo.model import MemoDocument, Placeholder
 from documents.memo.render import CONTENT_TYPES, render_memo
 from documents.memo.texts import PLACEHOLDER, REFLECTIONS, SPEC_BY_KEY
@@ -72,6 +73,9 @@ class MemoView(MemoPeriodMixin):
         period = self.period()
         unsuppressed = self.unsuppressed()
         document, _data = sources.memo_document(self.association, period, suppress=not unsuppressed)
+        # Table headings with soft hyphens, as in the DOCX and PDF: a wide table's narrow
+        # columns break their heading words at syllables and the table fits the screen.
+        document = hyphenated(document)
         # Inline SVG; a PNG (as in the DOCX and PDF) only for a chart SVG cannot lay out.
         charts = document.charts()
         svgs = {chart.key: layout(chart) for chart in charts}

@@ -99,6 +99,16 @@ def with_column_widths(html: str, memo: MemoDocument) -> str:
     return TABLE_START.sub(lambda m: m.group() + groups.get(m.group(1), ""), html)
 
 
+def created(memo: MemoDocument) -> str:
+    """The time the memo was produced as the PDF's creation date (W3C, with its zone)."""
+    from django.utils import timezone
+
+    moment = memo.produced_at
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment.isoformat(timespec="seconds")
+
+
 def png_source(image: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(image).decode("ascii")
 
@@ -124,8 +134,7 @@ def memo_html(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> 
         {
             "document": memo,
             "title": f"{memo.title} – {memo.subtitle}",
-            "created": memo.produced_at.strftime("%Y-%m-%dT%H:%M:%S")
-            + ("Z" if memo.produced_at.utcoffset() is None else memo.produced_at.strftime("%z")),
+            "created": created(memo),
             "stylesheet": mark_safe(stylesheet),  # noqa: S308 - our file and escaped strings
             "svgs": svgs,
             "images": images,
@@ -138,7 +147,15 @@ def memo_html(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> 
 def render_pdf(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> bytes:
     """The memo as a tagged PDF/UA-1 document."""
     from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
-    html = HTML(string=memo_html(memo, charts=charts), base_url=str(STYLESHEET.parent))
+    # Only the bundled fonts (file:) and the embedded PNG charts (data:) are ever loaded:
+    # no text of the memo can make the server fetch a URL.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    html = HTML(
+        string=memo_html(memo, charts=charts),
+        base_url=str(STYLESHEET.parent),
+        url_fetcher=fetcher,
+    )
     content: bytes = html.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     return content

@@ -30,6 +30,9 @@ NOT_COUNTS = (
     re.compile(r"Q\d(–Q\d)?"),
     re.compile(r"Antal 1–\d redovisas som <\d"),
     re.compile(r"\b\d{1,3}(?: \d{3})+\b"),
+    # a duration in a chart's category ("Offentlig försörjning 3 år eller mer"): the PDF's
+    # charts are text (SVG), not pictures
+    re.compile(r"\b\d+ år\b"),
 )
 
 
