@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from documents.forms import MemoTextForm, PeriodForm, TemplateUploadForm, half_years
 from documents.memo import sources
+from documents.memo.hyphens import hyphenated
+from documents.memo.model import MemoDocument, Placeholder
 from documents.memo.render import CONTENT_TYPES, render_memo
 from documents.memo.texts import PLACEHOLDER, REFLECTIONS, SPEC_BY_KEY
 from documents.models import MemoTemplate, MemoText
@@ -25,6 +27,17 @@ from tenancy.views.base import TenantView, htmx_redirect
 
 #: ``?version=kansli``: the version without disclosure control (office only)
 UNSUPPRESSED = "kansli"
+#: ``?ladda_ner=ja``: download the DOCX or PDF although the reflections are not written
+ANYWAY, ANYWAY_VALUE = "ladda_ner", "ja"
+#: the formats that print the office's reflections (XLSX holds the tables only)
+WARNED_FORMATS = ("docx", "pdf")
+
+
+def reflections_missing(document: MemoDocument) -> bool:
+    """True while the memo shows the marker where the office's reflections belong."""
+    return any(
+        isinstance(block, Placeholder) and not block.paragraphs for block in document.blocks()
+    )
 
 
 class MemoPeriodMixin(TenantView):
@@ -61,6 +74,9 @@ class MemoView(MemoPeriodMixin):
         period = self.period()
         unsuppressed = self.unsuppressed()
         document, _data = sources.memo_document(self.association, period, suppress=not unsuppressed)
+        # Table headings with soft hyphens, as in the DOCX and PDF: a wide table's narrow
+        # columns break their heading words at syllables and the table fits the screen.
+        document = hyphenated(document)
         # Inline SVG; a PNG (as in the DOCX and PDF) only for a chart SVG cannot lay out.
         charts = document.charts()
         svgs = {chart.key: layout(chart) for chart in charts}
@@ -91,9 +107,12 @@ class MemoView(MemoPeriodMixin):
 
 
 class MemoDownloadView(MemoPeriodMixin):
-    """The memo as DOCX, PDF, XLSX or the JSON it is made from."""
+    """The memo as DOCX, PDF, XLSX or the JSON it is made from. A DOCX or PDF whose
+    reflections are still the marker is not sent at once: a page says so first and offers
+    "Ladda ner ändå" (``?ladda_ner=ja``) and, to the office, the link to write them."""
 
     permission_required = "documents.view_memo"
+    warning_template = "documents/download_warning.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         fmt = kwargs["fmt"]
@@ -108,12 +127,33 @@ class MemoDownloadView(MemoPeriodMixin):
             document, data = sources.memo_document(
                 self.association, period, suppress=not unsuppressed
             )
+            if (
+                fmt in WARNED_FORMATS
+                and request.GET.get(ANYWAY) != ANYWAY_VALUE
+                and reflections_missing(document)
+            ):
+                return self.warning(fmt, period, unsuppressed)
             content = render_memo(document, data, fmt, self.association)
         response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
         suffix = "-ej-rojandeskyddad" if unsuppressed else ""
         filename = f"uppfoljning-{self.association.slug}-{period.code}{suffix}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    def warning(self, fmt: str, period: Period, unsuppressed: bool) -> HttpResponse:
+        slug = self.association.slug
+        query = f"period={period.code}" + (f"&version={UNSUPPRESSED}" if unsuppressed else "")
+        download = reverse("documents:memo_download", args=[slug, fmt])
+        can_edit = self.request.user.has_perm("documents.edit_memo", self.association)
+        edit = reverse("documents:text_edit", args=[slug, REFLECTIONS])
+        context = self.get_context_data(
+            period=period,
+            fmt=fmt.upper(),
+            anyway_url=f"{download}?{query}&{ANYWAY}={ANYWAY_VALUE}",
+            edit_url=f"{edit}?period={period.code}" if can_edit else "",
+            memo_url=f"{reverse('documents:memo', args=[slug])}?{query}",
+        )
+        return render(self.request, self.warning_template, context)
 
 
 class MemoTextEditView(MemoPeriodMixin):

@@ -265,8 +265,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # runserver's request log: Django gives it an unmasked handler of its own otherwise.
+    # The PDF engine logs every layout step and font subset at INFO.
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

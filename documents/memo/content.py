@@ -121,7 +121,7 @@ class PeriodWords:
     period: str
     #: "kvartal 3 och 4 år 2022"
     quarters: str
-    #: "Q3–Q4 2022"
+    #: "kvartal 3–4 2022" (a column heading; never "Q3–Q4")
     quarters_short: str
     #: "jan–dec 2022"
     ytd: str
@@ -140,13 +140,13 @@ class PeriodWords:
         ytd = f"{MONTHS[0]}–{MONTHS[end.month - 1]} {year}"
         if first == last:
             numbers = f"{first}"
-            short = f"Q{first} {year}"
+            short = f"kvartal {first} {year}"
         elif (first, last) == (1, 4):
             numbers = "1–4"
-            short = f"Q1–Q4 {year}"
+            short = f"kvartal 1–4 {year}"
         else:
             numbers = " och ".join(str(q) for q in range(first, last + 1))
-            short = f"Q{first}–Q{last} {year}"
+            short = f"kvartal {first}–{last} {year}"
         if (first, last) == (1, 2):
             period = f"första halvåret {year}"
         elif (first, last) == (3, 4):

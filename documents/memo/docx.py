@@ -24,6 +24,7 @@ import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from documents.memo.hyphens import SOFT_HYPHEN, hyphenated
 from documents.memo.model import Chart, MemoDocument, Placeholder, Table, Text
 
 TONES = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE"}
@@ -311,10 +312,18 @@ def add_footer(document: Any, memo: MemoDocument) -> None:
 
 def longest_word_twips(text: str, size: float) -> int:
     """The width (twips) of the longest piece of ``text`` that cannot break: words split
-    at ordinary spaces and after hyphens."""
+    at ordinary spaces, after hyphens and at soft hyphens (the piece then ends with the
+    hyphen Word prints)."""
     words = SPACES.split(FIGURE_HYPHEN.sub("\u2011", text))
     longest = max(
-        (len(part) for word in words for part in BREAK_AFTER_HYPHEN.split(word)), default=0
+        (
+            len(piece) + (index < len(pieces) - 1)
+            for word in words
+            for part in BREAK_AFTER_HYPHEN.split(word)
+            for pieces in [part.split(SOFT_HYPHEN)]
+            for index, piece in enumerate(pieces)
+        ),
+        default=0,
     )
     return math.ceil(longest * size * CHAR_EM * 20)
 
@@ -358,7 +367,10 @@ def paragraph_xml(text: str, style: str, *, right: bool = False, keep: bool = Fa
     run = ""
     if text:
         pieces = [
-            f'<w:t xml:space="preserve">{escape(piece)}</w:t>'
+            "<w:softHyphen/>".join(
+                f'<w:t xml:space="preserve">{escape(part)}</w:t>'
+                for part in piece.split(SOFT_HYPHEN)
+            )
             for piece in FIGURE_HYPHEN.split(text)
         ]
         run = f"<w:r>{'<w:noBreakHyphen/>'.join(pieces)}</w:r>"
@@ -603,7 +615,7 @@ def render_docx(memo: MemoDocument, *, charts: dict[str, bytes], template: Any =
         document = default_template(memo.association_name)
     ensure_styles(document)
     enable_table_hyphenation(document)
-    DocxWriter(document, memo, charts).write()
+    DocxWriter(document, hyphenated(memo), charts).write()
     add_footer(document, memo)
     document.core_properties.title = f"{memo.title} – {memo.subtitle}"
     document.core_properties.author = memo.association_name

@@ -25,14 +25,14 @@ def render_memo(document: Any, data: dict[str, Any], fmt: str, association: Any)
         from documents.memo.xlsx import render_xlsx
 
         return render_xlsx(document)
-    from documents.memo.charts import render_all
-
-    charts = render_all(document)
-    if fmt == "pdf":
+    if fmt == "pdf":  # the page's SVG charts, as vectors
         from documents.memo.pdf import render_pdf
 
-        return render_pdf(document, charts=charts)
+        return render_pdf(document)
+    from documents.memo.charts import render_all
     from documents.memo.docx import render_docx
+
+    charts = render_all(document)
 
     template = sources.template_for(association)
     try:

@@ -26,10 +26,13 @@ NOT_COUNTS = (
     re.compile(r"\b(19|20)\d{2}\b"),
     re.compile(r"Sida \d+ av \d+"),
     re.compile(r"(Tabell|Diagram|Mål) \d+"),
-    re.compile(r"[Kk]vartal \d( och \d)*"),
+    re.compile(r"[Kk]vartal \d((–| och )\d)*"),
     re.compile(r"Q\d(–Q\d)?"),
     re.compile(r"Antal 1–\d redovisas som <\d"),
     re.compile(r"\b\d{1,3}(?: \d{3})+\b"),
+    # a duration in a chart's category ("Offentlig försörjning 3 år eller mer"): the PDF's
+    # charts are text (SVG), not pictures
+    re.compile(r"\b\d+ år\b"),
 )
 
 
@@ -122,6 +125,71 @@ def pdf_lines(content: bytes) -> list[str]:
     return [
         line.strip().replace(NBSP, " ") for page in pdf_pages(content) for line in page.splitlines()
     ]
+
+
+def pdf_row(content: bytes, caption: str, name: str) -> list[str]:
+    """The cells after the label ``name`` in the first row that starts with it below the
+    table ``caption``. The PDF's text comes out a table row per line, its cells separated by
+    spaces (the spaces inside a figure are no-break spaces)."""
+    lines = [line.strip() for page in pdf_pages(content) for line in page.splitlines()]
+    start = lines.index(caption)
+    row = next(line for line in lines[start:] if line.startswith(f"{name} "))
+    return [cell.replace(NBSP, " ") for cell in row.removeprefix(f"{name} ").split(" ")]
+
+
+def pdf_header_text(content: bytes, caption: str, first_row: str) -> str:
+    """The header rows of the table ``caption`` (the lines up to ``first_row``) as one
+    text: a line that ends in a hyphen inserted at a break (U+2010 or a soft hyphen) is
+    joined to the next without it, one that ends in "-" or "/" without a space, the others
+    with a space. A word broken at any letter therefore comes back with a space in it."""
+    lines = [line.strip() for page in pdf_pages(content) for line in page.splitlines()]
+    start = lines.index(caption) + 1
+    text, glue = "", ""
+    for line in lines[start : lines.index(first_row, start)]:
+        text += glue + line.rstrip("\u2010\xad")
+        glue = "" if line.endswith(("\u2010", "\xad", "-", "/")) else " "
+    return text
+
+
+def pdf_catalog(content: bytes) -> Any:
+    """The PDF's document catalogue (``/StructTreeRoot``, ``/Lang``, ``/Outlines`` ...)."""
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(content)).trailer["/Root"].get_object()
+
+
+def pdf_outline_titles(content: bytes) -> list[str]:
+    """The bookmarks' titles, depth first."""
+    from pypdf import PdfReader
+
+    def walk(items: list[Any]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            found += walk(item) if isinstance(item, list) else [str(item.title)]
+        return found
+
+    return walk(PdfReader(io.BytesIO(content)).outline)
+
+
+def pdf_structure_roles(content: bytes) -> list[str]:
+    """The roles (``/S``) of the structure tree's elements, depth first."""
+    seen: list[str] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for each in node:
+                walk(each)
+            return
+        if not hasattr(node, "get"):
+            return
+        if "/S" in node:
+            seen.append(str(node["/S"]))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(pdf_catalog(content)["/StructTreeRoot"])
+    return seen
 
 
 # --- XLSX ---------------------------------------------------------------------------------

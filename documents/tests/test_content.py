@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 
 import pytest
 
@@ -210,9 +211,38 @@ def test_period_words_first_half() -> None:
     assert (words.heading, words.period, words.quarters_short, words.ytd) == (
         "Kvartal 1 och 2 2022",
         "första halvåret 2022",
-        "Q1–Q2 2022",
+        "kvartal 1–2 2022",
         "jan–juni 2022",
     )
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end", "short"),
+    [
+        ("2022Q3", "2022-07-01", "2022-09-30", "kvartal 3 2022"),
+        ("2022H2", "2022-07-01", "2022-12-31", "kvartal 3–4 2022"),
+        ("2022", "2022-01-01", "2022-12-31", "kvartal 1–4 2022"),
+    ],
+)
+def test_period_words_name_quarters_in_swedish(
+    period: str, start: str, end: str, short: str
+) -> None:
+    memo = copy.deepcopy(sample_memo())
+    memo.update(period=period, start=start, end=end)
+
+    assert PeriodWords.of(memo).quarters_short == short
+
+
+def test_memo_tables_never_name_a_quarter_q() -> None:
+    document = build()
+    labels = [
+        text
+        for table in document.tables()
+        for text in (table.caption, *table.columns, *(group.label for group in table.groups))
+    ]
+
+    assert [label for label in labels if re.search(r"\bQ\d", label)] == []
+    assert "kvartal 3–4 2022" in labels
 
 
 def test_every_default_text_fills_without_leftover_placeholders() -> None:

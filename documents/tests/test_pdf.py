@@ -1,11 +1,25 @@
 from __future__ import annotations
 
-import pytest
+import io
+import itertools
 
-from documents.memo.charts import render_all
+import pytest
+from pypdf import PdfReader
+
 from documents.memo.model import MemoDocument
 from documents.memo.pdf import render_pdf
-from documents.tests.readback import build, fmt, fmt_share, fmt_tsek, pdf_lines, pdf_pages
+from documents.tests.readback import (
+    build,
+    fmt,
+    fmt_share,
+    fmt_tsek,
+    pdf_catalog,
+    pdf_lines,
+    pdf_outline_titles,
+    pdf_pages,
+    pdf_row,
+    pdf_structure_roles,
+)
 from documents.tests.sample import NAMES, sample_memo
 
 
@@ -16,14 +30,12 @@ def document() -> MemoDocument:
 
 @pytest.fixture(scope="module")
 def content(document: MemoDocument) -> bytes:
-    return render_pdf(document, charts=render_all(document))
+    return render_pdf(document)
 
 
-def after(lines: list[str], caption: str, name: str, count: int) -> list[str]:
+def after(content: bytes, caption: str, name: str, count: int) -> list[str]:
     """The ``count`` cells after the row label ``name`` in the table with ``caption``."""
-    start = lines.index(caption)
-    index = lines.index(name, start)
-    return lines[index + 1 : index + 1 + count]
+    return pdf_row(content, caption, name)[:count]
 
 
 def plain(text: str) -> str:
@@ -33,8 +45,8 @@ def plain(text: str) -> str:
 def test_pdf_pages_are_numbered_sida_n_av_m(content: bytes) -> None:
     pages = pdf_pages(content)
 
-    assert [page.strip().splitlines()[-1] for page in pages] == [
-        f"Sida {number} av {len(pages)}" for number in range(1, len(pages) + 1)
+    assert [page.strip().splitlines()[-1].split(" · ")[-1].split()[-4:] for page in pages] == [
+        ["Sida", str(number), "av", str(len(pages))] for number in range(1, len(pages) + 1)
     ]
 
 
@@ -70,14 +82,13 @@ def test_pdf_has_every_table_caption(document: MemoDocument, content: bytes) -> 
 
 
 def test_pdf_participants_numbers_equal_the_json(content: bytes) -> None:
-    lines = pdf_lines(content)
     table = sample_memo(suppressed=True)["tables"]["participants"]
     fields = ("registered", "exited", "exited_to_date", "ongoing")
     genders = ("women", "men", "total")
     caption = "Tabell 7. Antal registrerade, avslutade och pågående deltagare"
 
     found = {
-        row["intervention"]: after(lines, caption, NAMES[row["intervention"]], 12)
+        row["intervention"]: after(content, caption, NAMES[row["intervention"]], 12)
         for row in table["rows"]
     }
 
@@ -88,11 +99,10 @@ def test_pdf_participants_numbers_equal_the_json(content: bytes) -> None:
 
 
 def test_pdf_budget_numbers_equal_the_json(content: bytes) -> None:
-    lines = pdf_lines(content)
     table = sample_memo()["tables"]["budget"]
     money = ("period_outcome", "period_budget", "ytd_outcome", "ytd_budget")
 
-    found = after(lines, "Tabell 4. Prognos och utfall budget", "Summa", 6)
+    found = after(content, "Tabell 4. Prognos och utfall budget", "Summa", 6)
 
     total = table["total"]
     assert found == [
@@ -109,3 +119,55 @@ def test_pdf_unsuppressed_says_office_only() -> None:
 
     start = lines.index("Framtagen: 2023-02-01 10:15")
     assert lines[start + 1] == "Ej röjandeskyddad version – endast för kansliet"
+
+
+def test_pdf_is_tagged_in_swedish_with_title_and_marked_content(content: bytes) -> None:
+    catalog = pdf_catalog(content)
+    info = PdfReader(io.BytesIO(content)).metadata
+    assert info is not None
+
+    assert (
+        "/StructTreeRoot" in catalog,
+        catalog["/Lang"],
+        catalog["/MarkInfo"]["/Marked"],
+        catalog["/ViewerPreferences"]["/DisplayDocTitle"],
+        info.title,
+    ) == (
+        True,
+        "sv",
+        True,
+        True,
+        "Uppföljning av insatser inom Samordningsförbundet Exempel – Kvartal 3 och 4 2022",
+    )
+
+
+def test_pdf_bookmarks_are_the_title_and_every_section_heading(
+    document: MemoDocument, content: bytes
+) -> None:
+    assert "/Outlines" in pdf_catalog(content)
+    assert pdf_outline_titles(content) == [document.title] + [
+        section.heading for section in document.sections
+    ]
+
+
+def test_pdf_structure_tree_has_headings_tables_and_figures(
+    document: MemoDocument, content: bytes
+) -> None:
+    roles = pdf_structure_roles(content)
+    # a table split over two pages is two /Table elements, the first with the caption
+    captioned = [a for a, b in itertools.pairwise(roles) if (a, b) == ("/Table", "/Caption")]
+
+    assert (
+        roles.count("/H1"),
+        roles.count("/H2") + roles.count("/H3") + roles.count("/H4"),
+        len(captioned),
+        roles.count("/Figure") >= len(document.charts()),
+        "/TH" in roles and "/TD" in roles and "/Caption" in roles,
+    ) == (1, len(document.sections), len(document.tables()), True, True)
+
+
+def test_pdf_charts_are_vectors_not_images(document: MemoDocument, content: bytes) -> None:
+    reader = PdfReader(io.BytesIO(content))
+
+    assert sum(len(page.images) for page in reader.pages) == 0
+    assert len(document.charts()) > 0

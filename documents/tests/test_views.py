@@ -175,7 +175,7 @@ def test_memo_page_admin_sees_edit_links_and_unsuppressed_toggle(
 def test_memo_download_by_format(
     world: World, client_as: Callable[[str | None], Client], fmt: str, content_type: str
 ) -> None:
-    response = client_as("board").get(download(fmt), {"period": "2022H2"})
+    response = client_as("board").get(download(fmt), {"period": "2022H2", "ladda_ner": "ja"})
 
     assert (response.status_code, response["Content-Type"], response["Content-Disposition"]) == (
         200,
@@ -242,7 +242,7 @@ def test_docx_download_uses_the_uploaded_template(
     upload = SimpleUploadedFile("mall.docx", word_file("Samordningsförbundet Exempel, Storgatan 1"))
     client.post(TEMPLATE, {"file": upload})
 
-    response = client.get(download("docx"), {"period": "2022H2"})
+    response = client.get(download("docx"), {"period": "2022H2", "ladda_ner": "ja"})
 
     header = docx_of(response.content).sections[0].header.paragraphs[0].text
     assert header == "Samordningsförbundet Exempel, Storgatan 1"
@@ -438,7 +438,9 @@ def test_memo_page_with_the_real_statistics(
     page = client.get(MEMO, {"period": "2022H2"})
     data = client.get(download("json"), {"period": "2022H2"})
     files = [
-        client.get(download(fmt), {"period": "2022H2", "version": "kansli"}).status_code
+        client.get(
+            download(fmt), {"period": "2022H2", "version": "kansli", "ladda_ner": "ja"}
+        ).status_code
         for fmt in ("docx", "pdf", "xlsx")
     ]
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from documents.memo.model import MemoDocument
-from documents.memo.xlsx import render_xlsx
+from documents.memo.xlsx import SHEET_NAME_LENGTH, render_xlsx, whole_words
 from documents.tests.readback import build, xlsx_of
 from documents.tests.sample import NAMES, sample_memo
 
@@ -32,9 +35,9 @@ def test_xlsx_first_sheet_is_about_the_report(workbook: Any) -> None:
         [
             ["Förbund", "Samordningsförbundet Exempel"],
             ["Period", "2022H2"],
-            ["Periodens början", "2022-07-01"],
-            ["Periodens slut", "2022-12-31"],
-            ["Framtagen", "2023-02-01 10:15"],
+            ["Periodens början", dt.datetime(2022, 7, 1)],
+            ["Periodens slut", dt.datetime(2022, 12, 31)],
+            ["Framtagen", dt.datetime(2023, 2, 1, 10, 15)],
             ["Version", "Röjandeskyddad version"],
             ["Röjandeskydd", "Antal 1–4 redovisas som <5 för att skydda enskilda personer."],
         ],
@@ -91,3 +94,58 @@ def test_xlsx_missing_share_is_a_dash(workbook: Any) -> None:
     sheet = workbook[workbook.sheetnames[8]]
 
     assert rows(sheet, 3)[3] == ["Ung framtid", 0, 8, 8, 0, 47, 40, "–"]
+
+
+def test_xlsx_dates_are_date_cells_shown_as_iso_dates(workbook: Any) -> None:
+    about = workbook["Om rapporten"]
+    interventions = workbook[workbook.sheetnames[1]]
+    dates = [
+        (cell.value, cell.number_format)
+        for row in interventions.iter_rows(min_row=3, min_col=2, max_col=3)
+        for cell in row
+        if cell.value is not None
+    ]
+
+    assert (about["B6"].number_format, about["B7"].number_format, about["B8"].number_format) == (
+        "yyyy-mm-dd",
+        "yyyy-mm-dd",
+        "yyyy-mm-dd hh:mm",
+    )
+    assert dates[:2] == [
+        (dt.datetime(2022, 1, 1), "yyyy-mm-dd"),
+        (dt.datetime(2024, 12, 31), 'yyyy-mm-dd"*"'),
+    ]
+    assert all(isinstance(value, dt.datetime) for value, _ in dates)
+
+
+def test_xlsx_sheet_names_are_short_whole_words(workbook: Any) -> None:
+    assert workbook.sheetnames == [
+        "Om rapporten",
+        "T1 Insatser",
+        "T2 Nuläge mål",
+        "T3 Förutsättningar",
+        "T4 Budget",
+        "T5 Kvalitetssäkring",
+        "T6 Budget per insatstyp",
+        "T7 Deltagare",
+        "T8 Utfall deltagare",
+        "T9 Anonyma deltagare",
+        "T10 Avslutningsanledningar",
+        "T11 Målgrupp",
+        "T12 Tid i insats",
+        "T13 Förväntat antal",
+        "T14 Aktiviteter",
+        "T15 Deltagare vid aktiviteter",
+        "T16 Förbundets resultatmål",
+    ]
+
+
+@given(st.lists(st.text(alphabet="abcåäö,", min_size=1, max_size=12), min_size=1, max_size=8))
+def test_xlsx_long_sheet_name_is_cut_after_a_whole_word(words: list[str]) -> None:
+    title = "T9 " + " ".join(words)
+
+    cut = whole_words(title, SHEET_NAME_LENGTH)
+
+    assert len(cut) <= SHEET_NAME_LENGTH
+    assert title.startswith(cut)
+    assert len(cut) == len(title) or title[len(cut)] in " ,"
