@@ -56,8 +56,11 @@ def rotate_association(association: Association, *, dry_run: bool) -> RotationCo
         records = list(IdentityRecord.objects.select_for_update().order_by("pk"))
         by_person: dict[int, list[IdentityRecord]] = defaultdict(list)
         changed_records: list[IdentityRecord] = []
+        numbers: dict[int, str] = {}
         for record in records:
             by_person[record.person_id].append(record)
+            # Refuses (ImproperlyConfigured) when no configured key decrypts the value.
+            numbers[record.person_id] = crypto.decrypt(record.pnr_encrypted)
             stale_pnr = not _is_current(record.pnr_encrypted, key)
             stale_name = bool(record.name_encrypted) and not _is_current(record.name_encrypted, key)
             if stale_pnr:
@@ -72,7 +75,7 @@ def rotate_association(association: Association, *, dry_run: bool) -> RotationCo
             own = by_person.get(person.pk)
             if not own:
                 continue
-            new_hash = crypto.lookup_hash(crypto.decrypt(own[0].pnr_encrypted))
+            new_hash = crypto.lookup_hash(numbers[person.pk])
             if person.pnr_hash == new_hash and person.pk not in stale_owners:
                 continue
             person.pnr_hash = new_hash
