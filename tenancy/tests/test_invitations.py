@@ -58,7 +58,7 @@ def invite(world: World, email: str, role: str = Role.REVISOR, **kwargs: object)
             association=world.association,
             invited_by=world.users["admin"],
             base_url="http://testserver",
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
     return link_in(mail.outbox[-1])
 
