@@ -490,6 +490,32 @@ def mark_protected_identity(*, user: Any, participation: Participation) -> list[
     )
 
 
+#: The purpose logged by the office-led withdrawal in every intervention.
+OFFICE_WITHDRAWAL_PURPOSE = "Samtycke återkallat i alla insatser (kansliet)"
+
+
+@transaction.atomic
+def withdraw_consent_everywhere(*, user: Any, association: Association, number: str) -> None:
+    """The office-led procedure: the person withdrew consent in every intervention of the
+    association. Removes the identity everywhere and logs one row (action anonymise) with
+    the participations made anonymous; an unknown number logs a row with none. Returns
+    nothing, so the office learns neither whether nor where the person took part.
+    Raises InvalidPersonnummer."""
+    if not user.has_perm("participants.withdraw_consent_everywhere", association):
+        raise PermissionDenied
+    parsed = personnummer.parse(number)
+    person = find_person(association=association, number=parsed)
+    if person is not None:
+        remove_identity(user=user, person=person, reason=OFFICE_WITHDRAWAL_PURPOSE)
+        return
+    log_access(
+        user=user,
+        association=association,
+        action=AccessAction.ANONYMISE,
+        purpose=OFFICE_WITHDRAWAL_PURPOSE,
+    )
+
+
 def reveal_personnummer(*, user: Any, participation: Participation) -> str:
     """The full personnummer, for a deltagaransvarig after a fresh second-factor check
     (the view checks freshness); the reveal is logged."""

@@ -381,3 +381,92 @@ def test_one_person_record_still_counts_the_person_once(world: World) -> None:
 
     persons = set(Participation.objects.values_list("person_id", flat=True))
     assert (len(persons), IdentityRecord.objects.count()) == (1, 2)
+
+
+# --- the office-led withdrawal in every intervention ----------------------------------
+
+OFFICE_MATRIX = [
+    ("admin", 200),
+    ("economist", 403),
+    ("board", 403),
+    ("participant_officer_a", 403),
+    ("intervention_lead_a", 403),
+    ("log_reviewer", 403),
+    ("outsider", 404),
+]
+
+
+def office_url() -> str:
+    return reverse("participant_reports:office_withdrawal", args=[SLUG])
+
+
+@pytest.mark.parametrize(("persona", "expected"), OFFICE_MATRIX)
+def test_office_withdrawal_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    assert client_as(persona).get(office_url()).status_code == expected
+
+
+def test_office_withdrawal_removes_identity_in_every_intervention_and_logs_it(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    in_b = arrange_b(world)
+    with scope(association=world.association.pk):
+        in_a = register_entry(
+            user=world.users["participant_officer_a"],
+            intervention=world.intervention_a,
+            number=WOMAN_1990,
+            consent_date=D(2023, 3, 1),
+            entry_date=D(2023, 3, 1),
+        )
+
+    response = client_as("admin").post(office_url(), {"personnummer": WOMAN_1990, "confirm": "on"})
+
+    assert response.status_code == 302
+    assert list(Participation.objects.values_list("person_id", "identity_id")) == [
+        (None, None),
+        (None, None),
+    ]
+    assert IdentityRecord.objects.count() == 0
+    entry = AccessLogEntry.objects.get(action="anonymise")
+    assert (entry.user, entry.purpose, entry.participation_ids) == (
+        world.users["admin"],
+        "Samtycke återkallat i alla insatser (kansliet)",
+        sorted([in_a.pk, in_b.pk]),
+    )
+
+
+def test_office_withdrawal_answers_the_same_for_an_unknown_number(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    arrange_b(world)
+    admin = client_as("admin")
+
+    def answer(number: str) -> tuple[int, str, str]:
+        response = admin.post(office_url(), {"personnummer": number, "confirm": "on"})
+        page = admin.get(response["Location"]).content.decode()
+        return response.status_code, response["Location"], strip_gender(page)
+
+    known = answer(WOMAN_1990)
+    unknown = answer(MAN_1985)
+
+    assert known == unknown
+    assert [
+        (e.action, e.purpose)
+        for e in AccessLogEntry.objects.filter(user=world.users["admin"]).order_by("pk")
+    ] == [
+        ("anonymise", "Samtycke återkallat i alla insatser (kansliet)"),
+        ("anonymise", "Samtycke återkallat i alla insatser (kansliet)"),
+    ]
+
+
+def test_office_withdrawal_needs_confirmation(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    in_b = arrange_b(world)
+    before = b_state(in_b)
+
+    response = client_as("admin").post(office_url(), {"personnummer": WOMAN_1990})
+
+    assert (response.status_code, list(response.context["form"].errors)) == (200, ["confirm"])
+    assert b_state(in_b) == before
