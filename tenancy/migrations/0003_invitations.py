@@ -6,34 +6,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('interventions', '0002_intervention_relations_and_budgets'),
-        ('tenancy', '0002_association_organisation_number'),
+        ("interventions", "0002_intervention_relations_and_budgets"),
+        ("tenancy", "0002_association_organisation_number"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(db_index=True, max_length=254, verbose_name='e-post')),
-                ('role', models.CharField(choices=[('forbundsadministrator', 'Förbundsadministratör'), ('ekonom', 'Ekonom'), ('deltagaransvarig', 'Deltagaransvarig'), ('insatsansvarig', 'Insatsansvarig'), ('styrelse', 'Styrelse'), ('revisor', 'Revisor'), ('loggranskare', 'Loggranskare'), ('systemadministrator', 'Systemadministratör')], max_length=30, verbose_name='roll')),
-                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField(verbose_name='gäller till')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepterad')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='avslutad')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='tenancy.association')),
-                ('intervention', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='interventions.intervention', verbose_name='insats')),
-                ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(db_index=True, max_length=254, verbose_name="e-post")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("forbundsadministrator", "Förbundsadministratör"),
+                            ("ekonom", "Ekonom"),
+                            ("deltagaransvarig", "Deltagaransvarig"),
+                            ("insatsansvarig", "Insatsansvarig"),
+                            ("styrelse", "Styrelse"),
+                            ("revisor", "Revisor"),
+                            ("loggranskare", "Loggranskare"),
+                            ("systemadministrator", "Systemadministratör"),
+                        ],
+                        max_length=30,
+                        verbose_name="roll",
+                    ),
+                ),
+                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField(verbose_name="gäller till")),
+                (
+                    "accepted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="accepterad"),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="avslutad")),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="tenancy.association",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="interventions.intervention",
+                        verbose_name="insats",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inbjudan',
-                'verbose_name_plural': 'inbjudningar',
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('intervention__isnull', False), ('role__in', ['deltagaransvarig', 'insatsansvarig'])), models.Q(models.Q(('role__in', ['deltagaransvarig', 'insatsansvarig']), _negated=True), models.Q(('role', 'systemadministrator'), _negated=True), ('intervention__isnull', True)), _connector='OR'), name='invitation_scope_matches_role'), models.CheckConstraint(condition=models.Q(('accepted_at__isnull', True), ('closed_at__isnull', False), _connector='OR'), name='invitation_accepted_is_closed')],
+                "verbose_name": "inbjudan",
+                "verbose_name_plural": "inbjudningar",
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("intervention__isnull", False),
+                                ("role__in", ["deltagaransvarig", "insatsansvarig"]),
+                            ),
+                            models.Q(
+                                models.Q(
+                                    ("role__in", ["deltagaransvarig", "insatsansvarig"]),
+                                    _negated=True,
+                                ),
+                                models.Q(("role", "systemadministrator"), _negated=True),
+                                ("intervention__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="invitation_scope_matches_role",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("accepted_at__isnull", True),
+                            ("closed_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="invitation_accepted_is_closed",
+                    ),
+                ],
             },
         ),
     ]
