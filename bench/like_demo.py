@@ -65,14 +65,17 @@ class _Scaler:
 
     def run(self) -> dict[str, int]:
         from interventions.models import Intervention
-        from participants.models import Activity, Consent, Participation, Person
+        from participants.models import Activity, Consent, IdentityRecord, Participation, Person
 
         originals = list(Intervention.objects.filter(association=self.association).order_by("pk"))
         if any("-X" in i.code for i in originals):
             raise SystemExit("The demo association is scaled already: reload the demo first.")
         # The demo's rows, read once: every copy is made from these.
         self.persons = list(Person.objects.filter(association=self.association).order_by("pk"))
-        self.numbers = {p.pk: crypto.decrypt(p.pnr_encrypted) for p in self.persons}
+        self.records = list(
+            IdentityRecord.objects.filter(association=self.association).order_by("pk")
+        )
+        self.numbers = {r.person_id: crypto.decrypt(r.pnr_encrypted) for r in self.records}
         self.consents = list(Consent.objects.filter(association=self.association))
         self.participations = list(Participation.objects.filter(association=self.association))
         self.activities = list(Activity.objects.filter(association=self.association))
@@ -140,31 +143,41 @@ class _Scaler:
         )
 
     def _participations(self, mapping: dict[int, Any], copy: int) -> None:
-        from participants.models import Consent, Participation, Person
+        from participants.models import Consent, IdentityRecord, Participation, Person
 
         offset = COPY_SERIALS + (copy - 2) * 20
         new_persons = []
+        copied_numbers: dict[int, str] = {}
         for person in self.persons:
             number = self.numbers[person.pk]
             serial = int(number[8:11]) - DEMO_SERIAL_BASE + offset
             copied = make_number(person.birth_date, serial)
+            copied_numbers[person.pk] = copied
             new_persons.append(
                 Person(
                     association=self.association,
                     pnr_hash=crypto.lookup_hash(copied),
-                    pnr_encrypted=crypto.encrypt(copied),
-                    name_encrypted=person.name_encrypted,
                     birth_date=person.birth_date,
                     gender=person.gender,
-                    protected_identity=person.protected_identity,
                 )
             )
         Person.objects.bulk_create(new_persons, batch_size=2000)
         by_person = {old.pk: new.pk for old, new in zip(self.persons, new_persons, strict=True)}
         self._count("person", new_persons)
+        new_records = _clone(
+            IdentityRecord,
+            self.records,
+            lambda r: {
+                "person_id": by_person[r.person_id],
+                "intervention_id": mapping[r.intervention_id].pk,
+                "pnr_encrypted": crypto.encrypt(copied_numbers[r.person_id]),
+            },
+        )
+        by_record = {old.pk: new.pk for old, new in zip(self.records, new_records, strict=True)}
+        self._count("identityrecord", new_records)
         self._count(
             "consent",
-            _clone(Consent, self.consents, lambda c: {"person_id": by_person[c.person_id]}),
+            _clone(Consent, self.consents, lambda c: {"identity_id": by_record[c.identity_id]}),
         )
         self._count(
             "participation",
@@ -174,6 +187,7 @@ class _Scaler:
                 lambda p: {
                     "intervention_id": mapping[p.intervention_id].pk,
                     "person_id": by_person[p.person_id] if p.person_id else None,
+                    "identity_id": by_record[p.identity_id] if p.identity_id else None,
                     "reference": f"{p.reference}-X{copy}" if p.reference else "",
                 },
             ),

@@ -30,7 +30,7 @@ from demo.participants import make_number
 from interventions.models import Aim, Intervention
 from participants import crypto
 from participants.choices import WORK_REASONS, ExitReason, Gender, IncomeSource, Referrer
-from participants.models import Consent, Participation, Person
+from participants.models import Consent, IdentityRecord, Participation, Person
 from tenancy.models import Association
 
 T = TypeVar("T")
@@ -240,8 +240,6 @@ class ParticipationWriter:
             Person(
                 association=self.association,
                 pnr_hash=crypto.lookup_hash(p.number),
-                pnr_encrypted=crypto.encrypt(p.number),
-                name_encrypted=crypto.encrypt(p.name),
                 birth_date=p.birth,
                 gender=p.gender,
             )
@@ -250,14 +248,27 @@ class ParticipationWriter:
         Person.objects.bulk_create(persons, batch_size=BATCH)
         for planned_person, row in zip(self.persons, persons, strict=True):
             planned_person.row = row
+        # One identity record per person and intervention, as the services keep them.
+        records: dict[tuple[int, int], IdentityRecord] = {}
+        consent_dates: dict[tuple[int, int], dt.date] = {}
+        for planned in plan:
+            if planned.person is None or planned.person.row is None:
+                continue
+            key = (planned.person.row.pk, planned.intervention.pk)
+            if key not in records:
+                records[key] = IdentityRecord(
+                    association=self.association,
+                    intervention=planned.intervention,
+                    person=planned.person.row,
+                    pnr_encrypted=crypto.encrypt(planned.person.number),
+                    name_encrypted=crypto.encrypt(planned.person.name),
+                )
+                consent_dates[key] = planned.entry - dt.timedelta(days=self.rng.randint(0, 14))
+        IdentityRecord.objects.bulk_create(list(records.values()), batch_size=BATCH)
         Consent.objects.bulk_create(
             (
-                Consent(
-                    association=self.association,
-                    person=p.row,
-                    given_on=p.first_entry - dt.timedelta(days=self.rng.randint(0, 14)),
-                )
-                for p in self.persons
+                Consent(association=self.association, identity=record, given_on=consent_dates[key])
+                for key, record in records.items()
             ),
             batch_size=BATCH,
         )
@@ -266,6 +277,9 @@ class ParticipationWriter:
                 association=self.association,
                 intervention=planned.intervention,
                 person=planned.person.row if planned.person else None,
+                identity=records[(planned.person.row.pk, planned.intervention.pk)]
+                if planned.person and planned.person.row
+                else None,
                 gender=planned.gender,
                 entry_date=planned.entry,
                 **planned.values,

@@ -34,6 +34,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("accounts/", include("allauth.urls")),
     path("healthz", healthz, name="healthz"),
+    path("inbjudan/", include("tenancy.urls_invitations")),
     path("f/<slug:association>/", include(tenant_patterns)),
     path("enkat/", include("survey.urls_public")),
 ]

@@ -8,6 +8,7 @@ Run it with the web and worker services stopped, right after changing the key.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -18,7 +19,7 @@ from django_scopes import scope
 from audit.models import AccessAction
 from audit.services import log_access
 from participants import crypto
-from participants.models import Person
+from participants.models import IdentityRecord, Person
 from tenancy.models import Association
 
 #: The purpose written in the access log.
@@ -45,28 +46,45 @@ def _is_current(token: str, key: Fernet) -> bool:
 
 
 def rotate_association(association: Association, *, dry_run: bool) -> RotationCount:
-    """Re-encrypt and re-hash the association's persons in one transaction; returns counts
-    (persons, and persons with at least one value under an old key or an old hash)."""
+    """Re-encrypt the association's identity records and re-hash its persons in one
+    transaction; returns counts (persons, and persons with at least one value under an old
+    key or an old hash). A person's hash is recomputed from the personnummer of any of its
+    records (all records of a person hold the same number)."""
     key = first_key()
     with transaction.atomic(), scope(association=association.pk):
         persons = list(Person.objects.select_for_update().order_by("pk"))
+        records = list(IdentityRecord.objects.select_for_update().order_by("pk"))
+        by_person: dict[int, list[IdentityRecord]] = defaultdict(list)
+        changed_records: list[IdentityRecord] = []
+        numbers: dict[int, str] = {}
+        for record in records:
+            by_person[record.person_id].append(record)
+            # Refuses (ImproperlyConfigured) when no configured key decrypts the value.
+            numbers[record.person_id] = crypto.decrypt(record.pnr_encrypted)
+            stale_pnr = not _is_current(record.pnr_encrypted, key)
+            stale_name = bool(record.name_encrypted) and not _is_current(record.name_encrypted, key)
+            if stale_pnr:
+                record.pnr_encrypted = crypto.reencrypt(record.pnr_encrypted)
+            if stale_name:
+                record.name_encrypted = crypto.reencrypt(record.name_encrypted)
+            if stale_pnr or stale_name:
+                changed_records.append(record)
+        stale_owners = {record.person_id for record in changed_records}
         changed: list[Person] = []
         for person in persons:
-            new_hash = crypto.lookup_hash(crypto.decrypt(person.pnr_encrypted))
-            stale_pnr = not _is_current(person.pnr_encrypted, key)
-            stale_name = bool(person.name_encrypted) and not _is_current(person.name_encrypted, key)
-            if not (stale_pnr or stale_name or person.pnr_hash != new_hash):
+            own = by_person.get(person.pk)
+            if not own:
                 continue
-            if stale_pnr:
-                person.pnr_encrypted = crypto.reencrypt(person.pnr_encrypted)
-            if stale_name:
-                person.name_encrypted = crypto.reencrypt(person.name_encrypted)
+            new_hash = crypto.lookup_hash(numbers[person.pk])
+            if person.pnr_hash == new_hash and person.pk not in stale_owners:
+                continue
             person.pnr_hash = new_hash
             changed.append(person)
         if changed and not dry_run:
-            Person.objects.bulk_update(
-                changed, ["pnr_encrypted", "name_encrypted", "pnr_hash"], batch_size=500
+            IdentityRecord.objects.bulk_update(
+                changed_records, ["pnr_encrypted", "name_encrypted"], batch_size=500
             )
+            Person.objects.bulk_update(changed, ["pnr_hash"], batch_size=500)
             log_access(
                 user=None,
                 association=association,

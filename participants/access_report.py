@@ -185,8 +185,11 @@ def assemble_access_report(
     intervention_names: list[str],
     today: dt.date,
 ) -> dict[str, Any]:
-    """The report's content, a plain dict (JSON-ready)."""
-    consents = Consent.objects.filter(person=person).order_by("given_on", "pk")
+    """The report's content, a plain dict (JSON-ready): the identity and consents as
+    recorded in the participations' own interventions, nothing from any other."""
+    identity_ids = {p.identity_id for p in participations}
+    consents = Consent.objects.filter(identity_id__in=identity_ids).order_by("given_on", "pk")
+    names = sorted({person_name(p) for p in participations} - {""})
     return {
         "title": _("Registerutdrag"),
         "association": association.name,
@@ -200,7 +203,7 @@ def assemble_access_report(
         % {"names": ", ".join(intervention_names)},
         "person": {
             "personnummer": person.masked_personnummer,
-            "name": person_name(person) or None,
+            "name": " / ".join(names) or None,
             "birth_date": person.birth_date.isoformat(),
             "gender": str(person.get_gender_display()),
         },
@@ -240,7 +243,7 @@ def access_report_for(
         participations = list(
             participations_for(user, association)
             .filter(person=person)
-            .select_related("intervention")
+            .select_related("intervention", "identity")
             .prefetch_related("events")
             .order_by("entry_date", "pk")
         )

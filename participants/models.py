@@ -28,16 +28,18 @@ from tenancy.models import Association
 
 
 class Person(models.Model):
-    """A person who has given consent. Holds the identity, encrypted; never shown in full
-    except after a fresh second-factor check (logged)."""
+    """The association's matching key for one person: the keyed hash of the personnummer
+    and what the personnummer itself says (birth date, gender), for statistics that count
+    distinct persons and ages. Holds nothing an officer types and nothing shown beyond what
+    the officer's own number says: the identity an officer sees and changes (encrypted
+    personnummer, name, consent, protected identity) is an ``IdentityRecord`` per
+    intervention, so an officer of intervention A never reads or changes what intervention
+    B recorded (docs/privacy.md)."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     pnr_hash = models.CharField(max_length=64, editable=False)
-    pnr_encrypted = models.TextField(editable=False)
-    name_encrypted = models.TextField(blank=True, editable=False)
     birth_date = models.DateField(_("födelsedatum"))
     gender = models.CharField(_("kön"), max_length=10, choices=Gender.choices)
-    protected_identity = models.BooleanField(_("skyddad identitet"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(association="association")
@@ -57,11 +59,48 @@ class Person(models.Model):
         return f"{self.birth_date:%Y%m%d}-****"
 
 
-class Consent(models.Model):
-    """Consent (samtycke) to store personal data, on a given form version."""
+class IdentityRecord(models.Model):
+    """A person's identity as recorded in one intervention: the encrypted personnummer,
+    the name the intervention's officer typed, the protected-identity flag, and (through
+    ``consents``) the consents given there. Never shown in full except after a fresh
+    second-factor check (logged); read and changed only from the intervention's own
+    participations."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="identity_records"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identity_records")
+    pnr_encrypted = models.TextField(editable=False)
+    name_encrypted = models.TextField(blank=True, editable=False)
+    protected_identity = models.BooleanField(_("skyddad identitet"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("identitetsuppgift")
+        verbose_name_plural = _("identitetsuppgifter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "person"], name="unique_identity_record"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.intervention_id})"
+
+    @property
+    def masked_personnummer(self) -> str:
+        return self.person.masked_personnummer
+
+
+class Consent(models.Model):
+    """Consent (samtycke) to store personal data, on a given form version, as recorded in
+    one intervention (its ``identity``)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    identity = models.ForeignKey(IdentityRecord, on_delete=models.CASCADE, related_name="consents")
     given_on = models.DateField(_("samtycke lämnat"))
     form_version = models.CharField(_("blankettversion"), max_length=40, default="1")
     recorded_by = models.ForeignKey(
@@ -101,6 +140,13 @@ class Participation(models.Model):
     )
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="participations"
+    )
+    identity = models.ForeignKey(
+        IdentityRecord,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
     )
     reference = models.CharField(_("deltagar-id"), max_length=100, blank=True)
     gender = models.CharField(_("kön"), max_length=10, choices=Gender.choices)
@@ -179,6 +225,11 @@ class Participation(models.Model):
                     action_plan_date__isnull=True,
                 ),
                 name="participation_anonymous_is_minimal",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=True, identity__isnull=True)
+                | Q(person__isnull=False, identity__isnull=False),
+                name="participation_identity_with_person",
             ),
         ]
         indexes = [

@@ -112,5 +112,5 @@ def participations_with_number(
     return (
         participations_for(user, association)
         .filter(person__pnr_hash=crypto.lookup_hash(canonical))
-        .select_related("intervention", "person")
+        .select_related("intervention", "person", "identity")
     )

@@ -36,6 +36,8 @@ rules.add_perm("participants.change_participation", is_participant_officer)
 rules.add_perm("participants.view_counts", has_any_role)
 rules.add_perm("participants.change_activities", is_admin)
 rules.add_perm("participants.manage_retention", is_admin)
+# The office-led withdrawal of consent in every intervention (docs/privacy.md).
+rules.add_perm("participants.withdraw_consent_everywhere", is_admin)
 # The exact counts for the national follow-up system: the office reports them.
 rules.add_perm("participants.report_national_counts", is_admin)
 rules.add_perm("participants.make_access_report", is_officer_in_association)

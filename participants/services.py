@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from audit.models import AccessAction
@@ -23,7 +24,13 @@ from audit.services import log_access
 from interventions.models import FollowUp, Intervention
 from participants import crypto, personnummer
 from participants.choices import WORK_REASONS, Gender
-from participants.models import Consent, Participation, ParticipationEvent, Person
+from participants.models import (
+    Consent,
+    IdentityRecord,
+    Participation,
+    ParticipationEvent,
+    Person,
+)
 from participants.queries import officer_intervention_ids
 from tenancy.models import Association
 
@@ -65,49 +72,77 @@ def require_officer(user: Any, intervention: Intervention) -> None:
 
 
 def find_person(*, association: Association, number: personnummer.Personnummer) -> Person | None:
+    """The association's matching key for this number. For the system only: nothing of it
+    may reach an officer beyond what the number itself says (birth date, gender)."""
     return Person.objects.filter(
         association=association, pnr_hash=crypto.lookup_hash(number.canonical)
     ).first()
 
 
-def person_for(
+def _matching_person(*, association: Association, number: personnummer.Personnummer) -> Person:
+    """The person with this number, created when new (race-safe through the unique index)."""
+    person = find_person(association=association, number=number)
+    if person is not None:
+        return person
+    try:
+        with transaction.atomic():
+            return Person.objects.create(
+                association=association,
+                pnr_hash=crypto.lookup_hash(number.canonical),
+                birth_date=number.birth_date,
+                gender=Gender(number.gender),
+            )
+    except IntegrityError:
+        # Created by a concurrent request that has committed since we looked.
+        person = find_person(association=association, number=number)
+        if person is None:  # pragma: no cover - the unique index said it exists
+            raise
+        return person
+
+
+def identity_for(
     *,
-    association: Association,
+    intervention: Intervention,
     number: personnummer.Personnummer,
     name: str,
     consent_date: dt.date,
     consent_form_version: str,
     user: Any,
-) -> Person:
-    person = find_person(association=association, number=number)
-    if person is None:
+) -> IdentityRecord:
+    """The person's identity as recorded in ``intervention``, created when the
+    intervention has none yet, whatever other interventions hold: registering a person
+    known elsewhere behaves exactly as registering a new one, and reads or changes nothing
+    recorded in another intervention. A given name replaces the intervention's name; a
+    consent of a new date is added to the intervention's consents."""
+    association = intervention.association
+    person = _matching_person(association=association, number=number)
+    record = IdentityRecord.objects.filter(intervention=intervention, person=person).first()
+    if record is None:
         try:
             with transaction.atomic():
-                person = Person.objects.create(
+                record = IdentityRecord.objects.create(
                     association=association,
-                    pnr_hash=crypto.lookup_hash(number.canonical),
+                    intervention=intervention,
+                    person=person,
                     pnr_encrypted=crypto.encrypt(number.canonical),
                     name_encrypted=crypto.encrypt(name) if name else "",
-                    birth_date=number.birth_date,
-                    gender=Gender(number.gender),
                 )
         except IntegrityError:
-            # Created by a concurrent request that has committed since we looked.
-            person = find_person(association=association, number=number)
-            if person is None:  # pragma: no cover - the unique index said it exists
+            record = IdentityRecord.objects.filter(intervention=intervention, person=person).first()
+            if record is None:  # pragma: no cover - the unique index said it exists
                 raise
     elif name:
-        person.name_encrypted = crypto.encrypt(name)
-        person.save(update_fields=["name_encrypted"])
-    if not person.consents.filter(given_on=consent_date, withdrawn_on__isnull=True).exists():
+        record.name_encrypted = crypto.encrypt(name)
+        record.save(update_fields=["name_encrypted"])
+    if not record.consents.filter(given_on=consent_date, withdrawn_on__isnull=True).exists():
         Consent.objects.create(
             association=association,
-            person=person,
+            identity=record,
             given_on=consent_date,
             form_version=consent_form_version or "1",
             recorded_by=user if getattr(user, "is_authenticated", False) else None,
         )
-    return person
+    return record
 
 
 def check_exit(
@@ -200,14 +235,15 @@ def register_entry(
     )
     association = intervention.association
     _check_reference_free(association, reference)
-    person = person_for(
-        association=association,
+    identity = identity_for(
+        intervention=intervention,
         number=parsed,
         name=name,
         consent_date=consent_date,
         consent_form_version=consent_form_version,
         user=user,
     )
+    person = identity.person
     details = details or EntryDetails()
     try:
         with transaction.atomic():
@@ -215,6 +251,7 @@ def register_entry(
                 association=association,
                 intervention=intervention,
                 person=person,
+                identity=identity,
                 reference=reference,
                 gender=person.gender,
                 entry_date=entry_date,
@@ -358,6 +395,7 @@ def anonymise_participation(participation: Participation, *, user: Any) -> None:
     """Keep gender and entry date; remove everything else, the history included."""
     participation.events.all().delete()
     participation.person = None
+    participation.identity = None
     participation.reference = ""
     participation.exit_date = None
     participation.exit_reason = ""
@@ -372,48 +410,117 @@ def anonymise_participation(participation: Participation, *, user: Any) -> None:
     record_event(participation, user, ParticipationEvent.Action.ANONYMISED, {})
 
 
-@transaction.atomic
-def remove_identity(*, user: Any, person: Person, reason: str) -> list[int]:
-    """Turn all of a person's participations into anonymous ones and delete the person
-    (identity, name, consents). Used on consent withdrawal, protected identity and
-    retention. Returns the ids of the participations made anonymous."""
-    participations = list(Participation.objects.filter(person=person))
+def _anonymise_identities(
+    *, user: Any, association: Association, records: list[IdentityRecord], reason: str
+) -> list[int]:
+    """Make every participation of ``records`` anonymous, delete the records (identity,
+    name, consents), and delete a person left without any record. Logged (anonymise)."""
+    participations = list(Participation.objects.filter(identity__in=records).order_by("pk"))
     for participation in participations:
         anonymise_participation(participation, user=user)
+    person_ids = {record.person_id for record in records}
+    IdentityRecord.objects.filter(pk__in=[record.pk for record in records]).delete()
+    Person.objects.filter(pk__in=person_ids).exclude(
+        Exists(IdentityRecord.objects.filter(person=OuterRef("pk")))
+    ).delete()
     ids = [p.pk for p in participations]
-    person.delete()
     log_access(
         user=user,
-        association=person.association,
+        association=association,
         action=AccessAction.ANONYMISE,
         participation_ids=ids,
-        intervention_ids={p.intervention_id for p in participations},
+        intervention_ids={p.intervention_id for p in participations}
+        | {record.intervention_id for record in records},
         purpose=reason,
     )
     return ids
 
 
-def withdraw_consent(*, user: Any, participation: Participation) -> list[int]:
-    """The person withdrew consent: every participation of theirs becomes anonymous."""
+@transaction.atomic
+def remove_identity(*, user: Any, person: Person, reason: str) -> list[int]:
+    """Remove the person's identity from every intervention of the association and delete
+    the person: retention (gallring), run by the system, not by an officer. Returns the
+    ids of the participations made anonymous."""
+    records = list(IdentityRecord.objects.filter(person=person))
+    ids = _anonymise_identities(
+        user=user, association=person.association, records=records, reason=reason
+    )
+    # Participations left pointing at the person without a record (none by the
+    # constraint) and a person without any record go too.
+    Person.objects.filter(pk=person.pk).delete()
+    return ids
+
+
+@transaction.atomic
+def remove_identity_in_own_interventions(
+    *, user: Any, participation: Participation, reason: str
+) -> list[int]:
+    """Remove the identity of the participation's person from the interventions where
+    ``user`` is deltagaransvarig, and nowhere else: what another intervention recorded is
+    neither read nor changed (a withdrawal in every intervention is an office-led
+    procedure, see docs/privacy.md). Returns the ids of the participations made
+    anonymous."""
     require_officer(user, participation.intervention)
-    if participation.person is None:
+    if participation.person_id is None:
         return []
-    return remove_identity(user=user, person=participation.person, reason="Samtycke återkallat")
+    records = list(
+        IdentityRecord.objects.filter(
+            person_id=participation.person_id,
+            intervention_id__in=officer_intervention_ids(user, participation.association),
+        )
+    )
+    return _anonymise_identities(
+        user=user, association=participation.association, records=records, reason=reason
+    )
+
+
+def withdraw_consent(*, user: Any, participation: Participation) -> list[int]:
+    """The person withdrew consent: their participations in the officer's interventions
+    become anonymous."""
+    return remove_identity_in_own_interventions(
+        user=user, participation=participation, reason="Samtycke återkallat"
+    )
 
 
 def mark_protected_identity(*, user: Any, participation: Participation) -> list[int]:
-    """The person got protected identity (skyddad identitet): remove the identity."""
-    require_officer(user, participation.intervention)
-    if participation.person is None:
-        return []
-    return remove_identity(user=user, person=participation.person, reason="Skyddad identitet")
+    """The person got protected identity (skyddad identitet): remove the identity from the
+    officer's interventions."""
+    return remove_identity_in_own_interventions(
+        user=user, participation=participation, reason="Skyddad identitet"
+    )
+
+
+#: The purpose logged by the office-led withdrawal in every intervention.
+OFFICE_WITHDRAWAL_PURPOSE = "Samtycke återkallat i alla insatser (kansliet)"
+
+
+@transaction.atomic
+def withdraw_consent_everywhere(*, user: Any, association: Association, number: str) -> None:
+    """The office-led procedure: the person withdrew consent in every intervention of the
+    association. Removes the identity everywhere and logs one row (action anonymise) with
+    the participations made anonymous; an unknown number logs a row with none. Returns
+    nothing, so the office learns neither whether nor where the person took part.
+    Raises InvalidPersonnummer."""
+    if not user.has_perm("participants.withdraw_consent_everywhere", association):
+        raise PermissionDenied
+    parsed = personnummer.parse(number)
+    person = find_person(association=association, number=parsed)
+    if person is not None:
+        remove_identity(user=user, person=person, reason=OFFICE_WITHDRAWAL_PURPOSE)
+        return
+    log_access(
+        user=user,
+        association=association,
+        action=AccessAction.ANONYMISE,
+        purpose=OFFICE_WITHDRAWAL_PURPOSE,
+    )
 
 
 def reveal_personnummer(*, user: Any, participation: Participation) -> str:
     """The full personnummer, for a deltagaransvarig after a fresh second-factor check
     (the view checks freshness); the reveal is logged."""
     require_officer(user, participation.intervention)
-    if participation.person is None:
+    if participation.identity is None:
         raise ValidationError(_("Deltagandet är anonymt."))
     log_access(
         user=user,
@@ -423,10 +530,12 @@ def reveal_personnummer(*, user: Any, participation: Participation) -> str:
         intervention_ids=[participation.intervention_id],
         purpose="Visa fullständigt personnummer",
     )
-    return crypto.decrypt(participation.person.pnr_encrypted)
+    return crypto.decrypt(participation.identity.pnr_encrypted)
 
 
-def person_name(person: Person | None) -> str:
-    if person is None or not person.name_encrypted:
+def person_name(participation: Participation) -> str:
+    """The name recorded in the participation's own intervention ("" for none)."""
+    identity = participation.identity
+    if identity is None or not identity.name_encrypted:
         return ""
-    return crypto.decrypt(person.name_encrypted)
+    return crypto.decrypt(identity.name_encrypted)

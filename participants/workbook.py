@@ -22,6 +22,7 @@ from participants import crypto, personnummer
 from participants.choices import Gender
 from participants.models import (
     Activity,
+    IdentityRecord,
     Participation,
     ParticipationEvent,
     Person,
@@ -33,8 +34,8 @@ from participants.services import (
     check_exit,
     check_personal_intervention,
     find_person,
+    identity_for,
     jsonable,
-    person_for,
     record_event,
 )
 from tenancy.models import Association
@@ -141,18 +142,21 @@ def _import_one(
         touched = {record.intervention.pk} | ({stored.intervention_id} if stored else set())
         if not touched <= allowed:
             raise PermissionDenied
+    identity = None
     if number is not None and record.consent_date is not None:
-        person = person_for(
-            association=association,
+        identity = identity_for(
+            intervention=record.intervention,
             number=number,
             name="",
             consent_date=record.consent_date,
             consent_form_version="1",
             user=user,
         )
+        person = identity.person
     values: dict[str, Any] = {
         "intervention_id": record.intervention.pk,
         "person_id": None if person is None else person.pk,
+        "identity_id": None if identity is None else identity.pk,
         "gender": record.gender if person is None else person.gender,
         "entry_date": record.entry_date,
         "exit_date": record.exit_date,
@@ -178,7 +182,7 @@ def _import_one(
     changes: dict[str, Any] = {}
     for name, value in values.items():
         old = getattr(stored, name)
-        if old == value:
+        if old == value or name == "identity_id":
             continue
         if name == "person_id":
             changes["person"] = [
@@ -249,9 +253,10 @@ def import_participations(
     return [outcomes[index] for index in range(len(records))]
 
 
-def _consent_date_for(person: Person, entry_date: dt.date) -> dt.date | None:
-    """The latest consent given on or before the entry (the importmall's samtycke_datum)."""
-    consents = list(person.consents.all())
+def _consent_date_for(identity: IdentityRecord, entry_date: dt.date) -> dt.date | None:
+    """The latest consent given on or before the entry (the importmall's samtycke_datum),
+    among those recorded in the participation's own intervention."""
+    consents = list(identity.consents.all())
     active = [c.given_on for c in consents if c.withdrawn_on is None] or [
         c.given_on for c in consents
     ]
@@ -273,8 +278,8 @@ def export_participations(
         else participations_for(user, association)
     )
     rows = list(
-        participations.select_related("intervention", "person")
-        .prefetch_related("person__consents")
+        participations.select_related("intervention", "identity")
+        .prefetch_related("identity__consents")
         .order_by("intervention__code", "entry_date", "reference", "pk")
     )
     records = [
@@ -283,11 +288,11 @@ def export_participations(
             entry_date=participation.entry_date,
             gender=participation.gender,
             number=None
-            if participation.person is None
-            else personnummer.Personnummer(crypto.decrypt(participation.person.pnr_encrypted)),
+            if participation.identity is None
+            else personnummer.Personnummer(crypto.decrypt(participation.identity.pnr_encrypted)),
             consent_date=None
-            if participation.person is None
-            else _consent_date_for(participation.person, participation.entry_date),
+            if participation.identity is None
+            else _consent_date_for(participation.identity, participation.entry_date),
             reference=participation.reference,
             exit_date=participation.exit_date,
             exit_reason=participation.exit_reason,

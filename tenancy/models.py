@@ -179,6 +179,70 @@ class RoleAssignment(models.Model):
         return f"{self.user} – {self.get_role_display()}"
 
 
+class Invitation(models.Model):
+    """An invitation to a role in the association, sent by the office to an e-mail
+    address. The role takes effect only when the invited person accepts (through
+    ``tenancy.invitations.accept``); until then the association learns nothing about any
+    account with the address, and nothing changes for that account anywhere.
+
+    The invited person is identified by ``email``. A later kind of invitation (by
+    personnummer, for e-ID sign-in) adds a keyed-hash field and a check that exactly one
+    of the two is set; the token, expiry and acceptance stay as they are.
+    """
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(_("e-post"), db_index=True)
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
+    intervention = models.ForeignKey(
+        "interventions.Intervention",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("insats"),
+    )
+    #: SHA-256 of the secret token in the e-mailed link; the token itself is not stored.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("gäller till"))
+    accepted_at = models.DateTimeField(_("accepterad"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="invitation_scope_matches_role",
+                condition=Q(
+                    role__in=sorted(r.value for r in INTERVENTION_ROLES),
+                    intervention__isnull=False,
+                )
+                | (
+                    ~Q(role__in=sorted(r.value for r in INTERVENTION_ROLES))
+                    & ~Q(role=Role.SYSTEMADMINISTRATOR)
+                    & Q(intervention__isnull=True)
+                ),
+            ),
+            models.CheckConstraint(
+                name="invitation_accepted_is_closed",
+                condition=Q(accepted_at__isnull=True) | Q(closed_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.get_role_display()}"
+
+
 class MemberKind(models.TextChoices):
     KOMMUN = "kommun", _("Kommun")
     REGION = "region", _("Region")

@@ -31,4 +31,9 @@ urlpatterns = [
     path("anvandare/", roles.RoleListView.as_view(), name="role_list"),
     path("anvandare/ny-roll/", roles.RoleAssignView.as_view(), name="role_assign"),
     path("anvandare/roll/<int:pk>/ta-bort/", roles.RoleRevokeView.as_view(), name="revoke_role"),
+    path(
+        "anvandare/inbjudan/<int:pk>/aterkalla/",
+        roles.InvitationCancelView.as_view(),
+        name="invitation_cancel",
+    ),
 ]

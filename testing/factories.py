@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import factory
 
@@ -110,3 +111,18 @@ class BudgetFactory(factory.django.DjangoModelFactory[Budget]):
     year = 2022
     quarter = None
     amount = 1_000_000
+
+
+def identity_record(person: Any, intervention: Intervention) -> Any:
+    """The identity record of ``person`` in ``intervention`` (created with a dummy
+    encrypted value when missing), for tests that write participations directly: a
+    participation with a person needs the record of its intervention."""
+    from participants.models import IdentityRecord
+
+    record, _created = IdentityRecord.objects.get_or_create(
+        association_id=intervention.association_id,
+        intervention=intervention,
+        person=person,
+        defaults={"pnr_encrypted": f"encrypted-{person.pnr_hash}"},
+    )
+    return record

@@ -21,6 +21,7 @@ from audit.tests.entries import local, make_entry, unsaved_entry
 from interventions.models import Intervention
 from participants.choices import ExitReason, Gender
 from participants.models import Participation, Person
+from testing.factories import identity_record
 from testing.personas import World
 
 D = dt.date
@@ -32,7 +33,6 @@ def participation(
     person = Person.objects.create(
         association=world.association,
         pnr_hash=f"hash-{Person.objects.count()}",
-        pnr_encrypted="encrypted",
         birth_date=D(1990, 3, 14),
         gender=Gender.WOMAN,
     )
@@ -40,6 +40,7 @@ def participation(
         association=world.association,
         intervention=intervention,
         person=person,
+        identity=identity_record(person, intervention),
         gender=Gender.WOMAN,
         entry_date=D(2025, 1, 10),
         exit_date=exit_date,

@@ -33,6 +33,7 @@ from participants.choices import WORK_REASONS, ActivityType, ExitReason, Gender,
 from participants.models import (
     Activity,
     Consent,
+    IdentityRecord,
     Participation,
     ParticipationEvent,
     Person,
@@ -194,11 +195,12 @@ def test_load_demo_anonymous_rows_carry_only_gender_and_entry_date(exempel: Asso
 
 def test_load_demo_participations_lie_in_window_and_period(exempel: Association) -> None:
     problems = []
-    for p in personal(exempel).select_related("intervention", "person"):
+    for p in personal(exempel).select_related("intervention", "person", "identity"):
         intervention, person = p.intervention, p.person
         assert intervention.end_date is not None and person is not None
         last = min(WINDOW_END, intervention.end_date)
-        consents = [c.given_on for c in person.consents.all()]
+        assert p.identity is not None
+        consents = [c.given_on for c in p.identity.consents.all()]
         if not (max(WINDOW_START, intervention.start_date) <= p.entry_date <= last):
             problems.append((p.reference, "entry"))
         if p.exit_date is not None and not p.entry_date <= p.exit_date <= last:
@@ -226,8 +228,13 @@ def test_load_demo_each_intervention_gets_40_to_120_participations(exempel: Asso
 
 
 def test_load_demo_personnummer_are_valid_unique_and_some_return(exempel: Association) -> None:
-    persons = list(Person.objects.filter(association=exempel))
-    numbers = [personnummer.parse(crypto.decrypt(p.pnr_encrypted)) for p in persons]
+    persons = list(Person.objects.filter(association=exempel).order_by("pk"))
+    first_records = {
+        r.person_id: r for r in IdentityRecord.objects.filter(association=exempel).order_by("-pk")
+    }
+    numbers = [
+        personnummer.parse(crypto.decrypt(first_records[p.pk].pnr_encrypted)) for p in persons
+    ]
     taking_part = Counter(personal(exempel).values_list("person_id", flat=True))
 
     assert len({n.canonical for n in numbers}) == len(persons)
@@ -339,7 +346,7 @@ def stored_texts() -> Iterator[str]:
 
 
 def test_load_demo_stores_no_personnummer_or_name_in_clear_text(exempel: Association) -> None:
-    persons = list(Person.objects.filter(association=exempel))
+    persons = list(IdentityRecord.objects.filter(association=exempel))
     numbers = [crypto.decrypt(p.pnr_encrypted) for p in persons]
     names = [crypto.decrypt(p.name_encrypted) for p in persons]
     needles = [form for number in numbers for form in written_forms(number)] + names
@@ -354,7 +361,9 @@ def test_load_demo_norr_has_no_participant_data_of_exempel(exempel: Association)
     norr = Association.objects.get(slug="norr")
     tenant_models = (
         Person,
+        IdentityRecord,
         Consent,
+        IdentityRecord,
         Participation,
         ParticipationEvent,
         VolumeCount,

@@ -86,8 +86,8 @@ def test_full_workbook_stores_what_the_rows_say(tmp_path: Path) -> None:
 
     data = participant_content(association)
     assert data["persons"] == [
-        (MAN_1985, dt.date(1985, 7, 2), "man", dt.date(2023, 2, 1)),
-        (WOMAN_1990, dt.date(1990, 3, 14), "kvinna", dt.date(2023, 10, 15)),
+        ("ARB", MAN_1985, dt.date(1985, 7, 2), "man", dt.date(2023, 2, 1)),
+        ("ARB", WOMAN_1990, dt.date(1990, 3, 14), "kvinna", dt.date(2023, 10, 15)),
     ]
     assert data["participations"] == sorted(
         [

@@ -356,6 +356,7 @@ def participant_dump(association: Association) -> dict[str, list[tuple[Any, ...]
     from participants.models import (
         Activity,
         Consent,
+        IdentityRecord,
         Participation,
         ParticipationEvent,
         Person,
@@ -373,14 +374,26 @@ def participant_dump(association: Association) -> dict[str, list[tuple[Any, ...]
             Person,
             "pk",
             "pnr_hash",
-            "pnr_encrypted",
-            "name_encrypted",
             "birth_date",
             "gender",
+        ),
+        "identities": rows(
+            IdentityRecord,
+            "pk",
+            "intervention_id",
+            "person_id",
+            "pnr_encrypted",
+            "name_encrypted",
             "protected_identity",
         ),
         "consents": rows(
-            Consent, "pk", "person_id", "given_on", "form_version", "recorded_by_id", "withdrawn_on"
+            Consent,
+            "pk",
+            "identity_id",
+            "given_on",
+            "form_version",
+            "recorded_by_id",
+            "withdrawn_on",
         ),
         "participations": rows(
             Participation,
@@ -413,34 +426,40 @@ def participant_dump(association: Association) -> dict[str, list[tuple[Any, ...]
 
 def participant_content(association: Association) -> dict[str, list[tuple[Any, ...]]]:
     """The participant data of an association without keys, to compare two associations:
-    persons by personnummer with their latest consent, participations, counts, activities."""
+    persons by intervention and personnummer with their latest consent there,
+    participations, counts, activities."""
     from participants import crypto
-    from participants.models import Activity, Participation, Person, VolumeCount
+    from participants.models import Activity, IdentityRecord, Participation, VolumeCount
 
-    def number(person: Person | None) -> str | None:
-        return None if person is None else crypto.decrypt(person.pnr_encrypted)
+    def number(identity: IdentityRecord | None) -> str | None:
+        return None if identity is None else crypto.decrypt(identity.pnr_encrypted)
 
-    persons = Person.objects.filter(association=association).prefetch_related("consents")
+    identities = (
+        IdentityRecord.objects.filter(association=association)
+        .select_related("person", "intervention")
+        .prefetch_related("consents")
+    )
     participations = Participation.objects.filter(association=association).select_related(
-        "intervention", "person"
+        "intervention", "identity"
     )
     return {
         **content(association),
         "persons": sorted(
             (
-                number(person),
-                person.birth_date,
-                person.gender,
-                max(consent.given_on for consent in person.consents.all()),
+                identity.intervention.code,
+                number(identity),
+                identity.person.birth_date,
+                identity.person.gender,
+                max(consent.given_on for consent in identity.consents.all()),
             )
-            for person in persons
+            for identity in identities
         ),
         "participations": sorted(
             (
                 (
                     p.intervention.code,
                     p.reference,
-                    number(p.person),
+                    number(p.identity),
                     p.gender,
                     p.entry_date,
                     p.exit_date,

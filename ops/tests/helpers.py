@@ -156,10 +156,11 @@ django.setup()
 from django_scopes import scopes_disabled
 from ops.fingerprint import memo_text
 from participants import crypto
-from participants.models import Person
+from participants.models import IdentityRecord
 from tenancy.models import Association
 with scopes_disabled():
     print(memo_text(Association.objects.get(slug="exempel"), "2022H2"))
-    persons = list(Person.objects.all())
-    print(sum(crypto.lookup_hash(crypto.decrypt(p.pnr_encrypted)) == p.pnr_hash for p in persons))
+    records = list(IdentityRecord.objects.select_related("person"))
+    print(sum(crypto.lookup_hash(crypto.decrypt(r.pnr_encrypted)) == r.person.pnr_hash
+              for r in records))
 """

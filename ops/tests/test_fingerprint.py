@@ -12,7 +12,7 @@ from django.core.management import call_command
 from ops.fingerprint import memo_text
 from ops.tests.helpers import build_small_association
 from participants import crypto
-from participants.models import Person
+from participants.models import IdentityRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -33,5 +33,5 @@ def test_fingerprint_prints_counts_and_memo_hashes_only() -> None:
     }
     assert (data["rows"]["tenancy.Association"], data["rows"]["participants.Person"]) == (2, 8)
     assert "sessions.Session" not in data["rows"]
-    numbers = [crypto.decrypt(p.pnr_encrypted) for p in Person.objects.all()]
+    numbers = [crypto.decrypt(r.pnr_encrypted) for r in IdentityRecord.objects.all()]
     assert [n for n in numbers if n in out.getvalue() or n[2:] in out.getvalue()] == []

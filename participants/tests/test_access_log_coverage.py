@@ -141,6 +141,33 @@ REPORT_COVERAGE: dict[str, tuple[Case, ...]] = {
     ),
     "national": (Case("counts only", "get", NONE, (), persona="admin"),),
     "national_xlsx": (Case("counts only", "get", NONE, (), persona="admin"),),
+    "office_withdrawal": (
+        Case("empty form", "get", NONE, (), persona="admin"),
+        Case(
+            "identity removed everywhere",
+            "post",
+            NONE,
+            (("anonymise", P, "ok"),),
+            {"personnummer": WOMAN_1990, "confirm": "on"},
+            persona="admin",
+        ),
+        Case(
+            "unknown number: a row all the same",
+            "post",
+            NONE,
+            (("anonymise", NONE, "ok"),),
+            {"personnummer": MAN_1985, "confirm": "on"},
+            persona="admin",
+        ),
+        Case(
+            "not confirmed: nothing",
+            "post",
+            NONE,
+            (),
+            {"personnummer": WOMAN_1990},
+            persona="admin",
+        ),
+    ),
 }
 NAMESPACES = {"participants": COVERAGE, "participant_reports": REPORT_COVERAGE}
 

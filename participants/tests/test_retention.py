@@ -357,7 +357,6 @@ def test_retention_removes_person_left_without_participation(world: World) -> No
         Person.objects.create(
             association=world.association,
             pnr_hash=crypto.lookup_hash(WOMAN_1990),
-            pnr_encrypted=crypto.encrypt(WOMAN_1990),
             birth_date=D(1990, 3, 14),
             gender=Gender.WOMAN,
         )

@@ -10,7 +10,13 @@ from audit.models import AccessLogEntry
 from interventions.models import FollowUp
 from participants import crypto
 from participants.choices import ExitReason, Gender
-from participants.models import Consent, Participation, ParticipationEvent, Person
+from participants.models import (
+    Consent,
+    IdentityRecord,
+    Participation,
+    ParticipationEvent,
+    Person,
+)
 from participants.services import (
     EntryDetails,
     register_anonymous,
@@ -43,12 +49,13 @@ def test_register_entry_stores_identity_encrypted_with_keyed_hash(world: World) 
     participation = enter(world, name="Anna Andersson")
 
     person = Person.objects.get()
+    identity = IdentityRecord.objects.get()
     assert participation.gender == Gender.WOMAN
     assert person.birth_date == D(1990, 3, 14)
-    assert WOMAN_1990 not in person.pnr_encrypted
-    assert crypto.decrypt(person.pnr_encrypted) == WOMAN_1990
+    assert WOMAN_1990 not in identity.pnr_encrypted
+    assert crypto.decrypt(identity.pnr_encrypted) == WOMAN_1990
     assert person.pnr_hash == crypto.lookup_hash(WOMAN_1990)
-    assert "Anna" not in person.name_encrypted
+    assert "Anna" not in identity.name_encrypted
     assert Consent.objects.get().given_on == D(2022, 2, 1)
 
 

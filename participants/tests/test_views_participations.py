@@ -15,7 +15,7 @@ from pytest_django import DjangoAssertNumQueries
 from audit.models import AccessLogEntry
 from participants import crypto
 from participants.choices import ExitReason, Gender
-from participants.models import Participation, ParticipationEvent, Person
+from participants.models import IdentityRecord, Participation, ParticipationEvent, Person
 from participants.services import register_anonymous, register_entry, register_exit
 from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, make_personnummer
 from testing.personas import World
@@ -263,7 +263,7 @@ def test_create_registers_and_redirects_to_detail(world: World, officer: Client)
         participation.income_before,
         participation.referrer,
     ) == (world.intervention_a, Gender.WOMAN, "gymnasium", ["forsorjningsstod", "a_kassa"], "af")
-    assert crypto.decrypt(Person.objects.get().name_encrypted) == "Beata Berglund"
+    assert crypto.decrypt(IdentityRecord.objects.get().name_encrypted) == "Beata Berglund"
     assert log_rows() == [("create", [participation.pk])]
 
 

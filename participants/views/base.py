@@ -86,7 +86,8 @@ class ParticipationView(ParticipantView):
 
     def check_access(self) -> None:
         self.participation = get_object_or_404(
-            Participation.objects.select_related("intervention", "person"), pk=self.kwargs["pk"]
+            Participation.objects.select_related("intervention", "person", "identity"),
+            pk=self.kwargs["pk"],
         )
         self.check_permission(self.participation)
 
@@ -95,7 +96,7 @@ class ParticipationView(ParticipantView):
         participation = self.participation
         context["participation"] = participation
         context["intervention"] = participation.intervention
-        context["person_name"] = person_name(participation.person) if self.show_name else ""
+        context["person_name"] = person_name(participation) if self.show_name else ""
         return context
 
     def detail_url(self) -> str:

@@ -165,7 +165,8 @@ class ExitView(ParticipationFormBase):
 
 class IdentityRemovalView(ParticipationView):
     """Asks for confirmation (GET, a "read" row: it shows whom it is about) and removes the
-    person's identity from all their participations (POST, an "anonymise" row)."""
+    person's identity from their participations in the officer's interventions (POST, an
+    "anonymise" row); other interventions' records are not touched."""
 
     permission_required = "participants.change_participation"
     access_action = AccessAction.ANONYMISE
@@ -202,8 +203,8 @@ class WithdrawConsentView(IdentityRemovalView):
     title = gettext_lazy("Återkalla samtycke")
     question = gettext_lazy(
         "Deltagaren har återkallat sitt samtycke. Personnummer, namn och samtycke tas bort, "
-        "och alla personens deltaganden blir anonyma: bara kön och inskrivningsdatum "
-        "sparas. Det går inte att ångra."
+        "och personens deltaganden i dina insatser blir anonyma: bara kön och "
+        "inskrivningsdatum sparas. Det går inte att ångra."
     )
     done = gettext_lazy("Samtycket är återkallat. Deltagandet är nu anonymt.")
 
@@ -215,8 +216,8 @@ class ProtectedIdentityView(IdentityRemovalView):
     title = gettext_lazy("Skyddad identitet")
     question = gettext_lazy(
         "Deltagaren har fått skyddad identitet. Personnummer, namn och samtycke tas bort, "
-        "och alla personens deltaganden blir anonyma: bara kön och inskrivningsdatum "
-        "sparas. Det går inte att ångra."
+        "och personens deltaganden i dina insatser blir anonyma: bara kön och "
+        "inskrivningsdatum sparas. Det går inte att ångra."
     )
     done = gettext_lazy("Identiteten är borttagen. Deltagandet är nu anonymt.")
 

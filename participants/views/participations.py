@@ -122,13 +122,13 @@ class ParticipationListView(InterventionParticipantsView, ListView):
     def get_queryset(self) -> Any:
         participations = Participation.objects.filter(
             intervention=self.intervention
-        ).select_related("person")
+        ).select_related("person", "identity")
         return filter_participations(participations, **self.filter_form.filters())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         shown: list[Participation] = list(context["object_list"])
-        context["rows"] = [ParticipationRow(p, person_name(p.person)) for p in shown]
+        context["rows"] = [ParticipationRow(p, person_name(p)) for p in shown]
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.filters())
         log_access(
@@ -204,7 +204,9 @@ class ParticipationDetailView(ParticipationView):
         participation = self.participation
         events = participation.events.select_related("user")
         consents = (
-            list(participation.person.consents.order_by("given_on")) if participation.person else []
+            list(participation.identity.consents.order_by("given_on"))
+            if participation.identity
+            else []
         )
         self.log_read()
         context = self.get_context_data(
@@ -252,7 +254,7 @@ class ParticipantSearchView(ParticipantView):
             intervention_ids=[p.intervention_id for p in hits],
             purpose="Sökning på personnummer",
         )
-        rows = [ParticipationRow(p, person_name(p.person)) for p in hits]
+        rows = [ParticipationRow(p, person_name(p)) for p in hits]
         # A fresh, empty form: the number is not sent back to the browser.
         return self.show(SearchForm(), rows=rows, searched=True)
 

@@ -39,7 +39,7 @@ from stats.memo import compute_memo, memo_json
 from stats.periods import Period, round_half_up
 from stats.tests import attacker
 from tenancy.models import Association
-from testing.factories import AssociationFactory, InterventionFactory
+from testing.factories import AssociationFactory, InterventionFactory, identity_record
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,6 @@ def _join(
     person = Person.objects.create(
         association=intervention.association,
         pnr_hash=f"attack-hash-{serial}",
-        pnr_encrypted=f"attack-encrypted-{serial}",
         birth_date=born,
         gender=gender,
     )
@@ -79,6 +78,7 @@ def _join(
         association=intervention.association,
         intervention=intervention,
         person=person,
+        identity=identity_record(person, intervention),
         gender=gender,
         entry_date=entry,
         exit_date=exit_date,

@@ -75,7 +75,7 @@ from stats.participant_tables.shapes import (
     TimeInInterventionTable,
     TimeRow,
 )
-from testing.factories import InterventionFactory
+from testing.factories import InterventionFactory, identity_record
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,6 @@ def person(intervention: Intervention, gender: str, born: dt.date) -> Person:
     return Person.objects.create(
         association=intervention.association,
         pnr_hash=f"hash-{serial}",
-        pnr_encrypted=f"encrypted-{serial}",
         birth_date=born,
         gender=gender,
     )
@@ -115,7 +114,8 @@ def join(
     return Participation.objects.create(
         association=intervention.association,
         intervention=intervention,
-        person=person(intervention, gender, born),
+        person=(joined := person(intervention, gender, born)),
+        identity=identity_record(joined, intervention),
         gender=gender,
         entry_date=entry,
         exit_date=exit_date,

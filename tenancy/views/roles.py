@@ -21,18 +21,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from interventions.models import Intervention
-from tenancy.models import INTERVENTION_ROLES, Association, Role, RoleAssignment, User
-from tenancy.services import give_role_by_email, revoke_role
+from tenancy import invitations
+from tenancy.models import INTERVENTION_ROLES, Association, Invitation, Role, RoleAssignment, User
+from tenancy.services import revoke_role
 from tenancy.views.base import TenantView, htmx_redirect
 
 #: Roles a förbundsadministratör may give; systemadministratör is not an association role.
 ASSIGNABLE_ROLES = [role for role in Role if role != Role.SYSTEMADMINISTRATOR]
 ROLE_ORDER = {role.value: rank for rank, role in enumerate(Role)}
-#: Told to the administrator whenever an account is made here.
-NEW_ACCOUNT_NOTE = _(
-    "Ett nytt konto skapades utan lösenord. Personen väljer själv ett lösenord via "
-    "”Glömt lösenordet?” på inloggningssidan."
-)
 
 
 def role_assignments_in(association: Association) -> QuerySet[RoleAssignment]:
@@ -80,19 +76,10 @@ class InterventionChoiceField(forms.ModelChoiceField):
 
 
 class RoleAssignmentForm(forms.Form):
+    """An invitation to a role: the e-mail address, the role and (for an intervention
+    role) the intervention. Nothing here depends on whether an account exists."""
+
     email = forms.EmailField(label=_("E-post"))
-    first_name = forms.CharField(
-        label=_("Förnamn"),
-        max_length=150,
-        required=False,
-        help_text=_("Behövs bara om personen inte har ett konto sedan tidigare."),
-    )
-    last_name = forms.CharField(
-        label=_("Efternamn"),
-        max_length=150,
-        required=False,
-        help_text=_("Behövs bara om personen inte har ett konto sedan tidigare."),
-    )
     role = forms.ChoiceField(
         label=_("Roll"), choices=[(role.value, role.label) for role in ASSIGNABLE_ROLES]
     )
@@ -123,16 +110,6 @@ class RoleAssignmentForm(forms.Form):
                 _("Rollen %(role)s gäller hela förbundet: välj ingen insats.")
                 % {"role": Role(role).label},
             )
-        email = cleaned.get("email")
-        if (
-            email
-            and not (cleaned.get("first_name") and cleaned.get("last_name"))
-            and not User.objects.filter(email__iexact=email).exists()
-        ):
-            self.add_error(
-                "first_name",
-                _("Ange för- och efternamn: det finns inget konto med den e-postadressen."),
-            )
         return cleaned
 
 
@@ -141,11 +118,17 @@ class RoleListView(TenantView):
     template_name = "tenancy/role_list.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        context = self.get_context_data(holders=role_holders(role_assignments_in(self.association)))
+        context = self.get_context_data(
+            holders=role_holders(role_assignments_in(self.association)),
+            invitations=list(invitations.pending(self.association).order_by("email", "pk")),
+        )
         return render(request, self.template_name, context)
 
 
 class RoleAssignView(TenantView):
+    """Invite an e-mail address to a role (the role takes effect when the person accepts).
+    The answer is the same whether or not an account with the address exists."""
+
     permission_required = "tenancy.manage_roles"
     template_name = "tenancy/role_form.html"
 
@@ -158,13 +141,13 @@ class RoleAssignView(TenantView):
             return self.render_form(form)
         data = form.cleaned_data
         try:
-            assignment, created = give_role_by_email(
+            invitation = invitations.invite(
                 email=data["email"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
                 role=data["role"],
                 association=self.association,
                 intervention=data["intervention"],
+                invited_by=request.user,
+                base_url=f"{request.scheme}://{request.get_host()}",
             )
         except ValidationError as error:
             for message in error.messages:
@@ -172,18 +155,47 @@ class RoleAssignView(TenantView):
             return self.render_form(form)
         messages.success(
             request,
-            gettext("%(email)s har fått rollen %(role)s.")
-            % {"email": assignment.user.email, "role": assignment.get_role_display()},
+            gettext(
+                "En inbjudan till rollen %(role)s är skickad till %(email)s. Rollen gäller "
+                "när personen har tackat ja."
+            )
+            % {"email": invitation.email, "role": invitation.get_role_display()},
         )
-        if created:
-            messages.success(request, NEW_ACCOUNT_NOTE)
         return htmx_redirect(request, reverse("tenancy:role_list", args=[self.association.slug]))
 
     def render_form(self, form: RoleAssignmentForm) -> HttpResponse:
         context = self.get_context_data(
-            form=form, cancel_url=reverse("tenancy:role_list", args=[self.association.slug])
+            form=form,
+            cancel_url=reverse("tenancy:role_list", args=[self.association.slug]),
+            invitation_days=invitations.invitation_days(),
         )
         return render(self.request, self.template_name, context)
+
+
+class InvitationCancelView(TenantView):
+    """Confirmation page (GET) and the withdrawal of a pending invitation (POST)."""
+
+    permission_required = "tenancy.manage_roles"
+    template_name = "tenancy/invitation_cancel.html"
+
+    def get_invitation(self) -> Invitation:
+        return get_object_or_404(invitations.pending(self.association), pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        context = self.get_context_data(
+            invitation=self.get_invitation(),
+            cancel_url=reverse("tenancy:role_list", args=[self.association.slug]),
+        )
+        return render(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        invitation = self.get_invitation()
+        invitations.cancel(invitation=invitation)
+        messages.success(
+            request,
+            gettext("Inbjudan till %(email)s är återkallad.") % {"email": invitation.email},
+        )
+        return htmx_redirect(request, reverse("tenancy:role_list", args=[self.association.slug]))
 
 
 class RoleRevokeView(TenantView):
