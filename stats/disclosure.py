@@ -1,9 +1,11 @@
 """Disclosure control (röjandeskydd) for published tables (spec/reports.md, "Shared rules").
 
-Published tables (board role, public documents) show every count from 1 to k-1 as ``"<k"``
+Published tables (board role, public documents) hide every count from 1 to k-1
 (k = 5 unless the association sets another threshold, never below 3) and hide further
 cells so that no hidden count can be recomputed from totals or from the gender split.
-Shares whose numerator or denominator is hidden are hidden too. 0 is shown.
+Every hidden cell, primary or secondary, is shown as ``".."`` (:data:`HIDDEN`): a
+different marker would tell which is which, and "<5" on a secondary cell of 52 would be
+false. Shares whose numerator or denominator is hidden are hidden too. 0 is shown.
 
 The model:
 
@@ -59,6 +61,18 @@ Exact = int | Fraction
 
 DEFAULT_THRESHOLD = 5
 MINIMUM_THRESHOLD = 3
+#: What a hidden count or share is shown as, in every table, document and the JSON.
+HIDDEN = ".."
+
+
+def hidden_note(threshold: int) -> str:
+    """What ``..`` hides, in plain Swedish (spec/reports.md, "Shared rules"): the one text
+    every table, document and chart uses for it."""
+    return _(
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal "
+        "1–%(last)d och antal som annars skulle kunna räknas fram."
+    ) % {"last": threshold - 1}
+
 
 #: The published parts of a gender split G, and the unpublished rest.
 WOMEN, MEN, TOTAL, OTHER = "women", "men", "total", "annat"
@@ -219,7 +233,7 @@ class Suppressed:
 
     @property
     def marker(self) -> str:
-        return f"<{self.threshold}"
+        return HIDDEN
 
     def is_hidden(self, key: Key) -> bool:
         """A hidden published cell, or an unpublished sensitive one (e.g. a small ``annat``
@@ -231,13 +245,13 @@ class Suppressed:
         return key in self.hidden or (not self.table.published[key] and key in self.sensitive)
 
     def value(self, key: Key) -> int | str:
-        """The count of a published cell, or ``"<k"`` when it is hidden."""
+        """The count of a published cell, or ``".."`` when it is hidden."""
         if not self.table.published.get(key, False):
             raise KeyError(key)
         return self.marker if self.is_hidden(key) else self.table.values[key]
 
     def share(self, numerator: Key, denominator: Key, value: int | None) -> int | str | None:
-        """The share ``value`` (a whole percent or None), or ``"<k"`` when its numerator or
+        """The share ``value`` (a whole percent or None), or ``".."`` when its numerator or
         denominator is hidden."""
         if self.is_hidden(numerator) or self.is_hidden(denominator):
             return self.marker
@@ -256,37 +270,23 @@ class Suppressed:
 
     @property
     def note(self) -> str:
-        """The Swedish note printed under the table."""
+        """The Swedish note printed under the table: what ``..`` hides, the same words for
+        primary and secondary cells (which the reader must not be able to tell apart)."""
         if not self.applied:
             return _("Alla antal visas, utan röjandeskydd.")
-        count = len(self.hidden)
-        if count == 0:
+        if not self.hidden:
             return _("Inga antal har dolts.")
-        text = _("Antal 1–%(last)d visas som %(marker)s.") % {
-            "last": self.threshold - 1,
-            "marker": self.marker,
-        }
-        text += " " + ngettext(
-            "%(count)d cell har dolts för att skydda små antal",
-            "%(count)d celler har dolts för att skydda små antal",
-            count,
-        ) % {"count": count}
-        secondary = len(self.secondary)
-        if secondary:
-            text += " (" + ngettext(
-                "varav %(count)d för att den annars kunde räknas fram ur summor",
-                "varav %(count)d för att de annars kunde räknas fram ur summor",
-                secondary,
-            ) % {"count": secondary}
-            text += ")"
+        text = hidden_note(self.threshold)
         known = sum(1 for key in self.hidden if key in self.table.fixed)
         if known:
-            text += ". " + ngettext(
-                "%(count)d dold cell redovisas också i en annan tabell och kan inte skyddas här",
-                "%(count)d dolda celler redovisas också i en annan tabell och kan inte skyddas här",
+            text += " " + ngettext(
+                "%(count)d dold uppgift redovisas också i en annan tabell och kan inte "
+                "skyddas här.",
+                "%(count)d dolda uppgifter redovisas också i en annan tabell och kan inte "
+                "skyddas här.",
                 known,
             ) % {"count": known}
-        return text + "."
+        return text
 
 
 def unsuppressed(table: Table) -> Suppressed:

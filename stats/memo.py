@@ -115,11 +115,23 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
         "ytd_start": period.ytd_start.isoformat(),
-        "suppression": {"applied": suppress, "threshold": k},
+        "suppression": {
+            "applied": suppress,
+            "threshold": k,
+            "note": _suppression_note(k, suppress),
+        },
         "tables": _ordered(contract_tables),
     }
     notes = {name: table.note for name, table in tables.items()}
     return Memo(json=json, notes=notes, names=names, extras=extras)
+
+
+def _suppression_note(k: int, applied: bool) -> str:
+    """What ``..`` hides (``stats.disclosure.hidden_note``), or that nothing is hidden."""
+    from stats.disclosure import Table as DisclosureTable
+    from stats.disclosure import hidden_note, unsuppressed
+
+    return hidden_note(k) if applied else unsuppressed(DisclosureTable()).note
 
 
 #: The order of the contract's ``tables`` object.

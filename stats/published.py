@@ -2,7 +2,7 @@
 
 Each published table is built as one ``stats.disclosure.Table`` holding its counts and the
 sums between them (row totals, the gender identity total = women + men + annat, group
-sums), suppressed together, and rendered: a hidden count or share becomes ``"<k"``.
+sums), suppressed together, and rendered: a hidden count or share becomes ``".."``.
 Unsuppressed output goes through the same code with nothing hidden, so the office's
 version and the board's differ only in what is hidden.
 
@@ -23,7 +23,17 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from stats.disclosure import GENDERS, OTHER, Suppressed, Table, suppress, unsuppressed
+from django.utils.translation import gettext as _
+
+from stats.disclosure import (
+    GENDERS,
+    HIDDEN,
+    OTHER,
+    Suppressed,
+    Table,
+    suppress,
+    unsuppressed,
+)
 from stats.participant_tables.shapes import (
     ActivitiesTable,
     AnonymousTable,
@@ -148,7 +158,7 @@ class LinkedTables:
     exit_reasons: Published
     target_group: Published
     expected: Published
-    #: ``association_goals`` outcome per participant goal: a share, ``"<k"`` or None.
+    #: ``association_goals`` outcome per participant goal: a share, ``".."`` or None.
     goals: dict[str, int | str | None]
 
 
@@ -555,23 +565,25 @@ def time_in_intervention(
     """Section 14: a mean is hidden when its number of exits (from the participants table,
     suppressed already) is hidden."""
     by_code = {row["intervention"]: row["exited"] for row in exits.json["rows"]}
-    marker = f"<{k}"
 
     def mean(code: str, means: MeanSplit) -> dict[str, float | str | None]:
         exited = by_code.get(code, {})
         values = {"women": means.women, "men": means.men, "total": means.total}
         return {
-            gender: marker if applied and exited.get(gender) == marker else values[gender]
+            gender: HIDDEN if applied and exited.get(gender) == HIDDEN else values[gender]
             for gender in GENDERS
         }
 
     means = {row.intervention: mean(row.intervention, row.mean_days) for row in table_in.rows}
     rows = [{"intervention": code, "mean_days": values} for code, values in means.items()]
-    hidden = sum(1 for values in means.values() for value in values.values() if value == marker)
+    hidden = sum(1 for values in means.values() for value in values.values() if value == HIDDEN)
     note = (
-        f"{hidden} medelvärden för grupper med färre än {k} avslutade visas som {marker}."
+        _(
+            "..: medelvärdet visas inte eftersom antalet avslutade bakom det inte visas "
+            "(det kan röja enskilda personer)."
+        )
         if hidden
-        else "Inga medelvärden har dolts."
+        else _("Inga medelvärden har dolts.")
     )
     return Published({"rows": rows}, note if applied else unsuppressed(Table()).note, hidden)
 
@@ -609,7 +621,7 @@ def count_rows(
 ) -> tuple[dict[str, dict[str, Any]], str]:
     """A simple page table: per row a G (``entered``: women, men, total with annat) and a
     plain count (``ongoing``), each column with a total row. Returns the rendered rows
-    (``"<k"`` for hidden cells) and the note."""
+    (``".."`` for hidden cells) and the note."""
     table = Table()
     table.add_g_rows(
         {code: {"entered": values["entered"]} for code, values in rows.items()},
