@@ -299,8 +299,13 @@ def suppress(
     k: int = DEFAULT_THRESHOLD,
     *,
     blocks: Callable[[Key], Hashable | None] | None = None,
+    hidden_before: Mapping[Key, Reason] | None = None,
 ) -> Suppressed:
     """Hide the small counts of ``table`` and every cell that would reveal one.
+
+    ``hidden_before`` are cells an earlier publication hid (``stats.disclosure_periods``:
+    an earlier period of the same year): they stay hidden, are protected like every hidden
+    cell, and are never shown again; the other cells of that publication are fixed.
 
     ``blocks`` names the block of each cell (None: none), e.g. the intervention of a row
     of a large table whose rows are linked only through a total row. Each block is first
@@ -319,9 +324,13 @@ def suppress(
     hidden: dict[Key, Reason] = {
         key: Reason.PRIMARY for key in table.values if key in sensitive and table.published[key]
     }
-    presolved = _presolve(table, k, blocks) if blocks is not None else {}
+    before = dict(hidden_before or {})
+    hidden.update({key: reason for key, reason in before.items() if key not in hidden})
+    presolved = _presolve(table, k, blocks, before) if blocks is not None else {}
     hidden.update({key: reason for key, reason in presolved.items() if key not in hidden})
     targets = _targets(table, sensitive, hidden)
+    #: Cells hidden before that the known cells pin anyway: nothing here can protect them.
+    given_up: set[Key] = set()
     parts = _Parts(table)
     determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
     while exposed := [key for key in targets if key in parts.among(key, determined)]:
@@ -332,10 +341,14 @@ def suppress(
         except ValueError:
             if exposed[0] in sensitive:
                 raise
+            targets.remove(exposed[0])
+            if exposed[0] in before:
+                # Hidden by an earlier publication: it stays hidden there.
+                given_up.add(exposed[0])
+                continue
             # A cell hidden to protect others that the fixed cells pin anyway: hiding it
             # protects nothing, and showing it tells the reader nothing new.
             del hidden[exposed[0]]
-            targets.remove(exposed[0])
             determined[number] = parts.determined(number, hidden)
             continue
         for key in cells:
@@ -345,7 +358,7 @@ def suppress(
     # Show again what the search hid and turned out unnecessary (the blocks did this for
     # their own cells already).
     found = [key for key, reason in hidden.items() if reason is Reason.SECONDARY]
-    for key in reversed([key for key in found if key not in presolved]):
+    for key in reversed([key for key in found if key not in presolved and key not in before]):
         trial = {other: reason for other, reason in hidden.items() if other != key}
         after = parts.determined(parts.number[key], trial)
         if not any(cell in after for cell in targets if cell != key):
@@ -353,12 +366,18 @@ def suppress(
     # The arbiter: the exact check over the whole table at once.
     unknown = [key for key in table.values if _is_unknown(table, key, hidden)]
     determined_cells = _determined(table.sums, unknown)
-    if any(key in determined_cells for key in _targets(table, sensitive, hidden)):
+    final_targets = [key for key in _targets(table, sensitive, hidden) if key not in given_up]
+    if any(key in determined_cells for key in final_targets):
         raise RuntimeError("A protected cell can be recomputed.")  # pragma: no cover
     return Suppressed(table, k, True, hidden, sensitive)
 
 
-def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) -> dict[Key, Reason]:
+def _presolve(
+    table: Table,
+    k: int,
+    blocks: Callable[[Key], Hashable | None],
+    before: Mapping[Key, Reason],
+) -> dict[Key, Reason]:
     """What suppressing each block on its own hides (see :func:`suppress`)."""
     members: dict[Hashable, list[Key]] = {}
     for key in table.values:
@@ -384,6 +403,7 @@ def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) ->
         key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
     }
     hidden.update({key: Reason.PRIMARY for key in sensitive if table.published[key]})
+    hidden.update({key: reason for key, reason in before.items() if key not in hidden})
     order = {key: index for index, key in enumerate(table.values)}
     changed = True
     while changed:
@@ -400,7 +420,11 @@ def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) ->
                 choice = min(candidates, key=lambda key: (table.values[key], order[key]))
                 hidden[choice] = Reason.SECONDARY
                 changed = True
-    return {key: reason for key, reason in hidden.items() if reason is Reason.SECONDARY}
+    return {
+        key: reason
+        for key, reason in hidden.items()
+        if reason is Reason.SECONDARY and key not in before
+    }
 
 
 def _targets(table: Table, sensitive: frozenset[Key], hidden: Mapping[Key, Reason]) -> list[Key]:

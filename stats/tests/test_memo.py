@@ -188,12 +188,16 @@ def test_memo_goal_status_and_structural_goal(memo_world: World) -> None:
     }
     unsuppressed = memo_json(memo_world.association, "2022H1", suppress=False)["tables"]
     office = {row["goal"]: row for row in unsuppressed["association_goals"]["rows"]}
-    # 5 of A's 5 exits went to work (no count below 5): shown like the outcomes' share.
+    # 5 of A's 5 exits went to work: hidden like the outcomes' share, since the 2022Q1 memo
+    # shows A's 6 women registered by March (none after), so the 5 exits would give the
+    # one woman still ongoing (stats.year_suppression).
     assert (
         goals["work_directed_to_work_or_studies"],
+        tables["outcomes"]["total"]["share_to_work_or_studies"]["total"],
         office["work_directed_to_work_or_studies"]["outcome"],
     ) == (
-        {"goal": "work_directed_to_work_or_studies", "target": 35, "outcome": 100, "met": True},
+        {"goal": "work_directed_to_work_or_studies", "target": 35, "outcome": "..", "met": True},
+        "..",
         100,
     )
 

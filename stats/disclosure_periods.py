@@ -1,0 +1,134 @@
+"""Disclosure control across the periods of one year (docs/disclosure.md).
+
+Every participant figure of the memo is year to date, so the memos of one year publish
+overlapping figures: the 2026Q1, 2026H1 (= 2026Q2), 2026Q3 and 2026 (= 2026H2 = 2026Q4)
+memos are four *snapshots* of the same counts at the quarter ends, and the dashboard shows
+the current half-year's. Suppressed one by one, a cell one memo hides to protect a small
+count may be printed by another, and the flows between two snapshots (registered in
+April-June = H1 - Q1) tie them together.
+
+So the snapshots of a year are suppressed *in order*, each as one linked problem with the
+earlier ones (:func:`suppress_in_order`):
+
+- snapshot i's table is added to one combined table, its cells prefixed with its index;
+- between consecutive snapshots a < b, every count that only grows during the year gets
+  the link ``b = a + flow``, with the flow an unpublished linking cell (known to the
+  reader when it is 0), and the counts fixed within the year (carried over from before
+  the year, exited before the year) get ``b = a``; everything else (ongoing, active, exits
+  to date, complements, goals) follows from the sums inside each snapshot;
+- the earlier snapshots are as they were published: their shown cells are *fixed* (known
+  to the reader) and their hidden cells stay hidden (``hidden_before``) and are protected
+  like every hidden cell; only snapshot i's own cells may be hidden now.
+
+Snapshot i therefore depends only on the data of snapshots 1..i: the H1 memo, computed with
+the H1 data, and the H1 snapshot inside the year memo hide the same cells, and the year
+memo treats what the H1 memo printed as known. (A correction entered later that changes
+an earlier quarter's figures changes that quarter's memo too; see docs/disclosure.md.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+from stats.disclosure import Key, Reason, Suppressed, Table, suppress
+
+#: How a cell of a snapshot relates to the same cell of the next snapshot.
+GROWS, SAME = "grows", "same"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One period end's table, how its cells link to the next snapshot's (``link``:
+    :data:`GROWS`, :data:`SAME` or None) and its blocks for ``suppress``."""
+
+    table: Table
+    link: Callable[[Key], str | None]
+    blocks: Callable[[Key], Hashable | None] | None = None
+
+
+def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]:
+    """The suppression of each snapshot, each one given the earlier ones as published
+    (see the module docstring). Returns one :class:`Suppressed` per snapshot over its own
+    (unprefixed) table."""
+    combined = Table()
+    before: dict[Key, Reason] = {}
+    results: list[Suppressed] = []
+    for index, snapshot in enumerate(snapshots):
+        _add(combined, index, snapshot.table)
+        if index:
+            _link(combined, index, snapshots[index - 1])
+        result = suppress(
+            combined, k, blocks=_blocks_of(index, snapshot.blocks), hidden_before=before
+        )
+        own = {key[1:]: why for key, why in result.hidden.items() if key[0] == index}
+        sensitive = frozenset(key[1:] for key in result.sensitive if key[0] == index)
+        results.append(Suppressed(snapshot.table, k, True, own, sensitive))
+        # As published: what this snapshot shows is known from now on, what it hides
+        # stays hidden.
+        for key, published in snapshot.table.published.items():
+            if not published:
+                continue
+            if key in own:
+                before[(index, *_tuple(key))] = own[key]
+            else:
+                combined.fix((index, *_tuple(key)))
+    return results
+
+
+def _tuple(key: Key) -> tuple[Hashable, ...]:
+    if not isinstance(key, tuple):
+        raise TypeError(f"A snapshot's cells are tuples, not {key!r}.")
+    return key
+
+
+def _add(combined: Table, index: int, table: Table) -> None:
+    def prefixed(key: Key) -> Key:
+        return (index, *_tuple(key))
+
+    for key, value in table.values.items():
+        combined.add_cell(
+            prefixed(key),
+            value,
+            published=table.published[key],
+            linking=key in table.linking,
+            fixed=key in table.fixed,
+        )
+    for constraint in table.sums:
+        combined.add_sum([prefixed(part) for part in constraint.parts], prefixed(constraint.total))
+
+
+def _link(combined: Table, index: int, earlier: Snapshot) -> None:
+    """The links between snapshot ``index - 1`` and ``index`` (each only where it holds in
+    the data, as every sum)."""
+    previous = index - 1
+    for key in earlier.table.values:
+        kind = earlier.link(key)
+        if kind is None:
+            continue
+        old, new = (previous, *_tuple(key)), (index, *_tuple(key))
+        if new not in combined.values:
+            continue
+        difference = combined.values[new] - combined.values[old]
+        if kind == SAME and difference == 0:
+            combined.add_sum([old], new)
+        elif kind == GROWS and difference >= 0:
+            flow = ("flow", index, *_tuple(key))
+            combined.add_cell(flow, difference, published=False, linking=True)
+            combined.add_sum([old, flow], new)
+
+
+def _blocks_of(
+    index: int, blocks: Callable[[Key], Hashable | None] | None
+) -> Callable[[Key], Hashable | None] | None:
+    """The current snapshot's blocks (earlier snapshots are settled: no block)."""
+    if blocks is None:
+        return None
+
+    def block(key: Key) -> Hashable | None:
+        if not isinstance(key, tuple) or not key or key[0] != index:
+            return None
+        inner = blocks(key[1:])
+        return None if inner is None else (index, inner)
+
+    return block
