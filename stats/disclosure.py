@@ -300,10 +300,13 @@ def suppress(
     *,
     blocks: Callable[[Key], Hashable | None] | None = None,
     hidden_before: Mapping[Key, Reason] | None = None,
+    start: Mapping[Key, Reason] | None = None,
 ) -> Suppressed:
     """Hide the small counts of ``table`` and every cell that would reveal one.
 
-    ``hidden_before`` are cells an earlier publication hid (``stats.disclosure_periods``:
+    ``start`` are cells to hide from the outset (what suppressing a part of the table on
+    its own hid: ``stats.disclosure_periods``). ``hidden_before`` are cells an earlier
+    publication hid (``stats.disclosure_periods``:
     an earlier period of the same year): they stay hidden, are protected like every hidden
     cell, and are never shown again; the other cells of that publication are fixed.
 
@@ -327,6 +330,8 @@ def suppress(
     before = dict(hidden_before or {})
     hidden.update({key: reason for key, reason in before.items() if key not in hidden})
     presolved = _presolve(table, k, blocks, before) if blocks is not None else {}
+    # ``start``: cells some cheaper run hid already (kept like the blocks' cells).
+    presolved.update({key: reason for key, reason in (start or {}).items() if key not in hidden})
     hidden.update({key: reason for key, reason in presolved.items() if key not in hidden})
     targets = _targets(table, sensitive, hidden)
     #: Cells hidden before that the known cells pin anyway: nothing here can protect them.

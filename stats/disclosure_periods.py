@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from stats.disclosure import Key, Reason, Suppressed, Table, suppress
+from stats.disclosure import Key, Reason, Suppressed, Table, _determined, suppress
 
 #: How a cell of a snapshot relates to the same cell of the next snapshot.
 GROWS, SAME = "grows", "same"
@@ -58,12 +58,24 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
         _add(combined, index, snapshot.table)
         if index:
             _link(combined, index, snapshots[index - 1])
-        result = suppress(
-            combined, k, blocks=_blocks_of(index, snapshot.blocks), hidden_before=before
-        )
-        own = {key[1:]: why for key, why in result.hidden.items() if key[0] == index}
-        sensitive = frozenset(key[1:] for key in result.sensitive if key[0] == index)
-        results.append(Suppressed(snapshot.table, k, True, own, sensitive))
+        # The snapshot on its own first (cheap, and most of what it must hide), plus every
+        # cell the previous snapshot hid (so the flows between hidden cells stay hidden).
+        # When the exact check over all snapshots so far finds nothing to recompute, that
+        # is the answer; otherwise the joint search goes on from there.
+        alone = suppress(snapshot.table, k, blocks=snapshot.blocks)
+        start = {(index, *_tuple(key)): why for key, why in alone.hidden.items()}
+        if results:
+            for key in results[-1].hidden:
+                cell = (index, *_tuple(key))
+                if combined.published.get(cell) and combined.values[cell] > 0:
+                    start.setdefault(cell, Reason.SECONDARY)
+        own_sensitive = frozenset(key[1:] for key in _sensitive(combined, k) if key[0] == index)
+        if _safe(combined, k, {**before, **start}):
+            own = {key[1:]: why for key, why in start.items()}
+        else:
+            result = suppress(combined, k, hidden_before=before, start=start)
+            own = {key[1:]: why for key, why in result.hidden.items() if key[0] == index}
+        results.append(Suppressed(snapshot.table, k, True, own, own_sensitive))
         # As published: what this snapshot shows is known from now on, what it hides
         # stays hidden.
         for key, published in snapshot.table.published.items():
@@ -73,7 +85,39 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
                 before[(index, *_tuple(key))] = own[key]
             else:
                 combined.fix((index, *_tuple(key)))
+        # What the reader can work out from everything published so far is known to them
+        # too (never a protected cell: the suppression above saw to that); fixing it keeps
+        # the later rounds' elimination small.
+        unknown = [
+            key
+            for key in combined.values
+            if key not in combined.fixed
+            and (key in before or (not combined.published[key] and combined.values[key] > 0))
+        ]
+        for key in _determined(combined.sums, unknown):
+            combined.fix(key)
     return results
+
+
+def _sensitive(table: Table, k: int) -> set[Key]:
+    return {
+        key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
+    }
+
+
+def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:
+    """No protected cell (a small count not fixed) is determined by everything shown."""
+    unknown = [
+        key
+        for key in table.values
+        if key not in table.fixed
+        and (key in hidden or (not table.published[key] and table.values[key] > 0))
+    ]
+    protected = [key for key in _sensitive(table, k) if key not in table.fixed]
+    if any(table.published[key] and key not in hidden for key in protected):
+        return False
+    determined = _determined(table.sums, unknown)
+    return not any(key in determined for key in protected)
 
 
 def _tuple(key: Key) -> tuple[Hashable, ...]:

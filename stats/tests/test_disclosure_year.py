@@ -108,3 +108,19 @@ def test_range_recovery_pins_two_hidden_counts_of_a_shown_sum() -> None:
         [(("a",), 1.0, 2.0), (("b",), 1.0, 2.0)],
         found,
     )
+
+
+@pytest.mark.django_db
+def test_year_of_demo_memos_reveals_no_small_count() -> None:
+    """The demo association "exempel" in 2026 (the attack of issue 18.5: cells the year
+    memo hid as secondary protection were printed by the 2026H1 memo). Its shares have
+    denominators over 100, so some share identities are ambiguous (``dropped``)."""
+    from demo.loader import load_demo
+
+    load_demo()
+    association = Association.objects.get(slug="exempel")
+    pairs = _pairs(association, ("2026Q1", "2026H1", "2026Q3", "2026"))
+
+    leaks = attacker_year.merge(pairs, _facts(association)).leaks()
+
+    assert leaks == []
