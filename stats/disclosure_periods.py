@@ -18,7 +18,10 @@ earlier ones (:func:`suppress_in_order`):
   to date, complements, goals) follows from the sums inside each snapshot;
 - the earlier snapshots are as they were published: their shown cells are *fixed* (known
   to the reader) and their hidden cells stay hidden (``hidden_before``) and are protected
-  like every hidden cell; only snapshot i's own cells may be hidden now.
+  like every hidden cell; only snapshot i's own cells may be hidden now;
+- snapshot i starts from its own suppression plus every (still positive) cell the
+  previous snapshot hid; when the exact check over all snapshots so far finds no small
+  count determined, that is the answer, and only otherwise does the joint search run.
 
 Snapshot i therefore depends only on the data of snapshots 1..i: the H1 memo, computed with
 the H1 data, and the H1 snapshot inside the year memo hide the same cells, and the year
@@ -63,18 +66,25 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
         # When the exact check over all snapshots so far finds nothing to recompute, that
         # is the answer; otherwise the joint search goes on from there.
         alone = suppress(snapshot.table, k, blocks=snapshot.blocks)
-        start = {(index, *_tuple(key)): why for key, why in alone.hidden.items()}
+        start: dict[Key, Reason] = {(index, *_tuple(key)): why for key, why in alone.hidden.items()}
         if results:
             for key in results[-1].hidden:
                 cell = (index, *_tuple(key))
                 if combined.published.get(cell) and combined.values[cell] > 0:
                     start.setdefault(cell, Reason.SECONDARY)
-        own_sensitive = frozenset(key[1:] for key in _sensitive(combined, k) if key[0] == index)
+        own_sensitive = frozenset(
+            _tuple(key)[1:] for key in _sensitive(combined, k) if _tuple(key)[0] == index
+        )
+        own: dict[Key, Reason]
         if _safe(combined, k, {**before, **start}):
-            own = {key[1:]: why for key, why in start.items()}
+            own = {_tuple(key)[1:]: why for key, why in start.items()}
         else:
             result = suppress(combined, k, hidden_before=before, start=start)
-            own = {key[1:]: why for key, why in result.hidden.items() if key[0] == index}
+            own = {
+                _tuple(key)[1:]: why
+                for key, why in result.hidden.items()
+                if _tuple(key)[0] == index
+            }
         results.append(Suppressed(snapshot.table, k, True, own, own_sensitive))
         # As published: what this snapshot shows is known from now on, what it hides
         # stays hidden.
@@ -160,19 +170,3 @@ def _link(combined: Table, index: int, earlier: Snapshot) -> None:
             flow = ("flow", index, *_tuple(key))
             combined.add_cell(flow, difference, published=False, linking=True)
             combined.add_sum([old, flow], new)
-
-
-def _blocks_of(
-    index: int, blocks: Callable[[Key], Hashable | None] | None
-) -> Callable[[Key], Hashable | None] | None:
-    """The current snapshot's blocks (earlier snapshots are settled: no block)."""
-    if blocks is None:
-        return None
-
-    def block(key: Key) -> Hashable | None:
-        if not isinstance(key, tuple) or not key or key[0] != index:
-            return None
-        inner = blocks(key[1:])
-        return None if inner is None else (index, inner)
-
-    return block

@@ -77,8 +77,8 @@ def draw_bars(axes: Any, chart: Chart) -> None:
         for position, offset in enumerate(positions):
             if not series.is_hidden(position):
                 continue
-            where = offset - 0.4 + thickness * (index + 0.5)
-            xy = (0, where) if horizontal else (where, 0)
+            spot = offset - 0.4 + thickness * (index + 0.5)
+            xy = (0, spot) if horizontal else (spot, 0)
             axes.annotate(
                 "..",
                 xy=xy,

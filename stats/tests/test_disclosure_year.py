@@ -82,10 +82,10 @@ def _alone(association: Any, period: Period, **kwargs: Any) -> Any:
 
     ends = ys.snapshot_ends
     try:
-        ys.snapshot_ends = lambda period: [period.end]  # type: ignore[assignment]
+        ys.snapshot_ends = lambda period: [period.end]
         return ys.year_suppression(association, period, **kwargs)
     finally:
-        ys.snapshot_ends = ends  # type: ignore[assignment]
+        ys.snapshot_ends = ends
 
 
 def test_range_recovery_pins_two_hidden_counts_of_a_shown_sum() -> None:
