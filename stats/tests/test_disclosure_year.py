@@ -32,8 +32,32 @@ def _pairs(association: Association, periods: tuple[str, ...]) -> list[tuple[Any
 
 
 def _year_leaks(association: Association) -> tuple[list[Leak], list[str]]:
-    attack = attacker_year.merge(_pairs(association, YEAR_2024), _facts(association))
+    pairs = _pairs(association, YEAR_2024)
+    assert [_wrong_markers(shown, truth) for shown, truth in pairs] == [[]] * len(pairs)
+    attack = attacker_year.merge(pairs, _facts(association))
     return attack.leaks(), attack.dropped
+
+
+def _wrong_markers(shown: Any, truth: Any, path: str = "") -> list[str]:
+    """Every place where the suppressed memo differs from the truth by anything but ".."
+    (issue 10.4: every hidden cell, primary or secondary, is ".."; never "<5")."""
+    if isinstance(shown, dict):
+        return [
+            wrong
+            for key in shown
+            for wrong in _wrong_markers(shown[key], truth[key], f"{path}.{key}")
+        ]
+    if isinstance(shown, list):
+        return [
+            wrong
+            for index, item in enumerate(shown)
+            for wrong in _wrong_markers(item, truth[index], f"{path}[{index}]")
+        ]
+    if shown == truth or (shown == ".." and path.split(".")[1] == "tables"):
+        return []
+    if path in (".suppression.applied", ".suppression.note"):
+        return []
+    return [f"{path}: {shown!r} (truth {truth!r})"]
 
 
 @pytest.mark.django_db
@@ -123,4 +147,4 @@ def test_year_of_demo_memos_reveals_no_small_count() -> None:
 
     leaks = attacker_year.merge(pairs, _facts(association)).leaks()
 
-    assert leaks == []
+    assert (leaks, [_wrong_markers(shown, truth) for shown, truth in pairs]) == ([], [[]] * 4)
