@@ -40,6 +40,8 @@ class KeyFigures:
     threshold: int
     suppressed: bool
     note: str
+    #: What ".." hides (the statistics layer's note, ``suppression.note`` of the memo).
+    disclosure_note: str
     registered: dict[str, Any]
     share_to_work_or_studies: dict[str, Any]
     consumption_ratio: int | None
@@ -102,6 +104,7 @@ def compute_key_figures(association: Association, *, period: Period, suppress: b
         threshold=association.disclosure_threshold,
         suppressed=suppress,
         note=memo.notes.get("participants", ""),
+        disclosure_note=memo.json["suppression"]["note"],
         registered=tables["participants"]["total"]["registered"],
         share_to_work_or_studies=tables["outcomes"]["total"]["share_to_work_or_studies"],
         consumption_ratio=tables["budget"]["total"]["consumption_ratio"],

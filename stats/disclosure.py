@@ -1,9 +1,11 @@
 """Disclosure control (röjandeskydd) for published tables (spec/reports.md, "Shared rules").
 
-Published tables (board role, public documents) show every count from 1 to k-1 as ``"<k"``
+Published tables (board role, public documents) hide every count from 1 to k-1
 (k = 5 unless the association sets another threshold, never below 3) and hide further
 cells so that no hidden count can be recomputed from totals or from the gender split.
-Shares whose numerator or denominator is hidden are hidden too. 0 is shown.
+Every hidden cell, primary or secondary, is shown as ``".."`` (:data:`HIDDEN`): a
+different marker would tell which is which, and "<5" on a secondary cell of 52 would be
+false. Shares whose numerator or denominator is hidden are hidden too. 0 is shown.
 
 The model:
 
@@ -59,6 +61,18 @@ Exact = int | Fraction
 
 DEFAULT_THRESHOLD = 5
 MINIMUM_THRESHOLD = 3
+#: What a hidden count or share is shown as, in every table, document and the JSON.
+HIDDEN = ".."
+
+
+def hidden_note(threshold: int) -> str:
+    """What ``..`` hides, in plain Swedish (spec/reports.md, "Shared rules"): the one text
+    every table, document and chart uses for it."""
+    return _(
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal "
+        "1–%(last)d och antal som annars skulle kunna räknas fram."
+    ) % {"last": threshold - 1}
+
 
 #: The published parts of a gender split G, and the unpublished rest.
 WOMEN, MEN, TOTAL, OTHER = "women", "men", "total", "annat"
@@ -219,7 +233,7 @@ class Suppressed:
 
     @property
     def marker(self) -> str:
-        return f"<{self.threshold}"
+        return HIDDEN
 
     def is_hidden(self, key: Key) -> bool:
         """A hidden published cell, or an unpublished sensitive one (e.g. a small ``annat``
@@ -231,13 +245,13 @@ class Suppressed:
         return key in self.hidden or (not self.table.published[key] and key in self.sensitive)
 
     def value(self, key: Key) -> int | str:
-        """The count of a published cell, or ``"<k"`` when it is hidden."""
+        """The count of a published cell, or ``".."`` when it is hidden."""
         if not self.table.published.get(key, False):
             raise KeyError(key)
         return self.marker if self.is_hidden(key) else self.table.values[key]
 
     def share(self, numerator: Key, denominator: Key, value: int | None) -> int | str | None:
-        """The share ``value`` (a whole percent or None), or ``"<k"`` when its numerator or
+        """The share ``value`` (a whole percent or None), or ``".."`` when its numerator or
         denominator is hidden."""
         if self.is_hidden(numerator) or self.is_hidden(denominator):
             return self.marker
@@ -256,37 +270,23 @@ class Suppressed:
 
     @property
     def note(self) -> str:
-        """The Swedish note printed under the table."""
+        """The Swedish note printed under the table: what ``..`` hides, the same words for
+        primary and secondary cells (which the reader must not be able to tell apart)."""
         if not self.applied:
             return _("Alla antal visas, utan röjandeskydd.")
-        count = len(self.hidden)
-        if count == 0:
+        if not self.hidden:
             return _("Inga antal har dolts.")
-        text = _("Antal 1–%(last)d visas som %(marker)s.") % {
-            "last": self.threshold - 1,
-            "marker": self.marker,
-        }
-        text += " " + ngettext(
-            "%(count)d cell har dolts för att skydda små antal",
-            "%(count)d celler har dolts för att skydda små antal",
-            count,
-        ) % {"count": count}
-        secondary = len(self.secondary)
-        if secondary:
-            text += " (" + ngettext(
-                "varav %(count)d för att den annars kunde räknas fram ur summor",
-                "varav %(count)d för att de annars kunde räknas fram ur summor",
-                secondary,
-            ) % {"count": secondary}
-            text += ")"
+        text = hidden_note(self.threshold)
         known = sum(1 for key in self.hidden if key in self.table.fixed)
         if known:
-            text += ". " + ngettext(
-                "%(count)d dold cell redovisas också i en annan tabell och kan inte skyddas här",
-                "%(count)d dolda celler redovisas också i en annan tabell och kan inte skyddas här",
+            text += " " + ngettext(
+                "%(count)d dold uppgift redovisas också i en annan tabell och kan inte "
+                "skyddas här.",
+                "%(count)d dolda uppgifter redovisas också i en annan tabell och kan inte "
+                "skyddas här.",
                 known,
             ) % {"count": known}
-        return text + "."
+        return text
 
 
 def unsuppressed(table: Table) -> Suppressed:
@@ -299,8 +299,16 @@ def suppress(
     k: int = DEFAULT_THRESHOLD,
     *,
     blocks: Callable[[Key], Hashable | None] | None = None,
+    hidden_before: Mapping[Key, Reason] | None = None,
+    start: Mapping[Key, Reason] | None = None,
 ) -> Suppressed:
     """Hide the small counts of ``table`` and every cell that would reveal one.
+
+    ``start`` are cells to hide from the outset (what suppressing a part of the table on
+    its own hid: ``stats.disclosure_periods``). ``hidden_before`` are cells an earlier
+    publication hid (``stats.disclosure_periods``:
+    an earlier period of the same year): they stay hidden, are protected like every hidden
+    cell, and are never shown again; the other cells of that publication are fixed.
 
     ``blocks`` names the block of each cell (None: none), e.g. the intervention of a row
     of a large table whose rows are linked only through a total row. Each block is first
@@ -319,9 +327,15 @@ def suppress(
     hidden: dict[Key, Reason] = {
         key: Reason.PRIMARY for key in table.values if key in sensitive and table.published[key]
     }
-    presolved = _presolve(table, k, blocks) if blocks is not None else {}
+    before = dict(hidden_before or {})
+    hidden.update({key: reason for key, reason in before.items() if key not in hidden})
+    presolved = _presolve(table, k, blocks, before) if blocks is not None else {}
+    # ``start``: cells some cheaper run hid already (kept like the blocks' cells).
+    presolved.update({key: reason for key, reason in (start or {}).items() if key not in hidden})
     hidden.update({key: reason for key, reason in presolved.items() if key not in hidden})
     targets = _targets(table, sensitive, hidden)
+    #: Cells hidden before that the known cells pin anyway: nothing here can protect them.
+    given_up: set[Key] = set()
     parts = _Parts(table)
     determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
     while exposed := [key for key in targets if key in parts.among(key, determined)]:
@@ -332,10 +346,14 @@ def suppress(
         except ValueError:
             if exposed[0] in sensitive:
                 raise
+            targets.remove(exposed[0])
+            if exposed[0] in before:
+                # Hidden by an earlier publication: it stays hidden there.
+                given_up.add(exposed[0])
+                continue
             # A cell hidden to protect others that the fixed cells pin anyway: hiding it
             # protects nothing, and showing it tells the reader nothing new.
             del hidden[exposed[0]]
-            targets.remove(exposed[0])
             determined[number] = parts.determined(number, hidden)
             continue
         for key in cells:
@@ -345,7 +363,7 @@ def suppress(
     # Show again what the search hid and turned out unnecessary (the blocks did this for
     # their own cells already).
     found = [key for key, reason in hidden.items() if reason is Reason.SECONDARY]
-    for key in reversed([key for key in found if key not in presolved]):
+    for key in reversed([key for key in found if key not in presolved and key not in before]):
         trial = {other: reason for other, reason in hidden.items() if other != key}
         after = parts.determined(parts.number[key], trial)
         if not any(cell in after for cell in targets if cell != key):
@@ -353,12 +371,18 @@ def suppress(
     # The arbiter: the exact check over the whole table at once.
     unknown = [key for key in table.values if _is_unknown(table, key, hidden)]
     determined_cells = _determined(table.sums, unknown)
-    if any(key in determined_cells for key in _targets(table, sensitive, hidden)):
+    final_targets = [key for key in _targets(table, sensitive, hidden) if key not in given_up]
+    if any(key in determined_cells for key in final_targets):
         raise RuntimeError("A protected cell can be recomputed.")  # pragma: no cover
     return Suppressed(table, k, True, hidden, sensitive)
 
 
-def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) -> dict[Key, Reason]:
+def _presolve(
+    table: Table,
+    k: int,
+    blocks: Callable[[Key], Hashable | None],
+    before: Mapping[Key, Reason],
+) -> dict[Key, Reason]:
     """What suppressing each block on its own hides (see :func:`suppress`)."""
     members: dict[Hashable, list[Key]] = {}
     for key in table.values:
@@ -384,6 +408,7 @@ def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) ->
         key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
     }
     hidden.update({key: Reason.PRIMARY for key in sensitive if table.published[key]})
+    hidden.update({key: reason for key, reason in before.items() if key not in hidden})
     order = {key: index for index, key in enumerate(table.values)}
     changed = True
     while changed:
@@ -400,7 +425,11 @@ def _presolve(table: Table, k: int, blocks: Callable[[Key], Hashable | None]) ->
                 choice = min(candidates, key=lambda key: (table.values[key], order[key]))
                 hidden[choice] = Reason.SECONDARY
                 changed = True
-    return {key: reason for key, reason in hidden.items() if reason is Reason.SECONDARY}
+    return {
+        key: reason
+        for key, reason in hidden.items()
+        if reason is Reason.SECONDARY and key not in before
+    }
 
 
 def _targets(table: Table, sensitive: frozenset[Key], hidden: Mapping[Key, Reason]) -> list[Key]:

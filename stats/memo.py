@@ -21,6 +21,7 @@ from stats import published
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
 from stats.periods import Period
+from stats.year_suppression import year_suppression
 from tenancy.models import Association
 
 
@@ -78,21 +79,47 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         )
         budget_json = _budget_table(period, list(interventions), money)
         report_tables, extras = _report_tables(association, period, participant)
+        goal_members = _goal_members(interventions)
+        # Suppressed with the other periods of the year (stats.year_suppression).
+        year = (
+            year_suppression(
+                association,
+                period,
+                goal_members=goal_members,
+                last=participant if period.start == period.ytd_start else None,
+            )
+            if suppress
+            else None
+        )
 
     linked = published.participant_tables(
-        participant, goal_members=_goal_members(interventions), k=k, applied=suppress
+        participant,
+        goal_members=goal_members,
+        k=k,
+        applied=suppress,
+        result=year.person if year else None,
     )
     tables = {
         "participants": linked.participants,
         "outcomes": linked.outcomes,
-        "anonymous": published.anonymous(participant.anonymous, k=k, applied=suppress),
+        "anonymous": published.anonymous(
+            participant.anonymous,
+            k=k,
+            applied=suppress,
+            result=year.anonymous if year else None,
+        ),
         "exit_reasons": linked.exit_reasons,
         "target_group": linked.target_group,
         "time_in_intervention": published.time_in_intervention(
             participant.time_in_intervention, linked.participants, k=k, applied=suppress
         ),
         "expected": linked.expected,
-        "activities": published.activities(participant.activities, k=k, applied=suppress),
+        "activities": published.activities(
+            participant.activities,
+            k=k,
+            applied=suppress,
+            result=year.activities if year else None,
+        ),
     }
     contract_tables: dict[str, Any] = {
         "participants": tables["participants"].json,
@@ -115,11 +142,23 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
         "ytd_start": period.ytd_start.isoformat(),
-        "suppression": {"applied": suppress, "threshold": k},
+        "suppression": {
+            "applied": suppress,
+            "threshold": k,
+            "note": _suppression_note(k, suppress),
+        },
         "tables": _ordered(contract_tables),
     }
     notes = {name: table.note for name, table in tables.items()}
     return Memo(json=json, notes=notes, names=names, extras=extras)
+
+
+def _suppression_note(k: int, applied: bool) -> str:
+    """What ``..`` hides (``stats.disclosure.hidden_note``), or that nothing is hidden."""
+    from stats.disclosure import Table as DisclosureTable
+    from stats.disclosure import hidden_note, unsuppressed
+
+    return hidden_note(k) if applied else unsuppressed(DisclosureTable()).note
 
 
 #: The order of the contract's ``tables`` object.

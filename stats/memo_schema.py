@@ -10,8 +10,9 @@ from typing import Any
 
 
 def _hidden_or(kind: dict[str, Any]) -> dict[str, Any]:
-    """A value, or the string "<k" when disclosure control hid it."""
-    return {"anyOf": [kind, {"type": "string", "pattern": "^<[0-9]+$"}]}
+    """A value, or the string ".." when disclosure control hid it (primary or secondary
+    alike)."""
+    return {"anyOf": [kind, {"const": ".."}]}
 
 
 COUNT = _hidden_or({"type": "integer", "minimum": 0})
@@ -91,7 +92,13 @@ MEMO_SCHEMA: dict[str, Any] = {
         "start": {"type": "string", "format": "date"},
         "end": {"type": "string", "format": "date"},
         "ytd_start": {"type": "string", "format": "date"},
-        "suppression": _row(applied=BOOL, threshold={"type": "integer", "minimum": 3}),
+        "suppression": _row(
+            applied=BOOL,
+            threshold={"type": "integer", "minimum": 3},
+            # What ".." hides, in Swedish, as the statistics layer words it: the note every
+            # document prints under a table or chart with a hidden value.
+            note={"type": "string"},
+        ),
         "tables": {
             "type": "object",
             "required": [

@@ -2,7 +2,7 @@
 
 Each published table is built as one ``stats.disclosure.Table`` holding its counts and the
 sums between them (row totals, the gender identity total = women + men + annat, group
-sums), suppressed together, and rendered: a hidden count or share becomes ``"<k"``.
+sums), suppressed together, and rendered: a hidden count or share becomes ``".."``.
 Unsuppressed output goes through the same code with nothing hidden, so the office's
 version and the board's differ only in what is hidden.
 
@@ -23,7 +23,17 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from stats.disclosure import GENDERS, OTHER, Suppressed, Table, suppress, unsuppressed
+from django.utils.translation import gettext as _
+
+from stats.disclosure import (
+    GENDERS,
+    HIDDEN,
+    OTHER,
+    Suppressed,
+    Table,
+    suppress,
+    unsuppressed,
+)
 from stats.participant_tables.shapes import (
     ActivitiesTable,
     AnonymousTable,
@@ -65,7 +75,8 @@ def _g(split: Split) -> dict[str, int]:
 
 
 class _Render:
-    """Suppresses a table and renders its cells and shares."""
+    """Suppresses a table (unless ``result`` is its suppression already, e.g. from
+    ``stats.disclosure_periods``) and renders its cells and shares."""
 
     def __init__(
         self,
@@ -73,11 +84,13 @@ class _Render:
         k: int,
         applied: bool,
         blocks: Callable[[Hashable], Hashable | None] | None = None,
+        result: Suppressed | None = None,
     ) -> None:
-        self.result: Suppressed = (
-            suppress(table, k, blocks=blocks) if applied else unsuppressed(table)
-        )
-        if not applied:
+        if result is not None and applied:
+            self.result = result
+        elif applied:
+            self.result = suppress(table, k, blocks=blocks)
+        else:
             # Keep the association's threshold in the output even when nothing is hidden.
             self.result = Suppressed(table, k, False, {}, frozenset())
 
@@ -148,7 +161,7 @@ class LinkedTables:
     exit_reasons: Published
     target_group: Published
     expected: Published
-    #: ``association_goals`` outcome per participant goal: a share, ``"<k"`` or None.
+    #: ``association_goals`` outcome per participant goal: a share, ``".."`` or None.
     goals: dict[str, int | str | None]
 
 
@@ -171,7 +184,45 @@ def participant_tables(
     goal_members: Mapping[str, Sequence[str]],
     k: int,
     applied: bool,
+    result: Suppressed | None = None,
 ) -> LinkedTables:
+    """The person tables rendered from ``person_table`` suppressed (or from ``result``, its
+    suppression among the other periods of the year: ``stats.disclosure_periods``)."""
+    table, codes = person_table(tables, goal_members=goal_members)
+    render = _Render(
+        table, k, applied, blocks=lambda key: _intervention_of(key, codes), result=result
+    )
+
+    def section(name: str) -> Callable[[Hashable], bool]:
+        return lambda key: _section_of(key) == name
+
+    goals = tables.goals
+    values = {
+        "work_directed_to_work_or_studies": goals.work_directed_to_work_or_studies,
+        "prerehab_action_plan": goals.prerehab_action_plan,
+    }
+    return LinkedTables(
+        participants=render.published(
+            _participants_json(render, tables.participants), section("participants")
+        ),
+        outcomes=render.published(_outcomes_json(render, tables.outcomes), section("participants")),
+        exit_reasons=render.published(
+            _exit_reasons_json(render, tables.exit_reasons, EXITS), section("exit_reasons")
+        ),
+        target_group=render.published(
+            _target_group_json(render, tables.target_group), section("target_group")
+        ),
+        expected=render.published(_expected_json(render, tables.expected), section("expected")),
+        goals={
+            goal: render.share((*GOAL, goal, numerator), (*GOAL, goal, denominator), values[goal])
+            for goal, numerator, denominator in GOAL_MEASURES
+        },
+    )
+
+
+def person_table(
+    tables: ParticipantTables, *, goal_members: Mapping[str, Sequence[str]]
+) -> tuple[Table, set[str]]:
     """Sections 9, 10, 12, 13, 15 and the participant goals of 17 as one table, so that no
     hidden cell of one can be recomputed with the figures another publishes. The
     identities between them (each added only where it holds in the data):
@@ -203,34 +254,12 @@ def participant_tables(
     _add_target_group(table, tables.target_group)
     _add_expected(table, tables.expected)
     _add_goals(table, tables.goals, goal_members)
-    codes = {row.intervention for row in tables.participants.rows}
-    render = _Render(table, k, applied, blocks=lambda key: _intervention_of(key, codes))
+    return table, {row.intervention for row in tables.participants.rows}
 
-    def section(name: str) -> Callable[[Hashable], bool]:
-        return lambda key: _section_of(key) == name
 
-    goals = tables.goals
-    values = {
-        "work_directed_to_work_or_studies": goals.work_directed_to_work_or_studies,
-        "prerehab_action_plan": goals.prerehab_action_plan,
-    }
-    return LinkedTables(
-        participants=render.published(
-            _participants_json(render, tables.participants), section("participants")
-        ),
-        outcomes=render.published(_outcomes_json(render, tables.outcomes), section("participants")),
-        exit_reasons=render.published(
-            _exit_reasons_json(render, tables.exit_reasons, EXITS), section("exit_reasons")
-        ),
-        target_group=render.published(
-            _target_group_json(render, tables.target_group), section("target_group")
-        ),
-        expected=render.published(_expected_json(render, tables.expected), section("expected")),
-        goals={
-            goal: render.share((*GOAL, goal, numerator), (*GOAL, goal, denominator), values[goal])
-            for goal, numerator, denominator in GOAL_MEASURES
-        },
-    )
+def person_blocks(codes: set[str]) -> Callable[[Hashable], Hashable | None]:
+    """The blocks of ``person_table`` for ``suppress`` (one per intervention row)."""
+    return lambda key: _intervention_of(key, codes)
 
 
 def _intervention_of(key: Hashable, codes: set[str]) -> str | None:
@@ -418,10 +447,16 @@ def _outcomes_json(render: _Render, outcomes: OutcomesTable) -> dict[str, Any]:
     }
 
 
-def anonymous(table_in: AnonymousTable, *, k: int, applied: bool) -> Published:
+def anonymous_table(table_in: AnonymousTable) -> Table:
     table = Table()
     table.add_counts({(row.intervention,): row.count for row in table_in.rows}, total=(TOTAL_ROW,))
-    render = _Render(table, k, applied)
+    return table
+
+
+def anonymous(
+    table_in: AnonymousTable, *, k: int, applied: bool, result: Suppressed | None = None
+) -> Published:
+    render = _Render(anonymous_table(table_in), k, applied, result=result)
     return render.published(
         {
             "rows": [
@@ -555,23 +590,25 @@ def time_in_intervention(
     """Section 14: a mean is hidden when its number of exits (from the participants table,
     suppressed already) is hidden."""
     by_code = {row["intervention"]: row["exited"] for row in exits.json["rows"]}
-    marker = f"<{k}"
 
     def mean(code: str, means: MeanSplit) -> dict[str, float | str | None]:
         exited = by_code.get(code, {})
         values = {"women": means.women, "men": means.men, "total": means.total}
         return {
-            gender: marker if applied and exited.get(gender) == marker else values[gender]
+            gender: HIDDEN if applied and exited.get(gender) == HIDDEN else values[gender]
             for gender in GENDERS
         }
 
     means = {row.intervention: mean(row.intervention, row.mean_days) for row in table_in.rows}
     rows = [{"intervention": code, "mean_days": values} for code, values in means.items()]
-    hidden = sum(1 for values in means.values() for value in values.values() if value == marker)
+    hidden = sum(1 for values in means.values() for value in values.values() if value == HIDDEN)
     note = (
-        f"{hidden} medelvärden för grupper med färre än {k} avslutade visas som {marker}."
+        _(
+            "..: medelvärdet visas inte eftersom antalet avslutade bakom det inte visas "
+            "(det kan röja enskilda personer)."
+        )
         if hidden
-        else "Inga medelvärden har dolts."
+        else _("Inga medelvärden har dolts.")
     )
     return Published({"rows": rows}, note if applied else unsuppressed(Table()).note, hidden)
 
@@ -589,12 +626,18 @@ def _expected_json(render: _Render, table_in: ExpectedTable) -> dict[str, Any]:
     }
 
 
-def activities(table_in: ActivitiesTable, *, k: int, applied: bool) -> Published:
-    """Section 16: attendance by gender is suppressed like the participant counts; the
-    number of activities is not about people and is always shown."""
+def activities_table(table_in: ActivitiesTable) -> Table:
     table = Table()
     table.add_g(("attendees",), _g(table_in.attendees))
-    render = _Render(table, k, applied)
+    return table
+
+
+def activities(
+    table_in: ActivitiesTable, *, k: int, applied: bool, result: Suppressed | None = None
+) -> Published:
+    """Section 16: attendance by gender is suppressed like the participant counts; the
+    number of activities is not about people and is always shown."""
+    render = _Render(activities_table(table_in), k, applied, result=result)
     return render.published(
         {
             "count": table_in.count,
@@ -609,7 +652,7 @@ def count_rows(
 ) -> tuple[dict[str, dict[str, Any]], str]:
     """A simple page table: per row a G (``entered``: women, men, total with annat) and a
     plain count (``ongoing``), each column with a total row. Returns the rendered rows
-    (``"<k"`` for hidden cells) and the note."""
+    (``".."`` for hidden cells) and the note."""
     table = Table()
     table.add_g_rows(
         {code: {"entered": values["entered"]} for code, values in rows.items()},

@@ -15,6 +15,9 @@ WIDTH_INCHES = 6.5
 DPI = 150
 COLOURS = ("#0b5394", "#e69138", "#6aa84f", "#674ea7")
 REFERENCE_COLOUR = "#a11d1d"
+HIDDEN_COLOUR = "#555555"
+#: The legend line of a hidden bar (the note under the chart says what ``..`` hides).
+HIDDEN_LEGEND = "..: uppgiften visas inte (se not)"
 
 
 def value_label(value: float) -> str:
@@ -49,7 +52,11 @@ def render(chart: Chart) -> bytes:
 
 def draw_bars(axes: Any, chart: Chart) -> None:
     """Grouped horizontal (or vertical) bars, one group per category; missing values are
-    left out."""
+    left out, hidden ones (disclosure control) are an empty outlined bar labelled ``..``
+    with a legend line, so that no bar disappears silently."""
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
     count = len(chart.series)
     thickness = 0.8 / max(1, count)
     positions = list(range(len(chart.categories)))
@@ -66,6 +73,22 @@ def draw_bars(axes: Any, chart: Chart) -> None:
         else:
             bars = axes.bar(where, values, width=thickness, label=series.label, color=colour)
         axes.bar_label(bars, labels=[value_label(v) for v in values], fontsize=6, padding=2)
+    for index, series in enumerate(chart.series):
+        for position, offset in enumerate(positions):
+            if not series.is_hidden(position):
+                continue
+            spot = offset - 0.4 + thickness * (index + 0.5)
+            xy = (0, spot) if horizontal else (spot, 0)
+            axes.annotate(
+                "..",
+                xy=xy,
+                xytext=(3, 0) if horizontal else (0, 3),
+                textcoords="offset points",
+                ha="left" if horizontal else "center",
+                va="center" if horizontal else "bottom",
+                fontsize=7,
+                color=HIDDEN_COLOUR,
+            )
     if horizontal:
         axes.set_yticks(positions, chart.categories, fontsize=7)
         axes.invert_yaxis()
@@ -79,10 +102,18 @@ def draw_bars(axes: Any, chart: Chart) -> None:
         axes.set_ylabel(chart.unit, fontsize=7)
         if chart.reference is not None:
             axes.axhline(chart.reference, color=REFERENCE_COLOUR, linestyle="--", linewidth=1)
+    if chart.whole_numbers:
+        value_axis = axes.xaxis if horizontal else axes.yaxis
+        value_axis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    if count > 1:
-        axes.legend(fontsize=7, frameon=False)
+    if count > 1 or chart.has_hidden:
+        handles, _ = axes.get_legend_handles_labels()
+        if chart.has_hidden:
+            handles.append(
+                Patch(facecolor="white", edgecolor=HIDDEN_COLOUR, hatch="///", label=HIDDEN_LEGEND)
+            )
+        axes.legend(handles=handles, fontsize=7, frameon=False)
 
 
 #: How long a drawn chart is kept in the cache (its key is a hash of its data).

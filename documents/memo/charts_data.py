@@ -1,5 +1,7 @@
 """The data of the memo's four charts (spec/reports.md section 18), taken from the memo
-JSON. Hidden values (``"<5"``) are left out of a chart and a note says so."""
+JSON. A hidden value (``".."``) is not left out silently: the chart draws an empty bar
+labelled ``..`` in its place, with a legend line, and the statistics layer's note on what
+``..`` hides under the chart."""
 
 from __future__ import annotations
 
@@ -23,10 +25,9 @@ def number(value: object) -> float | None:
 
 
 def chart_blocks(
-    memo: Json, *, names: Mapping[str, str], words: PeriodWords, threshold: int
+    memo: Json, *, names: Mapping[str, str], words: PeriodWords, note: str
 ) -> list[Chart]:
     tables: Json = memo.get("tables", {})
-    hidden_note = f"Värden som redovisas som <{threshold} visas inte i diagrammet."
     charts: list[Chart] = []
 
     def add(
@@ -37,7 +38,7 @@ def chart_blocks(
         **options: Any,
     ) -> None:
         raw = [value for _, values in series for value in values]
-        notes = (hidden_note,) if any(f.is_hidden(value) for value in raw) else ()
+        notes = (note,) if note and any(f.is_hidden(value) for value in raw) else ()
         charts.append(
             Chart(
                 key=key,
@@ -45,7 +46,12 @@ def chart_blocks(
                 title=title,
                 categories=tuple(categories),
                 series=tuple(
-                    ChartSeries(label, tuple(number(v) for v in values)) for label, values in series
+                    ChartSeries(
+                        label,
+                        tuple(number(v) for v in values),
+                        tuple(f.is_hidden(v) for v in values),
+                    )
+                    for label, values in series
                 ),
                 notes=notes,
                 **options,
@@ -63,6 +69,7 @@ def chart_blocks(
         ],
         orientation="barh",
         unit="antal",
+        whole_numbers=True,
     )
 
     shares = tables.get("target_group", {}).get("shares", {})

@@ -246,7 +246,8 @@ def build_memo(
     threshold = int(suppression.get("threshold") or 5)
     words = PeriodWords.of(memo)
     values = placeholder_values(memo, names=names, extras=extras, words=words)
-    maker = TableMaker(suppressed=suppressed, threshold=threshold)
+    note = str(suppression.get("note") or "")
+    maker = TableMaker(suppressed=suppressed, threshold=threshold, note=note)
     tables = Tables(memo, names=names, extras=extras, words=words, maker=maker)
     w = Writer(texts, values)
 
@@ -348,7 +349,7 @@ def build_memo(
         "Diagram",
         2,
         w.text("charts"),
-        *chart_blocks(memo, names=names, words=words, threshold=threshold),
+        *chart_blocks(memo, names=names, words=words, note=note),
     )
     reflections = texts.get(memo_texts.REFLECTIONS, "")
     w.section(
@@ -372,5 +373,6 @@ def build_memo(
         produced_at=produced_at,
         suppressed=suppressed,
         threshold=threshold,
+        disclosure_note=note,
         sections=tuple(w.sections),
     )

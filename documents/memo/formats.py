@@ -1,5 +1,6 @@
 """Swedish number formats for the memo: ``1 290 000``, ``1 290`` (TSEK), ``42 %``,
-``123,4``; a hidden count (``"<5"``) is shown as it is and a missing share as ``–``.
+``123,4``; a hidden count or share (``".."``, primary or secondary alike) is shown as it
+is and a missing share as ``–``.
 
 Grouping uses non-breaking spaces (as the ``|num`` and ``|sek`` filters do) so a number
 never breaks over two lines in a table cell.
@@ -14,7 +15,7 @@ from tenancy.templatetags.finsam_format import NBSP, group_thousands
 
 DASH = "–"
 
-#: A value of the memo JSON: a number, a hidden count such as ``"<5"``, or null.
+#: A value of the memo JSON: a number, a hidden count ``".."``, or null.
 Value = int | float | str | None
 
 SMALL_NUMBERS = (
@@ -34,9 +35,13 @@ SMALL_NUMBERS = (
 )
 
 
+#: What disclosure control shows instead of a count or share (``stats.disclosure.HIDDEN``).
+HIDDEN = ".."
+
+
 def is_hidden(value: object) -> bool:
-    """True for a value replaced by disclosure control (``"<5"``)."""
-    return isinstance(value, str) and value.startswith("<")
+    """True for a value replaced by disclosure control (``".."``)."""
+    return value == HIDDEN
 
 
 def count(value: Value) -> str:
@@ -99,9 +104,11 @@ def answer(value: str | None) -> str:
 
 
 def count_phrase(value: Value) -> str:
-    """A count inside a sentence: ``233``; a hidden ``"<5"`` reads ``färre än 5``."""
+    """A count inside a sentence: ``233``; a hidden ``".."`` reads ``ett ej redovisat
+    antal`` (it may be small or a larger count hidden to protect a small one, so it never
+    claims a range)."""
     if is_hidden(value):
-        return f"färre än {str(value)[1:]}"
+        return "ett ej redovisat antal"
     return count(value)
 
 

@@ -108,8 +108,13 @@ def chart_svg(chart: Chart, drawing: SvgChart) -> SafeString:
                 f'fill="#555">{escape(tick.text)}</text>'
             )
         for legend in drawing.legend:
+            fill = (
+                f'fill="none" stroke="{legend.colour}" stroke-dasharray="2 2"'
+                if legend.hidden
+                else f'fill="{legend.colour}"'
+            )
             parts.append(
-                f'<rect x="{_n(legend.x)}" y="4" width="12" height="12" fill="{legend.colour}"/>'
+                f'<rect x="{_n(legend.x)}" y="4" width="12" height="12" {fill}/>'
                 f'<text x="{_n(legend.x + 16)}" y="14" fill="#333">{escape(legend.label)}</text>'
             )
         for category in drawing.categories:

@@ -126,6 +126,12 @@ class Text:
 class ChartSeries:
     label: str
     values: tuple[float | None, ...]
+    #: Per value: hidden by disclosure control (its value is None, and the chart draws
+    #: an empty bar labelled ``..`` in its place instead of leaving it out silently).
+    hidden: tuple[bool, ...] = ()
+
+    def is_hidden(self, index: int) -> bool:
+        return index < len(self.hidden) and self.hidden[index]
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,8 @@ class Chart:
     reference: float | None = None
     notes: tuple[str, ...] = ()
     kind: str = "chart"
+    #: The values are counts: the value axis has whole-number ticks only (no "2,5").
+    whole_numbers: bool = False
 
     @property
     def caption(self) -> str:
@@ -149,7 +157,13 @@ class Chart:
 
     @property
     def is_empty(self) -> bool:
-        return not any(v is not None for each in self.series for v in each.values)
+        return not any(v is not None for each in self.series for v in each.values) and not (
+            self.has_hidden
+        )
+
+    @property
+    def has_hidden(self) -> bool:
+        return any(any(each.hidden) for each in self.series)
 
 
 @dataclass(frozen=True)
@@ -186,6 +200,8 @@ class MemoDocument:
     suppressed: bool
     threshold: int
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    #: What ``..`` hides (the statistics layer's note, ``suppression.note`` of the JSON).
+    disclosure_note: str = ""
 
     @property
     def version_label(self) -> str:

@@ -1,5 +1,5 @@
 """The values of the texts' placeholders (``{inskrivna}`` and so on), computed from the memo
-JSON and the extras. A hidden count reads "färre än 5"; a hidden share "en ej
+JSON and the extras. A hidden count reads "ett ej redovisat antal"; a hidden share "en ej
 redovisad andel"."""
 
 from __future__ import annotations

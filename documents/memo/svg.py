@@ -14,7 +14,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from documents.memo.charts import COLOURS, REFERENCE_COLOUR, value_label
+from documents.memo.charts import (
+    COLOURS,
+    HIDDEN_COLOUR,
+    HIDDEN_LEGEND,
+    REFERENCE_COLOUR,
+    value_label,
+)
 from documents.memo.model import Chart
 
 WIDTH = 760
@@ -59,6 +65,8 @@ class SvgLegend:
     x: float
     colour: str
     label: str
+    #: The legend line of hidden bars: an outlined empty square, not a filled one.
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,8 @@ def layout(chart: Chart) -> SvgChart | None:
     extremes = [*values, *([chart.reference] if chart.reference is not None else []), 0.0]
     low, high = min(extremes), max(extremes)
     step = nice_step(high - low) if high > low else 1.0
+    if chart.whole_numbers:
+        step = max(1.0, math.ceil(step))
     low = math.floor(low / step) * step
     high = math.ceil(high / step) * step if high > low else low + step
 
@@ -113,7 +123,7 @@ def layout(chart: Chart) -> SvgChart | None:
     label_width = min(MAX_LABEL_WIDTH, longest * CHAR_WIDTH + 8)
     left = label_width + 8
     right = WIDTH - VALUE_ROOM
-    top = LEGEND_HEIGHT if len(chart.series) > 1 else 8
+    top = LEGEND_HEIGHT if len(chart.series) > 1 or chart.has_hidden else 8
     group = series_count * BAR + GROUP_GAP
     bottom = top + max(1, len(chart.categories)) * group
     height = int(bottom + AXIS_HEIGHT)
@@ -128,9 +138,24 @@ def layout(chart: Chart) -> SvgChart | None:
         for position, (category, value) in enumerate(
             zip(chart.categories, series.values, strict=True)
         ):
+            y = top + position * group + GROUP_GAP / 2 + index * BAR
+            if series.is_hidden(position):
+                bars.append(
+                    SvgBar(
+                        x=zero_x,
+                        y=y,
+                        width=0,
+                        height=BAR - 1,
+                        colour=HIDDEN_COLOUR,
+                        label="..",
+                        label_x=zero_x + 3,
+                        label_y=y + BAR - 2,
+                        title=f"{category} – {series.label}: .. (uppgiften visas inte)",
+                    )
+                )
+                continue
             if value is None:
                 continue
-            y = top + position * group + GROUP_GAP / 2 + index * BAR
             end = x_of(value)
             label = value_label(value)
             bars.append(
@@ -165,6 +190,8 @@ def layout(chart: Chart) -> SvgChart | None:
     for index, series in enumerate(chart.series if len(chart.series) > 1 else ()):
         legend.append(SvgLegend(x=x, colour=COLOURS[index % len(COLOURS)], label=series.label))
         x += 18 + len(series.label) * CHAR_WIDTH + 14
+    if chart.has_hidden:
+        legend.append(SvgLegend(x=x, colour=HIDDEN_COLOUR, label=HIDDEN_LEGEND, hidden=True))
     return SvgChart(
         key=chart.key,
         width=WIDTH,

@@ -97,14 +97,16 @@ def answer_cell(value: str | None) -> Cell:
 class TableMaker:
     """Numbers the tables in order and adds the disclosure note where a cell is hidden."""
 
-    def __init__(self, *, suppressed: bool, threshold: int) -> None:
+    def __init__(self, *, suppressed: bool, threshold: int, note: str = "") -> None:
         self.suppressed = suppressed
         self.threshold = threshold
+        #: What ``..`` hides, as the statistics layer words it (the memo JSON's
+        #: ``suppression.note``); documents write no second text of their own.
+        self.note = note
         self.number = 0
 
     def disclosure_note(self) -> str:
-        k = self.threshold
-        return f"Antal 1–{k - 1} redovisas som <{k} för att skydda enskilda personer."
+        return self.note
 
     def make(
         self,
@@ -121,7 +123,7 @@ class TableMaker:
         self.number += 1
         rows = tuple(rows)
         all_notes = list(notes)
-        if any(f.is_hidden(cell.value) for row in rows for cell in row.cells):
+        if self.note and any(f.is_hidden(cell.value) for row in rows for cell in row.cells):
             all_notes.insert(0, self.disclosure_note())
         return Table(
             key=key,

@@ -3,7 +3,7 @@
 The office may replace a text for one association and period (``documents.MemoText``);
 the default is used while no row exists. A text may hold placeholders in braces, e.g.
 ``{inskrivna}``: ``fill`` replaces the known ones with the period's figures (a hidden count
-reads "färre än 5") and leaves any other brace text as it is. The edit page lists the
+reads "ett ej redovisat antal") and leaves any other brace text as it is. The edit page lists the
 placeholders with their values. Paragraphs are separated by a blank line; a paragraph whose
 lines all start with ``- `` is a bullet list.
 """

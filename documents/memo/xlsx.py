@@ -2,7 +2,7 @@
 period, the time produced and the version, then one sheet per table with Swedish headers.
 Figures are numeric cells (money in whole SEK shown in thousands through the number
 format, shares as whole percent), dates are date cells (``yyyy-mm-dd``); hidden and
-missing values are the strings shown in the documents ("<5", "–"). Sheets have short
+missing values are the strings shown in the documents ("..", "–"). Sheets have short
 names of whole words (Excel allows 31 characters)."""
 
 from __future__ import annotations
@@ -89,8 +89,7 @@ def render_xlsx(memo: MemoDocument) -> bytes:
     about.append([memo.subtitle])
     about.append([])
     disclosure = (
-        f"Antal 1–{memo.threshold - 1} redovisas som <{memo.threshold} för att skydda "
-        "enskilda personer."
+        memo.disclosure_note
         if memo.suppressed
         else "Inga värden är dolda. Får inte spridas utanför kansliet."
     )

@@ -15,7 +15,7 @@ from documents.tests.sample import NAMES, PRODUCED_AT, sample_extras, sample_mem
 
 NBSP = "\xa0"
 
-#: A standalone 1-4 that is not part of a larger number, a decimal, a share or "<5".
+#: A standalone 1-4 that is not part of a larger number, a decimal, a share or "..".
 SMALL_COUNT = re.compile(r"(?<![\d,.<])[1-4](?![\d,.]|\s?%)")
 #: Text that holds digits but no count: dates, times, years, period codes, page numbers,
 #: table and chart numbers, quarters, grouped thousands and the disclosure note itself.
@@ -28,7 +28,7 @@ NOT_COUNTS = (
     re.compile(r"(Tabell|Diagram|Mål) \d+"),
     re.compile(r"[Kk]vartal \d((–| och )\d)*"),
     re.compile(r"Q\d(–Q\d)?"),
-    re.compile(r"Antal 1–\d redovisas som <\d"),
+    re.compile(r"antal 1–\d och antal som annars"),
     re.compile(r"\b\d{1,3}(?: \d{3})+\b"),
     # a duration in a chart's category ("Offentlig försörjning 3 år eller mer"): the PDF's
     # charts are text (SVG), not pictures

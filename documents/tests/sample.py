@@ -1,6 +1,6 @@
 """A realistic memo JSON (the contract of spec/reports.md) built by hand, with names and
 extras, for the renderer and view tests. ``sample_memo(suppressed=True)`` hides every
-count from 1 to 4 as ``"<5"`` (and the shares built on them), as disclosure control would;
+count from 1 to 4 as ``".."`` (and the shares built on them), as disclosure control would;
 ``suppressed=False`` is the office's version of the same figures."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from documents.memo.content import (
     InterventionInfo,
     MemoExtras,
 )
+from stats.disclosure import hidden_note
 
 PRODUCED_AT = dt.datetime(2023, 2, 1, 10, 15)
 
@@ -40,7 +41,11 @@ def _unsuppressed() -> dict[str, Any]:
         "start": "2022-07-01",
         "end": "2022-12-31",
         "ytd_start": "2022-01-01",
-        "suppression": {"applied": False, "threshold": 5},
+        "suppression": {
+            "applied": False,
+            "threshold": 5,
+            "note": "Alla antal visas, utan röjandeskydd.",
+        },
         "tables": {
             "participants": {
                 "rows": [
@@ -331,7 +336,7 @@ COUNT_PATHS = {
 
 def _hide(value: Any, threshold: int) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < threshold:
-        return f"<{threshold}"
+        return ".."
     return value
 
 
@@ -345,6 +350,7 @@ def suppress(memo: dict[str, Any]) -> dict[str, Any]:
     k = memo["suppression"]["threshold"]
     result = copy.deepcopy(memo)
     result["suppression"]["applied"] = True
+    result["suppression"]["note"] = hidden_note(k)
     tables = result["tables"]
     for table in ("participants", "outcomes"):
         for row in [*tables[table]["rows"], tables[table]["total"]]:
@@ -357,11 +363,11 @@ def suppress(memo: dict[str, Any]) -> dict[str, Any]:
             if isinstance(counts[key], str):
                 shares[key] = counts[key]
     # secondary: BRYG's registered women is hidden (6 - the sum would give the rest)
-    tables["participants"]["rows"][2]["registered"]["women"] = f"<{k}"
+    tables["participants"]["rows"][2]["registered"]["women"] = ".."
     anonymous = tables["anonymous"]
     for row in anonymous["rows"]:
         row["count"] = _hide(row["count"], k)
-    anonymous["rows"][1]["count"] = f"<{k}"  # secondary: FRAM's 7 would give JOBB's 3
+    anonymous["rows"][1]["count"] = ".."  # secondary: FRAM's 7 would give JOBB's 3
     reasons = tables["exit_reasons"]
     for row in [*reasons["rows"], *reasons["work_extent"]]:
         row["counts"] = _hide_split(row["counts"], k)

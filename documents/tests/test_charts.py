@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from documents.memo.charts import render, render_all
+from documents.memo.model import Chart, ChartSeries
 from documents.tests.readback import build
 
 
@@ -27,14 +28,77 @@ def test_chart_is_deterministic_and_has_no_software_or_date_metadata() -> None:
     )
 
 
-def test_chart_leaves_hidden_values_out_with_a_note() -> None:
+def test_chart_marks_hidden_values_with_the_statistics_note() -> None:
     chart = build(suppressed=True).charts()[0]
 
     eget_foretag = chart.categories.index("Eget företag")
     assert (
         [series.values[eget_foretag] for series in chart.series],
+        [series.is_hidden(eget_foretag) for series in chart.series],
+        chart.has_hidden,
         chart.notes,
-    ) == ([0.0, None], ("Värden som redovisas som <5 visas inte i diagrammet.",))
+    ) == (
+        [0.0, None],
+        [False, True],
+        True,
+        (
+            "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal 1–4 och "
+            "antal som annars skulle kunna räknas fram.",
+        ),
+    )
+
+
+def test_count_chart_axis_has_whole_numbers_only() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from documents.memo.charts import draw_bars
+
+    chart = Chart(
+        key="exits",
+        number=1,
+        title="Avslutade",
+        categories=("Arbete", "Studier"),
+        series=(ChartSeries("Kvinnor", (3.0, 1.0)), ChartSeries("Män", (2.0, 0.0))),
+        orientation="barh",
+        unit="antal",
+        whole_numbers=True,
+    )
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    draw_bars(axes, chart)
+    figure.canvas.draw()
+
+    ticks = [tick for tick in axes.get_xticks() if axes.get_xlim()[0] <= tick <= axes.get_xlim()[1]]
+    assert [float(tick).is_integer() for tick in ticks] == [True] * len(ticks)
+
+
+def test_hidden_bar_is_drawn_with_a_legend_line() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from documents.memo.charts import HIDDEN_LEGEND, draw_bars
+
+    chart = Chart(
+        key="exits",
+        number=1,
+        title="Avslutade",
+        categories=("Arbete", "Studier"),
+        series=(ChartSeries("Kvinnor", (3.0, None), (False, True)),),
+        orientation="barh",
+        unit="antal",
+    )
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    draw_bars(axes, chart)
+
+    legend = axes.get_legend()
+    assert (
+        [text.get_text() for text in axes.texts if text.get_text() == ".."],
+        [text.get_text() for text in legend.get_texts()] if legend else [],
+    ) == ([".."], ["Kvinnor", HIDDEN_LEGEND])
 
 
 def test_budget_chart_has_a_100_percent_line() -> None:

@@ -11,6 +11,7 @@ from documents.memo.content import PeriodWords, build_memo
 from documents.memo.texts import SPECS, fill
 from documents.tests.readback import build, sensitive_sentences
 from documents.tests.sample import NAMES, PRODUCED_AT, sample_extras, sample_memo
+from stats.disclosure import hidden_note
 
 HEADINGS = [
     (1, "Sammanfattning"),
@@ -98,7 +99,8 @@ def test_table_with_hidden_cell_gets_disclosure_note() -> None:
     document = build(suppressed=True)
 
     assert document.table("participants").notes == (
-        "Antal 1–4 redovisas som <5 för att skydda enskilda personer.",
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal 1–4 och antal "
+        "som annars skulle kunna räknas fram.",
         "Deltagare registrerade med personuppgifter.",
     )
 
@@ -112,32 +114,34 @@ def test_table_without_hidden_cell_has_no_disclosure_note() -> None:
 def test_disclosure_note_follows_the_threshold() -> None:
     memo = sample_memo(suppressed=True)
     memo["suppression"]["threshold"] = 3
-    memo["tables"]["anonymous"]["rows"][0]["count"] = "<3"
+    memo["suppression"]["note"] = hidden_note(3)
+    memo["tables"]["anonymous"]["rows"][0]["count"] = ".."
 
     document = build_memo(
         memo, names=NAMES, extras=sample_extras(), texts={}, produced_at=PRODUCED_AT
     )
 
     assert document.table("anonymous").notes == (
-        "Antal 1–2 redovisas som <3 för att skydda enskilda personer.",
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal 1–2 och antal "
+        "som annars skulle kunna räknas fram.",
     )
 
 
-def test_count_sentence_with_hidden_total_says_fewer_than() -> None:
+def test_count_sentence_with_hidden_total_claims_no_range() -> None:
     memo = sample_memo(suppressed=True)
     total = memo["tables"]["participants"]["total"]
-    total["registered"] = {"women": "<5", "men": "<5", "total": 6}
-    memo["tables"]["anonymous"]["total"] = "<5"
+    total["registered"] = {"women": "..", "men": "..", "total": 6}
+    memo["tables"]["anonymous"]["total"] = ".."
 
     document = build_memo(
         memo, names=NAMES, extras=sample_extras(), texts={}, produced_at=PRODUCED_AT
     )
 
     assert sensitive_sentences(document)[1] == (
-        "Under perioden jan–dec 2022 har 6 deltagare skrivits in i insatserna, varav färre än 5 "
-        "kvinnor och färre än 5 män. Utöver dessa har färre än 5 deltagare registrerats "
-        "anonymt. Under perioden har 166 deltagare avslutats från förbundets insatser och 162 "
-        "deltagare var inskrivna per 2022-12-31."
+        "Under perioden jan–dec 2022 har 6 deltagare skrivits in i insatserna, varav ett ej "
+        "redovisat antal kvinnor och ett ej redovisat antal män. Utöver dessa har ett ej "
+        "redovisat antal deltagare registrerats anonymt. Under perioden har 166 deltagare "
+        "avslutats från förbundets insatser och 162 deltagare var inskrivna per 2022-12-31."
     )
 
 
@@ -265,8 +269,8 @@ def test_formats_are_swedish() -> None:
         formats.share(42),
         formats.share(None),
         formats.decimal1(123.45),
-        formats.count("<5"),
-        formats.count_phrase("<5"),
+        formats.count(".."),
+        formats.count_phrase(".."),
         formats.iso(dt.date(2022, 12, 31)),
     ) == (
         "1\xa0290\xa0000",
@@ -275,8 +279,8 @@ def test_formats_are_swedish() -> None:
         "42\xa0%",
         "–",
         "123,5",
-        "<5",
-        "färre än 5",
+        "..",
+        "ett ej redovisat antal",
         "2022-12-31",
     )
 

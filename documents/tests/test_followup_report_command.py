@@ -41,7 +41,11 @@ def test_followup_report_unsuppressed_says_so(world: World) -> None:
         stdout=out,
     )
 
-    assert json.loads(out.getvalue())["suppression"] == {"applied": False, "threshold": 5}
+    assert json.loads(out.getvalue())["suppression"] == {
+        "applied": False,
+        "threshold": 5,
+        "note": "Alla antal visas, utan röjandeskydd.",
+    }
 
 
 @pytest.mark.parametrize(("fmt", "magic"), [("docx", b"PK"), ("xlsx", b"PK"), ("pdf", b"%PDF")])

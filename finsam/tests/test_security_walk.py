@@ -156,6 +156,7 @@ def build_walk_world() -> WalkWorld:
         ("*", "pk"): a.pk,
         ("*", "section"): next(iter(SPEC_BY_KEY)),
         ("documents:memo_download", "fmt"): "xlsx",
+        ("meetings:notice", "fmt"): "json",
         ("tenancy:member_detail", "pk"): member.pk,
         ("tenancy:member_update", "pk"): member.pk,
         ("tenancy:board_update", "pk"): board_member.pk,

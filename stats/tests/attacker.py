@@ -96,7 +96,7 @@ class Attack:
     threshold: int
     truth: dict[Cell, int] = field(default_factory=dict)
     shown: set[Cell] = field(default_factory=set)
-    #: Published cells the memo shows as "<k".
+    #: Published cells the memo shows as "..".
     hidden: set[Cell] = field(default_factory=set)
     known: set[Cell] = field(default_factory=set)
     sums: list[tuple[tuple[Cell, ...], Cell]] = field(default_factory=list)
@@ -119,7 +119,7 @@ class Attack:
             self.known.add(key)
         elif shown is None and true == 0:
             self.known.add(key)
-        elif shown == f"<{self.threshold}":
+        elif shown == "..":
             self.hidden.add(key)
         elif shown is not None:
             raise AssertionError(f"{key}: unexpected shown value {shown!r}")

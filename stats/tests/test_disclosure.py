@@ -41,7 +41,7 @@ def test_suppress_small_cell_in_a_row_with_total_hides_a_second_cell() -> None:
 
     assert (dict(result.hidden), [result.value(key) for key in ("A", "B", "C", "total")]) == (
         {"A": P, "C": S},
-        ["<5", 10, "<5", 20],
+        ["..", 10, "..", 20],
     )
 
 
@@ -100,7 +100,7 @@ def test_suppress_zero_is_never_a_secondary_cell() -> None:
 
     result = suppress(table)
 
-    assert [result.value(key) for key in ("A", "B", "C", "total")] == ["<5", 0, "<5", 15]
+    assert [result.value(key) for key in ("A", "B", "C", "total")] == ["..", 0, "..", 15]
 
 
 def test_suppress_threshold_three_shows_three_and_four() -> None:
@@ -118,7 +118,7 @@ def test_suppress_threshold_five_hides_three_and_four() -> None:
 
     assert (dict(result.hidden), [result.value(key) for key in ("A", "B", "C", "total")]) == (
         {"A": P, "B": P},
-        ["<5", "<5", 9, 16],
+        ["..", "..", 9, 16],
     )
 
 
@@ -127,7 +127,7 @@ def test_suppress_threshold_six_marks_cells_with_its_own_threshold() -> None:
 
     result = suppress(table, 6)
 
-    assert [result.value(key) for key in ("A", "B", "C", "total")] == ["<6", "<6", 9, 19]
+    assert [result.value(key) for key in ("A", "B", "C", "total")] == ["..", "..", 9, 19]
 
 
 @pytest.mark.parametrize("k", [2, 1, 0, -5])
@@ -136,28 +136,26 @@ def test_suppress_threshold_below_three_is_refused(k: int) -> None:
         suppress(_counts({"A": 1}), k)
 
 
-def test_suppress_note_counts_secondary_cells() -> None:
-    result = suppress(_two_by_two(2, 10, 12, 15))
+def test_suppress_secondary_cell_of_any_size_reads_like_a_primary_one() -> None:
+    # A secondary cell of 52 must not read "<5": every hidden cell is "..".
+    result = suppress(_counts({"A": 3, "B": 52, "C": 70}), 5)
 
-    assert result.note == (
-        "Antal 1–4 visas som <5. 4 celler har dolts för att skydda små antal "
-        "(varav 3 för att de annars kunde räknas fram ur summor)."
+    assert ([result.value(key) for key in ("A", "B", "C", "total")], result.secondary) == (
+        ["..", "..", 70, 125],
+        ["B"],
     )
 
 
-def test_suppress_note_singular_secondary_cell() -> None:
-    result = suppress(_counts({"A": 3, "B": 10, "C": 7}), 5)
+def test_suppress_note_says_what_the_marker_hides_whatever_the_reason() -> None:
+    primary_only = suppress(_counts({"A": 1, "B": 1, "C": 9}), 3)
+    with_secondary = suppress(_two_by_two(2, 10, 12, 15))
 
-    assert result.note == (
-        "Antal 1–4 visas som <5. 2 celler har dolts för att skydda små antal "
-        "(varav 1 för att den annars kunde räknas fram ur summor)."
+    assert (primary_only.note, with_secondary.note) == (
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal 1–2 och "
+        "antal som annars skulle kunna räknas fram.",
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal 1–4 och "
+        "antal som annars skulle kunna räknas fram.",
     )
-
-
-def test_suppress_note_primary_only() -> None:
-    result = suppress(_counts({"A": 1, "B": 1, "C": 9}), 3)
-
-    assert result.note == "Antal 1–2 visas som <3. 2 celler har dolts för att skydda små antal."
 
 
 def test_suppress_g_table_with_total_row() -> None:
@@ -195,7 +193,7 @@ def test_share_hidden_when_numerator_or_denominator_hidden() -> None:
         result.share("B", "total", 25),
         result.share("B", "C", 143),
         result.share("D", "B", 200),
-    ] == ["<5", 25, "<5", 200]
+    ] == ["..", 25, "..", 200]
 
 
 def test_share_with_empty_denominator_stays_empty() -> None:
@@ -210,7 +208,7 @@ def test_share_of_small_unpublished_cell_is_hidden() -> None:
 
     result = suppress(table)
 
-    assert result.share(("A", "active", "annat"), ("A", "active", "total"), 8) == "<5"
+    assert result.share(("A", "active", "annat"), ("A", "active", "total"), 8) == ".."
 
 
 def test_value_of_unpublished_cell_is_refused() -> None:
@@ -408,6 +406,6 @@ def test_suppress_property_share_hidden_iff_a_side_is_hidden(
 
     result = suppress(table, k)
 
-    assert [result.share(n, d, 50) == f"<{k}" for n, d in table.shares] == [
+    assert [result.share(n, d, 50) == ".." for n, d in table.shares] == [
         n in result.hidden or d in result.hidden for n, d in table.shares
     ]

@@ -109,7 +109,7 @@ def test_exit_reasons_demo_hides_few_secondary_cells(
     [
         ("2026H1", {"women": 76, "men": 53, "total": 129}),
         ("2025H2", {"women": 42, "men": 21, "total": 63}),
-        ("2025H1", {"women": "<5", "men": "<5", "total": 7}),
+        ("2025H1", {"women": "..", "men": "..", "total": 7}),
     ],
 )
 def test_exit_reasons_demo_all_shows_what_the_participants_table_shows(
@@ -161,7 +161,7 @@ def test_exit_reasons_known_all_fixes_only_matching_whole_counts(
         _exit_reasons("2026H1"),
         k=K,
         applied=True,
-        known_all={"women": "<5", "men": 52, "total": 129},
+        known_all={"women": "..", "men": 52, "total": 129},
     )
 
     assert [result.table.fixed for result in results] == [set(), {("group", "all", "total")}]

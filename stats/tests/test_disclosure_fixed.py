@@ -69,8 +69,9 @@ def test_suppress_small_fixed_cell_is_hidden_and_the_note_says_so() -> None:
 
     assert (dict(result.hidden), result.note) == (
         {"A": P},
-        "Antal 1–4 visas som <5. 1 cell har dolts för att skydda små antal. "
-        "1 dold cell redovisas också i en annan tabell och kan inte skyddas här.",
+        "..: uppgiften visas inte eftersom den kan röja enskilda personer: antal 1–4 och "
+        "antal som annars skulle kunna räknas fram. 1 dold uppgift redovisas också i en "
+        "annan tabell och kan inte skyddas här.",
     )
 
 

@@ -1,0 +1,172 @@
+"""Disclosure control across the periods of one year (docs/disclosure.md).
+
+Every participant figure of the memo is year to date, so the memos of one year publish
+overlapping figures: the 2026Q1, 2026H1 (= 2026Q2), 2026Q3 and 2026 (= 2026H2 = 2026Q4)
+memos are four *snapshots* of the same counts at the quarter ends, and the dashboard shows
+the current half-year's. Suppressed one by one, a cell one memo hides to protect a small
+count may be printed by another, and the flows between two snapshots (registered in
+April-June = H1 - Q1) tie them together.
+
+So the snapshots of a year are suppressed *in order*, each as one linked problem with the
+earlier ones (:func:`suppress_in_order`):
+
+- snapshot i's table is added to one combined table, its cells prefixed with its index;
+- between consecutive snapshots a < b, every count that only grows during the year gets
+  the link ``b = a + flow``, with the flow an unpublished linking cell (known to the
+  reader when it is 0), and the counts fixed within the year (carried over from before
+  the year, exited before the year) get ``b = a``; everything else (ongoing, active, exits
+  to date, complements, goals) follows from the sums inside each snapshot;
+- the earlier snapshots are as they were published: their shown cells are *fixed* (known
+  to the reader) and their hidden cells stay hidden (``hidden_before``) and are protected
+  like every hidden cell; only snapshot i's own cells may be hidden now;
+- snapshot i starts from its own suppression plus every (still positive) cell the
+  previous snapshot hid; when the exact check over all snapshots so far finds no small
+  count determined, that is the answer, and only otherwise does the joint search run.
+
+Snapshot i therefore depends only on the data of snapshots 1..i: the H1 memo, computed with
+the H1 data, and the H1 snapshot inside the year memo hide the same cells, and the year
+memo treats what the H1 memo printed as known. (A correction entered later that changes
+an earlier quarter's figures changes that quarter's memo too; see docs/disclosure.md.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+from stats.disclosure import Key, Reason, Suppressed, Table, _determined, suppress
+
+#: How a cell of a snapshot relates to the same cell of the next snapshot.
+GROWS, SAME = "grows", "same"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One period end's table, how its cells link to the next snapshot's (``link``:
+    :data:`GROWS`, :data:`SAME` or None) and its blocks for ``suppress``."""
+
+    table: Table
+    link: Callable[[Key], str | None]
+    blocks: Callable[[Key], Hashable | None] | None = None
+
+
+def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]:
+    """The suppression of each snapshot, each one given the earlier ones as published
+    (see the module docstring). Returns one :class:`Suppressed` per snapshot over its own
+    (unprefixed) table."""
+    combined = Table()
+    before: dict[Key, Reason] = {}
+    results: list[Suppressed] = []
+    for index, snapshot in enumerate(snapshots):
+        _add(combined, index, snapshot.table)
+        if index:
+            _link(combined, index, snapshots[index - 1])
+        # The snapshot on its own first (cheap, and most of what it must hide), plus every
+        # cell the previous snapshot hid (so the flows between hidden cells stay hidden).
+        # When the exact check over all snapshots so far finds nothing to recompute, that
+        # is the answer; otherwise the joint search goes on from there.
+        alone = suppress(snapshot.table, k, blocks=snapshot.blocks)
+        start: dict[Key, Reason] = {(index, *_tuple(key)): why for key, why in alone.hidden.items()}
+        if results:
+            for key in results[-1].hidden:
+                cell = (index, *_tuple(key))
+                if combined.published.get(cell) and combined.values[cell] > 0:
+                    start.setdefault(cell, Reason.SECONDARY)
+        own_sensitive = frozenset(
+            _tuple(key)[1:] for key in _sensitive(combined, k) if _tuple(key)[0] == index
+        )
+        own: dict[Key, Reason]
+        if _safe(combined, k, {**before, **start}):
+            own = {_tuple(key)[1:]: why for key, why in start.items()}
+        else:
+            result = suppress(combined, k, hidden_before=before, start=start)
+            own = {
+                _tuple(key)[1:]: why
+                for key, why in result.hidden.items()
+                if _tuple(key)[0] == index
+            }
+        results.append(Suppressed(snapshot.table, k, True, own, own_sensitive))
+        # As published: what this snapshot shows is known from now on, what it hides
+        # stays hidden.
+        for key, published in snapshot.table.published.items():
+            if not published:
+                continue
+            if key in own:
+                before[(index, *_tuple(key))] = own[key]
+            else:
+                combined.fix((index, *_tuple(key)))
+        # What the reader can work out from everything published so far is known to them
+        # too (never a protected cell: the suppression above saw to that); fixing it keeps
+        # the later rounds' elimination small.
+        unknown = [
+            key
+            for key in combined.values
+            if key not in combined.fixed
+            and (key in before or (not combined.published[key] and combined.values[key] > 0))
+        ]
+        for key in _determined(combined.sums, unknown):
+            combined.fix(key)
+    return results
+
+
+def _sensitive(table: Table, k: int) -> set[Key]:
+    return {
+        key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
+    }
+
+
+def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:
+    """No protected cell (a small count not fixed) is determined by everything shown."""
+    unknown = [
+        key
+        for key in table.values
+        if key not in table.fixed
+        and (key in hidden or (not table.published[key] and table.values[key] > 0))
+    ]
+    protected = [key for key in _sensitive(table, k) if key not in table.fixed]
+    if any(table.published[key] and key not in hidden for key in protected):
+        return False
+    determined = _determined(table.sums, unknown)
+    return not any(key in determined for key in protected)
+
+
+def _tuple(key: Key) -> tuple[Hashable, ...]:
+    if not isinstance(key, tuple):
+        raise TypeError(f"A snapshot's cells are tuples, not {key!r}.")
+    return key
+
+
+def _add(combined: Table, index: int, table: Table) -> None:
+    def prefixed(key: Key) -> Key:
+        return (index, *_tuple(key))
+
+    for key, value in table.values.items():
+        combined.add_cell(
+            prefixed(key),
+            value,
+            published=table.published[key],
+            linking=key in table.linking,
+            fixed=key in table.fixed,
+        )
+    for constraint in table.sums:
+        combined.add_sum([prefixed(part) for part in constraint.parts], prefixed(constraint.total))
+
+
+def _link(combined: Table, index: int, earlier: Snapshot) -> None:
+    """The links between snapshot ``index - 1`` and ``index`` (each only where it holds in
+    the data, as every sum)."""
+    previous = index - 1
+    for key in earlier.table.values:
+        kind = earlier.link(key)
+        if kind is None:
+            continue
+        old, new = (previous, *_tuple(key)), (index, *_tuple(key))
+        if new not in combined.values:
+            continue
+        difference = combined.values[new] - combined.values[old]
+        if kind == SAME and difference == 0:
+            combined.add_sum([old], new)
+        elif kind == GROWS and difference >= 0:
+            flow = ("flow", index, *_tuple(key))
+            combined.add_cell(flow, difference, published=False, linking=True)
+            combined.add_sum([old, flow], new)
