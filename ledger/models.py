@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from tenancy.models import Association, scoped
 
 
-
 class FiscalYear(models.Model):
     """One imported SIE file: the fiscal year `#RAR 0` with what the file said about itself.
     ``year`` is the calendar year the fiscal year ends in (the report's year)."""
@@ -268,3 +267,169 @@ class VoucherRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.amount}"
+
+
+# --- the mapping from accounts to the report (importmall sheets) --------------------------
+
+
+class ReportLine(models.Model):
+    """A line of the income statement or balance sheet (sheet `Rapportrader`)."""
+
+    class Report(models.TextChoices):
+        RESULT = "resultat", _("Resultaträkning")
+        BALANCE = "balans", _("Balansräkning")
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    report = models.CharField(_("rapport"), max_length=8, choices=Report.choices)
+    code = models.CharField(_("rad"), max_length=40)
+    label = models.CharField(_("rubrik"), max_length=200)
+    group = models.CharField(_("grupp"), max_length=40)
+    accounts = models.CharField(_("konton"), max_length=1000, blank=True)
+    note = models.PositiveSmallIntegerField(_("not"), null=True, blank=True)
+    specification = models.CharField(_("specifikation"), max_length=20, blank=True)
+    restricted = models.BooleanField(_("bundet eget kapital"), default=False)
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("rapportrad")
+        verbose_name_plural = _("rapportrader")
+        ordering = ["report", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "code"], name="ledger_unique_report_line"
+            ),
+            models.CheckConstraint(
+                condition=Q(restricted=False) | Q(group="eget_kapital"),
+                name="ledger_report_line_restricted_only_equity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class OperatingRow(models.Model):
+    """A row of the operating statement (sheet `Driftrader`)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(_("rad"), max_length=40)
+    label = models.CharField(_("rubrik"), max_length=200)
+    group = models.CharField(_("grupp"), max_length=40)
+    accounts = models.CharField(_("konton"), max_length=1000)
+    object_list = models.CharField(_("objekt"), max_length=1000, blank=True)
+    intervention = models.ForeignKey(
+        "interventions.Intervention",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("insats"),
+    )
+    position = models.PositiveIntegerField(_("ordning"), default=0)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("driftrad")
+        verbose_name_plural = _("driftrader")
+        ordering = ["position", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "code"], name="ledger_unique_operating_row"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class OwnBudgetAmount(models.Model):
+    """The association's own budget or prognosis for a drift row and year (sheet
+    `Förbundsbudget`), zero or positive; the row's group gives the sign."""
+
+    class Version(models.TextChoices):
+        BUDGET = "budget", _("Budget")
+        PROGNOSIS = "prognos", _("Prognos")
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    row = models.ForeignKey(OperatingRow, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("år"))
+    version = models.CharField(
+        _("version"), max_length=7, choices=Version.choices, default=Version.BUDGET
+    )
+    amount = models.BigIntegerField(_("belopp (kr)"))
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("förbundsbudget")
+        verbose_name_plural = _("förbundsbudget")
+        ordering = ["year", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["row", "year", "version"], name="ledger_unique_own_budget"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="ledger_own_budget_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.row} {self.year} {self.version}"
+
+
+class KeyFigures(models.Model):
+    """Figures of a year before the first imported ledger (sheet `Nyckeltal`)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("år"))
+    income = models.BigIntegerField(_("verksamhetens intäkter"))
+    result = models.BigIntegerField(_("årets resultat"))
+    costs = models.BigIntegerField(_("kostnader"), null=True, blank=True)
+    equity_ratio = models.IntegerField(_("soliditet (%)"), null=True, blank=True)
+    quick_ratio = models.IntegerField(_("kassalikviditet (%)"), null=True, blank=True)
+    equity = models.BigIntegerField(_("eget kapital"), null=True, blank=True)
+    unrestricted_equity = models.BigIntegerField(_("obundet eget kapital"), null=True, blank=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("nyckeltal")
+        verbose_name_plural = _("nyckeltal")
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year"], name="ledger_unique_key_figures"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class StaffYear(models.Model):
+    """Staff of a year (sheet `Personal`)."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("år"))
+    employees = models.DecimalField(_("årsarbetare"), max_digits=7, decimal_places=2)
+    left = models.PositiveIntegerField(_("slutat"), null=True, blank=True)
+    changed_post = models.PositiveIntegerField(_("bytt tjänst"), null=True, blank=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("personal")
+        verbose_name_plural = _("personal")
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year"], name="ledger_unique_staff_year"
+            ),
+            models.CheckConstraint(condition=Q(employees__gte=0), name="ledger_staff_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)
