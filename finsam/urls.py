@@ -25,6 +25,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("rapportering/", include("followup.urls")),
     path("ekonomi/", include("finance.urls")),
     path("ansokningar/", include("funding.urls")),
+    path("huvudbok/", include("ledger.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,51 @@
+"""Forms of the ledger pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_RE = re.compile(r"[0-9a-f]{64}")
+
+
+class SieUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("SIE-fil"),
+        help_text=_(
+            "Räkenskapsårets export från ekonomisystemet i formatet SIE 4 (.se, .si, .sie)."
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        upload: UploadedFile = self.cleaned_data["file"]
+        limit = int(settings.FINSAM_MAX_UPLOAD_BYTES)
+        if (upload.size or 0) > limit:
+            raise forms.ValidationError(
+                _("Filen är för stor. Största tillåtna storlek är %(limit)s."),
+                code="too_large",
+                params={"limit": filesizeformat(limit)},
+            )
+        return upload
+
+
+class SieConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    file_name = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_token(self) -> str:
+        token: str = self.cleaned_data["token"]
+        if not TOKEN_RE.fullmatch(token):
+            raise forms.ValidationError(_("Ogiltig fil. Ladda upp filen igen."))
+        return token
+
+
+class VoucherSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Sök verifikation (text, konto eller nummer)"), required=False, max_length=100
+    )

@@ -1,0 +1,13 @@
+"""Ledger pages under ``/f/<association>/huvudbok/``."""
+
+from django.urls import path
+
+from ledger.views import ledger
+
+app_name = "ledger"
+
+urlpatterns = [
+    path("", ledger.LedgerView.as_view(), name="ledger"),
+    path("<int:year>/", ledger.LedgerView.as_view(), name="year"),
+    path("import/", ledger.SieUploadView.as_view(), name="upload"),
+]
