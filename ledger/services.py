@@ -16,8 +16,13 @@ from ledger.models import (
     Balance,
     Dimension,
     FiscalYear,
+    KeyFigures,
     LedgerObject,
+    OperatingRow,
+    OwnBudgetAmount,
     PeriodBalance,
+    ReportLine,
+    StaffYear,
     Voucher,
     VoucherRow,
 )
@@ -219,3 +224,59 @@ def _write(
         ),
     )
     return fiscal_year
+
+
+# --- the mapping (importmall sheets and the presets) ---------------------------------------
+
+
+def _upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> tuple[M, str]:
+    """Create or update the row with the natural key ``lookup``; the outcome is
+    "created", "updated" or "unchanged" (for the import summary)."""
+    manager: Any = model.objects  # type: ignore[attr-defined]  # every ledger model has one
+    instance = manager.filter(**lookup).first()
+    if instance is None:
+        return manager.create(**lookup, **values), "created"
+    if all(getattr(instance, name) == value for name, value in values.items()):
+        return instance, "unchanged"
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.full_clean(validate_unique=False, validate_constraints=False)
+    instance.save()
+    return instance, "updated"
+
+
+def save_report_line(
+    *, association: Association, code: str, **values: Any
+) -> tuple[ReportLine, str]:
+    """A `Rapportrader` row (natural key: rad)."""
+    return _upsert(ReportLine, {"association": association, "code": code}, values)
+
+
+def save_operating_row(
+    *, association: Association, code: str, **values: Any
+) -> tuple[OperatingRow, str]:
+    """A `Driftrader` row (natural key: rad)."""
+    return _upsert(OperatingRow, {"association": association, "code": code}, values)
+
+
+def save_own_budget(
+    *, association: Association, row: OperatingRow, year: int, version: str, amount: int
+) -> tuple[OwnBudgetAmount, str]:
+    """A `Förbundsbudget` row (natural key: rad + år + version)."""
+    return _upsert(
+        OwnBudgetAmount,
+        {"association": association, "row": row, "year": year, "version": version},
+        {"amount": amount},
+    )
+
+
+def save_key_figures(
+    *, association: Association, year: int, **values: Any
+) -> tuple[KeyFigures, str]:
+    """A `Nyckeltal` row (natural key: år)."""
+    return _upsert(KeyFigures, {"association": association, "year": year}, values)
+
+
+def save_staff_year(*, association: Association, year: int, **values: Any) -> tuple[StaffYear, str]:
+    """A `Personal` row (natural key: år)."""
+    return _upsert(StaffYear, {"association": association, "year": year}, values)

@@ -219,6 +219,11 @@ def test_workbook_export_admin_has_no_deltagare_rows_and_logs_nothing(
         "Aktiviteter",
         "Kvartalsrapporter",
         "Avvikelser",
+        "Rapportrader",
+        "Driftrader",
+        "Förbundsbudget",
+        "Nyckeltal",
+        "Personal",
     ]
     assert workbook["Deltagare"].max_row == 1
     assert AccessLogEntry.objects.filter(action="export").count() == 0
