@@ -97,7 +97,12 @@ def import_sie(
     if not dry_run:
         with transaction.atomic():
             _write(
-                association, sie, year, hashlib.sha256(data).hexdigest(), file_name, result.warnings
+                association,
+                sie,
+                year,
+                hashlib.sha256(data).hexdigest(),
+                file_name,
+                list(sie.warnings),
             )
     return result
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-RAPPORTRADER = [
+RAPPORTRADER: list[list[Any]] = [
     ["rapport", "rad", "rubrik", "grupp", "konton", "not", "specifikation", "bunden"],
     [
         "resultat",
@@ -73,19 +73,19 @@ RAPPORTRADER = [
         "",
     ],
 ]
-DRIFTRADER = [
+DRIFTRADER: list[list[Any]] = [
     ["rad", "rubrik", "grupp", "konton", "objekt", "insats"],
     ["medlemsbidrag", "Medlemsbidrag", "intakter", "3000-3999", "", ""],
     ["kansli", "Kansli", "administration", "4000-7999", "1:10", ""],
     ["jobbcentrum", "Jobbcentrum", "individ", "4000-7999", "1:20", "ARB"],
 ]
-FORBUNDSBUDGET = [
+FORBUNDSBUDGET: list[list[Any]] = [
     ["rad", "år", "version", "belopp"],
     ["medlemsbidrag", 2022, "budget", 1100],
     ["kansli", 2022, "", 450],
     ["kansli", 2022, "prognos", 460],
 ]
-NYCKELTAL = [
+NYCKELTAL: list[list[Any]] = [
     [
         "år",
         "intakter",
@@ -99,7 +99,7 @@ NYCKELTAL = [
     [2019, 800, 50, "", 60, 200, 700, 700],
     [2020, 850, -50, -900, "", "", "", ""],
 ]
-PERSONAL = [
+PERSONAL: list[list[Any]] = [
     ["år", "anstallda", "slutat", "bytt_tjanst"],
     [2021, "2,5", 0, 0],
     [2022, "3,5", 1, 0],
