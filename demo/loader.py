@@ -200,6 +200,10 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 users=spec.users,
                 interventions=interventions,
             )
+        if spec.slug == "exempel":
+            from demo.ledger import load_ledger_data
+
+            load_ledger_data(association=association)
         # Read back: a granted application gives its insatsansvarig a new intervention.
         return [
             DemoLogin(u.email, _role_labels(association, u.email), u.totp_secret)
