@@ -51,3 +51,56 @@ def test_annual_report_page_without_mapping_shows_why(world, client_as):
     response = client_as("economist").get(reverse("ledger:annual_report", args=["exempel", 2022]))
 
     assert response.context["errors"] == ["Förbundet har inga rapportrader (bladet Rapportrader)."]
+
+
+@pytest.mark.parametrize(("persona", "expected"), [("economist", 302), ("board", 403)])
+def test_adopt_annual_report_by_persona(imported, client_as, persona, expected):
+    response = client_as(persona).post(
+        reverse("ledger:annual_report", args=["exempel", 2022]),
+        {"adopted_on": "2023-03-20", "decision": "Protokoll 2023-03-20 § 12"},
+    )
+
+    assert response.status_code == expected
+
+
+def test_adopted_report_is_frozen_when_the_ledger_is_imported_again(imported, world, client_as):
+    from ledger.tests.report_sample import REPORT_SIE
+
+    client_as("admin").post(
+        reverse("ledger:annual_report", args=["exempel", 2022]),
+        {"adopted_on": "2023-03-20", "decision": "§ 12"},
+    )
+    changed = REPORT_SIE.replace("#RES 0 8310 -20.40", "#RES 0 8310 -520.40")
+    with scope(association=world.association.pk):
+        import_sie(association=world.association, data=changed.encode("cp437"))
+
+    response = client_as("auditor").get(reverse("ledger:annual_report", args=["exempel", 2022]))
+
+    assert response.context["report"]["income_statement"]["result"]["amount"] == 94
+    assert response.context["adopted"].decision == "§ 12"
+    assert response.context["can_adopt"] is False
+
+
+def test_adopting_twice_is_refused(imported, world):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from stats.annual.adoption import adopt_report
+
+    with scope(association=world.association.pk):
+        adopt_report(
+            association=world.association,
+            year=2022,
+            adopted_on=dt.date(2023, 3, 20),
+            decision="§ 1",
+        )
+        with pytest.raises(ValidationError) as error:
+            adopt_report(
+                association=world.association,
+                year=2022,
+                adopted_on=dt.date(2023, 3, 21),
+                decision="§ 2",
+            )
+
+    assert error.value.messages == ["Årsredovisningen för 2022 är redan fastställd."]

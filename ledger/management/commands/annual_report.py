@@ -2,7 +2,8 @@
 [--unsuppressed] [--output FILE]``: the annual report (årsredovisning) from the ledger.
 
 The participant statistics are the board version (disclosure control applied) unless
-``--unsuppressed``. A report that cannot be produced prints every reason and exits 1."""
+``--unsuppressed``. An adopted year gives its figures as adopted. A report that cannot be
+produced prints every reason and exits 1."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
-from stats.annual.report import annual_report_json
 from tenancy.models import Association
 
 FORMATS = ("json",)
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             )
         with scope(association=association.pk):
             try:
-                report = annual_report_json(
+                report, _adopted = report_for(
                     association, options["year"], suppress=not options["unsuppressed"]
                 )
             except ReportError as error:
