@@ -12,4 +12,9 @@ urlpatterns = [
     path("import/", ledger.SieUploadView.as_view(), name="upload"),
     path("<int:year>/kontroll/", check.MappingCheckView.as_view(), name="check"),
     path("<int:year>/arsredovisning/", report.AnnualReportView.as_view(), name="annual_report"),
+    path(
+        "<int:year>/arsredovisning.xlsx",
+        report.AnnualReportXlsxView.as_view(),
+        name="annual_report_xlsx",
+    ),
 ]

@@ -104,3 +104,42 @@ def test_adopting_twice_is_refused(imported, world):
             )
 
     assert error.value.messages == ["Årsredovisningen för 2022 är redan fastställd."]
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("board", 200), ("participant_officer_a", 403), ("outsider", 404)]
+)
+def test_annual_report_xlsx_download_by_persona(imported, client_as, persona, expected):
+    response = client_as(persona).get(reverse("ledger:annual_report_xlsx", args=["exempel", 2022]))
+
+    assert response.status_code == expected
+
+
+def test_annual_report_xlsx_reads_back_the_figures(imported, world, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    from stats.annual.report import annual_report_json
+
+    response = client_as("board").get(reverse("ledger:annual_report_xlsx", args=["exempel", 2022]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    with scope(association=world.association.pk):
+        report = annual_report_json(world.association, 2022)
+
+    income = [[c.value for c in row] for row in workbook["Resultaträkning"].iter_rows(min_row=2)]
+    assert income[-1] == ["Årets resultat", None, 94, 110, 200]
+    assert [row[2] for row in income[:5]] == [
+        line["amount"] for line in report["income_statement"]["lines"]
+    ]
+    flow = [[c.value for c in row] for row in workbook["Kassaflödesanalys"].iter_rows(min_row=2)]
+    assert flow[-1] == ["Likvida medel vid årets slut", 1220, 950]
+    assert workbook.sheetnames == [
+        "Resultaträkning",
+        "Balansräkning",
+        "Kassaflödesanalys",
+        "Noter",
+        "Femårsöversikt",
+        "Driftredovisning",
+        "Balanskravsavstämning",
+    ]

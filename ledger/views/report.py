@@ -88,3 +88,25 @@ class AnnualReportView(TenantView):
             ]
             context["can_check"] = request.user.has_perm("ledger.change_mapping", self.association)
         return render(request, self.template_name, self.get_context_data(**context))
+
+
+class AnnualReportXlsxView(TenantView):
+    """The report (as adopted, when it is) as an Excel workbook."""
+
+    permission_required = "ledger.view_annual_report"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from documents.annual.xlsx import render_annual_xlsx
+
+        fiscal_year = get_object_or_404(FiscalYear, year=kwargs["year"])
+        try:
+            report, _adopted = report_for(self.association, fiscal_year.year)
+        except ReportError:
+            return redirect("ledger:annual_report", self.association.slug, fiscal_year.year)
+        response = HttpResponse(
+            render_annual_xlsx(report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"arsredovisning-{self.association.slug}-{fiscal_year.year}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

@@ -19,7 +19,7 @@ from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
 from tenancy.models import Association
 
-FORMATS = ("json",)
+FORMATS = ("json", "xlsx")
 
 
 class Command(BaseCommand):
@@ -50,6 +50,15 @@ class Command(BaseCommand):
                 for message in error.messages:
                     self.stderr.write(message)
                 raise CommandError(_("Årsredovisningen kunde inte skrivas.")) from None
+        if options["format"] == "xlsx":
+            from documents.annual.xlsx import render_annual_xlsx
+
+            data = render_annual_xlsx(report)
+            if not options["output"]:
+                raise CommandError(_("Ange --output för formatet xlsx."))
+            Path(options["output"]).write_bytes(data)
+            self.stderr.write(f"Skrev {options['output']}.")
+            return
         content = json.dumps(report, ensure_ascii=False, indent=2)
         if options["output"]:
             Path(options["output"]).write_text(content + "\n", encoding="utf-8")
