@@ -208,6 +208,9 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 office=User.objects.get(email="admin@exempel.se"),
                 board_user=User.objects.get(email="styrelse@exempel.se"),
             )
+            from demo.ledger import load_ledger_data
+
+            load_ledger_data(association=association)
         load_survey_data(
             association=association,
             interventions=interventions,

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "participants",
     "followup",
     "finance",
+    "ledger",
     "audit",
     "imports",
     "stats",

@@ -27,6 +27,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("ansokningar/", include("funding.urls")),
     path("sammantraden/", include("meetings.urls")),
     path("enkat/", include("survey.urls")),
+    path("huvudbok/", include("ledger.urls")),
 ]
 
 urlpatterns = [

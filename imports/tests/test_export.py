@@ -164,6 +164,29 @@ def test_export_headers_are_the_importmall_column_names() -> None:
         "Riksnitt": ["år", "formular", "fraga", "alla", "kvinnor", "man", "svarsfrekvens"],
         "Enkätresultat": ["år", "formular", "fraga", "n", "alla", "kvinnor", "man"],
         "Enkätunderlag": ["år", "formular", "insats", "tillfragade"],
+        "Rapportrader": [
+            "rapport",
+            "rad",
+            "rubrik",
+            "grupp",
+            "konton",
+            "not",
+            "specifikation",
+            "bunden",
+        ],
+        "Driftrader": ["rad", "rubrik", "grupp", "konton", "objekt", "insats"],
+        "Förbundsbudget": ["rad", "år", "version", "belopp"],
+        "Nyckeltal": [
+            "år",
+            "intakter",
+            "arets_resultat",
+            "kostnader",
+            "soliditet",
+            "kassalikviditet",
+            "eget_kapital",
+            "obundet_eget_kapital",
+        ],
+        "Personal": ["år", "anstallda", "slutat", "bytt_tjanst"],
     }
     start = workbook["Insatser"]["I2"]
     assert (start.value, start.number_format) == (dt.datetime(2023, 1, 31), "yyyy-mm-dd")

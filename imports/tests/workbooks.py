@@ -257,12 +257,21 @@ MISSING_SURVEY_SHEETS = [
     "Bladet Enkätresultat finns inte i filen; inga enkätresultat importerades.",
     "Bladet Enkätunderlag finns inte i filen; inga rader om tillfrågade importerades.",
 ]
+#: The notices of an import whose file has none of the ledger mapping sheets.
+MISSING_LEDGER_SHEETS = [
+    "Bladet Rapportrader finns inte i filen; inga rapportrader importerades.",
+    "Bladet Driftrader finns inte i filen; inga driftrader importerades.",
+    "Bladet Förbundsbudget finns inte i filen; inga budgetrader importerades.",
+    "Bladet Nyckeltal finns inte i filen; inga år med nyckeltal importerades.",
+    "Bladet Personal finns inte i filen; inga år med personaluppgifter importerades.",
+]
 #: The notices of an import whose file has only the sheets Insatser and Budget.
 MISSING_AFTER_BUDGET = [
     MISSING_UTFALL,
     *MISSING_PARTICIPANT_SHEETS,
     *MISSING_REPORT_SHEETS,
     *MISSING_SURVEY_SHEETS,
+    *MISSING_LEDGER_SHEETS,
 ]
 
 

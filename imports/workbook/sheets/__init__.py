@@ -10,9 +10,14 @@ from imports.workbook.sheets.aktiviteter import AktiviteterSheet
 from imports.workbook.sheets.avvikelser import AvvikelserSheet
 from imports.workbook.sheets.budget import BudgetSheet
 from imports.workbook.sheets.deltagare import DeltagareSheet
+from imports.workbook.sheets.driftrader import DriftraderSheet
 from imports.workbook.sheets.enkatsvar import EnkatsvarSheet
+from imports.workbook.sheets.forbundsbudget import ForbundsbudgetSheet
 from imports.workbook.sheets.insatser import InsatserSheet
 from imports.workbook.sheets.kvartalsrapporter import KvartalsrapporterSheet
+from imports.workbook.sheets.nyckeltal import NyckeltalSheet
+from imports.workbook.sheets.personal import PersonalSheet
+from imports.workbook.sheets.rapportrader import RapportraderSheet
 from imports.workbook.sheets.riksnitt import EnkatresultatSheet, EnkatunderlagSheet, RiksnittSheet
 from imports.workbook.sheets.utfall import UtfallSheet
 from imports.workbook.sheets.volym import VolymSheet
@@ -30,4 +35,9 @@ HANDLERS: tuple[SheetHandler[Any], ...] = (
     RiksnittSheet(),
     EnkatresultatSheet(),
     EnkatunderlagSheet(),
+    RapportraderSheet(),
+    DriftraderSheet(),
+    ForbundsbudgetSheet(),
+    NyckeltalSheet(),
+    PersonalSheet(),
 )

@@ -1,0 +1,96 @@
+"""Sheet `Personal`: full-time equivalents and staff turnover per year. Natural key: år."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from imports.workbook.access import WorkbookAccess
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.cells import CellError, CellValue, cell_text, parse_whole_number, parse_year
+from ledger.models import StaffYear
+from ledger.services import save_staff_year
+from tenancy.models import Association
+
+FTE_RE = re.compile(r"\d{1,5}([.,]\d{1,2})?")
+
+
+def parse_fte(value: CellValue) -> Decimal:
+    """``5,5`` or ``5.5`` (at most two decimals), never negative."""
+    if isinstance(value, float):
+        value = f"{value:.2f}"
+    text = cell_text(value).replace(" ", "")
+    if not FTE_RE.fullmatch(text):
+        raise CellError(_("Ange antal årsarbetare, till exempel 5,5."))
+    return Decimal(text.replace(",", "."))
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    year: int
+    employees: Decimal
+    left: int | None
+    changed_post: int | None
+
+
+class PersonalSheet(SheetHandler[StaffRow]):
+    sheet_name = "Personal"
+    label = "år med personaluppgifter"
+    columns = (
+        Column("år", required=True),
+        Column("anstallda", required=True),
+        Column("slutat"),
+        Column("bytt_tjanst"),
+    )
+
+    def parse_row(self, row: RowReader, context: ImportContext) -> StaffRow | None:
+        year = row.value("år", parse_year, required=True)
+        employees = row.value("anstallda", parse_fte, required=True)
+        left = row.value("slutat", parse_whole_number)
+        changed = row.value("bytt_tjanst", parse_whole_number)
+        if not row.ok or year is None or employees is None:
+            return None
+        return StaffRow(year, employees, left, changed)
+
+    def check_rows(self, rows: Sequence[tuple[int, StaffRow]], context: ImportContext) -> None:
+        first: dict[int, int] = {}
+        for number, row in rows:
+            if row.year in first:
+                self.problem(
+                    context,
+                    number,
+                    "år",
+                    str(row.year),
+                    _("Året finns redan på rad %(row)s.") % {"row": first[row.year]},
+                )
+            else:
+                first[row.year] = number
+
+    def write(self, rows: Sequence[StaffRow], context: ImportContext) -> SheetChanges:
+        changes = SheetChanges()
+        for row in rows:
+            _staff, outcome = save_staff_year(
+                association=context.association,
+                year=row.year,
+                employees=row.employees,
+                left=row.left,
+                changed_post=row.changed_post,
+            )
+            changes.count(outcome)
+        return changes
+
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
+        for staff in StaffYear.objects.filter(association=association).order_by("year"):
+            yield (
+                staff.year,
+                f"{staff.employees.normalize():f}".replace(".", ","),
+                staff.left,
+                staff.changed_post,
+            )

@@ -1,0 +1,205 @@
+"""Sheet `Rapportrader`: the lines of the income statement and balance sheet and the accounts
+each takes (spec/annual-report.md section 2). Natural key: rad. An account may be in one
+line only (checked against the file's rows and the stored lines the file does not replace).
+Rows are printed in sheet order within their group."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from imports.workbook.access import WorkbookAccess
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.cells import (
+    CellError,
+    CellValue,
+    cell_text,
+    parse_choice,
+    parse_number_in_range,
+    parse_text,
+    parse_yes_no,
+)
+from ledger.mapping import (
+    BALANCE_GROUPS,
+    CODE_RE,
+    RESULT_GROUPS,
+    YEAR_RESULT_LINE,
+    AccountList,
+    lists_overlap,
+    parse_account_list,
+)
+from ledger.models import ReportLine
+from ledger.services import save_report_line
+from tenancy.models import Association
+
+SPECIFICATION_RE = re.compile(r"konto|objekt:\d{1,3}")
+
+
+def parse_line_code(value: CellValue) -> str:
+    code = cell_text(value)
+    if not CODE_RE.fullmatch(code):
+        raise CellError(_("Koden får bara innehålla a–z, siffror och _ (högst 40 tecken)."))
+    return code
+
+
+def parse_accounts(value: CellValue) -> AccountList:
+    try:
+        return parse_account_list(cell_text(value))
+    except ValueError as error:
+        raise CellError(str(error)) from None
+
+
+def parse_specification(value: CellValue) -> str:
+    text = cell_text(value).strip().lower()
+    if not SPECIFICATION_RE.fullmatch(text):
+        raise CellError(_("Ange konto, objekt:N (N = dimensionens nummer) eller lämna tomt."))
+    return text
+
+
+@dataclass(frozen=True)
+class ReportLineRow:
+    report: str
+    code: str
+    label: str
+    group: str
+    accounts: AccountList
+    note: int | None
+    specification: str
+    restricted: bool
+    position: int
+
+
+class RapportraderSheet(SheetHandler[ReportLineRow]):
+    sheet_name = "Rapportrader"
+    label = "rapportrader"
+    columns = (
+        Column("rapport", required=True),
+        Column("rad", required=True),
+        Column("rubrik", required=True),
+        Column("grupp", required=True),
+        Column("konton", required=True),
+        Column("not"),
+        Column("specifikation"),
+        Column("bunden"),
+    )
+
+    def parse_row(self, row: RowReader, context: ImportContext) -> ReportLineRow | None:
+        report = row.value(
+            "rapport", partial(parse_choice, choices=("resultat", "balans")), required=True
+        )
+        code = row.value("rad", parse_line_code, required=True)
+        label = row.value("rubrik", partial(parse_text, max_length=200), required=True)
+        group = row.value(
+            "grupp", partial(parse_choice, choices=RESULT_GROUPS + BALANCE_GROUPS), required=True
+        )
+        accounts = row.value("konton", parse_accounts)
+        note = row.value("not", partial(parse_number_in_range, low=1, high=999))
+        specification = row.value("specifikation", parse_specification) or ""
+        restricted = bool(row.value("bunden", parse_yes_no))
+        if report is not None and group is not None:
+            allowed = RESULT_GROUPS if report == "resultat" else BALANCE_GROUPS
+            if group not in allowed:
+                row.problem(
+                    "grupp", _("Gruppen hör inte till rapporten %(report)s.") % {"report": report}
+                )
+        if (
+            code is not None
+            and accounts is None
+            and row.is_empty("konton")
+            and code != YEAR_RESULT_LINE
+        ):
+            row.problem("konton", _("Ange konton; bara raden arets_resultat får vara utan konton."))
+        if restricted and group is not None and group != "eget_kapital":
+            row.problem("bunden", _("Bara rader i gruppen eget_kapital kan vara bundna."))
+        if code == YEAR_RESULT_LINE and group is not None and group != "eget_kapital":
+            row.problem("grupp", _("Raden arets_resultat hör till gruppen eget_kapital."))
+        if not row.ok or report is None or code is None or label is None or group is None:
+            return None
+        return ReportLineRow(
+            report=report,
+            code=code,
+            label=label,
+            group=group,
+            accounts=accounts or AccountList(()),
+            note=note,
+            specification=specification,
+            restricted=restricted,
+            position=row.number,
+        )
+
+    def check_rows(self, rows: Sequence[tuple[int, ReportLineRow]], context: ImportContext) -> None:
+        first: dict[str, int] = {}
+        taken: list[tuple[str, AccountList, int | None]] = [
+            (code, parse_account_list(text), None)
+            for code, text in ReportLine.objects.filter(association=context.association)
+            .exclude(code__in=[row.code for _n, row in rows])
+            .values_list("code", "accounts")
+        ]
+        for number, row in rows:
+            if row.code in first:
+                self.problem(
+                    context,
+                    number,
+                    "rad",
+                    row.code,
+                    _("Raden finns redan på rad %(row)s.") % {"row": first[row.code]},
+                )
+                continue
+            first[row.code] = number
+            for code, accounts, where in taken:
+                if lists_overlap(row.accounts, accounts):
+                    place = (
+                        _("raden %(code)s (rad %(row)s)") % {"code": code, "row": where}
+                        if where is not None
+                        else _("den sparade raden %(code)s") % {"code": code}
+                    )
+                    self.problem(
+                        context,
+                        number,
+                        "konton",
+                        str(row.accounts),
+                        _(
+                            "Ett konto får bara finnas på en rad, men kontona finns redan "
+                            "på %(place)s."
+                        )
+                        % {"place": place},
+                    )
+            taken.append((row.code, row.accounts, number))
+
+    def write(self, rows: Sequence[ReportLineRow], context: ImportContext) -> SheetChanges:
+        changes = SheetChanges()
+        for row in rows:
+            _line, outcome = save_report_line(
+                association=context.association,
+                code=row.code,
+                report=row.report,
+                label=row.label,
+                group=row.group,
+                accounts=str(row.accounts),
+                note=row.note,
+                specification=row.specification,
+                restricted=row.restricted,
+                position=row.position,
+            )
+            changes.count(outcome)
+        return changes
+
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
+        for line in ReportLine.objects.filter(association=association).order_by("position", "code"):
+            yield (
+                line.report,
+                line.code,
+                line.label,
+                line.group,
+                line.accounts,
+                line.note,
+                line.specification,
+                "ja" if line.restricted else "nej",
+            )

@@ -1,0 +1,20 @@
+"""Ledger pages under ``/f/<association>/huvudbok/``."""
+
+from django.urls import path
+
+from ledger.views import check, ledger, report
+
+app_name = "ledger"
+
+urlpatterns = [
+    path("", ledger.LedgerView.as_view(), name="ledger"),
+    path("<int:year>/", ledger.LedgerView.as_view(), name="year"),
+    path("import/", ledger.SieUploadView.as_view(), name="upload"),
+    path("<int:year>/kontroll/", check.MappingCheckView.as_view(), name="check"),
+    path("<int:year>/arsredovisning/", report.AnnualReportView.as_view(), name="annual_report"),
+    path(
+        "<int:year>/arsredovisning.xlsx",
+        report.AnnualReportXlsxView.as_view(),
+        name="annual_report_xlsx",
+    ),
+]
