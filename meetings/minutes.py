@@ -20,6 +20,7 @@ from followup.models import DecidedBy, Deviation
 from followup.services import decide_deviation as record_deviation_decision
 from funding.models import Application, FundingDecision
 from funding.services import YearAmount, record_decision
+from ledger.models import AdoptedReport
 from meetings.models import (
     ItemKind,
     Meeting,
@@ -29,6 +30,7 @@ from meetings.models import (
     Serving,
 )
 from meetings.queries import organ_people
+from stats.annual.adoption import adopt_report
 from tenancy.models import BoardMember, BoardRole
 
 #: The appeal period after the checked minutes are announced (laglighetsprövning).
@@ -225,6 +227,27 @@ def decide_deviation(
     paragraph.deviation = decided
     paragraph.save(update_fields=["deviation"])
     return decided
+
+
+@transaction.atomic
+def adopt_annual_report(*, user: Any, paragraph: Paragraph, year: int) -> AdoptedReport:
+    """The § adopts the annual report of ``year``: its figures are frozen as adopted
+    (``stats.annual.adoption``), dated the meeting's day, and linked both ways."""
+    require(user, "meetings.change_minutes", paragraph.minutes)
+    _check_open(paragraph.minutes)
+    if paragraph.adopted_report_id is not None:
+        raise ValidationError(_("Paragrafen har redan fastställt en årsredovisning."))
+    meeting = paragraph.minutes.meeting
+    adopted = adopt_report(
+        association=meeting.association,
+        year=year,
+        adopted_on=meeting.date,
+        decision=f"§ {paragraph.number}, {meeting.organ} {meeting.date.isoformat()}",
+        user=user,
+    )
+    paragraph.adopted_report = adopted
+    paragraph.save(update_fields=["adopted_report"])
+    return adopted
 
 
 def checking_role(user: Any, minutes: Minutes) -> str | None:

@@ -156,3 +156,7 @@ class DeviationDecisionForm(forms.Form):
     def __init__(self, *args: Any, deviations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["deviation"].queryset = deviations  # type: ignore[attr-defined]  # a ModelChoiceField
+
+
+class AdoptionForm(forms.Form):
+    year = forms.IntegerField(label=_("Årsredovisning för år"), min_value=2000, max_value=2100)

@@ -20,6 +20,7 @@ from funding.models import Application
 from funding.services import YearAmount
 from meetings import minutes as service
 from meetings.minutes_forms import (
+    AdoptionForm,
     ApplicationDecisionForm,
     DeviationDecisionForm,
     ParagraphForm,
@@ -29,6 +30,7 @@ from meetings.models import Concerns, Meeting, MeetingStatus, Minutes, OrganKind
 from meetings.queries import organ_people
 from meetings.views import MeetingChildView, add_errors
 from participants.reauth import fresh_check_redirect
+from stats.annual.data import ReportError
 from tenancy.views.base import TenantView, htmx_redirect
 
 
@@ -269,6 +271,31 @@ class DeviationDecisionView(ParagraphChildView, FormView):
             add_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Beslutet om avvikelserapporten är registrerat."))
+        return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
+
+
+class AdoptionView(ParagraphChildView, FormView):
+    """The § adopts the annual report of a year (its figures are frozen as adopted)."""
+
+    permission_required = "meetings.change_minutes"
+    template_name = "meetings/form.html"
+    form_class = AdoptionForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"year": self.paragraph.minutes.meeting.date.year - 1}
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            service.adopt_annual_report(
+                user=self.request.user, paragraph=self.paragraph, year=form.cleaned_data["year"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        except ReportError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Årsredovisningen är fastställd och dess siffror låsta."))
         return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
 
 

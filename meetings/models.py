@@ -503,6 +503,14 @@ class Paragraph(models.Model):
         related_name="paragraph",
         verbose_name=_("avvikelserapport"),
     )
+    adopted_report = models.OneToOneField(
+        "ledger.AdoptedReport",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paragraph",
+        verbose_name=_("fastställd årsredovisning"),
+    )
 
     objects = scoped()
 

@@ -55,6 +55,11 @@ urlpatterns = [
         minutes_views.DeviationDecisionView.as_view(),
         name="paragraph_deviation",
     ),
+    path(
+        "paragrafer/<int:pk>/arsredovisning/",
+        minutes_views.AdoptionView.as_view(),
+        name="paragraph_adoption",
+    ),
     path("paragrafer/<int:pk>/utdrag/", minutes_views.ExtractView.as_view(), name="extract"),
     path("beslut/", minutes_views.DecisionRegisterView.as_view(), name="decisions"),
     path("kansliet/", views.StaffListView.as_view(), name="staff_list"),

@@ -101,7 +101,7 @@ def axe_violations(page: Any) -> list[str]:
     """axe-core's violations on the page, ``rule: target`` per node: every WCAG 2.1 A/AA
     rule, and the best-practice rules of issue 10 (headings in order, no empty table
     header, a scrollable region reachable by keyboard)."""
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]  # no stubs
+    from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     found: list[str] = []

@@ -146,8 +146,8 @@ def memo_html(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> 
 
 def render_pdf(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> bytes:
     """The memo as a tagged PDF/UA-1 document."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
-    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     # Only the bundled fonts (file:) and the embedded PNG charts (data:) are ever loaded:
     # no text of the memo can make the server fetch a URL.

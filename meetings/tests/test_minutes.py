@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -176,4 +177,38 @@ def test_a_deviation_decided_in_the_minutes_is_the_boards_decision(world: World)
         DecidedBy.BOARD,
         dt.date(2026, 3, 31),
     )
-    assert deviation.paragraph == paragraph  # type: ignore[attr-defined]
+    assert deviation.paragraph == paragraph
+
+
+def _import_report_ledger(world: World, tmp_path: Path) -> None:
+    """The ledger helper's sample: a mapping and a 2022 ledger."""
+    from django_scopes import scope
+
+    from imports.tests.workbooks import run_import, xlsx_file
+    from ledger.services import import_sie
+    from ledger.tests.mapping_samples import mapping_sheets
+    from ledger.tests.report_sample import REPORT_SIE
+
+    assert run_import(xlsx_file(tmp_path, mapping_sheets()), world.association).problems == []
+    with scope(association=world.association.pk):
+        import_sie(association=world.association, data=REPORT_SIE.encode("cp437"))
+
+
+def test_a_paragraph_adopting_the_annual_report_freezes_it(world: World, tmp_path: Path) -> None:
+    from ledger.models import AdoptedReport
+
+    _import_report_ledger(world, tmp_path)
+    minutes = _minutes(world, _board(world))
+    paragraph = minutes.paragraphs.get(number=3)
+
+    adopted = minutes_service.adopt_annual_report(
+        user=world.users["admin"], paragraph=paragraph, year=2022
+    )
+
+    paragraph.refresh_from_db()
+    assert AdoptedReport.objects.get(association=world.association, year=2022) == adopted
+    assert (adopted.adopted_on, adopted.decision) == (
+        dt.date(2026, 3, 31),
+        "§ 3, Förbundsstyrelse 2026-03-31",
+    )
+    assert paragraph.adopted_report == adopted

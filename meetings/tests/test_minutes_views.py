@@ -181,3 +181,15 @@ def test_extract_of_a_paragraph(world: World, client_as: ClientAs) -> None:
 
     assert page.status_code == 200
     assert "§ 3 Ansökan Bryggan" in page.content.decode()
+
+
+def test_adoption_page_without_a_ledger_explains_why(world: World, client_as: ClientAs) -> None:
+    minutes = minutes_service.start_minutes(user=world.users["admin"], meeting=_meeting(world))
+    paragraph = minutes.paragraphs.get(number=3)
+
+    response = client_as("admin").post(
+        reverse("meetings:paragraph_adoption", args=["exempel", paragraph.pk]), {"year": "2025"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors != {}
