@@ -31,7 +31,7 @@ class Association(models.Model):
         _("gräns för röjandeskydd (k)"),
         default=5,
         validators=[MinValueValidator(3)],
-        help_text=_("Antal under denna gräns visas som <k i publicerade tabeller."),
+        help_text=_("Antal under denna gräns döljs (visas som ..) i publicerade tabeller."),
     )
     organisation_number = models.CharField(
         _("organisationsnummer"),
