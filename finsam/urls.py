@@ -26,6 +26,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("ekonomi/", include("finance.urls")),
     path("ansokningar/", include("funding.urls")),
     path("huvudbok/", include("ledger.urls")),
+    path("beslutsutrymme/", include("funding.economy_urls")),
 ]
 
 urlpatterns = [

@@ -138,6 +138,8 @@ class EconomicInformation:
     equity_limit: dict[str, int] | None
     #: Things the reader should know that the contract JSON has no place for (Swedish).
     warnings: list[str] = field(default_factory=list)
+    #: intervention kod -> the name shown in tables (not part of the contract JSON)
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[str]:
@@ -202,7 +204,7 @@ def _transfers_into(year: int) -> dict[int, int]:
     return transfers
 
 
-def _interventions(columns: list[Column]) -> list[dict[str, Any]]:
+def _interventions(columns: list[Column], names: dict[str, str]) -> list[dict[str, Any]]:
     years = {column.year for column in columns}
     granted: dict[tuple[int, int], int] = defaultdict(int)
     for intervention_id, year, amount in Budget.objects.filter(year__in=years).values_list(
@@ -218,6 +220,7 @@ def _interventions(columns: list[Column]) -> list[dict[str, Any]]:
     )
     result = []
     for intervention in interventions:
+        names[intervention.code] = intervention.display_name
         values = {}
         transferred = _zero(columns)
         for column in columns:
@@ -270,7 +273,8 @@ def economic_information(
     columns = columns_for(as_of, until)
     keys = [column.key for column in columns]
     rows = _own_rows(columns)
-    interventions = _interventions(columns)
+    names: dict[str, str] = {}
+    interventions = _interventions(columns, names)
     if applications is None:
         applications = pending_applications()
     application_rows: list[dict[str, Any]] = [
@@ -344,4 +348,5 @@ def economic_information(
         totals=totals,
         equity_limit=_equity_limit(columns, income),
         warnings=warnings,
+        names=names,
     )

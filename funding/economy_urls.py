@@ -1,0 +1,12 @@
+"""The economic information (decision room) under ``/f/<association>/beslutsutrymme/``."""
+
+from django.urls import path
+
+from funding import economy_views
+
+app_name = "economy"
+
+urlpatterns = [
+    path("", economy_views.EconomicInformationView.as_view(), name="information"),
+    path("prova/", economy_views.WhatIfView.as_view(), name="what_if"),
+]

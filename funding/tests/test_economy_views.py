@@ -1,0 +1,182 @@
+"""The economic information page and its what-if partial: personas, the table in TSEK with
+owners and marked transfers, totals that add up, and the what-if that saves nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_scopes import scope
+
+from documents.economic.table import economic_table
+from funding.models import ApplicationYear
+from imports.tests.workbooks import run_import, xlsx_file
+from stats.economic import economic_information
+from stats.tests.economic_sample import seed_sheets
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+QUERY = {"as_of": "2023-03-31", "until": "2025"}
+READERS = [
+    ("admin", 200),
+    ("economist", 200),
+    ("board", 200),
+    ("auditor", 200),
+    ("participant_officer_a", 403),
+    ("intervention_lead_a", 403),
+    ("log_reviewer", 403),
+    ("outsider", 404),
+]
+OFFICE = [
+    ("admin", 200),
+    ("economist", 200),
+    ("board", 403),
+    ("auditor", 403),
+    ("participant_officer_a", 403),
+    ("intervention_lead_a", 403),
+    ("log_reviewer", 403),
+    ("outsider", 404),
+]
+
+
+def url(name: str) -> str:
+    return reverse(f"economy:{name}", args=["exempel"])
+
+
+@pytest.fixture
+def seeded(world: World, tmp_path) -> World:
+    assert run_import(xlsx_file(tmp_path, seed_sheets()), world.association).problems == []
+    return world
+
+
+@pytest.mark.parametrize(("persona", "expected"), READERS)
+def test_economy_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("information"), QUERY)
+
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("persona", "expected"), OFFICE)
+def test_economy_what_if_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("what_if"), QUERY)
+
+    assert response.status_code == expected
+
+
+def test_economy_page_shows_tsek_owners_and_marked_transfers(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("board").get(url("information"), QUERY)
+
+    html = response.content.decode()
+    assert "3\xa0968" in html  # room 2023 budget, 3 967 817 kr half up
+    assert "18\xa0180" in html  # room after applications 2025
+    assert "Älvkarleby" in html
+    assert "varav 300 överfört" in html  # JOBB's transfer, not by colour alone
+    assert "Pröva ansökningarna" not in html  # the board reads; the office tries
+
+
+def test_economy_page_offers_the_what_if_to_the_office(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("economist").get(url("information"), QUERY)
+
+    html = response.content.decode()
+    assert 'name="amount-BRY2-2024" value="1860000"' in html
+    assert 'hx-get="/f/exempel/beslutsutrymme/prova/"' in html
+
+
+def test_economy_what_if_excluding_the_application_restores_the_room(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").get(url("what_if"), QUERY)
+
+    html = response.content.decode()
+    assert response.templates[0].name == "funding/partials/economy_table.html"
+    assert "<html" not in html
+    # nothing ticked: room after applications = room, 2025 22 520 TSEK
+    assert html.count("22\xa0520") == 2
+
+
+def test_economy_what_if_changed_amount_changes_the_room_and_saves_nothing(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    query = {**QUERY, "include": "BRY2", "amount-BRY2-2025": "4 000 000"}
+
+    response = client_as("admin").get(url("what_if"), query)
+
+    html = response.content.decode()
+    # 22 519 817 - 620 000 - 1 860 000 - 4 000 000 = 16 039 817
+    assert "16\xa0040" in html
+    with scope(association=seeded.association.pk):
+        assert ApplicationYear.objects.get(application__code="BRY2", year=2025).amount == 1_860_000
+
+
+def test_economy_what_if_bad_amount_is_named_not_an_error_page(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    query = {**QUERY, "include": "BRY2", "amount-BRY2-2025": "mycket"}
+
+    response = client_as("admin").get(url("what_if"), query)
+
+    assert response.status_code == 200
+    assert "ange ett belopp i hela kronor" in response.content.decode()
+    assert "18\xa0180" in response.content.decode()  # the stored amount is kept
+
+
+def test_economy_page_bad_period_falls_back_with_a_message(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").get(url("information"), {"as_of": "31/3", "until": "x"})
+
+    assert response.status_code == 200
+    assert "ÅÅÅÅ-MM-DD" in response.content.decode()
+
+
+def test_economic_table_every_total_is_the_sum_of_the_rows_above_it(seeded: World) -> None:
+    with scope(association=seeded.association.pk):
+        information = economic_information(
+            seeded.association,
+            as_of=dt.date(2023, 3, 31),
+            until=2025,
+        )
+    rows = economic_table(information).rows
+
+    def section(label: str) -> list[list[int]]:
+        start = next(i for i, r in enumerate(rows) if r.kind == "heading" and r.label == label)
+        body = []
+        for row in rows[start + 1 :]:
+            if row.kind != "row":
+                break
+            body.append(row.values)
+        return body
+
+    def total(label: str) -> list[int]:
+        return next(r.values for r in rows if r.label == label)
+
+    def summed(body: list[list[int]]) -> list[int]:
+        return [sum(column) for column in zip(*body, strict=True)]
+
+    assert summed(section("Intäkter")) == total("Summa intäkter")
+    assert summed(section("Samverkansinsatser")) == total("Summa samverkansinsatser")
+    assert summed(section("Övriga samverkansinsatser")) == total("Summa övriga samverkansinsatser")
+    assert summed(section("Nya ansökningar, ej beviljade")) == total("Summa nya ansökningar")
+    costs = summed(
+        [
+            *section("Kostnader"),
+            total("Summa samverkansinsatser"),
+            total("Summa övriga samverkansinsatser"),
+        ]
+    )
+    assert costs == total("Summa kostnader")
+    assert [a - b for a, b in zip(total("Summa intäkter"), costs, strict=True)] == total(
+        "Årets beräknade resultat"
+    )
