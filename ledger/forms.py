@@ -49,3 +49,12 @@ class VoucherSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Sök verifikation (text, konto eller nummer)"), required=False, max_length=100
     )
+
+
+class PresetForm(forms.Form):
+    preset = forms.ChoiceField(
+        label=_("Mall"), choices=[("kommun-bas", "Kommun-Bas"), ("bas", "BAS")]
+    )
+    replace = forms.BooleanField(
+        label=_("Ersätt förbundets nuvarande rapportrader"), required=False
+    )

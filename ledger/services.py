@@ -126,7 +126,21 @@ def _write(
     file_name: str,
     warnings: list[str],
 ) -> FiscalYear:
-    FiscalYear.objects.filter(association=association, year=year).delete()
+    old = FiscalYear.objects.filter(association=association, year=year).first()
+    if old is not None:
+        # children first, each one DELETE (the cascade collector would load every row)
+        for model in (
+            VoucherRow,
+            Voucher,
+            PeriodBalance,
+            Balance,
+            LedgerObject,
+            Dimension,
+            Account,
+        ):
+            # a whole year's rows that nothing refers to: one DELETE, no collector
+            model.objects.filter(fiscal_year=old)._raw_delete(model.objects.db)
+        old.delete()
     fiscal_year = FiscalYear.objects.create(
         association=association,
         year=year,

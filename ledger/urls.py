@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ledger.views import ledger
+from ledger.views import check, ledger
 
 app_name = "ledger"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("", ledger.LedgerView.as_view(), name="ledger"),
     path("<int:year>/", ledger.LedgerView.as_view(), name="year"),
     path("import/", ledger.SieUploadView.as_view(), name="upload"),
+    path("<int:year>/kontroll/", check.MappingCheckView.as_view(), name="check"),
 ]

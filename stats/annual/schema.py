@@ -26,7 +26,13 @@ TEXT = {"type": "string"}
 GROUP_SUM = _object(budget=N_OR_NULL, outcome=N, difference=N_OR_NULL)
 
 INCOME_LINE = _object(
-    line=TEXT, label=TEXT, group=TEXT, note=N_OR_NULL, amount=N, previous=N_OR_NULL, budget=N_OR_NULL
+    line=TEXT,
+    label=TEXT,
+    group=TEXT,
+    note=N_OR_NULL,
+    amount=N,
+    previous=N_OR_NULL,
+    budget=N_OR_NULL,
 )
 BALANCE_LINE = _object(
     line=TEXT, label=TEXT, group=TEXT, note=N_OR_NULL, amount=N, previous=N_OR_NULL
