@@ -74,3 +74,91 @@ def test_economic_information_command_refuses_bad_arguments(arguments, message):
 
     with pytest.raises(CommandError, match=message):
         call_command("economic_information", *arguments, stderr=io.StringIO())
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    association = AssociationFactory.create(slug="uppsala")
+    assert run_import(xlsx_file(tmp_path, seed_sheets()), association).problems == []
+    return association
+
+
+def _write(tmp_path, fmt: str):
+    output = tmp_path / f"ekonomi.{fmt}"
+    call_command(
+        "economic_information",
+        "--association=uppsala",
+        "--as-of=2023-03-31",
+        "--until=2025",
+        f"--format={fmt}",
+        f"--output={output}",
+        stderr=io.StringIO(),
+    )
+    return output
+
+
+def test_economic_information_xlsx_reads_back_every_figure_in_kronor(seeded, tmp_path):
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(_write(tmp_path, "xlsx")).active
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True) if row[0]}
+
+    assert rows["Belopp i kr"][2:6] == ("Budget 2023", "Prognos 2023", "Budget 2024", "Budget 2025")
+    assert rows["Kvarvarande beslutsutrymme"][2:6] == (3_967_817, 3_986_817, 5_954_817, 22_519_817)
+    assert rows["Beslutsutrymme efter ansökningarna"][2:6] == (
+        3_967_817,
+        3_366_817,
+        3_474_817,
+        18_179_817,
+    )
+    assert rows["Jobbcentrum"][1:7] == (
+        "Enköping",
+        10_000_000,
+        10_300_000,
+        7_000_000,
+        0,
+        "Prognos 2023: 300000",
+    )
+
+
+def test_economic_information_docx_reads_back_the_table_and_text(seeded, tmp_path):
+    import docx
+
+    document = docx.Document(str(_write(tmp_path, "docx")))
+    table = document.tables[0]
+    rows = {row.cells[0].text: [cell.text for cell in row.cells] for row in table.rows}
+
+    assert rows["Kvarvarande beslutsutrymme"][2:] == [
+        "3\xa0968",
+        "3\xa0987",
+        "5\xa0955",
+        "22\xa0520",
+    ]
+    assert rows["Jobbcentrum"][1:4] == ["Enköping", "10\xa0000", "10\xa0300 *"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Det ackumulerade överskottet uppgår till 6\xa0864 tkr" in text
+    assert "finns 3\xa0367 tkr över för år 2023" in text
+
+
+def test_economic_information_pdf_and_html_carry_the_figures(seeded, tmp_path):
+    from pypdf import PdfReader
+
+    html = _write(tmp_path, "html").read_text(encoding="utf-8")
+    pdf_text = "".join(page.extract_text() for page in PdfReader(_write(tmp_path, "pdf")).pages)
+
+    assert "18\xa0180" in html
+    assert "varav 300 överfört" in html
+    assert "Ekonomisk information per 2023-03-31" in pdf_text
+    assert "18" in pdf_text and "180" in pdf_text
+
+
+def test_economic_information_binary_format_needs_output(seeded):
+    with pytest.raises(CommandError, match="--output"):
+        call_command(
+            "economic_information",
+            "--association=uppsala",
+            "--as-of=2023-03-31",
+            "--until=2025",
+            "--format=pdf",
+            stderr=io.StringIO(),
+        )

@@ -17,7 +17,7 @@ from django_scopes import scope
 from stats.economic import EconomicError, economic_information
 from tenancy.models import Association
 
-FORMATS = ("json",)
+FORMATS = ("json", "html", "docx", "pdf", "xlsx")
 BINARY = ("docx", "pdf", "xlsx")
 
 
@@ -73,4 +73,6 @@ class Command(BaseCommand):
     def _render(self, information: Any, fmt: str) -> str | bytes:
         if fmt == "json":
             return json.dumps(information.json(), ensure_ascii=False, indent=2) + "\n"
-        raise CommandError(_("Formatet %(format)s finns inte.") % {"format": fmt})
+        from documents.economic.render import render
+
+        return render(information, fmt)
