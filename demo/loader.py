@@ -34,6 +34,7 @@ from demo.data import (
     demo_emails,
 )
 from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
+from demo.economy import load_economy_data
 from demo.followup import load_followup_data
 from demo.participants import load_participant_data
 from interventions.models import (
@@ -200,6 +201,8 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 users=spec.users,
                 interventions=interventions,
             )
+        if spec.slug == "exempel":
+            load_economy_data(association=association, interventions=interventions)
         # Read back: a granted application gives its insatsansvarig a new intervention.
         return [
             DemoLogin(u.email, _role_labels(association, u.email), u.totp_secret)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.economic.render import render as render_document
 from documents.economic.table import economic_table
 from stats.economic import (
     EconomicError,
@@ -141,3 +142,25 @@ class WhatIfView(EconomicInformationView):
             what_if=True,
         )
         return render(request, self.template_name, context)
+
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+class DownloadView(EconomicInformationView):
+    """The document as XLSX, DOCX or PDF for the page's as-of date and last year."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        fmt = kwargs["fmt"]
+        if fmt not in CONTENT_TYPES:
+            raise Http404
+        as_of, until, _errors = _period(request.GET)
+        content = render_document(self.information(as_of, until, None), fmt)
+        response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+        name = f"ekonomisk-information-{as_of.isoformat()}.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

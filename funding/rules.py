@@ -18,3 +18,4 @@ rules.add_perm("funding.record_decision", is_admin)
 # (förbundsadministratör, ekonom) tries pending applications in or out (the what-if).
 rules.add_perm("funding.view_economic_information", is_office_reader)
 rules.add_perm("funding.try_economic_information", is_admin | is_economist)
+rules.add_perm("funding.change_equity_brackets", is_admin | is_economist)

@@ -19,6 +19,7 @@ from funding.models import (
     ApplicationYear,
     Assessment,
     DecisionYear,
+    EquityBracket,
     FundingDecision,
     Outcome,
     Recommendation,
@@ -498,3 +499,40 @@ def import_application_year(
     stored.amount = amount
     stored.save(update_fields=["amount"])
     return stored, "updated"
+
+
+# --- the equity recommendation (decision room) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bracket:
+    lower: int
+    upper: int | None
+    max_share: int
+
+
+@transaction.atomic
+def save_equity_brackets(*, association_id: int, brackets: Sequence[Bracket]) -> None:
+    """Replace the association's brackets; they must not overlap (an open upper end only
+    on the highest), shares 0-100 %."""
+    ordered = sorted(brackets, key=lambda b: b.lower)
+    for index, bracket in enumerate(ordered):
+        if bracket.lower < 0 or not 0 <= bracket.max_share <= 100:
+            raise ValidationError(_("Från ska vara minst 0 och andelen mellan 0 och 100 %."))
+        if bracket.upper is not None and bracket.upper <= bracket.lower:
+            raise ValidationError(_("Till ska vara större än från."))
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is not None and (bracket.upper is None or bracket.upper > following.lower):
+            raise ValidationError(
+                _("Intervallen får inte överlappa (%(lower)s kr).") % {"lower": following.lower}
+            )
+    EquityBracket.objects.filter(association_id=association_id).delete()
+    EquityBracket.objects.bulk_create(
+        EquityBracket(
+            association_id=association_id,
+            lower=bracket.lower,
+            upper=bracket.upper,
+            max_share=bracket.max_share,
+        )
+        for bracket in ordered
+    )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from documents.economic.table import economic_table
-from funding.models import ApplicationYear
+from funding.models import ApplicationYear, EquityBracket
 from imports.tests.workbooks import run_import, xlsx_file
 from stats.economic import economic_information
 from stats.tests.economic_sample import seed_sheets
@@ -180,3 +180,82 @@ def test_economic_table_every_total_is_the_sum_of_the_rows_above_it(seeded: Worl
     assert [a - b for a, b in zip(total("Summa intäkter"), costs, strict=True)] == total(
         "Årets beräknade resultat"
     )
+
+
+@pytest.mark.parametrize(("persona", "expected"), READERS)
+def test_economy_download_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(reverse("economy:download", args=["exempel", "xlsx"]), QUERY)
+
+    assert response.status_code == expected
+
+
+def test_economy_download_docx_and_unknown_format(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    client = client_as("board")
+
+    docx = client.get(reverse("economy:download", args=["exempel", "docx"]), QUERY)
+    unknown = client.get(reverse("economy:download", args=["exempel", "exe"]), QUERY)
+
+    assert docx["Content-Disposition"] == (
+        'attachment; filename="ekonomisk-information-2023-03-31.docx"'
+    )
+    assert docx.content[:2] == b"PK"
+    assert unknown.status_code == 404
+
+
+def _brackets_post(*rows: tuple[object, object, object]) -> dict[str, object]:
+    data: dict[str, object] = {"tak-TOTAL_FORMS": len(rows), "tak-INITIAL_FORMS": 0}
+    for index, (lower, upper, share) in enumerate(rows):
+        data.update(
+            {
+                f"tak-{index}-lower": lower,
+                f"tak-{index}-upper": upper,
+                f"tak-{index}-max_share": share,
+            }
+        )
+    return data
+
+
+@pytest.mark.parametrize(("persona", "expected"), OFFICE)
+def test_equity_brackets_page_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("brackets"))
+
+    assert response.status_code == expected
+
+
+def test_equity_brackets_saved_then_the_limit_is_shown(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    client = client_as("economist")
+
+    response = client.post(
+        url("brackets"), _brackets_post((0, 24_000_000, 20), (24_000_000, "", 15), ("", "", ""))
+    )
+    page = client.get(url("information"), QUERY).content.decode()
+
+    assert response.status_code == 302
+    with scope(association=seeded.association.pk):
+        assert list(EquityBracket.objects.values_list("lower", "upper", "max_share")) == [
+            (0, 24_000_000, 20),
+            (24_000_000, None, 15),
+        ]
+    assert "Rekommenderat tak för eget kapital" in page
+    assert "3\xa0620" in page  # 24 136 000 x 15 %
+
+
+def test_equity_brackets_overlapping_are_refused_and_nothing_saved(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    response = client_as("admin").post(
+        url("brackets"), _brackets_post((0, 30_000_000, 20), (24_000_000, "", 15))
+    )
+
+    assert response.status_code == 200
+    assert "överlappa" in response.content.decode()
+    with scope(association=seeded.association.pk):
+        assert EquityBracket.objects.count() == 0
