@@ -14,6 +14,7 @@ from django_scopes import scope
 from documents.economic.table import economic_table
 from funding.models import ApplicationYear, EquityBracket
 from imports.tests.workbooks import run_import, xlsx_file
+from interventions.models import Budget, Intervention
 from stats.economic import economic_information
 from stats.tests.economic_sample import seed_sheets
 from testing.personas import World
@@ -259,3 +260,78 @@ def test_equity_brackets_overlapping_are_refused_and_nothing_saved(
     assert "överlappa" in response.content.decode()
     with scope(association=seeded.association.pk):
         assert EquityBracket.objects.count() == 0
+
+
+BUDGET_EDITORS = [
+    ("admin", 200),
+    ("economist", 200),
+    ("board", 403),
+    ("auditor", 403),
+    ("participant_officer_a", 403),
+    ("intervention_lead_a", 403),
+    ("log_reviewer", 403),
+    ("outsider", 404),
+]
+
+
+@pytest.mark.parametrize(("persona", "expected"), BUDGET_EDITORS)
+def test_budget_grid_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("budget_grid"), {"from": "2023"})
+
+    assert response.status_code == expected
+
+
+def _budgets(world: World, code: str) -> list[tuple[int, int | None, int]]:
+    with scope(association=world.association.pk):
+        return list(
+            Budget.objects.filter(intervention__code=code).values_list("year", "quarter", "amount")
+        )
+
+
+def test_budget_grid_saves_yearly_budgets_and_leaves_empty_cells(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    with scope(association=seeded.association.pk):
+        jobb = Intervention.objects.get(code="JOBB")
+
+    response = client_as("economist").post(
+        url("budget_grid"),
+        {
+            "from": "2023",
+            f"budget-{jobb.pk}-2023": "10 000 000",
+            f"budget-{jobb.pk}-2024": "7 500 000",
+            f"budget-{jobb.pk}-2025": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert _budgets(seeded, "JOBB") == [
+        (2022, None, 9_000_000),
+        (2023, None, 10_000_000),
+        (2024, None, 7_500_000),
+    ]
+
+
+def test_budget_grid_refuses_quarterly_years_and_bad_amounts_saving_nothing(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    with scope(association=seeded.association.pk):
+        ids = dict(Intervention.objects.values_list("code", "pk"))
+
+    response = client_as("admin").post(
+        url("budget_grid"),
+        {
+            "from": "2023",
+            f"budget-{ids['JOBB']}-2025": "1 000",
+            f"budget-{ids['LOKUS']}-2023": "5",
+            f"budget-{ids['REG']}-2024": "-3",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "kvartalsbudget" in html
+    assert "ange ett belopp i hela kronor" in html
+    assert (2025, None, 1_000) not in _budgets(seeded, "JOBB")
