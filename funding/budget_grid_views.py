@@ -120,6 +120,8 @@ class BudgetGridView(TenantView):
             except ValidationError as error:
                 errors += error.messages
         if errors:
-            return self.page(years, errors, dict(request.POST.items()))
+            return self.page(
+                years, errors, {key: request.POST.get(key, "") for key in request.POST}
+            )
         messages.success(request, _("Budgetarna är sparade."))
         return redirect(f"{request.path}?from={first}")
