@@ -22,7 +22,7 @@ from followup.models import Decision, Deviation, DeviationKind
 from funding.models import Application, ApplicationYear, EquityBracket
 from interventions.models import Budget, Intervention
 from ledger.models import FiscalYear, KeyFigures, OperatingRow, OwnBudgetAmount
-from stats.annual.data import Ledgers
+from stats.annual.data import Ledgers, ReportError
 from stats.annual.statements import balance_sheet, mapping_lines
 from tenancy.models import Association
 
@@ -106,18 +106,25 @@ def pending_applications() -> list[PendingApplication]:
     ]
 
 
-def unrestricted_equity_at_end(association_id: int, year: int) -> int | None:
+def unrestricted_equity_at_end(
+    association_id: int, year: int, warnings: list[str] | None = None
+) -> int | None:
     """Unrestricted equity at the end of ``year``: from that year's ledger (its own file, or
     a later file's year -1) through the balance sheet's mapping; else from `Nyckeltal`
     (obundet_eget_kapital, or eget_kapital when that is all there is); ``None`` when
-    neither gives it."""
+    neither gives it. A mapping the balance sheet refuses is named in ``warnings``."""
     ledgers = Ledgers(list(FiscalYear.objects.filter(association_id=association_id)))
     ledger = ledgers.year(year)
     if ledger is not None:
         lines = mapping_lines(association_id)
         if any(line.report == "balans" for line in lines):
-            sheet = balance_sheet(lines, ledger, None, check=False)
-            return int(sheet.totals["unrestricted_equity"]["amount"])
+            try:
+                sheet = balance_sheet(lines, ledger, None, check=False)
+            except ReportError as error:
+                if warnings is not None:
+                    warnings += error.messages
+            else:
+                return int(sheet.totals["unrestricted_equity"]["amount"])
     figures = KeyFigures.objects.filter(association_id=association_id, year=year).first()
     if figures is not None:
         if figures.unrestricted_equity is not None:
@@ -302,7 +309,7 @@ def economic_information(
 
     warnings: list[str] = []
     year = as_of.year
-    equity = unrestricted_equity_at_end(association.pk, year - 1)
+    equity = unrestricted_equity_at_end(association.pk, year - 1, warnings)
     if equity is None:
         warnings.append(
             _(

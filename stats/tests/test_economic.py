@@ -196,3 +196,31 @@ def test_economic_information_room_chain_identities_hold_for_any_applications(se
             chain += totals["applications"][key]
         assert totals["room_after_applications"][key] == totals["room"][key] - chain
     assert totals["applications"]["2023_budget"] == 0
+
+
+def test_economic_information_broken_mapping_falls_back_to_key_figures_with_warning(tmp_path):
+    from ledger.models import KeyFigures, ReportLine
+
+    association = AssociationFactory.create(organisation_number="222000-2576")
+    assert run_import(xlsx_file(tmp_path, mapping_sheets()), association).problems == []
+    with scope(association=association.pk):
+        import_sie(association=association, data=REPORT_SIE.encode("cp437"))
+    with scopes_disabled():
+        ReportLine.objects.create(
+            association=association,
+            report="balans",
+            code="bank2",
+            label="Bank igen",
+            group="kassa_och_bank",
+            accounts="1930",
+            position=99,
+        )
+        KeyFigures.objects.create(
+            association=association, year=2022, income=1, result=1, equity=777
+        )
+
+    with scope(association=association.pk):
+        information = economic_information(association, as_of=AS_OF, until=2023)
+
+    assert information.totals["carried"]["2023_budget"] == 777
+    assert information.warnings == ["Konto 1930 finns på flera rader: bank, bank2."]
