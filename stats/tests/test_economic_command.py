@@ -162,3 +162,44 @@ def test_economic_information_binary_format_needs_output(seeded):
             "--format=pdf",
             stderr=io.StringIO(),
         )
+
+
+def test_economic_information_after_import_workbook_and_import_sie_commands(tmp_path):
+    from ledger.tests.mapping_samples import RAPPORTRADER
+    from ledger.tests.report_sample import REPORT_SIE
+
+    AssociationFactory.create(slug="hela", organisation_number="222000-2576")
+    sheets = seed_sheets()
+    del sheets["Nyckeltal"]
+    sheets["Rapportrader"] = RAPPORTRADER
+    sie = tmp_path / "2022.se"
+    sie.write_bytes(REPORT_SIE.encode("cp437"))
+    out = io.StringIO()
+
+    call_command(
+        "import_workbook",
+        str(xlsx_file(tmp_path, sheets)),
+        "--association=hela",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    call_command("import_sie", str(sie), "--association=hela", stdout=io.StringIO())
+    call_command(
+        "economic_information",
+        "--association=hela",
+        "--as-of=2023-03-31",
+        "--until=2025",
+        "--format=json",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+
+    totals = json.loads(out.getvalue())["totals"]
+    # unrestricted equity at the end of 2022 from the ledger: 1 005 kr
+    assert totals["carried"] == {
+        "2023_budget": 1_005,
+        "2023_prognos": 1_005,
+        "2024_budget": 1_005 - 2_877_000,
+        "2025_budget": 1_005 - 2_877_000 + 1_968_000,
+    }
+    assert totals["room_after_applications"]["2025_budget"] == 1_005 + 15_656_000 - 4_340_000
