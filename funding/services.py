@@ -5,6 +5,7 @@ association's scope; every refusal is a ValidationError with a Swedish message."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -345,11 +346,19 @@ class ImportedApplication:
     decided_on: dt.date | None
 
 
+#: The kod the export gives an application made without one (``ansokan-<id>``).
+EXPORTED_CODE = r"ansokan-(\d+)"
+
+
 def application_with_code(code: str) -> Application | None:
     """The application with this kod (the import's natural key); ``ValidationError`` when
     several stored applications share it (made in the web form, where the kod is only a
     proposal)."""
     found = list(Application.objects.filter(code=code)[:2])
+    exported = re.fullmatch(EXPORTED_CODE, code)
+    if not found and exported is not None:
+        # An application without kod, exported as ``ansokan-<id>``: the same row again.
+        found = list(Application.objects.filter(pk=int(exported[1]), code=""))
     if len(found) > 1:
         raise ValidationError(
             _("Flera ansökningar har koden %(code)s; ändra koden på en av dem i Finsam först.")

@@ -311,3 +311,33 @@ def test_export_applications_then_import_round_trips(tmp_path: Path):
 
     assert result.problems == []
     assert stored(target) == stored(source)
+
+
+def test_export_of_application_without_kod_imports_back_onto_the_same_row(tmp_path: Path):
+    association = AssociationFactory.create()
+    with scopes_disabled():
+        intervention = Intervention.objects.create(
+            association=association,
+            code="BAS",
+            name="Bas",
+            owner=ApplicationFactory.create(association=association).owner,
+            kind="struktur",
+            follow_up="antal",
+            start_date=dt.date(2022, 1, 1),
+        )
+    extension = ApplicationFactory.create(
+        association=association, code="", extends=intervention, kind="struktur", aim=""
+    )
+    with scopes_disabled():
+        ApplicationYear.objects.create(
+            association=association, application=extension, year=2024, amount=5
+        )
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(_export(association))
+    before = stored(association)
+
+    result = run_import(path, association)
+
+    assert result.problems == []
+    assert stored(association) == before
+    assert result.changes["Ansökningar"].created == 0

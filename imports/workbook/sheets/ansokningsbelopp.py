@@ -46,9 +46,10 @@ class AnsokningsbeloppSheet(SheetHandler[ApplicationYearRow]):
             if code in in_file:
                 period = in_file[code]
             else:
-                stored = Application.objects.filter(
-                    association=context.association, code=code
-                ).first()
+                try:
+                    stored = application_with_code(code)
+                except ValidationError:
+                    stored = None  # reported on the application's own row
                 period = None if stored is None else (stored.start_date, stored.end_date)
                 if stored is None:
                     row.problem(
