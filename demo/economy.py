@@ -1,8 +1,8 @@
 """The demo association's economic information (decision room): the office's own budget
-rows for 2026-2028 with a prognosis for 2026, the starting equity of 2025 (`Nyckeltal`),
-a second granted transfer into 2026 and a second application waiting for the board (the
-follow-up demo data has the first of each). Written through the same services as the
-pages and the workbook import."""
+for 2026-2028 with a prognosis for 2026 (on the drift rows of ``demo.ledger``, whose 2025
+ledger gives the starting equity), a second granted transfer into 2026 and a second
+application waiting for the board (the follow-up demo data has the first of each).
+Written through the same services as the pages and the workbook import."""
 
 from __future__ import annotations
 
@@ -15,48 +15,29 @@ from funding.models import Application
 from funding.services import GoalText, YearAmount, save_application
 from interventions.models import FollowUp, Intervention, Kind
 from interventions.services import organisation_named
-from ledger.services import save_key_figures, save_operating_row, save_own_budget
+from ledger.models import OperatingRow
+from ledger.services import save_operating_row, save_own_budget
 from tenancy.models import Association
 
 #: The demo's "today" is 2026-11-22: the room is shown for 2026 and the two years after.
 YEAR = 2026
 
-#: (rad, rubrik, grupp, konton, {year: budget}, prognos of YEAR or None)
-OWN_ROWS = (
-    (
-        "medlemsavgifter",
-        "Medlemsavgifter",
-        "intakter",
-        "3000-3099",
-        {2026: 14_400_000, 2027: 14_400_000, 2028: 14_800_000},
-        None,
-    ),
-    ("esf", "ESF-medel", "intakter", "3100-3199", {2026: 600_000, 2027: 400_000}, 750_000),
-    (
-        "fortroendevalda",
-        "Förtroendevalda",
-        "administration",
-        "4000-4099",
-        {2026: 450_000, 2027: 460_000, 2028: 470_000},
-        None,
-    ),
-    (
-        "kansli",
-        "Kansli och förvaltning",
-        "administration",
-        "5000-6999",
-        {2026: 2_900_000, 2027: 2_980_000, 2028: 3_050_000},
-        2_780_000,
-    ),
-    (
-        "kompetens",
-        "Kompetenshöjande insatser",
-        "ovriga_samverkansinsatser",
-        "7000-7099",
-        {2026: 300_000, 2027: 300_000, 2028: 300_000},
-        250_000,
-    ),
+#: Budgets of the drift rows that ``demo.ledger`` creates (their ledger years are 2024 and
+#: 2025, whose unrestricted equity is the room's starting point): {year: budget}, prognos.
+OWN_BUDGETS = (
+    ("medlemsbidrag", {2026: 9_800_000, 2027: 10_000_000, 2028: 10_200_000}, None),
+    ("kansli", {2026: 3_000_000, 2027: 3_100_000, 2028: 3_200_000}, 2_850_000),
+    ("kompetens", {2026: 300_000, 2027: 300_000, 2028: 300_000}, 250_000),
 )
+#: An own row of the other joint efforts; its object takes no amounts in the demo ledger.
+COMPETENCE_ROW = {
+    "label": "Kompetenshöjande insatser",
+    "group": "ovriga_samverkansinsatser",
+    "accounts": "4000-7999",
+    "object_list": "1:KOMPETENS",
+    "intervention": None,
+    "position": 900,
+}
 
 #: (intervention kod, received, amount): a granted transfer from 2025 into 2026 (the
 #: follow-up demo data has STEG-24's already)
@@ -64,16 +45,14 @@ TRANSFERS = (("IPS-23", dt.date(2025, 12, 2), 95_000),)
 
 
 def load_economy_data(*, association: Association, interventions: dict[str, Intervention]) -> None:
-    """Call inside the association's scope, after the interventions exist."""
-    for position, (code, label, group, accounts, budgets, prognosis) in enumerate(OWN_ROWS):
-        row, _outcome = save_operating_row(
-            association=association,
-            code=code,
-            label=label,
-            group=group,
-            accounts=accounts,
-            position=position,
-        )
+    """Call inside the association's scope, after the interventions and the ledger demo
+    (``demo.ledger.load_ledger_data``) exist."""
+    save_operating_row(association=association, code="kompetens", **COMPETENCE_ROW)
+    rows = {row.code: row for row in OperatingRow.objects.filter(association=association)}
+    for code, budgets, prognosis in OWN_BUDGETS:
+        row = rows.get(code)
+        if row is None:  # the ledger demo is not loaded
+            continue
         for year, amount in budgets.items():
             save_own_budget(
                 association=association, row=row, year=year, version="budget", amount=amount
@@ -82,14 +61,6 @@ def load_economy_data(*, association: Association, interventions: dict[str, Inte
             save_own_budget(
                 association=association, row=row, year=YEAR, version="prognos", amount=prognosis
             )
-    save_key_figures(
-        association=association,
-        year=YEAR - 1,
-        income=14_950_000,
-        result=-420_000,
-        equity=4_310_000,
-        unrestricted_equity=4_310_000,
-    )
     for code, received_on, amount in TRANSFERS:
         intervention = interventions.get(code)
         if intervention is None:

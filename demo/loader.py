@@ -202,6 +202,9 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
                 interventions=interventions,
             )
         if spec.slug == "exempel":
+            from demo.ledger import load_ledger_data
+
+            load_ledger_data(association=association)
             load_economy_data(association=association, interventions=interventions)
         # Read back: a granted application gives its insatsansvarig a new intervention.
         return [

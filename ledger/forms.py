@@ -58,3 +58,14 @@ class PresetForm(forms.Form):
     replace = forms.BooleanField(
         label=_("Ersätt förbundets nuvarande rapportrader"), required=False
     )
+
+
+class AdoptForm(forms.Form):
+    adopted_on = forms.DateField(
+        label=_("Fastställd (datum)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    decision = forms.CharField(
+        label=_("Styrelsens beslut"),
+        max_length=200,
+        help_text=_("T.ex. protokoll 2023-03-20 § 12."),
+    )

@@ -9,6 +9,7 @@ rows never change one by one, so the rows carry no history of their own.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -433,3 +434,35 @@ class StaffYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class AdoptedReport(models.Model):
+    """An annual report marked adopted (fastställd): its figures are kept as adopted, in the
+    board version and the office's (unsuppressed) version; a later import of the ledger
+    does not change them."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("år"))
+    adopted_on = models.DateField(_("fastställd"))
+    decision = models.CharField(
+        _("styrelsens beslut"), max_length=200, help_text=_("T.ex. protokoll 2023-03-20 § 12.")
+    )
+    report = models.JSONField(_("årsredovisningen (styrelsens version)"))
+    report_unsuppressed = models.JSONField(_("årsredovisningen (kansliets version)"))
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("fastställd årsredovisning")
+        verbose_name_plural = _("fastställda årsredovisningar")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "year"], name="ledger_unique_adopted"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.adopted_on.isoformat()})"

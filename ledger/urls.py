@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ledger.views import check, ledger
+from ledger.views import check, ledger, report
 
 app_name = "ledger"
 
@@ -11,4 +11,10 @@ urlpatterns = [
     path("<int:year>/", ledger.LedgerView.as_view(), name="year"),
     path("import/", ledger.SieUploadView.as_view(), name="upload"),
     path("<int:year>/kontroll/", check.MappingCheckView.as_view(), name="check"),
+    path("<int:year>/arsredovisning/", report.AnnualReportView.as_view(), name="annual_report"),
+    path(
+        "<int:year>/arsredovisning.xlsx",
+        report.AnnualReportXlsxView.as_view(),
+        name="annual_report_xlsx",
+    ),
 ]

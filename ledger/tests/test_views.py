@@ -104,3 +104,25 @@ def test_sie_confirm_with_forged_token_is_refused(world, client_as):
     )
 
     assert response.context["problems"] == ["Filen finns inte längre. Ladda upp den igen."]
+
+
+@pytest.mark.parametrize("vouchers", [1, 3])
+def test_ledger_page_query_count_does_not_grow_with_vouchers(
+    world, client_as, django_assert_num_queries, vouchers
+):
+    extra = "".join(
+        f'#VER B {n} 20220601 "Extra"\n{{\n#TRANS 1930 {{}} 1.00\n#TRANS 3000 {{}} -1.00\n}}\n'
+        for n in range(vouchers - 1)
+    )
+    first = '#VER A 1 20220115 "Medlemsbidrag"\n'
+    data = sample().decode("cp437").replace(first, extra + first)
+    with scopes_disabled():
+        import_sie(association=world.association, data=data.encode("cp437"))
+    client = client_as("board")
+    url = reverse("ledger:year", args=["exempel", 2022])
+    client.get(url)
+
+    with django_assert_num_queries(16):
+        response = client.get(url)
+
+    assert response.context["voucher_count"] == vouchers + 1

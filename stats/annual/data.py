@@ -109,6 +109,9 @@ def _load(fiscal_year: FiscalYear, offset: int) -> LedgerYear | None:
     for kind, account, amount in balances:
         found = True
         getattr(data, kind.lower())[account] = amount
+    if offset == 0 and fiscal_year.has_vouchers and (not data.res or not data.ub):
+        _from_vouchers(data)
+        found = True
     if not found:
         return None
     data.has_ib = bool(data.ib)
@@ -130,6 +133,25 @@ def _load(fiscal_year: FiscalYear, offset: int) -> LedgerYear | None:
         ).values_list("dimension", "code", "name")
     }
     return data
+
+
+def _from_vouchers(data: LedgerYear) -> None:
+    """A file without #RES (or #UB) for its own year: the year's rows give them."""
+    for number, kind in Account.objects.filter(fiscal_year=data.fiscal_year).values_list(
+        "number", "kind"
+    ):
+        if kind:
+            data.kinds[number] = kind
+    moved: dict[str, Decimal] = defaultdict(Decimal)
+    for account, amount in VoucherRow.objects.filter(fiscal_year=data.fiscal_year).values_list(
+        "account", "amount"
+    ):
+        moved[account] += amount
+    if not data.res:
+        data.res = {a: v for a, v in moved.items() if data.is_result(a)}
+    if not data.ub:
+        accounts = set(data.ib) | {a for a in moved if not data.is_result(a)}
+        data.ub = {a: data.ib.get(a, ZERO) + moved.get(a, ZERO) for a in accounts}
 
 
 class Ledgers:

@@ -304,3 +304,17 @@ def test_annual_report_head_and_statistics(association, report):
         "222000-2576",
     )
     assert report["statistics"] == tables
+
+
+def test_income_statement_from_vouchers_when_the_file_has_no_res(tmp_path):
+    association = AssociationFactory.create(slug="utanres")
+    assert run_import(xlsx_file(tmp_path, mapping_sheets()), association).problems == []
+    without = "\n".join(
+        line for line in REPORT_SIE.splitlines() if not line.startswith(("#RES 0", "#UB 0"))
+    )
+    with scope(association=association.pk):
+        import_sie(association=association, data=without.encode("cp437"))
+        report = annual_report_json(association, 2022)
+
+    assert report["income_statement"]["result"]["amount"] == 94
+    assert report["balance_sheet"]["total_assets"]["amount"] == 1370

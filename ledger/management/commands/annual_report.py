@@ -2,7 +2,8 @@
 [--unsuppressed] [--output FILE]``: the annual report (årsredovisning) from the ledger.
 
 The participant statistics are the board version (disclosure control applied) unless
-``--unsuppressed``. A report that cannot be produced prints every reason and exits 1."""
+``--unsuppressed``. An adopted year gives its figures as adopted. A report that cannot be
+produced prints every reason and exits 1."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
+from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
-from stats.annual.report import annual_report_json
 from tenancy.models import Association
 
-FORMATS = ("json",)
+FORMATS = ("json", "xlsx")
 
 
 class Command(BaseCommand):
@@ -42,13 +43,22 @@ class Command(BaseCommand):
             )
         with scope(association=association.pk):
             try:
-                report = annual_report_json(
+                report, _adopted = report_for(
                     association, options["year"], suppress=not options["unsuppressed"]
                 )
             except ReportError as error:
                 for message in error.messages:
                     self.stderr.write(message)
                 raise CommandError(_("Årsredovisningen kunde inte skrivas.")) from None
+        if options["format"] == "xlsx":
+            from documents.annual.xlsx import render_annual_xlsx
+
+            data = render_annual_xlsx(report)
+            if not options["output"]:
+                raise CommandError(_("Ange --output för formatet xlsx."))
+            Path(options["output"]).write_bytes(data)
+            self.stderr.write(f"Skrev {options['output']}.")
+            return
         content = json.dumps(report, ensure_ascii=False, indent=2)
         if options["output"]:
             Path(options["output"]).write_text(content + "\n", encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Documents of the annual report: render ``stats.annual`` figures, compute nothing."""
