@@ -25,7 +25,7 @@ YEARS = 3
 MAX_AMOUNT = 10**11
 
 
-def _first_year(request: HttpRequest) -> int:
+def first_year(request: HttpRequest) -> int:
     text = request.GET.get("from", "") or request.POST.get("from", "")
     year = timezone.localdate().year
     if text.isdigit() and 2000 <= int(text) <= 2100 - YEARS:
@@ -82,11 +82,11 @@ class BudgetGridView(TenantView):
         return render(self.request, self.template_name, context)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        first = _first_year(request)
+        first = first_year(request)
         return self.page(list(range(first, first + YEARS)), [], {})
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        first = _first_year(request)
+        first = first_year(request)
         years = list(range(first, first + YEARS))
         interventions = _interventions(years)
         cells = _cells(interventions, years)

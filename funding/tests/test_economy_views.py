@@ -15,6 +15,7 @@ from documents.economic.table import economic_table
 from funding.models import ApplicationYear, EquityBracket
 from imports.tests.workbooks import run_import, xlsx_file
 from interventions.models import Budget, Intervention
+from ledger.models import OperatingRow, OwnBudgetAmount
 from stats.economic import economic_information
 from stats.tests.economic_sample import seed_sheets
 from testing.personas import World
@@ -335,3 +336,61 @@ def test_budget_grid_refuses_quarterly_years_and_bad_amounts_saving_nothing(
     assert "kvartalsbudget" in html
     assert "ange ett belopp i hela kronor" in html
     assert (2025, None, 1_000) not in _budgets(seeded, "JOBB")
+
+
+@pytest.mark.parametrize(("persona", "expected"), BUDGET_EDITORS)
+def test_own_budget_grid_by_persona(
+    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+) -> None:
+    response = client_as(persona).get(url("own_budget"), {"from": "2023"})
+
+    assert response.status_code == expected
+
+
+def _own(world: World, code: str) -> list[tuple[int, str, int]]:
+    with scope(association=world.association.pk):
+        return sorted(
+            OwnBudgetAmount.objects.filter(row__code=code).values_list("year", "version", "amount")
+        )
+
+
+def test_own_budget_grid_saves_budget_and_prognosis_then_the_room_follows(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    with scope(association=seeded.association.pk):
+        smail = OperatingRow.objects.get(code="smail")
+    client = client_as("economist")
+
+    response = client.post(
+        url("own_budget"),
+        {
+            "from": "2023",
+            f"own-{smail.pk}-2023-prognos": "1 200 000",
+            f"own-{smail.pk}-2024-budget": "",
+        },
+    )
+    page = client.get(url("information"), QUERY).content.decode()
+
+    assert response.status_code == 302
+    assert _own(seeded, "smail") == [(2023, "budget", 1_100_000), (2023, "prognos", 1_200_000)]
+    assert "3\xa0467" in page  # 3 366 817 + 100 000 after applications, prognos 2023
+
+
+def test_own_budget_grid_refuses_negative_amounts_saving_nothing(
+    seeded: World, client_as: Callable[[str | None], Client]
+) -> None:
+    with scope(association=seeded.association.pk):
+        ids = dict(OperatingRow.objects.values_list("code", "pk"))
+
+    response = client_as("admin").post(
+        url("own_budget"),
+        {
+            "from": "2023",
+            f"own-{ids['smail']}-2024-budget": "5",
+            f"own-{ids['isa']}-2025-budget": "-1",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "noll eller mer" in response.content.decode()
+    assert _own(seeded, "smail") == [(2023, "budget", 1_100_000)]
