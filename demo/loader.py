@@ -34,6 +34,7 @@ from demo.data import (
     demo_emails,
 )
 from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
+from demo.economy import load_economy_data
 from demo.followup import load_followup_data
 from demo.meetings import load_meeting_data
 from demo.participants import load_participant_data
@@ -211,6 +212,7 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
             from demo.ledger import load_ledger_data
 
             load_ledger_data(association=association)
+            load_economy_data(association=association, interventions=interventions)
         load_survey_data(
             association=association,
             interventions=interventions,

@@ -28,6 +28,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("sammantraden/", include("meetings.urls")),
     path("enkat/", include("survey.urls")),
     path("huvudbok/", include("ledger.urls")),
+    path("beslutsutrymme/", include("funding.economy_urls")),
 ]
 
 urlpatterns = [

@@ -248,6 +248,9 @@ class FundingDecision(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("registrerat"), auto_now_add=True)
+    #: Recorded by the workbook import (sheet `Ansökningar`): a decision of the past, kept as
+    #: a record; it created no intervention and may be replaced by a later import.
+    imported = models.BooleanField(_("importerat"), default=False)
 
     objects = ScopedManager(association="association")
 
@@ -266,9 +269,9 @@ class FundingDecision(models.Model):
                     & Q(
                         start_date__isnull=False,
                         end_date__isnull=False,
-                        intervention__isnull=False,
                         end_date__gte=F("start_date"),
                     )
+                    & (Q(intervention__isnull=False) | Q(imported=True))
                 ),
                 name="decision_period_and_intervention_match_outcome",
             ),
@@ -308,3 +311,39 @@ class DecisionYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} {self.year}"
+
+
+class EquityBracket(models.Model):
+    """One step of the association's recommendation for reasonable equity (Nationella
+    rådet's staircase of 2013-10-02): when the member contributions of a year lie in
+    [``lower``, ``upper``) SEK, equity should be at most ``max_share`` percent of them.
+    No brackets ship by default; without brackets the decision room shows no limit."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    lower = models.BigIntegerField(_("från (kr)"), validators=[MinValueValidator(0)])
+    upper = models.BigIntegerField(_("till (kr)"), null=True, blank=True)
+    max_share = models.PositiveSmallIntegerField(
+        _("högsta andel (%)"), validators=[MaxValueValidator(100)]
+    )
+
+    objects = ScopedManager(association="association")
+
+    class Meta:
+        verbose_name = _("intervall för eget kapital")
+        verbose_name_plural = _("intervall för eget kapital")
+        ordering = ["lower"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "lower"], name="unique_equity_bracket_lower"
+            ),
+            models.CheckConstraint(
+                condition=Q(lower__gte=0) & (Q(upper__isnull=True) | Q(upper__gt=F("lower"))),
+                name="equity_bracket_upper_above_lower",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_share__lte=100), name="equity_bracket_share_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lower}–{self.upper or ''}: {self.max_share} %"

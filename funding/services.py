@@ -5,6 +5,7 @@ association's scope; every refusal is a ValidationError with a Swedish message."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from funding.models import (
     ApplicationYear,
     Assessment,
     DecisionYear,
+    EquityBracket,
     FundingDecision,
     Outcome,
     Recommendation,
@@ -318,3 +320,228 @@ def record_decision(
         for row in granted_years
     )
     return decision
+
+
+# --- the workbook import (sheets `Ansökningar` and `Ansökningsbelopp`) ----------------------
+
+
+@dataclass(frozen=True)
+class ImportedApplication:
+    """One `Ansökningar` row. ``outcome`` is empty for an application not yet decided."""
+
+    code: str
+    name: str
+    owner: Organisation
+    partners: tuple[Organisation, ...]
+    kind: str
+    aim: str
+    follow_up: str
+    start_date: dt.date
+    end_date: dt.date
+    target_group: str
+    expected_participants: int | None
+    extends: Intervention | None
+    received_on: dt.date
+    outcome: str
+    decided_on: dt.date | None
+
+
+#: The kod the export gives an application made without one (``ansokan-<id>``).
+EXPORTED_CODE = r"ansokan-(\d+)"
+
+
+def application_with_code(code: str) -> Application | None:
+    """The application with this kod (the import's natural key); ``ValidationError`` when
+    several stored applications share it (made in the web form, where the kod is only a
+    proposal)."""
+    found = list(Application.objects.filter(code=code)[:2])
+    exported = re.fullmatch(EXPORTED_CODE, code)
+    if not found and exported is not None:
+        # An application without kod, exported as ``ansokan-<id>``: the same row again.
+        found = list(Application.objects.filter(pk=int(exported[1]), code=""))
+    if len(found) > 1:
+        raise ValidationError(
+            _("Flera ansökningar har koden %(code)s; ändra koden på en av dem i Finsam först.")
+            % {"code": code}
+        )
+    return found[0] if found else None
+
+
+def _decided_in_finsam(application: Application | None) -> bool:
+    decision = None if application is None else application.decision_or_none
+    return decision is not None and not decision.imported
+
+
+def _application_state(application: Application) -> tuple[Any, ...]:
+    decision = application.decision_or_none
+    return (
+        application.name,
+        application.owner_id,
+        sorted(partner.pk for partner in application.partners.all()),
+        application.kind,
+        application.aim,
+        application.follow_up,
+        application.start_date,
+        application.end_date,
+        application.target_group,
+        application.expected_participants,
+        application.extends_id,
+        application.received_on,
+        decision.outcome if decision else "",
+        decision.decided_on if decision else None,
+    )
+
+
+@transaction.atomic
+def import_application(
+    *, association_id: int, data: ImportedApplication
+) -> tuple[Application, str]:
+    """Create or replace the application with ``data.code`` and record its decision as
+    imported (``imported=True``): a decided application creates or changes no intervention;
+    a grant is linked to the intervention with the same kod (or the one it extends) when
+    there is one. An application the board's decision was recorded for in Finsam cannot be
+    changed; importing it unchanged is allowed. Returns the outcome created/updated/
+    unchanged."""
+    stored = application_with_code(data.code)
+    application = stored or Application(association_id=association_id, code=data.code)
+    before = _application_state(stored) if stored is not None else None
+    application.name = data.name
+    application.owner = data.owner
+    application.kind = data.kind
+    application.aim = data.aim
+    application.follow_up = data.follow_up
+    application.start_date = data.start_date
+    application.end_date = data.end_date
+    application.target_group = data.target_group
+    application.expected_participants = data.expected_participants
+    application.extends = data.extends
+    application.received_on = data.received_on
+    decision = stored.decision_or_none if stored is not None else None
+    wanted = (
+        application.name,
+        data.owner.pk,
+        sorted(partner.pk for partner in data.partners),
+        data.kind,
+        data.aim,
+        data.follow_up,
+        data.start_date,
+        data.end_date,
+        data.target_group,
+        data.expected_participants,
+        data.extends.pk if data.extends else None,
+        data.received_on,
+        data.outcome,
+        data.decided_on if data.outcome else None,
+    )
+    if before == wanted:
+        return application, "unchanged"
+    if _decided_in_finsam(stored):
+        raise ValidationError(
+            _(
+                "Ansökan %(code)s är beslutad i Finsam och kan inte ändras genom import. "
+                "Ta bort raden eller ange samma uppgifter som i Finsam."
+            )
+            % {"code": data.code}
+        )
+    check_application(application)
+    application.save()
+    application.partners.set(data.partners)
+    if decision is not None:
+        decision.delete()
+    if data.outcome:
+        _import_decision(application, data)
+    return application, "updated" if stored is not None else "created"
+
+
+def _import_decision(application: Application, data: ImportedApplication) -> FundingDecision:
+    if data.decided_on is None:
+        raise ValidationError(_("Ange beslutsdatum för en beslutad ansökan."))
+    granted = data.outcome != Outcome.REJECTED
+    intervention = None
+    if granted:
+        intervention = Intervention.objects.filter(code=data.code).first() or data.extends
+    return FundingDecision.objects.create(
+        association_id=application.association_id,
+        application=application,
+        outcome=data.outcome,
+        decided_on=data.decided_on,
+        start_date=data.start_date if granted else None,
+        end_date=data.end_date if granted else None,
+        intervention=intervention,
+        imported=True,
+    )
+
+
+@transaction.atomic
+def import_application_year(
+    *, application: Application, year: int, amount: int
+) -> tuple[ApplicationYear, str]:
+    """Create or replace the amount applied for ``year`` (`Ansökningsbelopp`, natural key
+    ansökan + år); refused for an application decided in Finsam unless unchanged."""
+    if amount < 0:
+        raise ValidationError(_("Belopp får inte vara negativa."))
+    if not application.start_date.year <= year <= application.end_date.year:
+        raise ValidationError(
+            _("Året %(year)s ligger utanför ansökans period %(start)s–%(end)s.")
+            % {
+                "year": year,
+                "start": application.start_date.isoformat(),
+                "end": application.end_date.isoformat(),
+            }
+        )
+    stored = ApplicationYear.objects.filter(application=application, year=year).first()
+    if stored is not None and stored.amount == amount:
+        return stored, "unchanged"
+    if _decided_in_finsam(application):
+        raise ValidationError(
+            _("Ansökan %(code)s är beslutad i Finsam och dess belopp kan inte ändras.")
+            % {"code": application.code}
+        )
+    if stored is None:
+        created = ApplicationYear.objects.create(
+            association_id=application.association_id,
+            application=application,
+            year=year,
+            amount=amount,
+        )
+        return created, "created"
+    stored.amount = amount
+    stored.save(update_fields=["amount"])
+    return stored, "updated"
+
+
+# --- the equity recommendation (decision room) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bracket:
+    lower: int
+    upper: int | None
+    max_share: int
+
+
+@transaction.atomic
+def save_equity_brackets(*, association_id: int, brackets: Sequence[Bracket]) -> None:
+    """Replace the association's brackets; they must not overlap (an open upper end only
+    on the highest), shares 0-100 %."""
+    ordered = sorted(brackets, key=lambda b: b.lower)
+    for index, bracket in enumerate(ordered):
+        if bracket.lower < 0 or not 0 <= bracket.max_share <= 100:
+            raise ValidationError(_("Från ska vara minst 0 och andelen mellan 0 och 100 %."))
+        if bracket.upper is not None and bracket.upper <= bracket.lower:
+            raise ValidationError(_("Till ska vara större än från."))
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is not None and (bracket.upper is None or bracket.upper > following.lower):
+            raise ValidationError(
+                _("Intervallen får inte överlappa (%(lower)s kr).") % {"lower": following.lower}
+            )
+    EquityBracket.objects.filter(association_id=association_id).delete()
+    EquityBracket.objects.bulk_create(
+        EquityBracket(
+            association_id=association_id,
+            lower=bracket.lower,
+            upper=bracket.upper,
+            max_share=bracket.max_share,
+        )
+        for bracket in ordered
+    )

@@ -187,6 +187,24 @@ def test_export_headers_are_the_importmall_column_names() -> None:
             "obundet_eget_kapital",
         ],
         "Personal": ["år", "anstallda", "slutat", "bytt_tjanst"],
+        "Ansökningar": [
+            "kod",
+            "namn",
+            "insatsägare",
+            "samverkansparter",
+            "inriktning",
+            "syfte",
+            "uppföljning",
+            "startdatum",
+            "slutdatum",
+            "malgrupp",
+            "förväntat_antal_deltagare",
+            "forlanger",
+            "inkom",
+            "beslut",
+            "beslutsdatum",
+        ],
+        "Ansökningsbelopp": ["ansökan", "år", "belopp"],
     }
     start = workbook["Insatser"]["I2"]
     assert (start.value, start.number_format) == (dt.datetime(2023, 1, 31), "yyyy-mm-dd")

@@ -228,6 +228,8 @@ def test_workbook_export_admin_has_no_deltagare_rows_and_logs_nothing(
         "Förbundsbudget",
         "Nyckeltal",
         "Personal",
+        "Ansökningar",
+        "Ansökningsbelopp",
     ]
     assert workbook["Deltagare"].max_row == 1
     assert AccessLogEntry.objects.filter(action="export").count() == 0

@@ -265,6 +265,10 @@ MISSING_LEDGER_SHEETS = [
     "Bladet Nyckeltal finns inte i filen; inga år med nyckeltal importerades.",
     "Bladet Personal finns inte i filen; inga år med personaluppgifter importerades.",
 ]
+MISSING_APPLICATION_SHEETS = [
+    "Bladet Ansökningar finns inte i filen; inga ansökningar importerades.",
+    "Bladet Ansökningsbelopp finns inte i filen; inga ansökningsbelopp importerades.",
+]
 #: The notices of an import whose file has only the sheets Insatser and Budget.
 MISSING_AFTER_BUDGET = [
     MISSING_UTFALL,
@@ -272,6 +276,7 @@ MISSING_AFTER_BUDGET = [
     *MISSING_REPORT_SHEETS,
     *MISSING_SURVEY_SHEETS,
     *MISSING_LEDGER_SHEETS,
+    *MISSING_APPLICATION_SHEETS,
 ]
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from imports.workbook.base import SheetHandler
 from imports.workbook.sheets.aktiviteter import AktiviteterSheet
+from imports.workbook.sheets.ansokningar import AnsokningarSheet
+from imports.workbook.sheets.ansokningsbelopp import AnsokningsbeloppSheet
 from imports.workbook.sheets.avvikelser import AvvikelserSheet
 from imports.workbook.sheets.budget import BudgetSheet
 from imports.workbook.sheets.deltagare import DeltagareSheet
@@ -40,4 +42,6 @@ HANDLERS: tuple[SheetHandler[Any], ...] = (
     ForbundsbudgetSheet(),
     NyckeltalSheet(),
     PersonalSheet(),
+    AnsokningarSheet(),
+    AnsokningsbeloppSheet(),
 )

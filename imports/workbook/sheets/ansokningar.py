@@ -1,0 +1,247 @@
+"""Sheet `Ansökningar`: applications for funding, pending or decided. Natural key: kod.
+
+A decided application records the decision (``FundingDecision.imported``); it creates or
+changes no intervention (`Insatser` and `Budget` carry those). The rules live in
+``funding.services.import_application``; this module reads the cells and gives every
+problem its place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from funding.models import Application, Outcome
+from funding.services import ImportedApplication, application_with_code, import_application
+from imports.workbook.access import WorkbookAccess
+from imports.workbook.base import (
+    Column,
+    ImportContext,
+    RowReader,
+    SheetChanges,
+    SheetHandler,
+    interventions_by_code,
+)
+from imports.workbook.cells import (
+    parse_choice,
+    parse_code,
+    parse_date,
+    parse_list,
+    parse_text,
+    parse_whole_number,
+)
+from imports.workbook.sheets.insatser import ORGANISATION_NAME_LENGTH, InsatserSheet, _max_length
+from interventions.models import FollowUp, Kind
+from interventions.services import organisation_named
+from tenancy.models import Association, Organisation
+
+#: Attribute of the import context: kod -> (startdatum, slutdatum) of the file's rows.
+FILE_APPLICATIONS = "funding_file_applications"
+TARGET_GROUP_LENGTH = 20_000
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    code: str
+    name: str
+    owner: str
+    partners: tuple[str, ...]
+    kind: str
+    aim: str
+    follow_up: str
+    start_date: dt.date
+    end_date: dt.date
+    target_group: str
+    expected_participants: int | None
+    extends: str | None
+    received_on: dt.date
+    outcome: str
+    decided_on: dt.date | None
+
+
+def file_applications(context: ImportContext) -> dict[str, tuple[dt.date, dt.date] | None]:
+    """kod -> period of the file's `Ansökningar` rows (``None`` for a row with an error)."""
+    found: dict[str, tuple[dt.date, dt.date] | None] = getattr(context, FILE_APPLICATIONS, {})
+    setattr(context, FILE_APPLICATIONS, found)
+    return found
+
+
+class AnsokningarSheet(SheetHandler[ApplicationRow]):
+    sheet_name = "Ansökningar"
+    label = "ansökningar"
+    columns = (
+        Column("kod", required=True),
+        Column("namn", required=True),
+        Column("insatsägare", required=True),
+        Column("samverkansparter"),
+        Column("inriktning", required=True),
+        Column("syfte"),
+        Column("uppföljning", required=True),
+        Column("startdatum", required=True),
+        Column("slutdatum", required=True),
+        Column("malgrupp", required=True),
+        Column("förväntat_antal_deltagare"),
+        Column("forlanger"),
+        Column("inkom", required=True),
+        Column("beslut"),
+        Column("beslutsdatum"),
+    )
+
+    def parse_row(self, row: RowReader, context: ImportContext) -> ApplicationRow | None:
+        in_file = file_applications(context)
+        code = row.value("kod", parse_code, required=True)
+        if code is not None:
+            if code in in_file:
+                row.problem("kod", _("Koden finns redan tidigare i bladet."))
+                code = None
+            else:
+                in_file[code] = None
+                try:
+                    application_with_code(code)
+                except ValidationError as error:
+                    row.problem("kod", " ".join(error.messages))
+        name = row.value(
+            "namn", partial(parse_text, max_length=_max_length(Application, "name")), required=True
+        )
+        owner = row.value(
+            "insatsägare", partial(parse_text, max_length=ORGANISATION_NAME_LENGTH), required=True
+        )
+        partners = row.value(
+            "samverkansparter", partial(parse_list, max_length=ORGANISATION_NAME_LENGTH)
+        )
+        kind = row.value("inriktning", partial(parse_choice, choices=Kind.values), required=True)
+        aim = InsatserSheet()._aim(row, kind)
+        follow_up = row.value(
+            "uppföljning", partial(parse_choice, choices=FollowUp.values), required=True
+        )
+        start_date = row.value("startdatum", parse_date, required=True)
+        end_date = row.value("slutdatum", parse_date, required=True)
+        if start_date and end_date and end_date < start_date:
+            row.problem("slutdatum", _("Slutdatum får inte vara före startdatum."))
+        target_group = row.value(
+            "malgrupp", partial(parse_text, max_length=TARGET_GROUP_LENGTH), required=True
+        )
+        expected = row.value("förväntat_antal_deltagare", parse_whole_number)
+        extends = row.value("forlanger", parse_code)
+        if extends is not None and not context.knows_intervention(extends):
+            row.problem(
+                "forlanger",
+                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
+            )
+        received_on = row.value("inkom", parse_date, required=True)
+        outcome = row.value("beslut", partial(parse_choice, choices=Outcome.values)) or ""
+        decided_on = row.value("beslutsdatum", parse_date)
+        if outcome and decided_on is None and row.is_empty("beslutsdatum"):
+            row.problem("beslutsdatum", _("Ange beslutsdatum för en beslutad ansökan."))
+        if not outcome and decided_on is not None and row.is_empty("beslut"):
+            row.problem("beslutsdatum", _("Beslutsdatum anges bara när beslut är ifyllt."))
+        if decided_on is not None and received_on is not None and decided_on < received_on:
+            row.problem("beslutsdatum", _("Beslutsdatum får inte vara före inkom."))
+        if (
+            not row.ok
+            or code is None
+            or name is None
+            or owner is None
+            or kind is None
+            or aim is None
+            or follow_up is None
+            or start_date is None
+            or end_date is None
+            or target_group is None
+            or received_on is None
+        ):
+            return None
+        in_file[code] = (start_date, end_date)
+        return ApplicationRow(
+            code=code,
+            name=name,
+            owner=owner,
+            partners=tuple(partners or ()),
+            kind=kind,
+            aim=aim,
+            follow_up=follow_up,
+            start_date=start_date,
+            end_date=end_date,
+            target_group=target_group,
+            expected_participants=expected,
+            extends=extends,
+            received_on=received_on,
+            outcome=outcome,
+            decided_on=decided_on,
+        )
+
+    def write(self, rows: Sequence[ApplicationRow], context: ImportContext) -> SheetChanges:
+        association = context.association
+        organisations: dict[str, Organisation] = {}
+
+        def organisation(name: str) -> Organisation:
+            if name not in organisations:
+                organisations[name] = organisation_named(association=association, name=name)
+            return organisations[name]
+
+        extended = interventions_by_code(context, (row.extends for row in rows if row.extends))
+        changes = SheetChanges()
+        for row in rows:
+            _application, outcome = import_application(
+                association_id=association.pk,
+                data=ImportedApplication(
+                    code=row.code,
+                    name=row.name,
+                    owner=organisation(row.owner),
+                    partners=tuple(organisation(name) for name in row.partners),
+                    kind=row.kind,
+                    aim=row.aim,
+                    follow_up=row.follow_up,
+                    start_date=row.start_date,
+                    end_date=row.end_date,
+                    target_group=row.target_group,
+                    expected_participants=row.expected_participants,
+                    extends=extended[row.extends] if row.extends else None,
+                    received_on=row.received_on,
+                    outcome=row.outcome,
+                    decided_on=row.decided_on,
+                ),
+            )
+            changes.count(outcome)
+        return changes
+
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
+        applications = (
+            Application.objects.filter(association=association)
+            .select_related("owner", "extends", "decision")
+            .prefetch_related("partners")
+            .order_by("received_on", "code", "id")
+        )
+        for application in applications:
+            decision = application.decision_or_none
+            yield (
+                export_code(application),
+                application.name,
+                application.owner.name,
+                "; ".join(sorted(partner.name for partner in application.partners.all())),
+                application.kind,
+                application.aim,
+                application.follow_up,
+                application.start_date,
+                application.end_date,
+                application.target_group,
+                application.expected_participants,
+                application.extends.code if application.extends else None,
+                application.received_on,
+                decision.outcome if decision else None,
+                decision.decided_on if decision else None,
+            )
+
+
+def export_code(application: Application) -> str:
+    """The application's kod; an application made in the web form without a kod proposal
+    (an extension) is exported as ``ansokan-<id>``."""
+    return application.code or f"ansokan-{application.pk}"

@@ -1,0 +1,118 @@
+"""Sheet `Ansökningsbelopp`: the amount applied for per application and year. Natural key:
+ansökan + år (a year not in the file keeps its stored amount)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from funding.models import Application, ApplicationYear
+from funding.services import application_with_code, import_application_year
+from imports.workbook.access import WorkbookAccess
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.cells import parse_amount, parse_code, parse_year
+from imports.workbook.sheets.ansokningar import export_code, file_applications
+from tenancy.models import Association
+
+
+@dataclass(frozen=True)
+class ApplicationYearRow:
+    application: str
+    year: int
+    amount: int
+
+
+class AnsokningsbeloppSheet(SheetHandler[ApplicationYearRow]):
+    sheet_name = "Ansökningsbelopp"
+    label = "ansökningsbelopp"
+    columns = (
+        Column("ansökan", required=True),
+        Column("år", required=True),
+        Column("belopp", required=True),
+    )
+
+    def parse_row(self, row: RowReader, context: ImportContext) -> ApplicationYearRow | None:
+        code = row.value("ansökan", parse_code, required=True)
+        year = row.value("år", parse_year, required=True)
+        amount = row.value("belopp", parse_amount, required=True)
+        if amount is not None and amount < 0:
+            row.problem("belopp", _("Beloppet får inte vara negativt."))
+        if code is not None:
+            in_file = file_applications(context)
+            if code in in_file:
+                period = in_file[code]
+            else:
+                try:
+                    stored = application_with_code(code)
+                except ValidationError:
+                    stored = None  # reported on the application's own row
+                period = None if stored is None else (stored.start_date, stored.end_date)
+                if stored is None:
+                    row.problem(
+                        "ansökan",
+                        _(
+                            "Ansökan finns varken i bladet Ansökningar eller bland förbundets "
+                            "ansökningar."
+                        ),
+                    )
+            if period is not None and year is not None:
+                start, end = period
+                if not start.year <= year <= end.year:
+                    row.problem(
+                        "år",
+                        _("Året ligger utanför ansökans period %(start)s–%(end)s.")
+                        % {"start": start.isoformat(), "end": end.isoformat()},
+                    )
+        if not row.ok or code is None or year is None or amount is None:
+            return None
+        return ApplicationYearRow(code, year, amount)
+
+    def check_rows(
+        self, rows: Sequence[tuple[int, ApplicationYearRow]], context: ImportContext
+    ) -> None:
+        first: dict[tuple[str, int], int] = {}
+        for number, row in rows:
+            key = (row.application, row.year)
+            if key in first:
+                self.problem(
+                    context,
+                    number,
+                    "år",
+                    str(row.year),
+                    _("Ansökan har redan ett belopp för året på rad %(row)s.")
+                    % {"row": first[key]},
+                )
+            else:
+                first[key] = number
+
+    def write(self, rows: Sequence[ApplicationYearRow], context: ImportContext) -> SheetChanges:
+        changes = SheetChanges()
+        applications: dict[str, Application] = {}
+        for row in rows:
+            if row.application not in applications:
+                found = application_with_code(row.application)
+                if found is None:  # checked in parse_row; only a concurrent change
+                    raise ValidationError(
+                        _("Ansökan %(code)s finns inte.") % {"code": row.application}
+                    )
+                applications[row.application] = found
+            _year, outcome = import_application_year(
+                application=applications[row.application], year=row.year, amount=row.amount
+            )
+            changes.count(outcome)
+        return changes
+
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
+        years = (
+            ApplicationYear.objects.filter(association=association)
+            .select_related("application")
+            .order_by("application__received_on", "application__code", "application_id", "year")
+        )
+        for row in years:
+            yield (export_code(row.application), row.year, row.amount)
