@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0001_applications_assessments_decisions'),
+        ('funding', '0002_amount_upper_bound'),
         ('interventions', '0002_intervention_relations_and_budgets'),
         ('tenancy', '0002_association_organisation_number'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

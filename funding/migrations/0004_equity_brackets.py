@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0002_imported_decisions'),
+        ('funding', '0003_imported_decisions'),
         ('tenancy', '0002_association_organisation_number'),
     ]
 
