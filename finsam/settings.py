@@ -269,6 +269,9 @@ LOGGING = {
     # The PDF engine logs every layout step and font subset at INFO.
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Failed variable lookups are logged at DEBUG with the whole template context,
+        # which may hold personal data: never below INFO.
+        "django.template": {"level": "INFO"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from meetings import minutes_views, views
 
@@ -11,11 +11,7 @@ urlpatterns = [
     path("<int:pk>/arenden/nytt/", views.ItemCreateView.as_view(), name="item_create"),
     path("<int:pk>/skicka/", views.PublishView.as_view(), name="publish"),
     path("<int:pk>/narvaro/", views.AttendanceView.as_view(), name="attendance"),
-    re_path(
-        r"^(?P<pk>[0-9]+)/kallelse\.(?P<fmt>json|pdf|docx)$",
-        views.NoticeDownloadView.as_view(),
-        name="notice",
-    ),
+    path("<int:pk>/kallelse.<str:fmt>", views.NoticeDownloadView.as_view(), name="notice"),
     path("arenden/<int:pk>/andra/", views.ItemUpdateView.as_view(), name="item_update"),
     path("arenden/<int:pk>/flytta/", views.ItemMoveView.as_view(), name="item_move"),
     path("arenden/<int:pk>/ta-bort/", views.ItemDeleteView.as_view(), name="item_delete"),

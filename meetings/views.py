@@ -369,6 +369,8 @@ class NoticeDownloadView(MeetingChildView):
         from meetings.management.commands.meeting_notice import render
 
         fmt = kwargs["fmt"]
+        if fmt not in NOTICE_TYPES:
+            raise Http404
         response = HttpResponse(render(self.meeting, fmt), content_type=NOTICE_TYPES[fmt])
         filename = f"kallelse-{self.meeting.date.isoformat()}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -48,8 +48,15 @@ MEDIA_PART = "media.tar.gz"
 MANIFEST_FORMAT = 1
 #: Where Debian puts PostgreSQL 15's programs when they are not on PATH.
 POSTGRES_BIN_DIRS = (Path("/usr/lib/postgresql/15/bin"),)
-#: Tables that a freshly migrated, empty database already fills.
-_FILLED_BY_MIGRATE = {"django_migrations", "django_content_type", "auth_permission"}
+#: Tables that a freshly migrated, empty database already fills (the survey's locked
+#: instruments are shipped by a data migration).
+_FILLED_BY_MIGRATE = {
+    "django_migrations",
+    "django_content_type",
+    "auth_permission",
+    "survey_form",
+    "survey_question",
+}
 _CHUNK = 1024 * 1024
 
 

@@ -130,7 +130,7 @@ def published_summary(
     summary: ProgressionSummary, *, k: int, applied: bool = True
 ) -> dict[str, Any]:
     """The summary as a published table: counts from 1 to k-1 (and whatever would reveal
-    them) are ``"<k"``, shares with a hidden part too; the means are left out when the
+    them) are ``".."``, shares with a hidden part too; the means are left out when the
     number of participations is hidden."""
     table = Table()
     for key in OUTCOMES:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from finsam.safe_cells import save_workbook
+
 SEK_FORMAT = "# ##0;-# ##0"
 
 CASH_FLOW_LABELS = {
@@ -168,5 +170,5 @@ def render_annual_xlsx(report: dict[str, Any]) -> bytes:
                     cell.number_format = SEK_FORMAT
         sheet.column_dimensions["A"].width = 48
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    save_workbook(workbook, buffer)
     return buffer.getvalue()

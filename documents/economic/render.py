@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from documents.economic.table import EconomicTable, economic_table
+from finsam.safe_cells import save_workbook
 from stats.economic import EconomicInformation
 
 NBSP = "\xa0"
@@ -136,7 +137,7 @@ def render_xlsx(information: EconomicInformation) -> bytes:
     sheet.column_dimensions["A"].width = 44
     sheet.column_dimensions["B"].width = 18
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    save_workbook(workbook, buffer)
     return buffer.getvalue()
 
 

@@ -243,11 +243,11 @@ def test_published_summary_hides_small_counts() -> None:
 
     assert {key: published[key] for key in ("participations", "improved", "unchanged", "fell")} == {
         "participations": 14,
-        "improved": "<5",
+        "improved": "..",
         "unchanged": 10,
-        "fell": "<5",
+        "fell": "..",
     }
-    assert published["shares"] == {"improved": "<5", "unchanged": 71, "fell": "<5"}
+    assert published["shares"] == {"improved": "..", "unchanged": 71, "fell": ".."}
 
 
 def test_published_summary_small_count_cannot_be_recomputed_from_zero_and_total() -> None:
@@ -259,7 +259,7 @@ def test_published_summary_small_count_cannot_be_recomputed_from_zero_and_total(
     published = published_summary(summary, k=5)
 
     shown = [published[key] for key in ("participations", "improved", "unchanged", "fell")]
-    assert (published["improved"], shown.count("<5") >= 2, published["fell"]) == ("<5", True, 0)
+    assert (published["improved"], shown.count("..") >= 2, published["fell"]) == ("..", True, 0)
 
 
 def test_published_summary_all_hidden_leaves_out_means() -> None:
@@ -268,7 +268,7 @@ def test_published_summary_all_hidden_leaves_out_means() -> None:
     published = published_summary(summary, k=5)
 
     assert (published["participations"], published["mean_change"], published["items"]) == (
-        "<5",
+        "..",
         None,
         {},
     )

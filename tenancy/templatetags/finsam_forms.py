@@ -60,7 +60,12 @@ def form_problems(*forms_or_formsets: Any) -> list[FormProblem]:
     return problems
 
 
-@register.inclusion_tag("includes/error_summary.html")
-def error_summary(*forms_or_formsets: Any) -> dict[str, Any]:
-    """``{% error_summary form years goals %}``: one summary for all of a page's forms."""
+@register.inclusion_tag("includes/error_summary.html", takes_context=True)
+def error_summary(context: Any, *forms_or_formsets: Any) -> dict[str, Any]:
+    """``{% error_summary form years goals %}``: one summary for all of a page's forms.
+    Nothing when the including page says ``no_summary`` (it shows its own summary); read
+    with ``context.get`` so a page without it logs no failed variable lookup (Django logs
+    those with the whole context, which may hold personal data)."""
+    if context.get("no_summary"):
+        return {"problems": []}
     return {"problems": form_problems(*forms_or_formsets)}
