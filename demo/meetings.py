@@ -20,6 +20,7 @@ class DemoItem:
     proposal: tuple[str, ...]
     background: str
     memo_period: str = ""
+    economic_as_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ MEETINGS = (
                 ("att lägga uppföljnings-PM:et till handlingarna",),
                 "Kansliet redovisar uppföljningen av de finansierade insatserna 2025.",
                 memo_period="2025H2",
+            ),
+            DemoItem(
+                "Ekonomisk information",
+                ("att lägga den ekonomiska informationen till handlingarna",),
+                "Kansliet redovisar budget, prognos och beslutsutrymme 2026–2028.",
+                economic_as_of="2026-11-30",
             ),
             DemoItem(
                 "Verksamhetsplan och budget 2027",
@@ -154,6 +161,14 @@ def load_meeting_data(*, association: Association, office: User, board_user: Use
                 proposal=demo_item.proposal,
                 background=demo_item.background,
             )
+            if demo_item.economic_as_of:
+                services.add_attachment(
+                    user=office,
+                    item=item,
+                    title=f"Ekonomisk information per {demo_item.economic_as_of}",
+                    document=AttachmentDocument.ECONOMIC_INFORMATION,
+                    reference=demo_item.economic_as_of,
+                )
             if demo_item.memo_period:
                 services.add_attachment(
                     user=office,

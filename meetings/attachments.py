@@ -6,6 +6,7 @@ meeting paper holds participant data."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -35,9 +36,38 @@ def _check_memo(reference: str) -> None:
         raise ValidationError({"reference": str(error)}) from error
 
 
+#: The economic information's columns reach this many years after the as-of year.
+ECONOMIC_YEARS_AHEAD = 2
+
+
+def _as_of(reference: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(reference)
+    except ValueError:
+        raise ValidationError(
+            {"reference": _("Ange dagen den ekonomiska informationen avser, t.ex. 2026-03-31.")}
+        ) from None
+
+
+def _check_economic(reference: str) -> None:
+    _as_of(reference)
+
+
+def _economic_pdf(attachment: Attachment) -> tuple[str, bytes]:
+    from documents.economic.render import render_pdf
+    from stats.economic import economic_information
+
+    as_of = _as_of(attachment.reference)
+    information = economic_information(
+        attachment.association, as_of=as_of, until=as_of.year + ECONOMIC_YEARS_AHEAD
+    )
+    return f"ekonomisk-information-{as_of.isoformat()}.pdf", render_pdf(information)
+
+
 #: document kind -> (check of the reference, renderer to PDF)
 FREEZERS: dict[str, tuple[Callable[[str], None], Callable[[Attachment], tuple[str, bytes]]]] = {
     AttachmentDocument.MEMO: (_check_memo, _memo_pdf),
+    AttachmentDocument.ECONOMIC_INFORMATION: (_check_economic, _economic_pdf),
 }
 
 

@@ -44,14 +44,15 @@ def test_demo_notice_follows_the_contract_with_a_frozen_memo(loaded: None) -> No
         "Val av justerare och tid för justering",
         "Godkännande av dagordningen",
         "Uppföljning av insatser 2025",
+        "Ekonomisk information",
         "Verksamhetsplan och budget 2027",
         "Delegationsbeslut",
         "Övriga frågor",
     ]
     assert data["members"][0]["role"] == "ordforande"
     assert len(data["delegated_decisions"]) == 2
-    memo = Attachment.objects.get(item__meeting=upcoming)
-    assert (memo.number, memo.file.read(5)) == ("3", b"%PDF-")
+    frozen = Attachment.objects.filter(item__meeting=upcoming).order_by("item__number")
+    assert [(a.number, a.file.read(5)) for a in frozen] == [("3", b"%PDF-"), ("4", b"%PDF-")]
 
 
 def test_demo_past_meetings_have_checked_minutes(loaded: None) -> None:

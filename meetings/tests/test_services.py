@@ -100,9 +100,9 @@ def test_add_attachment_refuses_a_document_the_product_cannot_render(world: Worl
         services.add_attachment(
             user=world.users["admin"],
             item=item,
-            title="Ekonomisk information",
-            document=AttachmentDocument.ECONOMIC_INFORMATION,
-            reference="2026-03-31",
+            title="Årsredovisning",
+            document=AttachmentDocument.ANNUAL_REPORT,
+            reference="2025",
         )
 
     assert list(error.value.message_dict) == ["document"]
@@ -201,3 +201,35 @@ def test_publish_mails_each_board_member_a_link_and_no_file(
 
     assert [(m.to, len(m.attachments)) for m in mail.outbox] == [(["board@example.se"], 0)]
     assert f"/f/exempel/sammantraden/{meeting.pk}/" in mail.outbox[0].body
+
+
+def test_publish_freezes_the_economic_information_as_pdf(world: World) -> None:
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting, "Ekonomisk information")
+    attachment = services.add_attachment(
+        user=world.users["admin"],
+        item=item,
+        title="Ekonomisk information per 2026-03-31",
+        document=AttachmentDocument.ECONOMIC_INFORMATION,
+        reference="2026-03-31",
+    )
+
+    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
+
+    attachment.refresh_from_db()
+    assert attachment.file.read(5) == b"%PDF-"
+
+
+def test_economic_information_needs_a_date(world: World) -> None:
+    item = add_decision_item(world, make_meeting(world))
+
+    with pytest.raises(ValidationError) as error:
+        services.add_attachment(
+            user=world.users["admin"],
+            item=item,
+            title="Ekonomisk information",
+            document=AttachmentDocument.ECONOMIC_INFORMATION,
+            reference="mars",
+        )
+
+    assert list(error.value.message_dict) == ["reference"]
