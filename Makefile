@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
-PYTEST_ARGS ?=
+# Two workers on the 2-core machines CI runs on (pytest-xdist); PYTEST_ARGS=... overrides.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: install demo test lint typecheck contracts migrations-check test-sqlite test-postgres lock \
 	messages audit-deps chromium
