@@ -64,10 +64,53 @@ def _economic_pdf(attachment: Attachment) -> tuple[str, bytes]:
     return f"ekonomisk-information-{as_of.isoformat()}.pdf", render_pdf(information)
 
 
+def _application(attachment_or_reference: Attachment | str) -> Any:
+    from funding.models import Application
+
+    reference = (
+        attachment_or_reference
+        if isinstance(attachment_or_reference, str)
+        else attachment_or_reference.reference
+    )
+    application = (
+        Application.objects.filter(pk=int(reference)).first()
+        if reference.isdigit() and len(reference) < 12
+        else Application.objects.filter(code=reference).first()
+    )
+    if application is None:
+        raise ValidationError(
+            {"reference": _("Ange ansökans id eller kod; ingen sådan ansökan finns.")}
+        )
+    return application
+
+
+def _application_pdf(attachment: Attachment) -> tuple[str, bytes]:
+    """The application with the office's assessment: what the board decides on."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    application = _application(attachment)
+    years = list(application.years.order_by("year"))
+    html = render_to_string(
+        "meetings/packet/application.html",
+        {
+            "title": f"Ansökan {application.name}",
+            "association_name": attachment.association.name,
+            "application": application,
+            "years": years,
+            "total": sum(row.amount for row in years),
+            "goals": list(application.goals.all()),
+            "assessment": application.assessment_or_none,
+        },
+    )
+    return f"ansokan-{application.pk}.pdf", bytes(HTML(string=html).write_pdf(pdf_tags=True))
+
+
 #: document kind -> (check of the reference, renderer to PDF)
 FREEZERS: dict[str, tuple[Callable[[str], None], Callable[[Attachment], tuple[str, bytes]]]] = {
     AttachmentDocument.MEMO: (_check_memo, _memo_pdf),
     AttachmentDocument.ECONOMIC_INFORMATION: (_check_economic, _economic_pdf),
+    AttachmentDocument.APPLICATION: (_application, _application_pdf),
 }
 
 

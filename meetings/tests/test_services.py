@@ -233,3 +233,46 @@ def test_economic_information_needs_a_date(world: World) -> None:
         )
 
     assert list(error.value.message_dict) == ["reference"]
+
+
+def test_publish_freezes_the_application_with_its_assessment(world: World) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from funding.tests.scenarios import bryggan
+
+    application = bryggan(world)
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting, "Ansökan Bryggan")
+    attachment = services.add_attachment(
+        user=world.users["admin"],
+        item=item,
+        title="Ansökan med beredning",
+        document=AttachmentDocument.APPLICATION,
+        reference=str(application.pk),
+    )
+
+    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
+
+    attachment.refresh_from_db()
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(attachment.file.read())).pages
+    )
+    assert "Ansökan: Bryggan" in " ".join(text.split())
+    assert "Kansliets beredning" in text
+
+
+def test_application_attachment_needs_an_existing_application(world: World) -> None:
+    item = add_decision_item(world, make_meeting(world))
+
+    with pytest.raises(ValidationError) as error:
+        services.add_attachment(
+            user=world.users["admin"],
+            item=item,
+            title="Ansökan",
+            document=AttachmentDocument.APPLICATION,
+            reference="999999",
+        )
+
+    assert list(error.value.message_dict) == ["reference"]
