@@ -17,4 +17,9 @@ urlpatterns = [
         report.AnnualReportXlsxView.as_view(),
         name="annual_report_xlsx",
     ),
+    path(
+        "<int:year>/arsredovisning.pdf",
+        report.AnnualReportPdfView.as_view(),
+        name="annual_report_pdf",
+    ),
 ]

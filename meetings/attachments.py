@@ -106,11 +106,40 @@ def _application_pdf(attachment: Attachment) -> tuple[str, bytes]:
     return f"ansokan-{application.pk}.pdf", bytes(HTML(string=html).write_pdf(pdf_tags=True))
 
 
+def _check_annual(reference: str) -> None:
+    from ledger.models import FiscalYear
+
+    if (
+        not (reference.isdigit() and len(reference) == 4)
+        or not FiscalYear.objects.filter(year=int(reference)).exists()
+    ):
+        raise ValidationError({"reference": _("Ange ett år vars huvudbok är inläst, t.ex. 2025.")})
+
+
+def _annual_pdf(attachment: Attachment) -> tuple[str, bytes]:
+    """The annual report of the year (as adopted, when it is): the board's version."""
+    from documents.annual.pdf import render_annual_pdf
+    from stats.annual.adoption import report_for
+    from stats.annual.data import ReportError
+
+    year = int(attachment.reference)
+    try:
+        report, adopted = report_for(attachment.association, year)
+    except ReportError as error:
+        raise ValidationError(
+            _("Årsredovisningen för %(year)s kan inte tas fram: %(why)s")
+            % {"year": year, "why": " ".join(error.messages)}
+        ) from None
+    pdf = render_annual_pdf(report, association_name=attachment.association.name, adopted=adopted)
+    return f"arsredovisning-{year}.pdf", pdf
+
+
 #: document kind -> (check of the reference, renderer to PDF)
 FREEZERS: dict[str, tuple[Callable[[str], None], Callable[[Attachment], tuple[str, bytes]]]] = {
     AttachmentDocument.MEMO: (_check_memo, _memo_pdf),
     AttachmentDocument.ECONOMIC_INFORMATION: (_check_economic, _economic_pdf),
     AttachmentDocument.APPLICATION: (_application, _application_pdf),
+    AttachmentDocument.ANNUAL_REPORT: (_check_annual, _annual_pdf),
 }
 
 

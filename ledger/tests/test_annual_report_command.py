@@ -124,3 +124,34 @@ def test_import_sie_dry_run_of_the_report_sample_has_no_warnings(tmp_path):
         result = import_sie(association=association, data=REPORT_SIE.encode("cp437"), dry_run=True)
 
     assert (result.year, result.warnings) == (2022, [])
+
+
+def test_annual_report_command_pdf_is_tagged_swedish_with_the_statements(tmp_path, capsys):
+    import io
+
+    from pypdf import PdfReader
+
+    _setup(tmp_path)
+    output = tmp_path / "report.pdf"
+
+    call_command(
+        "annual_report",
+        "--association",
+        "test",
+        "--year",
+        "2022",
+        "--format",
+        "pdf",
+        "--output",
+        str(output),
+    )
+
+    reader = PdfReader(io.BytesIO(output.read_bytes()))
+    catalog = reader.trailer["/Root"]
+    text = " ".join(page.extract_text() for page in reader.pages)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert (str(catalog["/Lang"]), "/StructTreeRoot" in catalog) == ("sv", True)
+    assert reader.metadata.title.startswith("Årsredovisning 2022")
+    assert "Årsredovisning 2022" in titles
+    for heading in ("Resultaträkning", "Balansräkning", "Kassaflödesanalys"):
+        assert heading in text

@@ -15,29 +15,8 @@ from ledger.forms import AdoptForm
 from ledger.models import FiscalYear
 from stats.annual.adoption import adopt_report, report_for
 from stats.annual.data import ReportError
-from stats.annual.statements import CASH_FLOW_KEYS
+from stats.annual.statements import cash_flow_rows
 from tenancy.views.base import TenantView
-
-CASH_FLOW_LABELS = dict(
-    zip(
-        CASH_FLOW_KEYS,
-        (
-            "Årets resultat",
-            "Justering för av- och nedskrivningar och avsättningar",
-            "Kassaflöde före förändring av rörelsekapital",
-            "Förändring av förråd",
-            "Förändring av kortfristiga fordringar",
-            "Förändring av kortfristiga skulder",
-            "Kassaflöde från den löpande verksamheten",
-            "Kassaflöde från investeringsverksamheten",
-            "Kassaflöde från finansieringsverksamheten",
-            "Årets kassaflöde",
-            "Likvida medel vid årets början",
-            "Likvida medel vid årets slut",
-        ),
-        strict=True,
-    )
-)
 
 
 class AnnualReportView(TenantView):
@@ -83,11 +62,31 @@ class AnnualReportView(TenantView):
                 "ledger.adopt_annual_report", self.association
             )
             context["report"] = report
-            context["cash_flow"] = [
-                (CASH_FLOW_LABELS[key], report["cash_flow"][key]) for key in CASH_FLOW_KEYS
-            ]
+            context["cash_flow"] = cash_flow_rows(report)
             context["can_check"] = request.user.has_perm("ledger.change_mapping", self.association)
         return render(request, self.template_name, self.get_context_data(**context))
+
+
+class AnnualReportPdfView(TenantView):
+    """The report (as adopted, when it is) as a tagged PDF: the board's version."""
+
+    permission_required = "ledger.view_annual_report"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from documents.annual.pdf import render_annual_pdf
+
+        fiscal_year = get_object_or_404(FiscalYear, year=kwargs["year"])
+        try:
+            report, adopted = report_for(self.association, fiscal_year.year)
+        except ReportError:
+            return redirect("ledger:annual_report", self.association.slug, fiscal_year.year)
+        response = HttpResponse(
+            render_annual_pdf(report, association_name=self.association.name, adopted=adopted),
+            content_type="application/pdf",
+        )
+        name = f"arsredovisning-{self.association.slug}-{fiscal_year.year}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
 
 class AnnualReportXlsxView(TenantView):

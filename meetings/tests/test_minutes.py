@@ -212,3 +212,23 @@ def test_a_paragraph_adopting_the_annual_report_freezes_it(world: World, tmp_pat
         "§ 3, Förbundsstyrelse 2026-03-31",
     )
     assert paragraph.adopted_report == adopted
+
+
+def test_publish_freezes_the_annual_report_as_pdf(world: World, tmp_path: Path) -> None:
+    from meetings.models import AttachmentDocument
+
+    _import_report_ledger(world, tmp_path)
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting)
+    attachment = services.add_attachment(
+        user=world.users["admin"],
+        item=item,
+        title="Årsredovisning 2022",
+        document=AttachmentDocument.ANNUAL_REPORT,
+        reference="2022",
+    )
+
+    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
+
+    attachment.refresh_from_db()
+    assert attachment.file.read(5) == b"%PDF-"

@@ -93,7 +93,7 @@ def test_add_attachment_refuses_a_file_that_is_not_what_its_name_says(world: Wor
     assert error.value.message_dict == {"file": ["Filens innehåll är inte en PDF-fil."]}
 
 
-def test_add_attachment_refuses_a_document_the_product_cannot_render(world: World) -> None:
+def test_add_attachment_refuses_an_annual_report_of_a_year_without_ledger(world: World) -> None:
     item = add_decision_item(world, make_meeting(world))
 
     with pytest.raises(ValidationError) as error:
@@ -105,7 +105,7 @@ def test_add_attachment_refuses_a_document_the_product_cannot_render(world: Worl
             reference="2025",
         )
 
-    assert list(error.value.message_dict) == ["document"]
+    assert list(error.value.message_dict) == ["reference"]
 
 
 def test_publish_freezes_the_generated_memo_as_pdf(world: World) -> None:

@@ -382,6 +382,32 @@ CASH_FLOW_KEYS = (
     "liquid_funds_start",
     "liquid_funds_end",
 )
+#: The rows of the cash-flow statement as the report prints them, in ``CASH_FLOW_KEYS`` order.
+CASH_FLOW_LABELS = dict(
+    zip(
+        CASH_FLOW_KEYS,
+        (
+            "Årets resultat",
+            "Justering för av- och nedskrivningar och avsättningar",
+            "Kassaflöde före förändring av rörelsekapital",
+            "Förändring av förråd",
+            "Förändring av kortfristiga fordringar",
+            "Förändring av kortfristiga skulder",
+            "Kassaflöde från den löpande verksamheten",
+            "Kassaflöde från investeringsverksamheten",
+            "Kassaflöde från finansieringsverksamheten",
+            "Årets kassaflöde",
+            "Likvida medel vid årets början",
+            "Likvida medel vid årets slut",
+        ),
+        strict=True,
+    )
+)
+
+
+def cash_flow_rows(report: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(label, amount) of the report's cash-flow statement, in order."""
+    return [(CASH_FLOW_LABELS[key], report["cash_flow"][key]) for key in CASH_FLOW_KEYS]
 
 
 def cash_flow(

@@ -19,7 +19,7 @@ from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
 from tenancy.models import Association
 
-FORMATS = ("json", "xlsx")
+FORMATS = ("json", "xlsx", "pdf")
 
 
 class Command(BaseCommand):
@@ -43,19 +43,26 @@ class Command(BaseCommand):
             )
         with scope(association=association.pk):
             try:
-                report, _adopted = report_for(
+                report, adopted = report_for(
                     association, options["year"], suppress=not options["unsuppressed"]
                 )
             except ReportError as error:
                 for message in error.messages:
                     self.stderr.write(message)
                 raise CommandError(_("Årsredovisningen kunde inte skrivas.")) from None
-        if options["format"] == "xlsx":
+        if options["format"] in ("xlsx", "pdf"):
+            from documents.annual.pdf import render_annual_pdf
             from documents.annual.xlsx import render_annual_xlsx
 
-            data = render_annual_xlsx(report)
+            data = (
+                render_annual_xlsx(report)
+                if options["format"] == "xlsx"
+                else render_annual_pdf(report, association_name=association.name, adopted=adopted)
+            )
             if not options["output"]:
-                raise CommandError(_("Ange --output för formatet xlsx."))
+                raise CommandError(
+                    _("Ange --output för formatet %(format)s.") % {"format": options["format"]}
+                )
             Path(options["output"]).write_bytes(data)
             self.stderr.write(f"Skrev {options['output']}.")
             return
