@@ -196,6 +196,7 @@ class ReportDownloadView(TenantView):
         "html": "text/html; charset=utf-8",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pdf": "application/pdf",
     }
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -13,7 +13,7 @@ from stats.survey import survey_report
 from survey.models import ReportComment
 from tenancy.models import Association
 
-FORMATS = ("json", "html", "docx", "xlsx")
+FORMATS = ("json", "html", "docx", "xlsx", "pdf")
 
 
 def comments_of(association: Association, year: int) -> dict[int, str]:
@@ -36,10 +36,14 @@ def render_report(association: Association, year: int, fmt: str) -> bytes:
             data = survey_report(association, year)
             return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         document = document_for(association, year)
-    if fmt == "html":
-        return render_to_string("survey/report_standalone.html", {"document": document}).encode(
-            "utf-8"
-        )
+    if fmt in ("html", "pdf"):
+        html = render_to_string("survey/report_standalone.html", {"document": document})
+        if fmt == "html":
+            return html.encode("utf-8")
+        from weasyprint import HTML
+
+        # The same standalone page, as a tagged PDF (PDF/UA): language, title, bookmarks.
+        return bytes(HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))
     if fmt == "docx":
         return render_docx(document)
     if fmt == "xlsx":

@@ -1,4 +1,4 @@
-"""The report in html, docx and xlsx (read back), the report page and the comments."""
+"""The report in html, docx, xlsx and pdf (read back), the report page and the comments."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_report_html_question_table_has_previous_in_parentheses(loaded: World) -
 
 def test_report_command_writes_every_format(loaded: World, tmp_path: Path) -> None:
     sizes = {}
-    for fmt in ("json", "html", "docx", "xlsx"):
+    for fmt in ("json", "html", "docx", "xlsx", "pdf"):
         output = tmp_path / f"r.{fmt}"
         call_command(
             "survey_report",
@@ -88,7 +88,7 @@ def test_report_command_writes_every_format(loaded: World, tmp_path: Path) -> No
         sizes[fmt] = output.stat().st_size > 0
 
     assert (sizes, json.loads((tmp_path / "r.json").read_text())["year"]) == (
-        dict.fromkeys(("json", "html", "docx", "xlsx"), True),
+        dict.fromkeys(("json", "html", "docx", "xlsx", "pdf"), True),
         2021,
     )
 
@@ -137,3 +137,18 @@ def test_comments_by_persona(
         expected,
         {0: "Bra svarsfrekvens."} if expected == 302 else {12: "Styrelsen är nöjd."},
     )
+
+
+def test_report_pdf_is_tagged_swedish_with_the_summary(loaded: World) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    content = render_report(loaded.association, 2021, "pdf")
+
+    reader = PdfReader(io.BytesIO(content))
+    catalog = reader.trailer["/Root"]
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert (str(catalog["/Lang"]), "/StructTreeRoot" in catalog) == ("sv", True)
+    assert reader.metadata.title is not None
+    assert "2021" in text
