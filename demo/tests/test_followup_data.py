@@ -272,8 +272,10 @@ def test_load_demo_deviations_of_several_kinds_one_undecided(exempel: Associatio
     )
 
     assert {"budget", "malgrupp", "slutdatum"} <= set(kinds)
-    assert kinds[DeviationKind.TRANSFER] == 2
+    # The third transfer is the decision room's (demo.economy): 2025 money into 2026.
+    assert kinds[DeviationKind.TRANSFER] == 3
     assert transfers == [
+        ("IPS-23", 95_000, Decision.GRANTED, DecidedBy.BOARD),
         ("LOKUS-23", 80_000, Decision.REJECTED, DecidedBy.DIRECTOR),
         ("STEG-24", 150_000, Decision.GRANTED, DecidedBy.BOARD),
     ]
@@ -381,7 +383,8 @@ def test_load_demo_decided_applications_are_linked_to_interventions(
         (2027, 1_250_000),
     ]
     assert Budget.objects.filter(intervention=steg, year=2027).get().amount == 1_850_000
-    assert [a.code for a in undecided] == ["HALSA-27"]
+    # NATVERK-26 is the decision room's second pending application (demo.economy).
+    assert sorted(a.code for a in undecided) == ["HALSA-27", "NATVERK-26"]
 
 
 def test_load_demo_new_intervention_is_followed_up(exempel: Association) -> None:

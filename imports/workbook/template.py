@@ -41,6 +41,27 @@ COMMON = {
 }
 #: sheet -> column -> description (spec/importmall.md).
 DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "Ansökningar": {
+        "kod": "Unik kod inom förbundet: A–Z, a–z, siffror, - och _ (högst 40 tecken).",
+        "namn": "Insatsens namn som i ansökan.",
+        "insatsägare": "Organisationens namn.",
+        "samverkansparter": "Organisationernas namn, åtskilda med ;.",
+        "inriktning": "Insatsens inriktning, som i bladet Insatser.",
+        "syfte": "Krävs för inriktning individ: arbete eller forrehabilitering.",
+        "uppföljning": "personuppgifter eller antal, som i bladet Insatser.",
+        "startdatum": "Sökt periods start, ÅÅÅÅ-MM-DD.",
+        "slutdatum": "Sökt periods slut, ÅÅÅÅ-MM-DD.",
+        "malgrupp": "Målgruppen med ord.",
+        "förväntat_antal_deltagare": "Heltal, för hela perioden.",
+        "forlanger": "Koden för insatsen som ansökan förlänger, om någon.",
+        "inkom": "Datum då ansökan kom in, ÅÅÅÅ-MM-DD.",
+        "beslut": "beviljad, delvis eller avslag; tomt = inte beslutad.",
+        "beslutsdatum": "Beslutets datum, ÅÅÅÅ-MM-DD (krävs när beslut är ifyllt).",
+    },
+    "Ansökningsbelopp": {
+        "ansökan": "Koden för en rad i bladet Ansökningar.",
+        "belopp": f"Sökt belopp för året i hela kronor (högst {MAX_AMOUNT_TEXT} kr).",
+    },
     "Enkätsvar": {
         "svar_id": "Kansliets egen id för svaret: A–Z, a–z, siffror, - och _ (högst 40 tecken).",
         "formular": "Formulärets kod.",

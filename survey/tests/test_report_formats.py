@@ -6,6 +6,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -147,8 +148,8 @@ def test_report_pdf_is_tagged_swedish_with_the_summary(loaded: World) -> None:
     content = render_report(loaded.association, 2021, "pdf")
 
     reader = PdfReader(io.BytesIO(content))
-    catalog = reader.trailer["/Root"]
+    catalog: Any = reader.trailer["/Root"]
     text = " ".join(page.extract_text() for page in reader.pages)
     assert (str(catalog["/Lang"]), "/StructTreeRoot" in catalog) == ("sv", True)
-    assert reader.metadata.title is not None
+    assert reader.metadata is not None and reader.metadata.title is not None
     assert "2021" in text
