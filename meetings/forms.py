@@ -86,8 +86,14 @@ class ItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = staff  # type: ignore[attr-defined]  # ModelChoiceField
 
-    def proposal_lines(self) -> list[str]:
-        return str(self.cleaned_data.get("proposal", "")).splitlines()
+    def item_fields(self) -> dict[str, Any]:
+        """The cleaned fields as ``services.add_item`` and ``update_item`` take them."""
+        data = self.cleaned_data
+        fields = ("title", "kind", "presenter", "background", "concerns", "concerns_ref")
+        return {
+            **{name: data[name] for name in fields},
+            "proposal": str(data.get("proposal", "")).splitlines(),
+        }
 
 
 def attachment_choices() -> list[tuple[str, str]]:

@@ -146,19 +146,8 @@ class ItemCreateView(MeetingChildView, FormView):
         return {**super().get_form_kwargs(), "staff": StaffMember.objects.all()}
 
     def form_valid(self, form: ItemForm) -> HttpResponse:
-        data = form.cleaned_data
         try:
-            services.add_item(
-                user=self.request.user,
-                meeting=self.meeting,
-                title=data["title"],
-                kind=data["kind"],
-                presenter=data["presenter"],
-                proposal=form.proposal_lines(),
-                background=data["background"],
-                concerns=data["concerns"],
-                concerns_ref=data["concerns_ref"],
-            )
+            services.add_item(user=self.request.user, meeting=self.meeting, **form.item_fields())
         except ValidationError as error:
             add_errors(form, error)
             return self.form_invalid(form)
@@ -204,19 +193,8 @@ class ItemUpdateView(ItemView, FormView):
         }
 
     def form_valid(self, form: ItemForm) -> HttpResponse:
-        data = form.cleaned_data
         try:
-            services.update_item(
-                user=self.request.user,
-                item=self.item,
-                title=data["title"],
-                kind=data["kind"],
-                presenter=data["presenter"],
-                proposal=form.proposal_lines(),
-                background=data["background"],
-                concerns=data["concerns"],
-                concerns_ref=data["concerns_ref"],
-            )
+            services.update_item(user=self.request.user, item=self.item, **form.item_fields())
         except ValidationError as error:
             add_errors(form, error)
             return self.form_invalid(form)

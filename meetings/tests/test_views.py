@@ -272,3 +272,20 @@ def test_notice_download_of_an_unknown_format_is_a_404(world: World, client_as: 
     response = client_as("admin").get(f"/f/exempel/sammantraden/{meeting.pk}/kallelse.exe")
 
     assert response.status_code == 404
+
+
+def test_item_update_changes_the_item(world: World, client_as: ClientAs) -> None:
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting)
+
+    response = client_as("admin").post(
+        reverse("meetings:item_update", args=["exempel", item.pk]),
+        {"title": "Årsredovisning 2025, rättad", "kind": "beslut", "proposal": "att fastställa"},
+    )
+
+    item.refresh_from_db()
+    assert (response.status_code, item.title, item.proposal) == (
+        302,
+        "Årsredovisning 2025, rättad",
+        ["att fastställa"],
+    )
