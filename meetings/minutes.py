@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -30,16 +30,12 @@ from meetings.models import (
     Serving,
 )
 from meetings.queries import organ_people
+from meetings.services import require
 from stats.annual.adoption import adopt_report
 from tenancy.models import BoardMember, BoardRole
 
 #: The appeal period after the checked minutes are announced (laglighetsprövning).
 APPEAL_DAYS = 21
-
-
-def require(user: Any, permission: str, target: Any) -> None:
-    if not user.has_perm(permission, target):
-        raise PermissionDenied
 
 
 def _check_open(minutes: Minutes) -> None:
