@@ -524,3 +524,39 @@ class Paragraph(models.Model):
 
     def __str__(self) -> str:
         return f"§ {self.number} {self.item.title}"
+
+
+class SubstituteCall(models.Model):
+    """The office calls a substitute in for an ordinary member who reported being prevented
+    (spec/board.md: "the office sees who comes and calls substitutes")."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="calls")
+    absent_member = models.ForeignKey(
+        BoardMember, on_delete=models.CASCADE, related_name="+", verbose_name=_("för ledamot")
+    )
+    substitute = models.ForeignKey(
+        BoardMember, on_delete=models.CASCADE, related_name="+", verbose_name=_("ersättare")
+    )
+    called_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    called_at = models.DateTimeField(_("inkallad"), auto_now_add=True)
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("inkallad ersättare")
+        verbose_name_plural = _("inkallade ersättare")
+        ordering = ["called_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "substitute"], name="unique_call_per_substitute"
+            ),
+            models.CheckConstraint(
+                condition=~Q(substitute=F("absent_member")), name="call_not_for_oneself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.substitute} för {self.absent_member}"

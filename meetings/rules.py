@@ -44,6 +44,7 @@ rules.add_perm("meetings.view_meeting", is_admin | (is_board_or_auditor & is_pub
 rules.add_perm("meetings.change_meeting", is_admin)
 rules.add_perm("meetings.report_attendance", is_admin | (is_board & is_published))
 rules.add_perm("meetings.record_delegated_decision", is_admin)
+rules.add_perm("meetings.call_substitute", is_admin)
 rules.add_perm("meetings.change_minutes", is_admin)
 rules.add_perm("meetings.check_minutes", is_board & checks_these_minutes)
 rules.add_perm("meetings.view_decisions", is_admin | is_board_or_auditor)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/arenden/nytt/", views.ItemCreateView.as_view(), name="item_create"),
     path("<int:pk>/skicka/", views.PublishView.as_view(), name="publish"),
     path("<int:pk>/narvaro/", views.AttendanceView.as_view(), name="attendance"),
+    path("<int:pk>/inkalla/", views.CallSubstituteView.as_view(), name="call_substitute"),
     path("<int:pk>/kallelse.<str:fmt>", views.NoticeDownloadView.as_view(), name="notice"),
     path("arenden/<int:pk>/andra/", views.ItemUpdateView.as_view(), name="item_update"),
     path("arenden/<int:pk>/flytta/", views.ItemMoveView.as_view(), name="item_move"),

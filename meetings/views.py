@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from meetings import services
+from meetings import services, substitutes
 from meetings.forms import (
     AttachmentForm,
     AttendanceForm,
@@ -26,6 +26,7 @@ from meetings.forms import (
 from meetings.models import Attachment, Attendance, Item, Meeting, Organ, StaffMember
 from meetings.queries import delegated_decisions, organ_people
 from meetings.rules import restrict_meetings
+from meetings.substitutes import calls_by_absent_member
 from tenancy.views.base import (
     TenantCreateView,
     TenantDetailView,
@@ -99,10 +100,19 @@ class MeetingDetailView(TenantDetailView):
         user = self.request.user
         ordinary, substitutes = organ_people(meeting.organ, meeting.date)
         answers = {a.board_member_id: a for a in Attendance.objects.filter(meeting=meeting)}
+        calls = calls_by_absent_member(meeting)
+        by_pk = {seat.member.pk: seat.member for seat in ordinary}
+        called_for = {sub.pk: by_pk.get(absent) for absent, sub in calls.items()}
         context.update(
             items=meeting.items.select_related("presenter").prefetch_related("attachments"),
-            ordinary=[(seat, answers.get(seat.member.pk)) for seat in ordinary],
-            substitutes=[(seat, answers.get(seat.member.pk)) for seat in substitutes],
+            ordinary=[
+                (seat, answers.get(seat.member.pk), calls.get(seat.member.pk)) for seat in ordinary
+            ],
+            substitutes=[
+                (seat, answers.get(seat.member.pk), called_for.get(seat.member.pk))
+                for seat in substitutes
+            ],
+            can_call=meeting.is_published and user.has_perm("meetings.call_substitute", meeting),
             delegated=delegated_decisions(meeting),
             can_prepare=user.has_perm("meetings.change_meeting", meeting)
             and not meeting.is_published,
@@ -327,6 +337,34 @@ class AttendanceView(MeetingChildView):
             messages.success(request, _("Din anmälan är sparad."))
         else:
             messages.error(request, _("Välj om du kommer eller har förhinder."))
+        return htmx_redirect(request, meeting_url(self.meeting))
+
+
+class CallSubstituteView(MeetingChildView):
+    """The office calls the next free substitute in for a member who is prevented."""
+
+    permission_required = "meetings.call_substitute"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        ordinary, _substitutes = organ_people(self.meeting.organ, self.meeting.date)
+        by_pk = {str(seat.member.pk): seat.member for seat in ordinary}
+        member = by_pk.get(request.POST.get("member", ""))
+        if member is None:
+            messages.error(request, _("Välj en ordinarie ledamot som har anmält förhinder."))
+            return htmx_redirect(request, meeting_url(self.meeting))
+        try:
+            call = substitutes.call_substitute(
+                user=request.user, meeting=self.meeting, absent_member=member
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(substitute)s är inkallad för %(member)s.")
+                % {"substitute": call.substitute.name, "member": member.name},
+            )
         return htmx_redirect(request, meeting_url(self.meeting))
 
 
