@@ -4,19 +4,19 @@ numbers; and a DOCX of the notice and agenda in the association's Word template.
 
 Everything is rendered from ``meetings.notice.notice_json`` (the contract's JSON), so the
 packet says exactly what the JSON says. The notice pages are HTML rendered by WeasyPrint;
-the frozen attachments are appended as they were frozen; pypdf joins them, adds the
-bookmarks and stamps the page numbers."""
+the frozen attachments are appended as they were frozen; ``meetings.pdfjoin`` joins them
+into one tagged PDF, adds the bookmarks and stamps the page numbers as artifacts."""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
 
 from meetings.models import Attachment, Meeting, OrganKind
 from meetings.notice import notice_json
+from meetings.pdfjoin import Part, join
 
 #: The organ as the proposal names it ("Förbundsstyrelsen föreslås besluta att ...").
 DEFINITE: dict[str, str] = {
@@ -24,15 +24,6 @@ DEFINITE: dict[str, str] = {
     OrganKind.ARBETSUTSKOTT: "Arbetsutskottet",
     OrganKind.BEREDNINGSGRUPP: "Beredningsgruppen",
 }
-
-
-@dataclass(frozen=True)
-class Part:
-    """A run of pages of the packet and its bookmark (``level`` 0 or 1)."""
-
-    title: str
-    level: int
-    pdf: bytes
 
 
 def _html_pdf(template: str, context: dict[str, Any], title: str) -> bytes:
@@ -117,46 +108,13 @@ def packet_parts(meeting: Meeting) -> list[Part]:
     return parts
 
 
-def _page_number_overlay(number: int, total: int, width: float, height: float) -> Any:
-    from pypdf import PdfReader
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=(width, height))
-    page.setFont("Helvetica", 8)
-    page.drawRightString(width - 36, 20, f"Sida {number} av {total}")
-    page.save()
-    return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
-
-
 def render_packet(meeting: Meeting) -> bytes:
-    """The whole packet as one PDF with bookmarks and "Sida N av M" on every page."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    parent = None
-    for part in packet_parts(meeting):
-        first = len(writer.pages)
-        for page in PdfReader(io.BytesIO(part.pdf)).pages:
-            writer.add_page(page)
-        if part.level == 0:
-            parent = writer.add_outline_item(title=part.title, page_number=first)
-        else:
-            writer.add_outline_item(title=part.title, page_number=first, parent=parent)
-    total = len(writer.pages)
-    for number, page in enumerate(writer.pages, start=1):
-        box = page.mediabox
-        page.merge_page(_page_number_overlay(number, total, float(box.width), float(box.height)))
-    writer.add_metadata(
-        {
-            "/Title": f"Kallelse {meeting.organ} {meeting.date.isoformat()}",
-            "/Author": meeting.association.name,
-        }
+    """The whole packet as one tagged PDF with bookmarks and "Sida N av M" on every page."""
+    return join(
+        packet_parts(meeting),
+        title=f"Kallelse {meeting.organ} {meeting.date.isoformat()}",
+        author=meeting.association.name,
     )
-    writer.page_mode = "/UseOutlines"
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def render_notice_docx(meeting: Meeting, template: Any = None) -> bytes:

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from meetings import services
+from meetings.models import Meeting
 from meetings.packet import render_notice_docx, render_packet
 from meetings.tests.helpers import add_decision_item, make_meeting
 from testing.personas import World
@@ -26,7 +27,7 @@ def _one_page_pdf(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _meeting_with_attachments(world: World) -> object:
+def _meeting_with_attachments(world: World) -> Meeting:
     meeting = make_meeting(world)
     item = add_decision_item(world, meeting)
     for title in ("Årsredovisning", "Revisionsberättelse"):
@@ -53,7 +54,7 @@ def test_packet_pdf_has_bookmarks_page_numbers_and_the_agenda(world: World) -> N
 
     meeting = _meeting_with_attachments(world)
 
-    reader = PdfReader(io.BytesIO(render_packet(meeting)))  # type: ignore[arg-type]
+    reader = PdfReader(io.BytesIO(render_packet(meeting)))
 
     outline = [
         (entry.title, [child.title for child in children])
@@ -89,7 +90,7 @@ def test_notice_docx_has_the_agenda_table(world: World) -> None:
 
     meeting = _meeting_with_attachments(world)
 
-    document = Document(io.BytesIO(render_notice_docx(meeting)))  # type: ignore[arg-type]
+    document = Document(io.BytesIO(render_notice_docx(meeting)))
 
     rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Nr", "Ärenderubrik", "Föredragande", "Övriga uppgifter"]
@@ -110,7 +111,7 @@ def test_meeting_notice_command_writes_the_packet(world: World, tmp_path: object
         "--association",
         "exempel",
         "--meeting",
-        str(meeting.pk),  # type: ignore[attr-defined]
+        str(meeting.pk),
         "--format",
         "pdf",
         "--output",
@@ -120,3 +121,76 @@ def test_meeting_notice_command_writes_the_packet(world: World, tmp_path: object
 
     with open(target, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_packet_pdf_is_tagged_with_one_section_per_part(world: World) -> None:
+    import pikepdf
+
+    meeting = _meeting_with_attachments(world)
+
+    with pikepdf.open(io.BytesIO(render_packet(meeting))) as pdf:
+        root = pdf.Root
+        document = root.StructTreeRoot.K[0]
+        sections = [
+            (str(kid.T), [str(child.T) for child in kid.K if child.get("/S") == "/Sect"])
+            for kid in document.K
+        ]
+        catalogue = (str(root.Lang), bool(root.MarkInfo.Marked), str(document.S))
+
+    assert catalogue == ("sv", True, "/Document")
+    assert sections == [
+        ("Kallelse och föredragningslista", []),
+        (
+            "Ärende 3: Årsredovisning 2025",
+            ["Bilaga 3: Årsredovisning", "Bilaga 3.1: Revisionsberättelse"],
+        ),
+        ("Delegationsbeslut", []),
+    ]
+
+
+def test_packet_pdf_has_no_untagged_content(world: World) -> None:
+    from meetings.pdfjoin import untagged_painting
+
+    meeting = _meeting_with_attachments(world)
+
+    assert untagged_painting(render_packet(meeting)) == []
+
+
+def test_packet_pdf_structure_points_at_its_own_pages(world: World) -> None:
+    import pikepdf
+
+    meeting = _meeting_with_attachments(world)
+
+    with pikepdf.open(io.BytesIO(render_packet(meeting))) as pdf:
+        pages = {page.obj.objgen for page in pdf.pages}
+        keys = sorted(int(page.obj.StructParents) for page in pdf.pages)
+        tree = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+        elsewhere = [
+            element.Pg.objgen
+            for _key, elements in tree.items()
+            for element in (elements if isinstance(elements, pikepdf.Array) else [elements])
+            if "/Pg" in element and element.Pg.objgen not in pages
+        ]
+        next_key = int(pdf.Root.StructTreeRoot.ParentTreeNextKey)
+
+    assert (len(set(keys)), elsewhere, next_key > max(keys)) == (len(pages), [], True)
+
+
+def test_an_untagged_upload_is_a_figure_named_by_its_attachment(world: World) -> None:
+    import pikepdf
+
+    meeting = _meeting_with_attachments(world)
+
+    with pikepdf.open(io.BytesIO(render_packet(meeting))) as pdf:
+        item = pdf.Root.StructTreeRoot.K[0].K[1]
+        figures = [
+            (str(figure.S), str(figure.Alt))
+            for section in item.K
+            if section.get("/S") == "/Sect"
+            for figure in section.K
+        ]
+
+    assert figures == [
+        ("/Figure", "Bilaga 3: Årsredovisning"),
+        ("/Figure", "Bilaga 3.1: Revisionsberättelse"),
+    ]
