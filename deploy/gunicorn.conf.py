@@ -17,7 +17,7 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then (memory held by matplotlib and reportlab).
+# Recycle workers now and then (memory held by matplotlib and WeasyPrint).
 max_requests = 1000
 max_requests_jitter = 100
 # Worker heartbeat files go to the default temporary folder: the unit's private /tmp.

@@ -18,12 +18,25 @@ pytestmark = pytest.mark.django_db
 
 
 def _one_page_pdf(text: str) -> bytes:
-    from reportlab.pdfgen import canvas
+    """An untagged one-page PDF with ``text``, as a scanner or an old program writes it."""
+    import pikepdf
 
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        )
+    )
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    escaped = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(")
+    escaped = escaped.replace(b")", b"\\)")
+    page.obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 72 720 Td (" + escaped + b") Tj ET")
     buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
-    page.drawString(72, 720, text)
-    page.save()
+    pdf.save(buffer)
     return buffer.getvalue()
 
 
