@@ -299,7 +299,7 @@ FINSAM_WORKER_STALE_SECONDS = env_int("FINSAM_WORKER_STALE_SECONDS", 15 * 60)
 # memo's data version, drawn charts): Redis with CACHE_URL (several servers), else files
 # under var/ (one host); process memory in development and tests (finsam/caches.py).
 CACHES = cache_settings(
-    env_str("CACHE_URL"),
+    env_str("CACHE_URL") or "",
     cache_dir=env_str("CACHE_DIR") or str(VAR_DIR / "cache"),
     debug=DEBUG,
     testing=TESTING,

@@ -150,12 +150,13 @@ class AppServer:
 
     @contextmanager
     def serving(self) -> Iterator[None]:
-        saved = caches._connections
-        caches._connections = self._connections
+        handler: Any = caches  # its per-thread connections: Django's private attribute
+        saved = handler._connections
+        handler._connections = self._connections
         try:
             yield
         finally:
-            caches._connections = saved
+            handler._connections = saved
 
     def close(self) -> None:
         self._connections.default.close()

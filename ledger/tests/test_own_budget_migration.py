@@ -62,7 +62,7 @@ def stored(apps: Any) -> list[tuple[str, str, str, str, int, str, int]]:
     )
 
 
-def test_migration_moves_each_line_into_the_forbundsbudget_exactly(old_apps):
+def test_migration_moves_each_line_into_the_forbundsbudget_exactly(old_apps: Any) -> None:
     first = AssociationFactory.create(slug="forsta")
     second = AssociationFactory.create(slug="andra")
     add_line(old_apps, first, 2025, "administration", 640_000, 612_480)
@@ -112,7 +112,7 @@ def test_migration_moves_each_line_into_the_forbundsbudget_exactly(old_apps):
     ]
 
 
-def test_migration_run_twice_writes_the_same_rows(old_apps):
+def test_migration_run_twice_writes_the_same_rows(old_apps: Any) -> None:
     association = AssociationFactory.create(slug="forsta")
     add_line(old_apps, association, 2026, "administration", 660_000, 0)
     add_line(old_apps, association, 2026, "styrelse", 185_000, 0)
@@ -125,7 +125,7 @@ def test_migration_run_twice_writes_the_same_rows(old_apps):
     assert (stored(old_apps), rows.count()) == (once, 2)
 
 
-def test_migration_keeps_an_existing_drift_row_of_the_same_code(old_apps):
+def test_migration_keeps_an_existing_drift_row_of_the_same_code(old_apps: Any) -> None:
     association = AssociationFactory.create(slug="forsta")
     old_apps.get_model("ledger", "OperatingRow")._base_manager.create(
         association_id=association.pk,
