@@ -23,13 +23,12 @@ from django.views.decorators.cache import never_cache
 
 from ops.heartbeat import worker_required, worker_status
 
+logger = logging.getLogger(__name__)
+
 
 def _unapplied_migrations() -> int:
     executor = MigrationExecutor(connection)
     return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
-
-
-logger = logging.getLogger(__name__)
 
 
 def cache_status() -> str:
