@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 
 from finsam.caches import cache_settings, redis_cache
+from testing.redis_server import SKIP_REASON, redis_server_path
 
 REDIS = "django.core.cache.backends.redis.RedisCache"
 FILES = "django.core.cache.backends.filebased.FileBasedCache"
@@ -80,3 +81,11 @@ def test_healthz_fails_when_the_cache_is_unreachable(client: Client) -> None:
             },
         },
     )
+
+
+def test_redis_tests_find_no_server_without_the_binary(monkeypatch):
+    monkeypatch.delenv("FINSAM_REDIS_SERVER", raising=False)
+    monkeypatch.setattr("testing.redis_server.shutil.which", lambda name: None)
+    monkeypatch.setattr("testing.redis_server.os.access", lambda path, mode: False)
+
+    assert (redis_server_path(), "apt-get install -y redis-server" in SKIP_REASON) == (None, True)
