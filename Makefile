@@ -8,7 +8,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=finsam.test_settings
 PYTEST_ARGS ?= -n auto
 
 .PHONY: install demo test lint typecheck contracts migrations-check test-sqlite test-postgres lock \
-	messages audit-deps chromium
+	messages audit-deps chromium redis
 
 # (Re)install when the lock file changes. uv is installed into the venv if missing.
 $(VENV)/.installed: requirements.lock
@@ -43,10 +43,15 @@ migrations-check: install
 chromium:
 	scripts/ensure-chromium
 
-test-sqlite: install chromium
+# The shared-cache tests (testing/redis_server.py) start the Debian redis-server: installed
+# when missing (as root), otherwise the command stops with the exact install command.
+redis:
+	scripts/ensure-redis
+
+test-sqlite: install chromium redis
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-postgres: install chromium
+test-postgres: install chromium redis
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
 # Known vulnerabilities in the locked packages (pip-audit, no pip, no resolution). Fails on

@@ -28,7 +28,6 @@ from demo.data.specs import (
     UserSpec,
 )
 from demo.participants import write_monthly_counts
-from finance.models import OwnBudgetLine
 from finance.services import approve_cost, record_payment, submit_cost
 from followup.final_reports import GoalOutcome, SignatureInput, save_final_report
 from followup.models import (
@@ -297,16 +296,6 @@ def load_followup_data(
     for planned in plan_reports(spec, running):
         _write_report(planned, interventions[planned.code], actors, spec.today)
     _write_costs(spec, running, actors)
-    for line in spec.own_budget:
-        own = OwnBudgetLine(
-            association=association,
-            year=line.year,
-            category=line.category,
-            budget=line.budget,
-            outcome=line.outcome,
-        )
-        own.full_clean()
-        own.save()
     for final in spec.final_reports:
         _write_final_report(final, interventions[final.code], actors, organisations)
 

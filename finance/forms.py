@@ -10,11 +10,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from finance.models import BudgetStatus, OwnBudgetLine
+from finance.models import BudgetStatus
 from finsam.amounts import bounded
 from interventions.models import Intervention
 from stats.periods import Period
-from tenancy.forms import DateInput, TenantModelForm
+from tenancy.forms import DateInput
 
 QUARTER_CHOICES = [
     (1, gettext_lazy("Kvartal 1")),
@@ -111,12 +111,6 @@ class PaymentForm(forms.Form):
         widget=DateInput(),
         help_text=gettext_lazy("Lämna tomt om utbetalningen inte är gjord."),
     )
-
-
-class OwnBudgetLineForm(TenantModelForm):
-    class Meta:
-        model = OwnBudgetLine
-        fields = ["year", "category", "budget", "outcome"]
 
 
 class ThresholdsForm(forms.Form):

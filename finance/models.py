@@ -129,46 +129,6 @@ class CostOutcomeEvent(models.Model):
         return f"{self.cost}: {self.get_action_display()}"
 
 
-class OwnBudgetCategory(models.TextChoices):
-    ADMINISTRATION = "administration", _("Administration")
-    BOARD = "styrelse", _("Styrelse")
-    OFFICE_STAFF = "kansli_personal", _("Kansli och personal")
-    OTHER = "ovrigt", _("Övrigt")
-
-
-class OwnBudgetLine(models.Model):
-    """One line of the association's own budget (not the interventions'): budget and
-    outcome of a category for a year."""
-
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
-    category = models.CharField(_("kategori"), max_length=20, choices=OwnBudgetCategory.choices)
-    budget = models.BigIntegerField(
-        _("budget (kr)"), validators=[MinValueValidator(0), *amount_validators()]
-    )
-    outcome = models.BigIntegerField(
-        _("utfall (kr)"), default=0, validators=amount_validators(signed=True)
-    )
-
-    objects = ScopedManager(association="association")
-
-    class Meta:
-        verbose_name = _("rad i förbundets egen budget")
-        verbose_name_plural = _("förbundets egen budget")
-        ordering = ["year", "category"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["association", "year", "category"], name="unique_own_budget_line"
-            ),
-            models.CheckConstraint(condition=Q(budget__gte=0), name="own_budget_not_negative"),
-            amount_bound("budget", name="own_budget_upper_bound"),
-            amount_bound("outcome", name="own_budget_outcome_bound", signed=True),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_category_display()} {self.year}"
-
-
 class BudgetStatus(models.TextChoices):
     OK = "ok", _("Ok")
     WATCH = "bevakning", _("Under bevakning")

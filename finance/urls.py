@@ -14,12 +14,6 @@ urlpatterns = [
     path("utfall/<int:pk>/ratta/", costs.CostCorrectView.as_view(), name="cost_correct"),
     path("utfall/<int:pk>/utbetalning/", costs.CostPaymentView.as_view(), name="cost_payment"),
     path("egen-budget/", own_budget.OwnBudgetView.as_view(), name="own_budget"),
-    path("egen-budget/ny/", own_budget.OwnBudgetLineCreateView.as_view(), name="own_budget_create"),
-    path(
-        "egen-budget/<int:pk>/andra/",
-        own_budget.OwnBudgetLineUpdateView.as_view(),
-        name="own_budget_update",
-    ),
     path("gransvarden/", status.ThresholdsView.as_view(), name="thresholds"),
     path(
         "status/<int:pk>/<int:year>/<int:quarter>/",

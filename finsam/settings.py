@@ -9,6 +9,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from finsam.caches import cache_settings
 from finsam.env import dev_field_encryption_key, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -294,18 +295,15 @@ TASKS = {
 FINSAM_REQUIRE_WORKER = env_bool("FINSAM_REQUIRE_WORKER", default=False)
 FINSAM_WORKER_STALE_SECONDS = env_int("FINSAM_WORKER_STALE_SECONDS", 15 * 60)
 
-# One cache shared by every worker process of the host (login rate limits, used TOTP codes,
-# drawn charts): files under var/ in production, process memory in development and tests.
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-        if DEBUG or TESTING
-        else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env_str("CACHE_DIR") or str(VAR_DIR / "cache"),
-        }
-    )
-}
+# One cache shared by every application process (login rate limits, used TOTP codes, the
+# memo's data version, drawn charts): Redis with CACHE_URL (several servers), else files
+# under var/ (one host); process memory in development and tests (finsam/caches.py).
+CACHES = cache_settings(
+    env_str("CACHE_URL") or "",
+    cache_dir=env_str("CACHE_DIR") or str(VAR_DIR / "cache"),
+    debug=DEBUG,
+    testing=TESTING,
+)
 
 # Import upload limit (the workbook); Django's own limit for in-memory files stays.
 FINSAM_MAX_UPLOAD_BYTES = env_int("FINSAM_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)

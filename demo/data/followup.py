@@ -13,13 +13,11 @@ from demo.data.participants import EXEMPEL_PARTICIPANTS
 from demo.data.specs import (
     DeviationSpec,
     FollowupDataSpec,
-    OwnBudgetSpec,
     QuarterKey,
     ReportScript,
     VolumeProfile,
     d,
 )
-from finance.models import OwnBudgetCategory
 from followup.models import Colour, DecidedBy, Decision, DeviationKind, Forecast, OnTrack
 
 #: Seed of the generated reports and cost amounts (separate from the other demo seeds).
@@ -200,21 +198,6 @@ EXEMPEL_DEVIATIONS = (
     ),
 )
 
-_ADM, _STY, _KANSLI = (
-    OwnBudgetCategory.ADMINISTRATION,
-    OwnBudgetCategory.BOARD,
-    OwnBudgetCategory.OFFICE_STAFF,
-)
-#: 2025 closed; 2026 has the outcome up to the end of October.
-EXEMPEL_OWN_BUDGET = (
-    OwnBudgetSpec(2025, _ADM, 640_000, 612_480),
-    OwnBudgetSpec(2025, _STY, 180_000, 171_925),
-    OwnBudgetSpec(2025, _KANSLI, 2_350_000, 2_398_310),
-    OwnBudgetSpec(2026, _ADM, 660_000, 507_140),
-    OwnBudgetSpec(2026, _STY, 185_000, 121_660),
-    OwnBudgetSpec(2026, _KANSLI, 2_420_000, 1_992_775),
-)
-
 EXEMPEL_FOLLOWUP = FollowupDataSpec(
     today=TODAY,
     seed=FOLLOWUP_SEED,
@@ -251,7 +234,6 @@ EXEMPEL_FOLLOWUP = FollowupDataSpec(
         ("SPRAK-26", 2026, 3): d(2026, 11, 18),
     },
     deviations=EXEMPEL_DEVIATIONS,
-    own_budget=EXEMPEL_OWN_BUDGET,
     applications=EXEMPEL_APPLICATIONS,
     final_reports=EXEMPEL_FINAL_REPORTS,
     volumes={"VAGEN-26": VolumeProfile(mean_total=18, women_share=0.5)},

@@ -197,14 +197,6 @@ class DeviationSpec:
 
 
 @dataclass(frozen=True)
-class OwnBudgetSpec:
-    year: int
-    category: str
-    budget: int
-    outcome: int
-
-
-@dataclass(frozen=True)
 class AssessmentSpec:
     text: str
     recommendation: str
@@ -296,7 +288,6 @@ class FollowupDataSpec:
     #: Rows submitted but not yet approved, with the day they came in.
     pending_costs: dict[QuarterKey, dt.date]
     deviations: tuple[DeviationSpec, ...]
-    own_budget: tuple[OwnBudgetSpec, ...]
     applications: tuple[ApplicationSpec, ...]
     final_reports: tuple[FinalReportSpec, ...]
     #: Monthly counts of the count-only interventions that decisions create, by code,

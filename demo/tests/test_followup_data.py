@@ -23,7 +23,7 @@ from django_scopes import scopes_disabled
 from demo.data import DEMO_PASSWORD
 from demo.data.followup import EXEMPEL_FOLLOWUP, LOW_INTAKE, TODAY
 from demo.loader import remove_demo
-from finance.models import CostOutcome, OwnBudgetCategory, OwnBudgetLine
+from finance.models import CostOutcome
 from followup.models import (
     Colour,
     DecidedBy,
@@ -50,6 +50,7 @@ from funding.models import (
     Outcome,
 )
 from interventions.models import Budget, Intervention
+from ledger.models import OwnBudgetAmount
 from participants.models import VolumeCount
 from stats.memo import memo_json
 from stats.memo_schema import MEMO_SCHEMA
@@ -65,7 +66,7 @@ COUNTED: tuple[type[Model], ...] = (
     Deviation,
     DeviationEvent,
     CostOutcome,
-    OwnBudgetLine,
+    OwnBudgetAmount,
     Application,
     ApplicationYear,
     ApplicationGoal,
@@ -122,7 +123,7 @@ def snapshot() -> dict[str, Any]:
             key=str,
         ),
         "own_budget": sorted(
-            OwnBudgetLine.objects.values_list("year", "category", "budget", "outcome")
+            OwnBudgetAmount.objects.values_list("row__code", "year", "version", "amount")
         ),
         "decisions": sorted(
             FundingDecision.objects.values_list(
@@ -344,21 +345,21 @@ def test_load_demo_costs_around_budget_with_under_and_over_spending(
     assert sum(1 for r in ratios.values() if r is not None and 85 <= r <= 115) >= 5
 
 
-def test_load_demo_own_budget_lines_for_both_years(exempel: Association) -> None:
-    lines = OwnBudgetLine.objects.filter(association=exempel)
+def test_load_demo_own_budget_in_the_forbundsbudget_for_the_years_shown(
+    exempel: Association,
+) -> None:
+    amounts = OwnBudgetAmount.objects.filter(association=exempel, row__code="kansli")
 
-    keys = sorted(lines.values_list("year", "category"))
+    keys = sorted(amounts.values_list("year", "version"))
 
-    assert keys == sorted(
-        (year, category)
-        for year in (2025, 2026)
-        for category in (
-            OwnBudgetCategory.ADMINISTRATION,
-            OwnBudgetCategory.BOARD,
-            OwnBudgetCategory.OFFICE_STAFF,
-        )
-    )
-    assert lines.filter(outcome=0).count() == 0
+    assert keys == [
+        (2024, "budget"),
+        (2025, "budget"),
+        (2026, "budget"),
+        (2026, "prognos"),
+        (2027, "budget"),
+        (2028, "budget"),
+    ]
 
 
 def test_load_demo_decided_applications_are_linked_to_interventions(

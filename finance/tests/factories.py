@@ -6,7 +6,7 @@ import datetime as dt
 
 import factory
 
-from finance.models import CostOutcome, OwnBudgetCategory, OwnBudgetLine
+from finance.models import CostOutcome
 from followup.models import DecidedBy, Decision, Deviation, DeviationKind
 from testing.factories import InterventionFactory
 
@@ -54,13 +54,3 @@ class TransferFactory(factory.django.DjangoModelFactory[Deviation]):
         yes_declaration=DecidedBy.BOARD,
         no_declaration="",
     )
-
-
-class OwnBudgetLineFactory(factory.django.DjangoModelFactory[OwnBudgetLine]):
-    class Meta:
-        model = OwnBudgetLine
-
-    year = 2022
-    category = OwnBudgetCategory.ADMINISTRATION
-    budget = 400_000
-    outcome = 0

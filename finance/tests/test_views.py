@@ -6,10 +6,12 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django_scopes import scopes_disabled
 from pytest_django import DjangoAssertNumQueries
 
-from finance.models import BudgetStatus, BudgetStatusOverride, CostOutcome, OwnBudgetLine
-from finance.tests.factories import CostOutcomeFactory, OwnBudgetLineFactory, TransferFactory
+from finance.models import BudgetStatus, BudgetStatusOverride, CostOutcome
+from finance.tests.factories import CostOutcomeFactory, TransferFactory
+from ledger.services import save_operating_row, save_own_budget
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
 
@@ -369,61 +371,50 @@ def test_own_budget_by_persona(
     assert response.status_code == expected
 
 
-def test_own_budget_totals(world: World, client_as: ClientAs) -> None:
-    OwnBudgetLineFactory.create(association=world.association, budget=400_000, outcome=300_000)
-    OwnBudgetLineFactory.create(
-        association=world.association, category="styrelse", budget=100_000, outcome=50_000
+def _own_budget(association, code: str, group: str, year: int, **amounts: int) -> None:
+    with scopes_disabled():
+        row, _outcome = save_operating_row(
+            association=association,
+            code=code,
+            label=code.title(),
+            group=group,
+            accounts="4000-4999",
+        )
+        for version, amount in amounts.items():
+            save_own_budget(
+                association=association, row=row, year=year, version=version, amount=amount
+            )
+
+
+def test_own_budget_shows_the_forbundsbudget_of_the_year(world: World, client_as: ClientAs) -> None:
+    _own_budget(world.association, "bidrag", "intakter", 2022, budget=900_000)
+    _own_budget(world.association, "kansli", "administration", 2022, budget=400_000)
+    _own_budget(
+        world.association, "styrelse", "administration", 2022, budget=100_000, prognos=80_000
     )
-    OwnBudgetLineFactory.create(association=world.other_association, budget=1, outcome=1)
+    _own_budget(world.association, "kansli", "administration", 2023, budget=7)
+    _own_budget(world.other_association, "kansli", "administration", 2022, budget=1)
 
     response = client_as("auditor").get(url("own_budget") + "?ar=2022")
 
-    context = response.context
-    assert (context["total_budget"], context["total_outcome"], context["total_ratio"]) == (
-        500_000,
-        350_000,
-        70,
-    )
-
-
-@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
-def test_own_budget_create_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("own_budget_create"))
-
-    assert response.status_code == expected
-
-
-def test_own_budget_create_by_economist(world: World, client_as: ClientAs) -> None:
-    response = client_as("economist").post(
-        url("own_budget_create"),
-        {"year": 2023, "category": "kansli_personal", "budget": "1200000", "outcome": "0"},
-    )
-
-    assert response.status_code == 302
-    assert list(OwnBudgetLine.objects.values_list("association", "year", "budget")) == [
-        (world.association.pk, 2023, 1_200_000)
+    assert [
+        (group.group, [(r.code, r.budget, r.prognosis) for r in group.rows], group.budget)
+        for _label, group in response.context["groups"]
+    ] == [
+        ("intakter", [("bidrag", 900_000, None)], 900_000),
+        ("administration", [("kansli", 400_000, None), ("styrelse", 100_000, 80_000)], 500_000),
     ]
+    assert response.context["can_change"] is False
 
 
-def test_own_budget_update_by_board_is_403(world: World, client_as: ClientAs) -> None:
-    line = OwnBudgetLineFactory.create(association=world.association)
+@pytest.mark.parametrize(("persona", "expected"), [("economist", True), ("board", False)])
+def test_own_budget_links_to_the_grid_for_changers(
+    world: World, client_as: ClientAs, persona: str, expected: bool
+) -> None:
+    response = client_as(persona).get(url("own_budget"))
 
-    response = client_as("board").post(
-        url("own_budget_update", line.pk),
-        {"year": 2022, "category": "administration", "budget": "1", "outcome": "0"},
-    )
-
-    assert response.status_code == 403
-
-
-def test_own_budget_update_other_association_is_404(world: World, client_as: ClientAs) -> None:
-    line = OwnBudgetLineFactory.create(association=world.other_association)
-
-    response = client_as("admin").get(url("own_budget_update", line.pk))
-
-    assert response.status_code == 404
+    grid = reverse("economy:own_budget", args=[world.association.slug])
+    assert (grid in response.content.decode()) == expected
 
 
 # --- thresholds and overrides -------------------------------------------------------------

@@ -43,7 +43,10 @@ def test_healthz_reports_database_and_migrations(client: Client) -> None:
 
     assert (response.status_code, response.json()) == (
         200,
-        {"status": "ok", "checks": {"database": "ok", "migrations": "ok", "worker": "unknown"}},
+        {
+            "status": "ok",
+            "checks": {"database": "ok", "migrations": "ok", "worker": "unknown", "cache": "ok"},
+        },
     )
 
 

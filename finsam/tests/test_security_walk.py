@@ -25,7 +25,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django_scopes import scopes_disabled
 
 from documents.memo.texts import SPEC_BY_KEY
-from finance.tests.factories import CostOutcomeFactory, OwnBudgetLineFactory
+from finance.tests.factories import CostOutcomeFactory
 from followup.tests.factories import DeviationFactory, SubmittedReportFactory
 from funding.tests.factories import ApplicationFactory
 from interventions.models import SteeringGroupMember
@@ -141,7 +141,6 @@ def build_walk_world() -> WalkWorld:
     SubmittedReportFactory.create(intervention=a, year=REPORT_YEAR, quarter=REPORT_QUARTER)
     deviation = DeviationFactory.create(intervention=a)
     cost = CostOutcomeFactory.create(intervention=a, year=REPORT_YEAR, quarter=REPORT_QUARTER)
-    own_budget = OwnBudgetLineFactory.create(association=association, year=REPORT_YEAR)
     application = ApplicationFactory.create(
         association=association,
         owner=OrganisationFactory.create(association=association),
@@ -175,7 +174,6 @@ def build_walk_world() -> WalkWorld:
         ("finance:cost_decide", "pk"): cost.pk,
         ("finance:cost_payment", "pk"): cost.pk,
         ("finance:cost_correct", "pk"): cost.pk,
-        ("finance:own_budget_update", "pk"): own_budget.pk,
         ("funding:detail", "pk"): application.pk,
         ("funding:update", "pk"): application.pk,
         ("funding:assess", "pk"): application.pk,

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,10 +22,14 @@ from tenancy.views.base import TenantView
 VOUCHER_LIMIT = 200
 
 
-def _pending_path(association_id: int, token: str) -> Path:
-    folder = Path(tempfile.gettempdir()) / "finsam-sie"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder / f"{association_id}-{token}.se"
+#: How long an uploaded file waits in the cache for its confirmation.
+PENDING_SECONDS = 60 * 60
+
+
+def _pending_key(association_id: int, token: str) -> str:
+    """The uploaded file waits in the shared cache (not on one host's disk), so the
+    confirmation may reach any application server (docs/deployment.md)."""
+    return f"finsam:sie-pending:{association_id}:{token}"
 
 
 class LedgerView(TenantView):
@@ -93,22 +96,18 @@ class SieUploadView(TenantView):
         except SieError as error:
             return self.page(form, problems=error.lines)
         token = hashlib.sha256(data).hexdigest()
-        _pending_path(self.association.pk, token).write_bytes(data)
+        cache.set(_pending_key(self.association.pk, token), data, PENDING_SECONDS)
         confirm = SieConfirmForm(initial={"token": token, "file_name": upload.name[:200]})
         return self.page(SieUploadForm(), result=result, confirm=confirm)
 
     def confirm(self) -> HttpResponse:
         confirm = SieConfirmForm(self.request.POST)
-        path = (
-            _pending_path(self.association.pk, confirm.data.get("token", "x"))
-            if confirm.is_valid()
-            else None
-        )
-        if path is None or not path.is_file():
+        key = _pending_key(self.association.pk, confirm.data.get("token", "x"))
+        data = cache.get(key) if confirm.is_valid() else None
+        if not isinstance(data, bytes):
             return self.page(
                 SieUploadForm(), problems=[_("Filen finns inte längre. Ladda upp den igen.")]
             )
-        data = path.read_bytes()
         try:
             result: SieImportResult = import_sie(
                 association=self.association, data=data, file_name=confirm.cleaned_data["file_name"]
@@ -116,7 +115,7 @@ class SieUploadView(TenantView):
         except SieError as error:
             return self.page(SieUploadForm(), problems=error.lines)
         finally:
-            path.unlink(missing_ok=True)
+            cache.delete(key)
         for line in result.summary_lines():
             messages.success(self.request, line)
         return redirect("ledger:year", self.association.slug, result.year)

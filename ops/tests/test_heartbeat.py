@@ -63,7 +63,10 @@ def test_healthz_reports_a_fresh_worker(client: Client) -> None:
 
     assert (response.status_code, response.json()) == (
         200,
-        {"status": "ok", "checks": {"database": "ok", "migrations": "ok", "worker": "ok"}},
+        {
+            "status": "ok",
+            "checks": {"database": "ok", "migrations": "ok", "worker": "ok", "cache": "ok"},
+        },
     )
 
 
@@ -83,7 +86,10 @@ def test_healthz_stale_worker_fails_when_required(client: Client) -> None:
 
     assert (response.status_code, response.json()) == (
         503,
-        {"status": "error", "checks": {"database": "ok", "migrations": "ok", "worker": "stale"}},
+        {
+            "status": "error",
+            "checks": {"database": "ok", "migrations": "ok", "worker": "stale", "cache": "ok"},
+        },
     )
 
 
