@@ -121,7 +121,10 @@ class MemoDownloadView(MemoPeriodMixin):
         period = self.period()
         unsuppressed = self.unsuppressed()
         if fmt == "json":  # the contract itself: no document model needed
-            data = sources.memo_json(self.association, period, suppress=not unsuppressed)
+            memo = sources.memo_for(
+                self.association, period, suppress=not unsuppressed, document=False
+            )
+            data = memo.json
             content = render_memo(None, data, fmt, self.association)
         else:
             document, data = sources.memo_document(

@@ -28,7 +28,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("sammantraden/", include("meetings.urls")),
     path("enkat/", include("survey.urls")),
     path("huvudbok/", include("ledger.urls")),
-    path("beslutsutrymme/", include("funding.economy_urls")),
+    path("beslutsutrymme/", include("finsam.economy_urls")),
 ]
 
 urlpatterns = [

@@ -1,15 +1,17 @@
 """The semi-annual follow-up memo (uppföljnings-PM) as the JSON contract of
 spec/reports.md, and the extra content the documents need around it.
 
-``memo_json`` is what ``followup_report --format json`` and the API return; documents
-(``documents.memo``) render ``memo`` — the same JSON plus notes and names — so
-every figure on screen and in DOCX/PDF/XLSX is the one computed here.
+``memo_json`` is what ``followup_report --format json`` and the API return. Documents
+(``documents.memo``) render one :class:`Memo` from ``build_memo(..., document=True)``:
+the same JSON (tables and the disclosure note), a note per table, the interventions'
+names, and what only the document shows (``memo.document``, ``stats.memo_document``), so
+every figure and name on screen and in DOCX/PDF/XLSX is the one computed here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django_scopes import scope
@@ -18,6 +20,7 @@ from finance.models import CostOutcome
 from followup.models import Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
+from stats.memo_document import MemoExtras, memo_extras
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
 from stats.periods import Period
@@ -28,12 +31,21 @@ from tenancy.models import Association
 @dataclass(frozen=True)
 class Memo:
     """The contract JSON plus what documents need: a note per table saying what was
-    hidden, intervention names, and the non-contract sections."""
+    hidden, intervention names, the figures the goals need (``extras``) and, when asked
+    for, the sections only the document shows (``document``)."""
 
     json: dict[str, Any]
     notes: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
+    #: sections 2, 3 (comments), 4 and 8 and the interventions' kinds
+    #: (``stats.memo_document``); None unless ``build_memo(..., document=True)``
+    document: MemoExtras | None = None
+
+    @property
+    def disclosure_note(self) -> str:
+        """What ``..`` hides (or that nothing is hidden), as the JSON states it."""
+        return str(self.json["suppression"]["note"])
 
 
 def _period(period: Period | str) -> Period:
@@ -47,8 +59,16 @@ def memo_json(
     return build_memo(association, period, suppress=suppress).json
 
 
-def build_memo(association: Association, period: Period | str, *, suppress: bool = True) -> Memo:
-    """The memo, from the cache while the association's data is unchanged."""
+def build_memo(
+    association: Association,
+    period: Period | str,
+    *,
+    suppress: bool = True,
+    document: bool = False,
+) -> Memo:
+    """The memo, from the cache while the association's data is unchanged. With
+    ``document`` it carries everything a document shows (``memo.document``), computed once
+    and cached with the figures; without, the JSON's readers pay nothing for it."""
     from django.core.cache import cache
 
     from stats.cache import MEMO_CACHE_SECONDS, memo_cache_key
@@ -58,7 +78,15 @@ def build_memo(association: Association, period: Period | str, *, suppress: bool
     memo: Memo | None = cache.get(key)
     if memo is None or memo.json["suppression"]["threshold"] != association.disclosure_threshold:
         memo = compute_memo(association, period, suppress=suppress)
+        if document:
+            memo = replace(memo, document=memo_extras(association, period))
         cache.set(key, memo, MEMO_CACHE_SECONDS)
+    elif document and memo.document is None:
+        memo = replace(memo, document=memo_extras(association, period))
+        cache.set(key, memo, MEMO_CACHE_SECONDS)
+    if memo.document is not None and memo.document.association_name != association.name:
+        # The association's own row is global: renaming it does not change the data version.
+        memo = replace(memo, document=replace(memo.document, association_name=association.name))
     return memo
 
 
@@ -247,8 +275,8 @@ def _report_tables(
         "conditions": {"rows": [_only(row, CONDITIONS_FIELDS) for row in conditions.rows]},
         "quality": {"rows": [_only(row, QUALITY_FIELDS) for row in quality.rows]},
     }
-    # What the JSON does not carry but the goals need. (The documents build their own
-    # extras — ended interventions, funds by kind — in ``documents.memo.sources``.)
+    # What the JSON does not carry but the goals need. (What only the documents show —
+    # ended interventions, funds by kind — is in ``stats.memo_document``.)
     extras = {"structural_on_track": _structural(period, interventions, reports)}
     return contract, extras
 

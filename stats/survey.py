@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from survey.choices import FORM_ORDER, JA, Gender, KeyFigure, Scale
-from survey.instruments import current_instrument, year_bounds
+from survey.instruments import Instrument, current_instrument, year_bounds
 from survey.models import Answer, AskedCount, EarlierResult, NationalFigure, Response
 from tenancy.models import Association
 
@@ -214,9 +214,12 @@ def responses_table(
     return table
 
 
-def survey_report(association: Association, year: int) -> dict[str, Any]:
-    """The JSON contract of spec/survey.md section 6 for measurement year ``year``."""
-    instrument = current_instrument()
+def survey_report(
+    association: Association, year: int, *, instrument: Instrument | None = None
+) -> dict[str, Any]:
+    """The JSON contract of spec/survey.md section 6 for measurement year ``year`` (with
+    the instrument in use unless one is given)."""
+    instrument = instrument or current_instrument()
     start, end = year_bounds(year)
     answers = _answers_of(association, year)
     previous_answers = _answers_of(association, year - 1)

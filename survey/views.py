@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from documents.survey.render import FORMATS, comments_of, document_for, render_report
+from documents.survey.render import FORMATS, document_for, render_report
 from interventions.models import Intervention
+from stats.survey_report import comments_of
 from survey.choices import INTERVENTION_FORMS
 from survey.forms import CommentsForm, LinkForm, PaperAnswerForm
 from survey.instruments import current_instrument, measurement_year

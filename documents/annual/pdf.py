@@ -1,6 +1,7 @@
 """The annual report as a tagged PDF (PDF/UA through WeasyPrint): the same tables as the
-report page, from the report JSON of ``stats.annual`` (the board's version). Headings give
-the bookmarks, ``<html lang="sv">`` the language and ``<title>`` the document title."""
+report page, from the report JSON of ``stats.annual`` (the board's version) and its
+adoption (``stats.annual.adoption.report_for``). Headings give the bookmarks,
+``<html lang="sv">`` the language and ``<title>`` the document title."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from stats.annual.adoption import Adoption
 from stats.annual.statements import cash_flow_rows
 
 
 def render_annual_pdf(
-    report: dict[str, Any], *, association_name: str, adopted: Any = None
+    report: dict[str, Any], *, association_name: str, adopted: Adoption | None = None
 ) -> bytes:
     from weasyprint import HTML
 

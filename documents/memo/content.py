@@ -3,28 +3,17 @@ short names, the extras and the office's texts, turned into one ordered
 :class:`~documents.memo.model.MemoDocument` in the order of spec/reports.md sections 1-19.
 
 The JSON carries only intervention codes and the contract's tables. What else the memo
-needs is passed as :class:`MemoExtras`:
-
-- ``association_name``: shown in the title and texts;
-- ``interventions``: section 2, the interventions active in the period (full name, kind,
-  start, end, extended in the period), in display order;
-- ``ended``: section 4, the interventions that ended in the period with their final
-  report's summary;
-- ``funds``: section 8, granted budget and outcome ytd per intervention kind with the
-  board's target (``target`` None for ``ovrig``);
-- ``goal_comments``: the office's comment on each intervention's latest quarterly report
-  (section 3), keyed by intervention code;
-- ``kinds``: the kind of interventions that appear in the tables but not in
-  ``interventions`` (e.g. with data but not active), keyed by code.
-
-``documents.memo.sources.load_extras`` builds them from the database.
+needs comes with it on the statistics layer's memo object as
+:class:`~stats.memo_document.MemoExtras` (``memo.document``: the association's name,
+sections 2, 3 (comments), 4 and 8, the interventions' kinds); this module only words and
+orders them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from documents.memo import formats as f
@@ -34,77 +23,12 @@ from documents.memo.labels import KIND_NAMES
 from documents.memo.model import MemoDocument, Placeholder, Section, Text
 from documents.memo.phrases import placeholder_values
 from documents.memo.tables import TableMaker, Tables
+from stats.memo_document import MemoExtras
 
 Json = Mapping[str, Any]
 
 MONTHS = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
 REFLECTIONS_MARKER = "[Här skriver kansliet sina sammanfattande reflektioner för perioden.]"
-
-
-@dataclass(frozen=True)
-class InterventionInfo:
-    code: str
-    name: str
-    kind: str
-    start: dt.date
-    end: dt.date | None
-    extended_in_period: bool = False
-
-
-@dataclass(frozen=True)
-class EndedGoal:
-    goal: str
-    target: str
-    outcome: str
-    #: ja / delvis / nej, or None when not stated
-    met: str | None = None
-
-
-@dataclass(frozen=True)
-class EndedIntervention:
-    code: str
-    name: str
-    kind: str
-    start: dt.date
-    end: dt.date | None
-    owner: str = ""
-    partners: tuple[str, ...] = ()
-    #: "submitted", "draft", or None when no final report exists
-    final_report_status: str | None = None
-    purpose: str = ""
-    results: str = ""
-    lessons: str = ""
-    goals: tuple[EndedGoal, ...] = ()
-
-
-@dataclass(frozen=True)
-class FundsByKind:
-    kind: str
-    #: granted budget and cost outcome ytd, whole SEK
-    budget: int
-    outcome: int
-    budget_share: int | None
-    outcome_share: int | None
-    #: the board's target share; None for ``ovrig``
-    target: int | None
-
-
-@dataclass(frozen=True)
-class MemoExtras:
-    """The memo's content beyond the JSON contract (see the module docstring)."""
-
-    association_name: str
-    interventions: tuple[InterventionInfo, ...] = ()
-    ended: tuple[EndedIntervention, ...] = ()
-    funds: tuple[FundsByKind, ...] = ()
-    goal_comments: Mapping[str, str] = field(default_factory=dict)
-    kinds: Mapping[str, str] = field(default_factory=dict)
-
-    def kind_of(self) -> dict[str, str]:
-        """Intervention code -> kind, for every intervention the extras know."""
-        known = {each.code: each.kind for each in self.interventions}
-        known.update({each.code: each.kind for each in self.ended})
-        return {**self.kinds, **known}
 
 
 @dataclass(frozen=True)

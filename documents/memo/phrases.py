@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from documents.memo import formats as f
 
 if TYPE_CHECKING:
-    from documents.memo.content import MemoExtras, PeriodWords
+    from documents.memo.content import PeriodWords
+    from stats.memo_document import MemoExtras
 
 Json = Mapping[str, Any]
 

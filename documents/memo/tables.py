@@ -32,7 +32,8 @@ from documents.memo.model import (
 )
 
 if TYPE_CHECKING:
-    from documents.memo.content import MemoExtras, PeriodWords
+    from documents.memo.content import PeriodWords
+    from stats.memo_document import MemoExtras
 
 Json = Mapping[str, Any]
 

@@ -1,6 +1,6 @@
 """The survey report in the shape of seed 004's Bilaga 4, as plain tables that every format
-renders the same way. Every figure comes from ``stats.survey.survey_report``; this module
-only words and formats them."""
+renders the same way. Every figure and name comes from the statistics layer's
+``stats.survey_report.SurveyReport``; this module only words and formats them."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from stats.survey import MASKED
-from survey.choices import FormCode
-from survey.indicators import INDICATOR_NAMES
-from survey.instruments import current_instrument
+from stats.survey_report import SurveyReport
 
 NATIONAL_WORDS = {"higher": "Högre", "same": "Samma", "lower": "Lägre", "mixed": "Tar ut varandra*"}
 ARROWS = {"up": "↑", "flat": "→", "down": "↓", "mixed": "↕"}
@@ -73,10 +71,6 @@ def count_with_previous(value: int, previous: int | None) -> str:
     return f"{value}" if previous is None else f"{value} ({previous})"
 
 
-def form_name(code: str) -> str:
-    return str(FormCode(code).label)
-
-
 def verdict_cell(national: str | None, previous: str | None) -> Cell:
     word = NATIONAL_WORDS.get(national or "", "–")
     arrow = ARROWS.get(previous or "", "")
@@ -84,14 +78,14 @@ def verdict_cell(national: str | None, previous: str | None) -> Cell:
     return Cell(f"{word} {arrow}".strip(), tone=national or "", note=note)
 
 
-def responses_table(data: dict[str, Any]) -> Table:
+def responses_table(data: dict[str, Any], form_names: dict[str, str]) -> Table:
     rows: list[list[Cell]] = []
     total = previous_total = 0
     any_previous = False
     for row in data["responses"]:
         rows.append(
             [
-                Cell(form_name(row["form"])),
+                Cell(form_names[row["form"]]),
                 Cell(count_with_previous(row["total"], row["previous_total"])),
                 Cell(str(row["women"])),
                 Cell(str(row["men"])),
@@ -133,10 +127,11 @@ def responses_table(data: dict[str, Any]) -> Table:
     )
 
 
-def question_table(question: dict[str, Any], wording: str, number: int) -> Table:
+def question_table(question: dict[str, Any], report: SurveyReport, number: int) -> Table:
     share, previous = question["share"], question["previous"]
     national, national_previous = question["national"], question["national_previous"]
-    name = form_name(question["form"])
+    name = report.form_names[question["form"]]
+    wording = report.wordings[(question["form"], question["question"])]
     return Table(
         caption=_(
             "Tabell %(number)s: %(wording)s (%(form)s) n %(n)s (föregående års mätning i parentes)"
@@ -161,34 +156,29 @@ def question_table(question: dict[str, Any], wording: str, number: int) -> Table
                 Cell(with_previous(national["total"], national_previous["total"])),
                 Cell(with_previous(national["women"], national_previous["women"])),
                 Cell(with_previous(national["men"], national_previous["men"])),
-                Cell(mode_text(question)),
+                Cell(mode_text(question, report)),
             ]
         ],
     )
 
 
-def mode_text(question: dict[str, Any]) -> str:
+def mode_text(question: dict[str, Any], report: SurveyReport) -> str:
     value = question["mode"]
     if value is None:
         return "–"
     if isinstance(value, str):
         return value.capitalize()
-    instrument = current_instrument()
-    form = instrument.forms[question["form"]]
-    scale = instrument.questions[question["form"]][question["question"]].scale
-    return str(form.scale_labels[scale][str(value)])
+    return report.mode_labels[(question["form"], question["question"])]
 
 
-def survey_document(
-    data: dict[str, Any], association_name: str, comments: dict[int, str]
-) -> SurveyDocument:
-    instrument = current_instrument()
+def survey_document(report: SurveyReport) -> SurveyDocument:
+    data, comments = report.data, report.comments
     document = SurveyDocument(
         title=_("Indikatorrapport %(year)s") % {"year": data["year"]},
-        association=association_name,
+        association=report.association_name,
         year=data["year"],
         period=f"{data['start']} – {data['end']}",
-        responses=responses_table(data),
+        responses=responses_table(data, report.form_names),
         responses_comment=comments.get(0, ""),
     )
     number = 2
@@ -198,14 +188,13 @@ def survey_document(
     for indicator in sorted(by_indicator):
         tables = []
         for question in by_indicator[indicator]:
-            wording = instrument.questions[question["form"]][question["question"]].wording
-            tables.append(question_table(question, wording, number))
+            tables.append(question_table(question, report, number))
             number += 1
         document.sections.append(
             Section(
                 indicator=indicator,
                 title=_("Indikator %(number)s: %(name)s")
-                % {"number": indicator, "name": INDICATOR_NAMES[indicator]},
+                % {"number": indicator, "name": report.indicator_names[indicator]},
                 tables=tables,
                 comment=comments.get(indicator, ""),
             )
@@ -225,7 +214,7 @@ def survey_document(
             _("Män"),
         ],
         rows=[
-            [Cell(str(row["indicator"])), Cell(INDICATOR_NAMES[row["indicator"]])]
+            [Cell(str(row["indicator"])), Cell(report.indicator_names[row["indicator"]])]
             + [
                 verdict_cell(row["vs_national"][key], row["vs_previous"][key])
                 for key in ("total", "women", "men")

@@ -10,23 +10,15 @@ from django_scopes import scope
 
 from documents.survey.content import SurveyDocument, Table, survey_document
 from stats.survey import survey_report
-from survey.models import ReportComment
+from stats.survey_report import survey_report_for
 from tenancy.models import Association
 
 FORMATS = ("json", "html", "docx", "xlsx", "pdf")
 
 
-def comments_of(association: Association, year: int) -> dict[int, str]:
-    return dict(
-        ReportComment.objects.filter(association=association, year=year).values_list(
-            "indicator", "text"
-        )
-    )
-
-
 def document_for(association: Association, year: int) -> SurveyDocument:
-    data = survey_report(association, year)
-    return survey_document(data, association.name, comments_of(association, year))
+    """The report of ``year`` as a document, from the statistics layer's report object."""
+    return survey_document(survey_report_for(association, year))
 
 
 def render_report(association: Association, year: int, fmt: str) -> bytes:

@@ -9,14 +9,14 @@ import copy
 import datetime as dt
 from typing import Any
 
-from documents.memo.content import (
+from stats.disclosure import hidden_note
+from stats.memo_document import (
     EndedGoal,
     EndedIntervention,
     FundsByKind,
     InterventionInfo,
     MemoExtras,
 )
-from stats.disclosure import hidden_note
 
 PRODUCED_AT = dt.datetime(2023, 2, 1, 10, 15)
 
@@ -466,3 +466,27 @@ def sample_extras() -> MemoExtras:
             "UNG": "Ligger något efter med rapporteringen.",
         },
     )
+
+
+def fake_memo_for(calls: list[Any] | None = None) -> Any:
+    """A stand-in for ``documents.memo.sources.memo_for``: the memo object with this
+    module's JSON (``sample_memo``) and, as from the statistics layer, the association's
+    names and document sections. Records ``(slug, period code, suppress)`` in ``calls``."""
+    from interventions.models import Intervention
+    from stats.memo import Memo
+    from stats.memo_document import memo_extras
+
+    def memo_for(association: Any, period: Any, *, suppress: bool, document: bool = True) -> Memo:
+        if calls is not None:
+            calls.append((association.slug, period.code, suppress))
+        names = {
+            each.code: each.display_name
+            for each in Intervention.objects.filter(association=association)
+        }
+        return Memo(
+            json=sample_memo(suppressed=suppress),
+            names=names,
+            document=memo_extras(association, period) if document else None,
+        )
+
+    return memo_for

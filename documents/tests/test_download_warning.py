@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.conf import LazySettings as SettingsWrapper
@@ -14,8 +13,7 @@ from django.urls import reverse
 
 from documents.memo import sources
 from documents.models import MemoText
-from documents.tests.sample import sample_memo
-from stats.periods import Period
+from documents.tests.sample import fake_memo_for
 from testing.personas import World
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,10 +28,7 @@ def download(fmt: str) -> str:
 def fake_memo_json(
     monkeypatch: pytest.MonkeyPatch, settings: SettingsWrapper, tmp_path: Path
 ) -> None:
-    def memo_json(association: Any, period: Period, *, suppress: bool) -> dict[str, Any]:
-        return sample_memo(suppressed=suppress)
-
-    monkeypatch.setattr(sources, "memo_json", memo_json)
+    monkeypatch.setattr(sources, "memo_for", fake_memo_for())
     settings.MEDIA_ROOT = tmp_path
 
 

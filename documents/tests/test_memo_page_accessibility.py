@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -17,8 +16,7 @@ from django.urls import reverse
 from documents.memo import sources
 from documents.memo.html import heading_tags, table_html
 from documents.memo.model import Cell, Row, Table
-from documents.tests.sample import sample_memo
-from stats.periods import Period
+from documents.tests.sample import fake_memo_for
 from testing.html import elements, texts
 from testing.personas import World
 
@@ -31,10 +29,7 @@ MEMO = reverse("documents:memo", args=["exempel"])
 def memo_html(
     world: World, client_as: Callable[[str | None], Client], monkeypatch: pytest.MonkeyPatch
 ) -> str:
-    def memo_json(association: Any, period: Period, *, suppress: bool) -> dict[str, Any]:
-        return sample_memo(suppressed=suppress)
-
-    monkeypatch.setattr(sources, "memo_json", memo_json)
+    monkeypatch.setattr(sources, "memo_for", fake_memo_for())
     return client_as("admin").get(MEMO, {"period": "2022H2"}).content.decode()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.conf import settings
@@ -18,8 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from documents.memo import sources
-from documents.tests.sample import sample_memo
-from stats.periods import Period
+from documents.tests.sample import fake_memo_for
 from testing.personas import World
 
 CHROMIUM = Path(os.environ.get("FINSAM_CHROMIUM", "/usr/bin/chromium"))
@@ -39,10 +37,7 @@ MEASURE_JS = """() => {
 
 @pytest.fixture(autouse=True)
 def fake_memo_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    def memo_json(association: Any, period: Period, *, suppress: bool) -> dict[str, Any]:
-        return sample_memo(suppressed=suppress)
-
-    monkeypatch.setattr(sources, "memo_json", memo_json)
+    monkeypatch.setattr(sources, "memo_for", fake_memo_for())
 
 
 def measure(html: bytes, width: int) -> list[int]:

@@ -17,8 +17,7 @@ from django.utils import timezone
 from documents.memo import sources
 from documents.models import MemoTemplate, MemoText
 from documents.tests.readback import docx_of, html_tables
-from documents.tests.sample import sample_memo
-from stats.periods import Period
+from documents.tests.sample import fake_memo_for, sample_memo
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -40,14 +39,9 @@ def text_edit(section: str) -> str:
 def fake_memo_json(
     monkeypatch: pytest.MonkeyPatch, settings: SettingsWrapper, tmp_path: Path
 ) -> list[Any]:
-    """``stats.memo.memo_json`` replaced by the sample; records the calls."""
+    """The memo's JSON replaced by the sample (``fake_memo_for``); records the calls."""
     calls: list[Any] = []
-
-    def memo_json(association: Any, period: Period, *, suppress: bool) -> dict[str, Any]:
-        calls.append((association.slug, period.code, suppress))
-        return sample_memo(suppressed=suppress)
-
-    monkeypatch.setattr(sources, "memo_json", memo_json)
+    monkeypatch.setattr(sources, "memo_for", fake_memo_for(calls))
     settings.MEDIA_ROOT = tmp_path
     return calls
 
@@ -432,7 +426,7 @@ def test_template_remove_goes_back_to_default(
 def test_memo_page_with_the_real_statistics(
     world: World, client_as: Callable[[str | None], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.undo()  # the real stats.memo.memo_json
+    monkeypatch.undo()  # the real stats.memo.build_memo
     client = client_as("admin")
 
     page = client.get(MEMO, {"period": "2022H2"})

@@ -4,6 +4,7 @@ adopted figures when the year is adopted."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -36,11 +37,22 @@ def adopt_report(
     )
 
 
+@dataclass(frozen=True)
+class Adoption:
+    """When and by which board decision a report was adopted: what pages and documents
+    show of the adoption (they never receive the ledger's model)."""
+
+    adopted_on: dt.date
+    decision: str
+
+
 def report_for(
     association: Association, year: int, *, suppress: bool = True
-) -> tuple[dict[str, Any], AdoptedReport | None]:
-    """The adopted figures of ``year`` when it is adopted, else the report computed now."""
+) -> tuple[dict[str, Any], Adoption | None]:
+    """The adopted figures of ``year`` and their adoption when it is adopted, else the
+    report computed now and None."""
     adopted = AdoptedReport.objects.filter(association=association, year=year).first()
     if adopted is not None:
-        return (adopted.report if suppress else adopted.report_unsuppressed), adopted
+        report = adopted.report if suppress else adopted.report_unsuppressed
+        return report, Adoption(adopted_on=adopted.adopted_on, decision=adopted.decision)
     return annual_report_json(association, year, suppress=suppress), None

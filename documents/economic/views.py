@@ -1,8 +1,12 @@
-"""The economic information page (decision room) and its what-if partial.
+"""The economic information page (decision room), its what-if partial and its downloads.
 
 The page shows the table of ``documents.economic.table`` for an as-of date and a last
-year. The office ticks pending applications in or out or changes their amounts; the
-partial recomputes the table with those applications and saves nothing."""
+year; every figure comes from ``stats.economic``. The page lives with the document it
+renders (it was ``funding.economy_views``); its permissions are funding's rules and its
+URLs stay under ``/f/<association>/beslutsutrymme/`` (``finsam.economy_urls``).
+
+The office ticks pending applications in or out or changes their amounts; the partial
+recomputes the table with those applications and saves nothing."""
 
 from __future__ import annotations
 

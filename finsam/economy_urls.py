@@ -1,8 +1,11 @@
-"""The economic information (decision room) under ``/f/<association>/beslutsutrymme/``."""
+"""The economic information (decision room) under ``/f/<association>/beslutsutrymme/``:
+the document's page from ``documents.economic.views`` beside funding's budget, own-budget
+and equity pages. Wired here in the root URLconf because it joins two layers' views."""
 
 from django.urls import path
 
-from funding import budget_grid_views, economy_views, equity_views, own_budget_views
+from documents.economic import views as economy_views
+from funding import budget_grid_views, equity_views, own_budget_views
 
 app_name = "economy"
 
