@@ -10,15 +10,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ledger.models import AdoptedReport
+from stats.annual.management import management_tables
 from stats.annual.report import annual_report_json
+from stats.annual.texts import source_texts
 from tenancy.models import Association
 
 
 def adopt_report(
     *, association: Association, year: int, adopted_on: dt.date, decision: str, user: Any = None
 ) -> AdoptedReport:
-    """Freeze the report of ``year`` as it is computed now (both versions). Refused when the
-    year is already adopted; ``ReportError`` when the report cannot be produced."""
+    """Freeze the report of ``year`` as it is computed now (both versions) with the
+    management report's texts and tables. Refused when the year is already adopted;
+    ``ReportError`` when the report cannot be produced."""
     if AdoptedReport.objects.filter(association=association, year=year).exists():
         raise ValidationError(
             _("Årsredovisningen för %(year)s är redan fastställd.") % {"year": year}
@@ -32,6 +35,8 @@ def adopt_report(
         decision=decision.strip()[:200],
         report=annual_report_json(association, year, suppress=True),
         report_unsuppressed=annual_report_json(association, year, suppress=False),
+        texts=source_texts(association, year),
+        management=management_tables(association, year),
         adopted_by=user if user is not None and user.is_authenticated else None,
     )
 
@@ -44,3 +49,12 @@ def report_for(
     if adopted is not None:
         return (adopted.report if suppress else adopted.report_unsuppressed), adopted
     return annual_report_json(association, year, suppress=suppress), None
+
+
+def management_for(
+    association: Association, year: int, adopted: AdoptedReport | None
+) -> dict[str, Any]:
+    """The management report's tables as adopted, else as they are now."""
+    if adopted is not None and adopted.management:
+        return dict(adopted.management)
+    return management_tables(association, year)
