@@ -98,7 +98,7 @@ def members_table(management: Json, maker: TableMaker) -> Table:
     rows = [
         Row((label(m["name"]), label(m["kind"]), label(f"{m['fee_share']} %".replace(".", ","))))
         for m in management.get("members", [])
-    ]
+    ] or [Row((label("Inga medlemmar är registrerade."), label(""), label("")))]
     return maker.make(
         "members",
         "Förbundets medlemmar och andel av medlemsavgiften",
@@ -112,7 +112,7 @@ def board_table(management: Json, maker: TableMaker, year: int) -> Table:
     rows = [
         Row((label(b["name"]), label(b["seat"]), label(b["role"]), label(b["appointed_by"])))
         for b in management.get("board", [])
-    ]
+    ] or [Row((label("Ingen styrelse är registrerad för året."), label(""), label(""), label("")))]
     return maker.make(
         "board",
         f"Styrelsen {year}: ledamöter och ersättare",
@@ -133,7 +133,7 @@ def interventions_table(management: Json, maker: TableMaker, year: int) -> Table
             )
         )
         for i in management.get("interventions", [])
-    ]
+    ] or [Row((label("Inga insatser."), label(""), label(""), label("")))]
     return maker.make(
         "interventions",
         f"Insatser som förbundet finansierat under {year}",

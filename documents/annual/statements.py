@@ -27,7 +27,7 @@ def pct(value: Any) -> Cell:
 
 
 def note_cell(value: Any) -> Cell:
-    return Cell("" if value is None else str(value), value)
+    return Cell("" if value is None else str(value), value, numeric=True)
 
 
 def thousands(value: Any) -> int | None:
