@@ -23,6 +23,11 @@ urlpatterns = [
         name="annual_report_docx",
     ),
     path(
+        "<int:year>/arsredovisning/konton/<slug:report>/<slug:line>/",
+        report.LineAccountsView.as_view(),
+        name="line_accounts",
+    ),
+    path(
         "<int:year>/arsredovisning/text/<slug:section>/",
         texts.ReportTextEditView.as_view(),
         name="report_text",

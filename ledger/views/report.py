@@ -136,3 +136,33 @@ class AnnualReportXlsxView(AnnualReportDownload):
         from documents.annual.xlsx import render_annual_xlsx
 
         return render_annual_xlsx(report)
+
+
+class LineAccountsView(TenantView):
+    """The accounts behind one line of the annual report (income statement, balance sheet
+    or operating statement), each linked to its row in the ledger's trial balance."""
+
+    permission_required = "ledger.view_ledger"
+    template_name = "ledger/line_accounts.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from django.http import Http404
+
+        from ledger.models import AdoptedReport
+        from stats.annual.drilldown import line_accounts
+
+        fiscal_year = get_object_or_404(FiscalYear, year=kwargs["year"])
+        try:
+            found = line_accounts(
+                self.association, fiscal_year.year, kwargs["report"], kwargs["line"]
+            )
+        except ReportError:
+            found = None
+        if found is None:
+            raise Http404
+        context = self.get_context_data(
+            fiscal_year=fiscal_year,
+            line=found,
+            adopted=AdoptedReport.objects.filter(year=fiscal_year.year).exists(),
+        )
+        return render(request, self.template_name, context)
