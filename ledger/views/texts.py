@@ -34,8 +34,11 @@ class ReportTextEditView(TenantView):
         return spec
 
     def report_url(self, year: int, section: str) -> str:
+        """Back to the text in the report; the query makes it a new address, so that the
+        browser loads the page again after an in-place (htmx) edit instead of only
+        scrolling to the text."""
         url = reverse("ledger:annual_report", args=[self.association.slug, year])
-        return f"{url}#text-{section}"
+        return f"{url}?text={section}#text-{section}"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         spec = self.spec()
