@@ -53,7 +53,12 @@ class StatementTables:
             ("Kassalikviditet", [pct(y["quick_ratio"]) for y in years]),
             (
                 "Antal årsarbetare",
-                [Cell(f.DASH if y["employees"] is None else str(y["employees"])) for y in years],
+                [
+                    Cell(
+                        f.DASH if y["employees"] is None else str(y["employees"]).replace(".", ",")
+                    )
+                    for y in years
+                ],
             ),
             ("Personalomsättning", [pct(y["staff_turnover"]) for y in years]),
         ]
