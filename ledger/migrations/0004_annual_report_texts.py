@@ -6,40 +6,124 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0003_adopted_report'),
-        ('tenancy', '0004_threshold_help_text'),
+        ("ledger", "0003_adopted_report"),
+        ("tenancy", "0004_threshold_help_text"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='adoptedreport',
-            name='management',
-            field=models.JSONField(blank=True, default=dict, verbose_name='förvaltningsberättelsens tabeller'),
+            model_name="adoptedreport",
+            name="management",
+            field=models.JSONField(
+                blank=True, default=dict, verbose_name="förvaltningsberättelsens tabeller"
+            ),
         ),
         migrations.AddField(
-            model_name='adoptedreport',
-            name='texts',
-            field=models.JSONField(blank=True, default=dict, verbose_name='förvaltningsberättelsens texter'),
+            model_name="adoptedreport",
+            name="texts",
+            field=models.JSONField(
+                blank=True, default=dict, verbose_name="förvaltningsberättelsens texter"
+            ),
         ),
         migrations.CreateModel(
-            name='AnnualReportText',
+            name="AnnualReportText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='år')),
-                ('section', models.CharField(choices=[('foreword', 'Ordföranden har ordet'), ('summary', 'Sammanfattning av perioden'), ('about', 'Om förbundet'), ('members', 'Förbundets medlemmar'), ('board', 'Styrelse och revisorer'), ('conditions', 'Viktiga förhållanden för resultat och ekonomisk ställning'), ('events', 'Händelser av väsentlig betydelse'), ('goals', 'Mål och utfall'), ('interventions', 'Finansierade insatser'), ('participants', 'Deltagare'), ('internal_control', 'Uppföljning av internkontrollplan'), ('economic_management', 'God ekonomisk hushållning och ekonomisk ställning'), ('staff', 'Väsentliga personalförhållanden'), ('expected', 'Förväntad utveckling'), ('economic_comment', 'Ekonomisk redogörelse'), ('principles', 'Redovisningsprinciper')], max_length=40, verbose_name='avsnitt')),
-                ('text', models.TextField(verbose_name='text')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ändrad')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='tenancy.association')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="år")),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("foreword", "Ordföranden har ordet"),
+                            ("summary", "Sammanfattning av perioden"),
+                            ("about", "Om förbundet"),
+                            ("members", "Förbundets medlemmar"),
+                            ("board", "Styrelse och revisorer"),
+                            (
+                                "conditions",
+                                "Viktiga förhållanden för resultat och ekonomisk ställning",
+                            ),
+                            ("events", "Händelser av väsentlig betydelse"),
+                            ("goals", "Mål och utfall"),
+                            ("interventions", "Finansierade insatser"),
+                            ("participants", "Deltagare"),
+                            ("internal_control", "Uppföljning av internkontrollplan"),
+                            (
+                                "economic_management",
+                                "God ekonomisk hushållning och ekonomisk ställning",
+                            ),
+                            ("staff", "Väsentliga personalförhållanden"),
+                            ("expected", "Förväntad utveckling"),
+                            ("economic_comment", "Ekonomisk redogörelse"),
+                            ("principles", "Redovisningsprinciper"),
+                        ],
+                        max_length=40,
+                        verbose_name="avsnitt",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ändrad")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="tenancy.association",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'text i årsredovisningen',
-                'verbose_name_plural': 'texter i årsredovisningen',
-                'ordering': ['year', 'section'],
-                'constraints': [models.UniqueConstraint(fields=('association', 'year', 'section'), name='ledger_unique_report_text'), models.CheckConstraint(condition=models.Q(('section__in', ['foreword', 'summary', 'about', 'members', 'board', 'conditions', 'events', 'goals', 'interventions', 'participants', 'internal_control', 'economic_management', 'staff', 'expected', 'economic_comment', 'principles'])), name='ledger_report_text_known_section')],
+                "verbose_name": "text i årsredovisningen",
+                "verbose_name_plural": "texter i årsredovisningen",
+                "ordering": ["year", "section"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("association", "year", "section"), name="ledger_unique_report_text"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "section__in",
+                                [
+                                    "foreword",
+                                    "summary",
+                                    "about",
+                                    "members",
+                                    "board",
+                                    "conditions",
+                                    "events",
+                                    "goals",
+                                    "interventions",
+                                    "participants",
+                                    "internal_control",
+                                    "economic_management",
+                                    "staff",
+                                    "expected",
+                                    "economic_comment",
+                                    "principles",
+                                ],
+                            )
+                        ),
+                        name="ledger_report_text_known_section",
+                    ),
+                ],
             },
         ),
     ]
