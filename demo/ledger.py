@@ -21,6 +21,7 @@ from ledger.services import (
     save_key_figures,
     save_operating_row,
     save_own_budget,
+    save_report_text,
     save_staff_year,
 )
 from ledger.sie.parser import SieFile, SieRow, SieVoucher
@@ -231,3 +232,23 @@ def load_ledger_data(*, association: Association, seed: int = 12) -> None:
         save_staff_year(
             association=association, year=year, employees=employees, left=left, changed_post=0
         )
+    for section, text in DEMO_TEXTS.items():
+        save_report_text(association=association, year=LEDGER_YEARS[-1], section=section, text=text)
+
+
+#: The office's texts of the demo's latest annual report (the others keep their defaults).
+DEMO_TEXTS = {
+    "foreword": (
+        "{året} var ett år då fler deltagare än någonsin gick vidare till arbete eller "
+        "studier. Samverkan mellan medlemmarna har fördjupats i alla kommuner.\n\n"
+        "Tack till alla som arbetat i förbundets insatser under året."
+    ),
+    "events": (
+        "- Styrelsen antog en ny verksamhetsplan för de kommande tre åren.\n"
+        "- En ny individinsats startade i samverkan med Arbetsförmedlingen."
+    ),
+    "expected": (
+        "Medlemmarnas bidrag väntas vara oförändrade kommande år. Förbundet planerar att "
+        "använda en del av det egna kapitalet till nya insatser."
+    ),
+}

@@ -69,3 +69,15 @@ class AdoptForm(forms.Form):
         max_length=200,
         help_text=_("T.ex. protokoll 2023-03-20 § 12."),
     )
+
+
+class ReportTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Stycken skiljs åt med en tom rad. Rader som börjar med ”- ” blir en punktlista. "
+            "Lämna fältet tomt för att använda standardtexten."
+        ),
+    )

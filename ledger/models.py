@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ledger.report_texts import TEXT_CHOICES
 from tenancy.models import Association, scoped
 
 
@@ -449,6 +450,10 @@ class AdoptedReport(models.Model):
     )
     report = models.JSONField(_("årsredovisningen (styrelsens version)"))
     report_unsuppressed = models.JSONField(_("årsredovisningen (kansliets version)"))
+    #: the management report's texts as adopted (section key -> text, placeholders unfilled)
+    texts = models.JSONField(_("förvaltningsberättelsens texter"), default=dict, blank=True)
+    #: the management report's tables as adopted (members, board, interventions)
+    management = models.JSONField(_("förvaltningsberättelsens tabeller"), default=dict, blank=True)
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -466,3 +471,36 @@ class AdoptedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} ({self.adopted_on.isoformat()})"
+
+
+class AnnualReportText(models.Model):
+    """The office's text for one section of one year's management report; the section's
+    default (``ledger.report_texts``) is used while no row exists."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("år"))
+    section = models.CharField(_("avsnitt"), max_length=40, choices=TEXT_CHOICES)
+    text = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = scoped()
+
+    class Meta:
+        verbose_name = _("text i årsredovisningen")
+        verbose_name_plural = _("texter i årsredovisningen")
+        ordering = ["year", "section"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year", "section"], name="ledger_unique_report_text"
+            ),
+            models.CheckConstraint(
+                condition=Q(section__in=[key for key, _label in TEXT_CHOICES]),
+                name="ledger_report_text_known_section",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_section_display()}"

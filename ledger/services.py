@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from ledger.models import (
     Account,
+    AdoptedReport,
+    AnnualReportText,
     Balance,
     Dimension,
     FiscalYear,
@@ -26,6 +28,7 @@ from ledger.models import (
     Voucher,
     VoucherRow,
 )
+from ledger.report_texts import SPEC_BY_KEY
 from ledger.sie import SieFile, read_sie
 from tenancy.models import Association
 
@@ -299,3 +302,38 @@ def save_key_figures(
 def save_staff_year(*, association: Association, year: int, **values: Any) -> tuple[StaffYear, str]:
     """A `Personal` row (natural key: år)."""
     return _upsert(StaffYear, {"association": association, "year": year}, values)
+
+
+def save_report_text(
+    *, association: Association, year: int, section: str, text: str, user: Any = None
+) -> AnnualReportText | None:
+    """Store the office's text for a section of the year's management report. An empty
+    text, or the default itself, removes the row so the default is used again. Refused
+    for an unknown section and once the year's report is adopted (its texts are frozen)."""
+    from django.core.exceptions import ValidationError
+
+    spec = SPEC_BY_KEY.get(section)
+    if spec is None:
+        raise ValidationError(
+            _("Okänt avsnitt i årsredovisningen: %(section)s.") % {"section": section}
+        )
+    if AdoptedReport.objects.filter(association=association, year=year).exists():
+        raise ValidationError(
+            _("Årsredovisningen för %(year)s är fastställd; dess texter är låsta.") % {"year": year}
+        )
+    cleaned = text.replace("\r\n", "\n").strip()
+    if not cleaned or cleaned == spec.default.strip():
+        AnnualReportText.objects.filter(
+            association=association, year=year, section=section
+        ).delete()
+        return None
+    row, _created = AnnualReportText.objects.update_or_create(
+        association=association,
+        year=year,
+        section=section,
+        defaults={
+            "text": cleaned,
+            "updated_by": user if getattr(user, "is_authenticated", False) else None,
+        },
+    )
+    return row

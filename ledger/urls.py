@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ledger.views import check, ledger, report
+from ledger.views import check, ledger, report, texts
 
 app_name = "ledger"
 
@@ -16,6 +16,21 @@ urlpatterns = [
         "<int:year>/arsredovisning.xlsx",
         report.AnnualReportXlsxView.as_view(),
         name="annual_report_xlsx",
+    ),
+    path(
+        "<int:year>/arsredovisning.docx",
+        report.AnnualReportDocxView.as_view(),
+        name="annual_report_docx",
+    ),
+    path(
+        "<int:year>/arsredovisning/konton/<slug:report>/<slug:line>/",
+        report.LineAccountsView.as_view(),
+        name="line_accounts",
+    ),
+    path(
+        "<int:year>/arsredovisning/text/<slug:section>/",
+        texts.ReportTextEditView.as_view(),
+        name="report_text",
     ),
     path(
         "<int:year>/arsredovisning.pdf",

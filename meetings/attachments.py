@@ -118,7 +118,7 @@ def _check_annual(reference: str) -> None:
 
 def _annual_pdf(attachment: Attachment) -> tuple[str, bytes]:
     """The annual report of the year (as adopted, when it is): the board's version."""
-    from documents.annual.pdf import render_annual_pdf
+    from documents.annual.render import render_annual_pdf
     from stats.annual.adoption import report_for
     from stats.annual.data import ReportError
 
@@ -130,7 +130,7 @@ def _annual_pdf(attachment: Attachment) -> tuple[str, bytes]:
             _("Årsredovisningen för %(year)s kan inte tas fram: %(why)s")
             % {"year": year, "why": " ".join(error.messages)}
         ) from None
-    pdf = render_annual_pdf(report, association_name=attachment.association.name, adopted=adopted)
+    pdf = render_annual_pdf(report, association=attachment.association, adopted=adopted)
     return f"arsredovisning-{year}.pdf", pdf
 
 

@@ -42,3 +42,22 @@ def test_demo_ledger_report_statements_agree() -> None:
     )
     assert report["checks"]["warnings"] == []
     assert [entry["year"] for entry in report["overview"]] == [2025, 2024, 2023, 2022, 2021]
+
+
+def test_demo_annual_report_has_the_offices_texts_as_docx() -> None:
+    from documents.annual.render import render_annual_docx
+    from documents.tests.readback import docx_paragraphs
+    from stats.annual.adoption import report_for
+
+    call_command("load_demo", stdout=None)
+    association = Association.objects.get(slug="exempel")
+
+    with scope(association=association.pk):
+        report, adopted = report_for(association, 2025)
+        content = render_annual_docx(report, association=association, adopted=adopted)
+
+    paragraphs = docx_paragraphs(content)
+    assert paragraphs[paragraphs.index("Ordföranden har ordet") + 1] == (
+        "2025 var ett år då fler deltagare än någonsin gick vidare till arbete eller studier. "
+        "Samverkan mellan medlemmarna har fördjupats i alla kommuner."
+    )

@@ -1,5 +1,6 @@
-"""The annual report page of a year: the figures of ``stats.annual`` as tables (the office
-and the board read it; documents in other formats are not built yet)."""
+"""The annual report page of a year (the management report from the document model of
+``documents.annual``, the statements from the report JSON of ``stats.annual``, each figure
+linked to its accounts) and its downloads: Excel, a tagged PDF and Word."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from stats.annual.adoption import adopt_report, report_for
 from stats.annual.data import ReportError
 from stats.annual.statements import cash_flow_rows
 from tenancy.views.base import TenantView
+
+#: the first section of the statements: the page shows those from the report JSON
+STATEMENTS_START = "income_statement"
 
 
 class AnnualReportView(TenantView):
@@ -49,6 +53,9 @@ class AnnualReportView(TenantView):
         return self.page(form)
 
     def page(self, form: AdoptForm) -> HttpResponse:
+        from documents.annual.render import annual_document
+        from documents.memo.svg import layout
+
         request = self.request
         fiscal_year = get_object_or_404(FiscalYear, year=self.kwargs["year"])
         context: dict[str, Any] = {"fiscal_year": fiscal_year, "form": form}
@@ -57,55 +64,105 @@ class AnnualReportView(TenantView):
         except ReportError as error:
             context["errors"] = error.messages
         else:
+            document = annual_document(self.association, report, adopted)
+            keys = [section.key for section in document.sections]
+            end = keys.index(STATEMENTS_START) if STATEMENTS_START in keys else len(keys)
             context["adopted"] = adopted
             context["can_adopt"] = adopted is None and request.user.has_perm(
                 "ledger.adopt_annual_report", self.association
             )
+            context["can_edit_texts"] = adopted is None and request.user.has_perm(
+                "ledger.change_annual_report_texts", self.association
+            )
             context["report"] = report
+            context["document"] = document
+            context["management_sections"] = document.sections[:end]
+            context["principles"] = next(
+                (s for s in document.sections if s.key == "principles"), None
+            )
+            context["svgs"] = {chart.key: layout(chart) for chart in document.charts()}
             context["cash_flow"] = cash_flow_rows(report)
             context["can_check"] = request.user.has_perm("ledger.change_mapping", self.association)
         return render(request, self.template_name, self.get_context_data(**context))
 
 
-class AnnualReportPdfView(TenantView):
-    """The report (as adopted, when it is) as a tagged PDF: the board's version."""
+class AnnualReportDownload(TenantView):
+    """The report (as adopted, when it is) in one format: the board's version."""
 
     permission_required = "ledger.view_annual_report"
+    extension = ""
+    content_type = ""
+
+    def render_report(self, report: dict[str, Any], adopted: Any) -> bytes:
+        raise NotImplementedError
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from documents.annual.pdf import render_annual_pdf
-
         fiscal_year = get_object_or_404(FiscalYear, year=kwargs["year"])
         try:
             report, adopted = report_for(self.association, fiscal_year.year)
         except ReportError:
             return redirect("ledger:annual_report", self.association.slug, fiscal_year.year)
-        response = HttpResponse(
-            render_annual_pdf(report, association_name=self.association.name, adopted=adopted),
-            content_type="application/pdf",
-        )
-        name = f"arsredovisning-{self.association.slug}-{fiscal_year.year}.pdf"
+        response = HttpResponse(self.render_report(report, adopted), content_type=self.content_type)
+        name = f"arsredovisning-{self.association.slug}-{fiscal_year.year}.{self.extension}"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
 
-class AnnualReportXlsxView(TenantView):
-    """The report (as adopted, when it is) as an Excel workbook."""
+class AnnualReportPdfView(AnnualReportDownload):
+    extension = "pdf"
+    content_type = "application/pdf"
 
-    permission_required = "ledger.view_annual_report"
+    def render_report(self, report: dict[str, Any], adopted: Any) -> bytes:
+        from documents.annual.render import render_annual_pdf
+
+        return render_annual_pdf(report, association=self.association, adopted=adopted)
+
+
+class AnnualReportDocxView(AnnualReportDownload):
+    extension = "docx"
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    def render_report(self, report: dict[str, Any], adopted: Any) -> bytes:
+        from documents.annual.render import render_annual_docx
+
+        return render_annual_docx(report, association=self.association, adopted=adopted)
+
+
+class AnnualReportXlsxView(AnnualReportDownload):
+    extension = "xlsx"
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    def render_report(self, report: dict[str, Any], adopted: Any) -> bytes:
+        from documents.annual.xlsx import render_annual_xlsx
+
+        return render_annual_xlsx(report)
+
+
+class LineAccountsView(TenantView):
+    """The accounts behind one line of the annual report (income statement, balance sheet
+    or operating statement), each linked to its row in the ledger's trial balance."""
+
+    permission_required = "ledger.view_ledger"
+    template_name = "ledger/line_accounts.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from documents.annual.xlsx import render_annual_xlsx
+        from django.http import Http404
+
+        from ledger.models import AdoptedReport
+        from stats.annual.drilldown import line_accounts
 
         fiscal_year = get_object_or_404(FiscalYear, year=kwargs["year"])
         try:
-            report, _adopted = report_for(self.association, fiscal_year.year)
+            found = line_accounts(
+                self.association, fiscal_year.year, kwargs["report"], kwargs["line"]
+            )
         except ReportError:
-            return redirect("ledger:annual_report", self.association.slug, fiscal_year.year)
-        response = HttpResponse(
-            render_annual_xlsx(report),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            found = None
+        if found is None:
+            raise Http404
+        context = self.get_context_data(
+            fiscal_year=fiscal_year,
+            line=found,
+            adopted=AdoptedReport.objects.filter(year=fiscal_year.year).exists(),
         )
-        name = f"arsredovisning-{self.association.slug}-{fiscal_year.year}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return render(request, self.template_name, context)

@@ -1,5 +1,6 @@
-"""``python manage.py annual_report --association SLUG --year YYYY --format json
-[--unsuppressed] [--output FILE]``: the annual report (årsredovisning) from the ledger.
+"""``python manage.py annual_report --association SLUG --year YYYY --format
+json|xlsx|pdf|docx [--unsuppressed] [--output FILE]``: the annual report
+(årsredovisning) from the ledger.
 
 The participant statistics are the board version (disclosure control applied) unless
 ``--unsuppressed``. An adopted year gives its figures as adopted. A report that cannot be
@@ -19,7 +20,7 @@ from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
 from tenancy.models import Association
 
-FORMATS = ("json", "xlsx", "pdf")
+FORMATS = ("json", "xlsx", "pdf", "docx")
 
 
 class Command(BaseCommand):
@@ -50,25 +51,39 @@ class Command(BaseCommand):
                 for message in error.messages:
                     self.stderr.write(message)
                 raise CommandError(_("Årsredovisningen kunde inte skrivas.")) from None
-        if options["format"] in ("xlsx", "pdf"):
-            from documents.annual.pdf import render_annual_pdf
-            from documents.annual.xlsx import render_annual_xlsx
-
-            data = (
-                render_annual_xlsx(report)
-                if options["format"] == "xlsx"
-                else render_annual_pdf(report, association_name=association.name, adopted=adopted)
-            )
-            if not options["output"]:
-                raise CommandError(
-                    _("Ange --output för formatet %(format)s.") % {"format": options["format"]}
-                )
-            Path(options["output"]).write_bytes(data)
-            self.stderr.write(f"Skrev {options['output']}.")
-            return
+            if options["format"] != "json":
+                if not options["output"]:
+                    raise CommandError(
+                        _("Ange --output för formatet %(format)s.") % {"format": options["format"]}
+                    )
+                data = self.render(options["format"], report, association, adopted, options)
+                Path(options["output"]).write_bytes(data)
+                self.stderr.write(f"Skrev {options['output']}.")
+                return
         content = json.dumps(report, ensure_ascii=False, indent=2)
         if options["output"]:
             Path(options["output"]).write_text(content + "\n", encoding="utf-8")
             self.stderr.write(f"Skrev {options['output']}.")
         else:
             self.stdout.write(content)
+
+    def render(
+        self,
+        fmt: str,
+        report: dict[str, Any],
+        association: Association,
+        adopted: Any,
+        options: dict[str, Any],
+    ) -> bytes:
+        from documents.annual.render import render_annual_docx, render_annual_pdf
+        from documents.annual.xlsx import render_annual_xlsx
+
+        if fmt == "xlsx":
+            return render_annual_xlsx(report)
+        render = render_annual_pdf if fmt == "pdf" else render_annual_docx
+        return render(
+            report,
+            association=association,
+            adopted=adopted,
+            suppressed=not options["unsuppressed"],
+        )

@@ -1,0 +1,303 @@
+"""The annual report's statement tables (income statement, balance sheet, cash flow, notes,
+five-year overview, operating statement, balanced-budget history) and its charts, made
+from the report JSON of ``stats.annual`` as :mod:`documents.memo.model` tables. Nothing is
+computed here but the shown form of each figure (kronor, TSEK, percent)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from documents.memo import formats as f
+from documents.memo.model import FORMAT_COUNT, FORMAT_SHARE, Cell, Chart, ChartSeries, Row, Table
+from documents.memo.tables import TableMaker, label
+from stats.annual.statements import cash_flow_rows
+
+Json = Mapping[str, Any]
+
+
+def kr(value: Any) -> Cell:
+    """Whole kronor, grouped; ``–`` for null."""
+    return Cell(f.count(value), value, FORMAT_COUNT, numeric=True)
+
+
+def pct(value: Any) -> Cell:
+    return Cell(f.share(value), value, FORMAT_SHARE, numeric=True)
+
+
+def note_cell(value: Any) -> Cell:
+    return Cell("" if value is None else str(value), value, numeric=True)
+
+
+def thousands(value: Any) -> int | None:
+    """Whole SEK to whole TSEK, half up (a chart's value)."""
+    if value is None:
+        return None
+    return int((Decimal(value) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+class StatementTables:
+    def __init__(self, report: Json, maker: TableMaker) -> None:
+        self.report = report
+        self.maker = maker
+        self.year = int(report["year"])
+
+    def overview(self) -> Table:
+        years = list(self.report["overview"])
+        rows = [
+            ("Verksamhetens intäkter", [Cell(f.tsek(y["income"]), y["income"]) for y in years]),
+            ("Kostnader", [Cell(f.tsek(y["costs"]), y["costs"]) for y in years]),
+            ("Årets resultat", [Cell(f.tsek(y["result"]), y["result"]) for y in years]),
+            ("Soliditet", [pct(y["equity_ratio"]) for y in years]),
+            ("Kassalikviditet", [pct(y["quick_ratio"]) for y in years]),
+            (
+                "Antal årsarbetare",
+                [
+                    Cell(
+                        f.DASH if y["employees"] is None else str(y["employees"]).replace(".", ",")
+                    )
+                    for y in years
+                ],
+            ),
+            ("Personalomsättning", [pct(y["staff_turnover"]) for y in years]),
+        ]
+        return self.maker.make(
+            "overview",
+            "Översikt över verksamhetens utveckling, fem år (TSEK)",
+            ("", *(str(y["year"]) for y in years)),
+            [
+                Row((label(title), *(Cell(c.text, c.value, numeric=True) for c in cells)))
+                for title, cells in rows
+            ],
+            notes=(
+                "Soliditet: eget kapital delat med summa tillgångar. Kassalikviditet: "
+                "omsättningstillgångar utom förråd delat med kortfristiga skulder.",
+            ),
+            widths=(3, *([1] * len(years))),
+        )
+
+    def income_statement(self) -> Table:
+        income = self.report["income_statement"]
+        rows = [
+            Row(
+                (
+                    label(line["label"]),
+                    note_cell(line["note"]),
+                    kr(line["amount"]),
+                    kr(line["previous"]),
+                    kr(line["budget"]),
+                )
+            )
+            for line in income["lines"]
+        ]
+        for key, title in (
+            ("net_operating_costs", "Verksamhetens nettokostnader"),
+            ("operating_result", "Verksamhetens resultat"),
+            ("result_after_financial_items", "Resultat efter finansiella poster"),
+            ("result", "Årets resultat"),
+        ):
+            value = income[key]
+            rows.append(
+                Row(
+                    (
+                        label(title),
+                        note_cell(None),
+                        kr(value["amount"]),
+                        kr(value["previous"]),
+                        kr(value["budget"]),
+                    ),
+                    kind="total",
+                )
+            )
+        return self.maker.make(
+            "income_statement",
+            f"Resultaträkning {self.year} (kr)",
+            ("", "Not", str(self.year), str(self.year - 1), f"Budget {self.year}"),
+            rows,
+            widths=(4, 0.6, 1.4, 1.4, 1.4),
+        )
+
+    def balance_sheet(self) -> Table:
+        balance = self.report["balance_sheet"]
+        rows = [
+            Row(
+                (
+                    label(line["label"]),
+                    note_cell(line["note"]),
+                    kr(line["amount"]),
+                    kr(line["previous"]),
+                )
+            )
+            for line in balance["lines"]
+        ]
+        for key, title in (
+            ("total_assets", "Summa tillgångar"),
+            ("total_equity_and_liabilities", "Summa eget kapital, avsättningar och skulder"),
+        ):
+            value = balance[key]
+            rows.append(
+                Row(
+                    (label(title), note_cell(None), kr(value["amount"]), kr(value["previous"])),
+                    kind="total",
+                )
+            )
+        return self.maker.make(
+            "balance_sheet",
+            f"Balansräkning {self.year}-12-31 (kr)",
+            ("", "Not", str(self.year), str(self.year - 1)),
+            rows,
+            widths=(4, 0.6, 1.4, 1.4),
+        )
+
+    def cash_flow(self) -> Table:
+        totals = {"Årets kassaflöde", "Likvida medel vid årets slut"}
+        rows = [
+            Row(
+                (label(title), kr(value["amount"]), kr(value["previous"])),
+                kind="total" if title in totals else "body",
+            )
+            for title, value in cash_flow_rows(dict(self.report))
+        ]
+        return self.maker.make(
+            "cash_flow",
+            f"Kassaflödesanalys {self.year} (kr)",
+            ("", str(self.year), str(self.year - 1)),
+            rows,
+            widths=(4, 1.4, 1.4),
+        )
+
+    def notes(self) -> list[Table]:
+        tables = []
+        for note in self.report["notes"]:
+            rows = [
+                Row(
+                    (
+                        label(f"{row['key']} {row['label']}".strip()),
+                        kr(row["amount"]),
+                        kr(row["previous"]),
+                    )
+                )
+                for row in note["rows"]
+            ]
+            total = note["total"]
+            rows.append(
+                Row((label("Summa"), kr(total["amount"]), kr(total["previous"])), kind="total")
+            )
+            tables.append(
+                self.maker.make(
+                    f"note_{note['note']}_{note['line']}",
+                    f"Not {note['note']} {note['label']}",
+                    ("Specifikation", str(self.year), str(self.year - 1)),
+                    rows,
+                    widths=(4, 1.4, 1.4),
+                )
+            )
+        return tables
+
+    def operating_statement(self) -> Table:
+        statement = self.report["operating_statement"]
+        rows = [
+            Row(
+                (
+                    label(row["label"]),
+                    kr(row["budget"]),
+                    kr(row["outcome"]),
+                    kr(row["difference"]),
+                    pct(row["consumption_ratio"]),
+                )
+            )
+            for row in statement["rows"]
+        ]
+        total = statement["total"]
+        rows.append(
+            Row(
+                (
+                    label("Summa"),
+                    kr(total["budget"]),
+                    kr(total["outcome"]),
+                    kr(total["difference"]),
+                    Cell(""),
+                ),
+                kind="total",
+            )
+        )
+        return self.maker.make(
+            "operating_statement",
+            f"Driftredovisning {self.year} (kr)",
+            ("", "Budget", "Utfall", "Avvikelse", "Förbrukning"),
+            rows,
+            widths=(4, 1.3, 1.3, 1.3, 1.1),
+        )
+
+    def balance_requirement(self) -> Table:
+        requirement = self.report["balance_requirement"]
+        rows = [
+            Row((label(str(each["year"])), kr(each["result"]))) for each in requirement["results"]
+        ]
+        rows.append(Row((label("Summa"), kr(requirement["accumulated"])), kind="total"))
+        return self.maker.make(
+            "balance_requirement",
+            "Balanskravsavstämning: årets resultat per år sedan starten (kr)",
+            ("År", "Resultat"),
+            rows,
+            widths=(2, 2),
+        )
+
+
+def chart_blocks(report: Json) -> list[Chart]:
+    """The seeds' charts: the result of every year, income and costs of the five-year
+    overview, and budget against outcome of each intervention (TSEK)."""
+    charts: list[Chart] = []
+    results = [r for r in report["balance_requirement"]["results"] if r["result"] is not None]
+    charts.append(
+        Chart(
+            key="results",
+            number=1,
+            title="Årets resultat per år (TSEK)",
+            categories=tuple(str(r["year"]) for r in results),
+            series=(ChartSeries("Resultat", tuple(thousands(r["result"]) for r in results)),),
+            orientation="barh",
+            unit="TSEK",
+        )
+    )
+    years = list(reversed(report["overview"]))
+    charts.append(
+        Chart(
+            key="income_costs",
+            number=2,
+            title="Intäkter och kostnader per år (TSEK)",
+            categories=tuple(str(y["year"]) for y in years),
+            series=(
+                ChartSeries("Intäkter", tuple(thousands(y["income"]) for y in years)),
+                ChartSeries(
+                    "Kostnader",
+                    tuple(None if y["costs"] is None else thousands(-y["costs"]) for y in years),
+                ),
+            ),
+            orientation="barh",
+            unit="TSEK",
+        )
+    )
+    rows = [r for r in report["operating_statement"]["rows"] if r["intervention"]]
+    if rows:
+        charts.append(
+            Chart(
+                key="interventions",
+                number=3,
+                title="Kostnad per insats: budget och utfall (TSEK)",
+                categories=tuple(r["label"] for r in rows),
+                series=(
+                    ChartSeries(
+                        "Budget",
+                        tuple(
+                            None if r["budget"] is None else thousands(-r["budget"]) for r in rows
+                        ),
+                    ),
+                    ChartSeries("Utfall", tuple(thousands(-r["outcome"]) for r in rows)),
+                ),
+                orientation="barh",
+                unit="TSEK",
+            )
+        )
+    return charts
