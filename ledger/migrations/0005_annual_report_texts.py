@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ledger", "0003_adopted_report"),
+        ("ledger", "0004_own_budget_from_finance"),
         ("tenancy", "0004_threshold_help_text"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
