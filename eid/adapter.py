@@ -137,9 +137,12 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             get_account_adapter(request).logout(request)
             return refused(request, "other")
         started = data.get("started")
-        if isinstance(auth_time, int | float) and isinstance(started, int | float):
-            if auth_time < started - REAUTH_SKEW_SECONDS:
-                return refused(request, "stale")
+        if (
+            isinstance(auth_time, int | float)
+            and isinstance(started, int | float)
+            and auth_time < started - REAUTH_SKEW_SECONDS
+        ):
+            return refused(request, "stale")
         if not second_factor:
             return refused(request, "level")
         record_external_login(

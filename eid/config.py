@@ -128,7 +128,9 @@ def socialaccount_providers(raw: str | None) -> dict[str, Any]:
     seen: set[str] = set()
     for entry in entries:
         if not isinstance(entry, dict) or entry.get("kind") not in _KINDS:
-            raise ImproperlyConfigured('Each FINSAM_SSO_PROVIDERS entry needs "kind": oidc or saml.')
+            raise ImproperlyConfigured(
+                'Each FINSAM_SSO_PROVIDERS entry needs "kind": oidc or saml.'
+            )
         if not entry.get("id") or entry["id"] in seen:
             raise ImproperlyConfigured('Each FINSAM_SSO_PROVIDERS entry needs a unique "id".')
         seen.add(entry["id"])

@@ -9,4 +9,3 @@ app_name = "eid"
 urlpatterns = [
     path("bekrafta/", views.ReauthenticateView.as_view(), name="reauthenticate"),
 ]
-

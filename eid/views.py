@@ -31,8 +31,8 @@ ASSIGNABLE_ROLES = [role for role in Role if role != Role.SYSTEMADMINISTRATOR]
 
 
 class ReauthenticateView(LoginRequiredMixin, View):
-    """GET: a page with one button; POST: to the provider with a forced sign-in (OIDC
-    ``prompt=login``/``max_age=0``, SAML ForceAuthn), back to ``next``."""
+    """A page with one link; the link (``start=1``) goes to the provider with a forced
+    sign-in (OIDC ``prompt=login``/``max_age=0``, SAML ForceAuthn), back to ``next``."""
 
     template_name = "eid/reauthenticate.html"
 
@@ -45,10 +45,13 @@ class ReauthenticateView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         provider = self.provider(request)
-        return render(request, self.template_name, {"provider_name": provider.name})
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        provider = self.provider(request)
+        if request.GET.get("start") != "1":
+            start = request.GET.copy()
+            start["start"] = "1"
+            context = {"provider_name": provider.name, "start_url": f"?{start.urlencode()}"}
+            return render(request, self.template_name, context)
+        # A link, not a form: form-action 'self' of the content security policy would
+        # stop a form whose answer redirects to the provider.
         next_url = _safe_next(request, request.GET.get("next"))
         return cast(
             HttpResponse,

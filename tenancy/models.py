@@ -222,10 +222,6 @@ class Invitation(models.Model):
 
     objects = scoped()
 
-    @property
-    def by_personnummer(self) -> bool:
-        return bool(self.personnummer_hash)
-
     class Meta:
         verbose_name = _("inbjudan")
         verbose_name_plural = _("inbjudningar")
@@ -251,6 +247,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} – {self.get_role_display()}"
+
+    @property
+    def by_personnummer(self) -> bool:
+        return bool(self.personnummer_hash)
 
 
 class MemberKind(models.TextChoices):
