@@ -136,7 +136,12 @@ def signing_pair(directory: Path, name: str) -> tuple[Path, Path, str]:
 
 
 def start_saml_idp(
-    *, directory: Path, port: int, key_file: Path, cert_file: Path, sp_metadata: str,
+    *,
+    directory: Path,
+    port: int,
+    key_file: Path,
+    cert_file: Path,
+    sp_metadata: str,
     users: dict[str, Any],
 ) -> ProviderProcess:
     """The pysaml2 identity provider of ``testing.saml_idp`` on ``port``."""
