@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
-from saml2 import BINDING_HTTP_REDIRECT
+from saml2 import BINDING_HTTP_REDIRECT, xmldsig
 from saml2.config import IdPConfig
 from saml2.saml import NAME_FORMAT_URI, NAMEID_FORMAT_TRANSIENT, NameID
 from saml2.server import Server
@@ -124,6 +124,8 @@ class IdentityProvider:
             authn={"class_ref": user["level"], "authn_auth": self.config["base_url"]},
             sign_response=False,
             sign_assertion=True,
+            sign_alg=xmldsig.SIG_RSA_SHA256,
+            digest_alg=xmldsig.DIGEST_SHA256,
         )
         xml = str(response)
         if mode == "tampered":
