@@ -156,8 +156,9 @@ class PersonnummerInvitationView(TenantView):
     def render_form(self, form: PersonnummerInvitationForm) -> HttpResponse:
         # A refused form never sends the number back to the page.
         if form.is_bound:
-            form.data = form.data.copy()
-            form.data["personnummer"] = ""
+            data = self.request.POST.copy()
+            data["personnummer"] = ""
+            form.data = data
         context = self.get_context_data(
             form=form,
             cancel_url=reverse("tenancy:role_list", args=[self.association.slug]),

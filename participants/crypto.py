@@ -70,7 +70,8 @@ def lookup_hashes(canonical: str) -> list[str]:
     """The keyed hash of ``canonical`` under each configured key, the current one first:
     lets a hash stored before a key rotation still be found (and then rewritten)."""
     return [
-        hmac.new(_hash_key(key.decode("ascii")), canonical.encode("ascii"), hashlib.sha256)
-        .hexdigest()
+        hmac.new(
+            _hash_key(key.decode("ascii")), canonical.encode("ascii"), hashlib.sha256
+        ).hexdigest()
         for key in _keys(settings.FIELD_ENCRYPTION_KEY)
     ]

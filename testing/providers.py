@@ -167,7 +167,7 @@ def start_saml_idp(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = config["base_url"]
+    url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(f"{url}/health", process)
     except RuntimeError:

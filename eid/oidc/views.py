@@ -30,8 +30,9 @@ def _signing_key(keys: dict[str, Any], header: dict[str, Any]) -> Any:
         candidates = [key for key in candidates if key.get("kid") == kid]
     if len(candidates) != 1:
         raise OAuth2Error("No unique signing key for the ID token")
-    algorithm = jwt.algorithms.get_default_algorithms().get(header.get("alg"))
-    if header.get("alg") not in ALGORITHMS or algorithm is None:
+    name = str(header.get("alg"))
+    algorithm = jwt.algorithms.get_default_algorithms().get(name)
+    if name not in ALGORITHMS or algorithm is None:
         raise OAuth2Error("Unsupported ID token algorithm")
     return algorithm.from_jwk(json.dumps(candidates[0]))
 
@@ -62,7 +63,7 @@ class VerifyingOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
 def login(request: HttpRequest, provider_id: str) -> HttpResponse:
     try:
         view = OAuth2LoginView.adapter_view(VerifyingOpenIDConnectAdapter(request, provider_id))
-        return view(request)  # type: ignore[no-any-return]
+        return view(request)
     except SocialApp.DoesNotExist:
         raise Http404 from None
 
@@ -71,6 +72,6 @@ def login(request: HttpRequest, provider_id: str) -> HttpResponse:
 def callback(request: HttpRequest, provider_id: str) -> HttpResponse:
     try:
         view = OAuth2CallbackView.adapter_view(VerifyingOpenIDConnectAdapter(request, provider_id))
-        return view(request)  # type: ignore[no-any-return]
+        return view(request)
     except SocialApp.DoesNotExist:
         raise Http404 from None

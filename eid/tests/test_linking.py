@@ -33,7 +33,10 @@ def test_link_by_personnummer_creates_the_invited_account(world: World) -> None:
         linking.Identity(provider="eid", personnummer=INVITED, first_name="Ina", last_name="In")
     )
 
-    assert (linked.user.email, [i.pk for i in linked.accepted]) == ("ina@example.se", [invitation.pk])
+    assert (linked.user.email, [i.pk for i in linked.accepted]) == (
+        "ina@example.se",
+        [invitation.pk],
+    )
     assert RoleAssignment.objects.filter(user=linked.user, role=Role.STYRELSE).count() == 1
     assert PersonIdentity.objects.get(user=linked.user).personnummer_hash == crypto.lookup_hash(
         INVITED
@@ -133,7 +136,5 @@ def test_invitation_by_personnummer_is_not_accepted_by_link(world: World) -> Non
     invitation = _invite(world)
 
     assert invitations.pending_for(world.users["admin"]) == []
-    assert Invitation.objects.get(pk=invitation.pk).personnummer_hash == crypto.lookup_hash(
-        INVITED
-    )
+    assert Invitation.objects.get(pk=invitation.pk).personnummer_hash == crypto.lookup_hash(INVITED)
     assert invitations.open_by_token("any-token") is None
