@@ -38,10 +38,12 @@ contracts: install
 migrations-check: install
 	$(TEST_SETTINGS) DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run
 
-# The browser tests (testing/browser.py) need the Debian Chromium: installed when missing
-# (as root), otherwise the command stops with the exact install command.
+# The browser tests (testing/browser.py) need the Debian Chromium, and the e-ID tests'
+# SAML identity provider the xmlsec1 program: installed when missing (as root), otherwise
+# the command stops with the exact install command.
 chromium:
 	scripts/ensure-chromium
+	scripts/ensure-xmlsec1
 
 # The shared-cache tests (testing/redis_server.py) start the Debian redis-server: installed
 # when missing (as root), otherwise the command stops with the exact install command.

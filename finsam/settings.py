@@ -9,6 +9,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from eid.config import socialaccount_providers
 from finsam.caches import cache_settings
 from finsam.env import dev_field_encryption_key, env_bool, env_int, env_list, env_str
 
@@ -67,6 +68,10 @@ INSTALLED_APPS = [
     "demo",
     "meetings",
     "survey",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "eid",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +171,18 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_TOTP_ISSUER = "Finsam"
 # Roles that may read personal data must use a second factor; a demo may turn this off.
 FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = env_bool("FINSAM_REQUIRE_MFA", default=True)
+# Sign-in through OpenID Connect and SAML providers (e-ID brokers, the organisations' SITHS
+# identity providers): a JSON list in FINSAM_SSO_PROVIDERS (or FINSAM_SSO_PROVIDERS_FILE),
+# see docs/e-id.md. No sign-up, no stored social accounts or tokens: eid.adapter links.
+SOCIALACCOUNT_ADAPTER = "eid.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(env_str("FINSAM_SSO_PROVIDERS"))
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+# Sign-in starts with a link, not a form: the content security policy's form-action 'self'
+# would stop a form whose answer redirects to the provider. The provider's answer is
+# bound to the session by allauth's state, so a forged link only starts a sign-in.
+SOCIALACCOUNT_LOGIN_ON_GET = True
 
 LANGUAGE_CODE = "sv"  # the product speaks Swedish whatever the browser asks for
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]

@@ -29,6 +29,7 @@ tenant_patterns: list[URLPattern | URLResolver] = [
     path("enkat/", include("survey.urls")),
     path("huvudbok/", include("ledger.urls")),
     path("beslutsutrymme/", include("finsam.economy_urls")),
+    path("", include("eid.urls_tenant")),
 ]
 
 urlpatterns = [
@@ -39,4 +40,5 @@ urlpatterns = [
     path("inbjudan/", include("tenancy.urls_invitations")),
     path("f/<slug:association>/", include(tenant_patterns)),
     path("enkat/", include("survey.urls_public")),
+    path("e-legitimation/", include("eid.urls")),
 ]

@@ -64,3 +64,14 @@ def lookup_hash(canonical: str) -> str:
     the hash reveals nothing (a plain hash of a personnummer is easily reversed)."""
     key = _hash_key(settings.FIELD_ENCRYPTION_KEY)
     return hmac.new(key, canonical.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def lookup_hashes(canonical: str) -> list[str]:
+    """The keyed hash of ``canonical`` under each configured key, the current one first:
+    lets a hash stored before a key rotation still be found (and then rewritten)."""
+    return [
+        hmac.new(
+            _hash_key(key.decode("ascii")), canonical.encode("ascii"), hashlib.sha256
+        ).hexdigest()
+        for key in _keys(settings.FIELD_ENCRYPTION_KEY)
+    ]

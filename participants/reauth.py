@@ -7,6 +7,11 @@ login or by allauth's reauthentication page. Otherwise the user is sent to
 ``mfa_reauthenticate``, which asks for the code and comes back. A user without a second
 factor (only where the installation does not require one) reauthenticates with the
 password instead.
+
+A session signed in with e-ID at a sufficient level of assurance (``tenancy.assurance``)
+has its second factor from the provider: a check counts as fresh while that sign-in or a
+re-authentication through the same provider (``eid_reauthenticate``: OIDC
+``prompt=login``, SAML ForceAuthn) is recent, and a new check goes to the provider.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from allauth.mfa.models import Authenticator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
+
+from tenancy.assurance import external_check_within, external_provider
 
 #: How long a second-factor check counts as fresh.
 FRESHNESS_SECONDS = 5 * 60
@@ -47,6 +54,12 @@ def freshly_verified(request: HttpRequest, *, method: str, now: float | None = N
 def fresh_check_redirect(request: HttpRequest, *, next_url: str) -> HttpResponse | None:
     """Where to verify again (coming back to ``next_url``), or None when the last check is
     fresh."""
+    provider = external_provider(request)
+    if provider is not None:
+        if external_check_within(request, FRESHNESS_SECONDS):
+            return None
+        query = urlencode({"provider": provider, "next": next_url})
+        return HttpResponseRedirect(f"{reverse('eid:reauthenticate')}?{query}")
     method, url_name = (
         ("mfa", "mfa_reauthenticate")
         if has_second_factor(request.user)

@@ -10,3 +10,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: Any) -> bool:
         return False
+
+    def get_login_stages(self) -> list[str]:
+        """allauth's stages, with the TOTP step that knows about e-ID (tenancy.assurance)."""
+        return [
+            "tenancy.assurance.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]

@@ -56,10 +56,14 @@ def invite(
     intervention: Any = None,
     invited_by: Any = None,
     base_url: str = "",
+    personnummer_hash: str = "",
 ) -> Invitation:
     """Create an invitation and e-mail its link to ``email``. Never looks at user
     accounts. An earlier pending invitation to the same address and role here is closed
-    (its link stops working). ``base_url`` is the site's scheme and host for the link."""
+    (its link stops working). ``base_url`` is the site's scheme and host for the link.
+
+    With ``personnummer_hash`` (an invitation for e-ID sign-in) the person is identified
+    by the personnummer: the e-mail tells them to sign in with e-ID and has no link."""
     if role == Role.SYSTEMADMINISTRATOR:
         raise ValidationError(_("Rollen systemadministratör kan inte ges i ett förbund."))
     if role in INTERVENTION_ROLES:
@@ -77,9 +81,12 @@ def invite(
     now = timezone.now()
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
-        pending(association).filter(email=email, role=role, intervention=intervention).update(
-            closed_at=now
-        )
+        earlier = pending(association).filter(role=role, intervention=intervention)
+        if personnummer_hash:
+            earlier = earlier.filter(personnummer_hash=personnummer_hash)
+        else:
+            earlier = earlier.filter(email=email, personnummer_hash="")
+        earlier.update(closed_at=now)
         invitation = Invitation.objects.create(
             association=association,
             email=email,
@@ -88,10 +95,14 @@ def invite(
             token_hash=token_hash(token),
             invited_by=invited_by if getattr(invited_by, "is_authenticated", False) else None,
             expires_at=now + dt.timedelta(days=invitation_days()),
+            personnummer_hash=personnummer_hash,
         )
     # Sent once the invitation is stored (a link that arrives first would not work).
     try:
-        _send(invitation, f"{base_url}{accept_path(token)}")
+        if personnummer_hash:
+            _send_eid_notice(invitation, f"{base_url}{reverse('account_login')}")
+        else:
+            _send(invitation, f"{base_url}{accept_path(token)}")
     except OSError:  # SMTPException is an OSError
         Invitation.objects.filter(pk=invitation.pk).update(closed_at=timezone.now())
         raise ValidationError(
@@ -134,6 +145,29 @@ def _send(invitation: Invitation, link: str) -> None:
     )
 
 
+def _send_eid_notice(invitation: Invitation, login_link: str) -> None:
+    expires = timezone.localtime(invitation.expires_at).date().isoformat()
+    body = _(
+        "Hej!\n\n"
+        "Du har bjudits in till rollen %(role)s i %(association)s i Finsam.\n\n"
+        "Logga in med e-legitimation (till exempel BankID eller Freja eID) på\n%(link)s\n"
+        "så gäller rollen från första inloggningen. Inbjudan gäller till och med "
+        "%(expires)s.\n\n"
+        "Väntade du dig inte inbjudan kan du bortse från meddelandet."
+    ) % {
+        "role": role_text(invitation),
+        "association": invitation.association.name,
+        "link": login_link,
+        "expires": expires,
+    }
+    send_mail(
+        _("Inbjudan till %(association)s") % {"association": invitation.association.name},
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [invitation.email],
+    )
+
+
 def pending(association: Association) -> QuerySet[Invitation]:
     """The association's invitations that can still be accepted."""
     return Invitation.objects.filter(
@@ -148,6 +182,7 @@ def open_by_token(token: str) -> Invitation | None:
         return (
             Invitation.objects.filter(
                 token_hash=token_hash(token),
+                personnummer_hash="",
                 closed_at__isnull=True,
                 expires_at__gt=timezone.now(),
             )
@@ -164,6 +199,7 @@ def pending_for(user: Any) -> list[Invitation]:
         return list(
             Invitation.objects.filter(
                 email=normalise_email(user.email),
+                personnummer_hash="",
                 closed_at__isnull=True,
                 expires_at__gt=timezone.now(),
             )
@@ -191,8 +227,12 @@ def accept(*, invitation: Invitation, user: User) -> None:
     effect through ``assign_role`` (which refuses a combination that breaks separation
     of duties; the invitation then stays open)."""
     locked = _check_open(invitation)
-    if normalise_email(user.email) != locked.email:
+    if locked.personnummer_hash or normalise_email(user.email) != locked.email:
         raise ValidationError(_("Inbjudan gäller en annan e-postadress."))
+    _take_role(locked, user)
+
+
+def _take_role(locked: Invitation, user: User) -> None:
     with scopes_disabled():
         intervention = locked.intervention
     assign_role(
@@ -235,3 +275,45 @@ def cancel(*, invitation: Invitation) -> None:
     Invitation.objects.filter(pk=invitation.pk, closed_at__isnull=True).update(
         closed_at=timezone.now()
     )
+
+
+def pending_by_personnummer(hashes: list[str]) -> list[Invitation]:
+    """Pending invitations (every association) of a personnummer given as its keyed hashes
+    (the current key's first)."""
+    if not hashes:
+        return []
+    with scopes_disabled():
+        return list(
+            Invitation.objects.filter(
+                personnummer_hash__in=hashes,
+                closed_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
+            .select_related("association", "intervention")
+            .order_by("created_at", "pk")
+        )
+
+
+def pending_by_email(email: str) -> list[Invitation]:
+    """Pending invitations (every association) of an e-mail address, for a sign-in whose
+    identity provider vouches for the address."""
+    with scopes_disabled():
+        return list(
+            Invitation.objects.filter(
+                email=normalise_email(email),
+                personnummer_hash="",
+                closed_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
+            .select_related("association", "intervention")
+            .order_by("created_at", "pk")
+        )
+
+
+@transaction.atomic
+def accept_by_personnummer(*, invitation: Invitation, user: User, hashes: list[str]) -> None:
+    """An e-ID sign-in whose personnummer (as ``hashes``) is the invited one accepts."""
+    locked = _check_open(invitation)
+    if not locked.personnummer_hash or locked.personnummer_hash not in hashes:
+        raise ValidationError(_("Inbjudan gäller en annan person."))
+    _take_role(locked, user)

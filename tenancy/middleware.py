@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django_scopes import scope
 
+from tenancy.assurance import external_second_factor
 from tenancy.models import PERSONAL_DATA_ROLES, Association
 from tenancy.roles import roles_of
 
@@ -47,7 +48,8 @@ _MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")
 
 
 class MfaRequiredMiddleware:
-    """Users holding a role that reads personal data must set up TOTP before anything else."""
+    """Users holding a role that reads personal data must set up TOTP before anything else,
+    unless this session signed in with e-ID at a sufficient level (tenancy.assurance)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -57,6 +59,7 @@ class MfaRequiredMiddleware:
             settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA
             and request.user.is_authenticated
             and not request.path_info.startswith(_MFA_EXEMPT_PREFIXES)
+            and not external_second_factor(request)
             and needs_second_factor(request.user)
         ):
             return redirect("mfa_activate_totp")

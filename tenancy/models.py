@@ -185,9 +185,11 @@ class Invitation(models.Model):
     ``tenancy.invitations.accept``); until then the association learns nothing about any
     account with the address, and nothing changes for that account anywhere.
 
-    The invited person is identified by ``email``. A later kind of invitation (by
-    personnummer, for e-ID sign-in) adds a keyed-hash field and a check that exactly one
-    of the two is set; the token, expiry and acceptance stay as they are.
+    The invited person is identified by ``email``, or, for e-ID sign-in, by the
+    personnummer: then ``personnummer_hash`` holds its keyed hash (never the number), the
+    e-mail address is only the new account's contact address, and the invitation is
+    accepted by the first e-ID sign-in with the matching personnummer (``eid``), never by
+    the link.
     """
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
@@ -213,6 +215,10 @@ class Invitation(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     closed_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
+    #: Keyed hash (``participants.crypto.lookup_hash``) of the invited personnummer, or "".
+    personnummer_hash = models.CharField(
+        max_length=64, blank=True, default="", db_index=True, editable=False
+    )
 
     objects = scoped()
 
@@ -241,6 +247,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} – {self.get_role_display()}"
+
+    @property
+    def by_personnummer(self) -> bool:
+        return bool(self.personnummer_hash)
 
 
 class MemberKind(models.TextChoices):

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -49,7 +50,7 @@ def link_in(message: mail.EmailMessage) -> str:
     return match.group(1)
 
 
-def invite(world: World, email: str, role: str = Role.REVISOR, **kwargs: object) -> str:
+def invite(world: World, email: str, role: str = Role.REVISOR, **kwargs: Any) -> str:
     """Invite through the service; returns the link's path."""
     with scopes_disabled():
         invitations.invite(
