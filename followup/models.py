@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from finsam.amounts import amount_bound, amount_validators
+from finsam.years import quarter_end
 from interventions.models import Intervention
 from tenancy.models import Association, Organisation
 
@@ -156,12 +157,6 @@ class QuarterlyReport(models.Model):
     @property
     def deadline(self) -> dt.date:
         return report_deadline(self.year, self.quarter)
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = quarter * 3
-    next_month_first = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return next_month_first - dt.timedelta(days=1)
 
 
 def report_deadline(year: int, quarter: int) -> dt.date:

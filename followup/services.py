@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam import years
+from finsam.years import quarter_start
 from followup.models import (
     Colour,
     DecidedBy,
@@ -90,11 +92,8 @@ def require(user: Any, permission: str, target: Any) -> None:
 
 
 def quarter_of(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_start(year: int, quarter: int) -> dt.date:
-    return dt.date(year, quarter * 3 - 2, 1)
+    """The (year, quarter) ``day`` lies in."""
+    return day.year, years.quarter_of(day)
 
 
 def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.amounts import bounded
+from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import (
     Budget,
     Goal,
@@ -19,7 +20,7 @@ from interventions.models import (
     SteeringGroupMember,
 )
 from interventions.queries import PeriodStatus
-from interventions.services import budget_period_conflict
+from interventions.services import budget_period_conflict, save_budget, save_intervention
 from tenancy.forms import DateInput, TenantModelForm
 
 
@@ -47,6 +48,32 @@ class InterventionForm(TenantModelForm):
             "aim": gettext_lazy("Anges för individinsatser och bara för dem."),
             "expected_participants": gettext_lazy("För hela insatsperioden."),
         }
+
+    def save(self, commit: bool = True) -> Intervention:
+        """Saved through ``interventions.services.save_intervention``, as the import does."""
+        if not commit:  # pragma: no cover - no page saves later
+            raise ValueError("InterventionForm saves through the service only.")
+        data = self.cleaned_data
+        stored = None
+        if self.instance.pk is not None:
+            stored = Intervention.objects.get(pk=self.instance.pk)
+        self.instance, _outcome = save_intervention(
+            association=self.association,
+            code=data["code"],
+            name=data["name"],
+            short_name=data["short_name"],
+            owner=data["owner"],
+            partners=list(data["partners"]),
+            kind=data["kind"],
+            aim=data["aim"],
+            follow_up=data["follow_up"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            expected_participants=data["expected_participants"],
+            steering_group=data["steering_group"],
+            stored=stored,
+        )
+        return self.instance
 
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"].strip()
@@ -91,7 +118,7 @@ class InterventionFilterForm(forms.Form):
 class BudgetYearForm(forms.Form):
     """The budget overview's year selector (GET ``?ar=``)."""
 
-    ar = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+    ar = forms.IntegerField(label=gettext_lazy("År"), min_value=YEAR_MIN, max_value=YEAR_MAX)
 
 
 class GoalForm(TenantModelForm):
@@ -135,7 +162,7 @@ class SteeringGroupMemberForm(TenantModelForm):
 
 class BudgetForm(TenantModelForm):
     # Declared rather than derived so the browser's bounds match the model's validators.
-    year = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=gettext_lazy("År"), min_value=YEAR_MIN, max_value=YEAR_MAX)
     quarter = forms.IntegerField(
         label=gettext_lazy("Kvartal"),
         min_value=1,
@@ -185,3 +212,20 @@ class BudgetForm(TenantModelForm):
         if conflict:
             raise forms.ValidationError(conflict, code="period_conflict")
         return cleaned
+
+    def save(self, commit: bool = True) -> Budget:
+        """Saved through ``interventions.services.save_budget``, as the import does."""
+        if not commit:  # pragma: no cover - no page saves later
+            raise ValueError("BudgetForm saves through the service only.")
+        data = self.cleaned_data
+        stored = None
+        if self.instance.pk is not None:
+            stored = Budget.objects.get(pk=self.instance.pk)
+        self.instance, _outcome = save_budget(
+            intervention=self.intervention,
+            year=data["year"],
+            quarter=data["quarter"],
+            amount=data["amount"],
+            stored=stored,
+        )
+        return self.instance

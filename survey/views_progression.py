@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import Intervention
 from participants.models import Participation
 from stats.progression import intervention_summary, progress_of, published_summary
@@ -215,7 +216,7 @@ class SummaryView(TenantView, TemplateView):
             year = int(self.request.GET.get("ar", ""))
         except ValueError:
             year = timezone.localdate().year
-        year = year if 2000 <= year <= 2100 else timezone.localdate().year
+        year = year if YEAR_MIN <= year <= YEAR_MAX else timezone.localdate().year
         rows = []
         instruments = list(ProgressionInstrument.objects.all())
         for instrument in instruments:
