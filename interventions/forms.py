@@ -20,8 +20,25 @@ from interventions.models import (
     SteeringGroupMember,
 )
 from interventions.queries import PeriodStatus
-from interventions.services import budget_period_conflict, save_budget, save_intervention
+from interventions.services import (
+    CODE_TAKEN,
+    END_BEFORE_START,
+    aim_problem,
+    budget_period_conflict,
+    save_budget,
+    save_intervention,
+)
 from tenancy.forms import DateInput, TenantModelForm
+
+
+def stored_row(form: forms.ModelForm[Any], *, commit: bool) -> Any:
+    """The row a page edits as stored (the form has already changed its instance), or None
+    for a new row. A form that saves through a service cannot save later (``commit``)."""
+    if not commit:  # pragma: no cover - no page saves later
+        raise ValueError("This form saves through its service only.")
+    if form.instance.pk is None:
+        return None
+    return type(form.instance)._default_manager.get(pk=form.instance.pk)
 
 
 class InterventionForm(TenantModelForm):
@@ -51,12 +68,7 @@ class InterventionForm(TenantModelForm):
 
     def save(self, commit: bool = True) -> Intervention:
         """Saved through ``interventions.services.save_intervention``, as the import does."""
-        if not commit:  # pragma: no cover - no page saves later
-            raise ValueError("InterventionForm saves through the service only.")
         data = self.cleaned_data
-        stored = None
-        if self.instance.pk is not None:
-            stored = Intervention.objects.get(pk=self.instance.pk)
         self.instance, _outcome = save_intervention(
             association=self.association,
             code=data["code"],
@@ -71,7 +83,7 @@ class InterventionForm(TenantModelForm):
             end_date=data["end_date"],
             expected_participants=data["expected_participants"],
             steering_group=data["steering_group"],
-            stored=stored,
+            stored=stored_row(self, commit=commit),
         )
         return self.instance
 
@@ -82,21 +94,19 @@ class InterventionForm(TenantModelForm):
             duplicates = duplicates.exclude(pk=self.instance.pk)
         if duplicates.exists():
             raise forms.ValidationError(
-                _("Det finns redan en insats med koden %(code)s.") % {"code": code},
+                CODE_TAKEN % {"code": code},
                 code="duplicate",
             )
         return code
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        kind, aim = cleaned.get("kind"), cleaned.get("aim")
-        if kind == Kind.INDIVIDUAL and not aim:
-            self.add_error("aim", _("Ange syfte för en individinsats."))
-        elif kind and kind != Kind.INDIVIDUAL and aim:
-            self.add_error("aim", _("Syfte anges bara för individinsatser; lämna fältet tomt."))
+        problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
+        if problem:
+            self.add_error("aim", problem)
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", _("Slutdatum får inte vara före startdatum."))
+            self.add_error("end_date", str(END_BEFORE_START))
         return cleaned
 
 
@@ -215,17 +225,12 @@ class BudgetForm(TenantModelForm):
 
     def save(self, commit: bool = True) -> Budget:
         """Saved through ``interventions.services.save_budget``, as the import does."""
-        if not commit:  # pragma: no cover - no page saves later
-            raise ValueError("BudgetForm saves through the service only.")
         data = self.cleaned_data
-        stored = None
-        if self.instance.pk is not None:
-            stored = Budget.objects.get(pk=self.instance.pk)
         self.instance, _outcome = save_budget(
             intervention=self.intervention,
             year=data["year"],
             quarter=data["quarter"],
             amount=data["amount"],
-            stored=stored,
+            stored=stored_row(self, commit=commit),
         )
         return self.instance

@@ -9,9 +9,25 @@ from typing import Any, Final, Literal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from interventions.models import Budget, Goal, Intervention, SteeringGroup
+from interventions.models import Budget, Goal, Intervention, Kind, SteeringGroup
 from tenancy.models import Association, Organisation
+
+#: The Swedish texts of an intervention's rules, shared by its pages, the application's
+#: pages and the import (one copy each).
+END_BEFORE_START = gettext_lazy("Slutdatum får inte vara före startdatum.")
+CODE_TAKEN = gettext_lazy("Det finns redan en insats med koden %(code)s.")
+
+
+def aim_problem(*, kind: str | None, aim: str | None) -> str | None:
+    """Why the aim does not fit the kind on a form (an aim for individual interventions and
+    only for them), or None."""
+    if kind == Kind.INDIVIDUAL and not aim:
+        return _("Ange syfte för en individinsats.")
+    if kind and kind != Kind.INDIVIDUAL and aim:
+        return _("Syfte anges bara för individinsatser; lämna fältet tomt.")
+    return None
 
 
 def budget_period_conflict(
