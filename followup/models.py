@@ -51,6 +51,21 @@ class Colour(models.TextChoices):
     RED = "red", _("Röd – behov av åtgärd")
 
 
+#: The quality questions of a quarterly report (seed table 5, memo section 7), in form
+#: order: the one list the form, the import, the statistics and the memo schema use. All
+#: are yes/no except ``follow_up_per_agreement`` (ja/delvis/nej).
+QUALITY_QUESTIONS = (
+    "meetings_per_agreement",
+    "ordinary_representation",
+    "follow_up_per_agreement",
+    "target_group_checked",
+    "method_checked",
+    "equality_discussed",
+    "gender_equality_discussed",
+    "implementation_discussed",
+)
+
+
 class QuarterlyReport(models.Model):
     """A steering group's report for one intervention and quarter, due one month after
     the quarter ends. A row exists from the first save (draft) on; a report with no row is

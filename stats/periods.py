@@ -14,9 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from finsam.years import YEAR_MAX, YEAR_MIN, half_of, quarter_end, quarter_of, quarter_start
-
-__all__ = ["Period", "Quarter", "quarter_end", "quarter_of", "quarter_start", "round_half_up"]
+from finsam.years import YEAR_MAX, YEAR_MIN, half_of, quarter_end, quarter_start
 
 #: (year, quarter)
 Quarter = tuple[int, int]
