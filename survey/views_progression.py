@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -239,7 +238,3 @@ class SummaryView(TenantView, TemplateView):
                     )
         context.update(year=year, rows=rows)
         return context
-
-
-def progression_url(association_slug: str, participation_pk: int) -> str:
-    return reverse("survey:progression_participation", args=[association_slug, participation_pk])
