@@ -124,7 +124,7 @@ class ThresholdsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
         values = [cleaned.get(name) for name in ("watch_low", "ok_low", "ok_high", "watch_high")]
-        if None not in values and values != sorted(values):  # type: ignore[type-var]
+        if None not in values and values != sorted(values):  # type: ignore[type-var]  # None is ruled out just before
             raise forms.ValidationError(
                 _(
                     "Gränserna måste ligga i ordning: bevakning från ≤ ok från ≤ ok till ≤ "

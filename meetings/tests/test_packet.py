@@ -53,7 +53,7 @@ def test_packet_pdf_has_bookmarks_page_numbers_and_the_agenda(world: World) -> N
 
     meeting = _meeting_with_attachments(world)
 
-    reader = PdfReader(io.BytesIO(render_packet(meeting)))  # type: ignore[arg-type]
+    reader = PdfReader(io.BytesIO(render_packet(meeting)))  # type: ignore[arg-type]  # the rendered packet is bytes
 
     outline = [
         (entry.title, [child.title for child in children])
@@ -89,7 +89,7 @@ def test_notice_docx_has_the_agenda_table(world: World) -> None:
 
     meeting = _meeting_with_attachments(world)
 
-    document = Document(io.BytesIO(render_notice_docx(meeting)))  # type: ignore[arg-type]
+    document = Document(io.BytesIO(render_notice_docx(meeting)))  # type: ignore[arg-type]  # the rendered notice is bytes
 
     rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Nr", "Ärenderubrik", "Föredragande", "Övriga uppgifter"]
@@ -110,7 +110,7 @@ def test_meeting_notice_command_writes_the_packet(world: World, tmp_path: object
         "--association",
         "exempel",
         "--meeting",
-        str(meeting.pk),  # type: ignore[attr-defined]
+        str(meeting.pk),  # type: ignore[attr-defined]  # the factory's meeting is a model
         "--format",
         "pdf",
         "--output",
