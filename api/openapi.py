@@ -11,13 +11,13 @@ from typing import Any
 
 from django.conf import settings
 
+from finsam.years import YEAR_MAX, YEAR_MIN
 from stats.memo_schema import MEMO_SCHEMA
 
 #: ``2022``, ``2022H2``, ``2022Q3``: a year from 2000 to 2100, optionally a half or quarter.
 PERIOD_PATTERN = r"^(20[0-9]{2}|2100)(H[12]|Q[1-4])?$"
 #: A four-digit year from 2000 to 2100 (checked again as a number).
 YEAR_PATTERN = r"^[0-9]{4}$"
-YEAR_MIN, YEAR_MAX = 2000, 2100
 #: The values a boolean flag takes in a query string or form field.
 FLAG_VALUES = ("0", "1", "true", "false")
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"

@@ -58,7 +58,7 @@ class LogFilterForm(PeriodFormMixin):
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["anvandare"].queryset = log_users(association)  # type: ignore[attr-defined]
+        self.fields["anvandare"].queryset = log_users(association)  # type: ignore[attr-defined]  # the field is a ModelChoiceField
 
     def filters(self) -> dict[str, Any]:
         """Keyword arguments for ``audit.queries.filter_log``."""

@@ -13,7 +13,7 @@ from pathlib import Path
 OUT_DIR = Path(__file__).resolve().parent / "out"
 #: Public key for synthetic benchmark data only (a Fernet key: 32 bytes in base64).
 BENCH_FIELD_KEY = "YmVuY2gtb25seS1maW5zYW0ta2V5LTMyLWJ5dGVzISE="
-BENCH_SECRET = "bench-only-secret-key-not-for-production-0123456789abcdef"  # noqa: S105
+BENCH_SECRET = "bench-only-secret-key-not-for-production-0123456789abcdef"  # noqa: S105  a bench-only key
 
 
 def configure(*, settings_module: str = "finsam.settings") -> None:

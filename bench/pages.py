@@ -43,7 +43,7 @@ def prepare() -> None:
     migrate()
     if not Association.objects.filter(slug=ASSOCIATION).exists():
         print("Loading the demo and scaling it tenfold ...", flush=True)
-        call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115  closed with the process
         scale_demo(factor=10)
     # The production settings serve static files from a manifest (bench/load/settings.py
     # puts them in a temporary directory).

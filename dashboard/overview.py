@@ -18,11 +18,12 @@ from django.db.models import Q
 
 from finance.models import CostOutcome
 from finance.queries import StatusResult, overrides_for, suggested_budget_status, thresholds_for
+from finsam.years import quarter_of
 from followup.models import Colour, Decision, Deviation, QuarterlyReport, report_deadline
 from followup.services import DueReport, DueStatus, report_status
 from interventions.models import Budget, Intervention
 from stats import money
-from stats.periods import Period, quarter_of
+from stats.periods import Period
 from tenancy.models import Association
 
 #: the statuses of a report that should be in but is not

@@ -29,6 +29,7 @@ from demo.data.specs import (
 )
 from demo.participants import write_monthly_counts
 from finance.services import approve_cost, record_payment, submit_cost
+from finsam.years import quarter_end
 from followup.final_reports import GoalOutcome, SignatureInput, save_final_report
 from followup.models import (
     Colour,
@@ -36,7 +37,6 @@ from followup.models import (
     Forecast,
     OnTrack,
     YesPartlyNo,
-    quarter_end,
     report_deadline,
 )
 from followup.services import (

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finance.models import BudgetStatus
 from finsam.amounts import bounded
+from finsam.years import year_validators
 from interventions.models import Intervention
 from stats.periods import Period
 from tenancy.forms import DateInput
@@ -39,18 +39,14 @@ class PeriodForm(forms.Form):
 
 
 class YearForm(forms.Form):
-    ar = forms.IntegerField(
-        label=gettext_lazy("År"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    ar = forms.IntegerField(label=gettext_lazy("År"), validators=year_validators())
 
 
 class CostSubmitForm(forms.Form):
     intervention: forms.ModelChoiceField[Intervention] = forms.ModelChoiceField(
         label=gettext_lazy("Insats"), queryset=Intervention.objects.none()
     )
-    year = forms.IntegerField(
-        label=gettext_lazy("År"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    year = forms.IntegerField(label=gettext_lazy("År"), validators=year_validators())
     quarter = forms.TypedChoiceField(
         label=gettext_lazy("Kvartal"), choices=QUARTER_CHOICES, coerce=int
     )
@@ -122,7 +118,7 @@ class ThresholdsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
         values = [cleaned.get(name) for name in ("watch_low", "ok_low", "ok_high", "watch_high")]
-        if None not in values and values != sorted(values):  # type: ignore[type-var]
+        if None not in values and values != sorted(values):  # type: ignore[type-var]  # None is ruled out just before
             raise forms.ValidationError(
                 _(
                     "Gränserna måste ligga i ordning: bevakning från ≤ ok från ≤ ok till ≤ "

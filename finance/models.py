@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from finsam.amounts import amount_bound, amount_validators
+from finsam.years import year_validators
 from interventions.models import Intervention
 from tenancy.models import Association
 
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+YEAR_VALIDATORS = year_validators()
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
 

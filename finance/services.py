@@ -20,6 +20,7 @@ from finance.models import (
     CostOutcomeAction,
     CostOutcomeEvent,
 )
+from finsam.years import YEAR_MAX, YEAR_MIN, quarter_end, quarter_start
 from interventions.models import Intervention
 from tenancy.models import Association
 
@@ -30,8 +31,11 @@ def require(user: Any, permission: str, target: Any) -> None:
 
 
 def _check_quarter(year: int, quarter: int) -> None:
-    if not 2000 <= year <= 2100 or quarter not in (1, 2, 3, 4):
-        raise ValidationError(_("Ange ett år mellan 2000 och 2100 och ett kvartal 1–4."))
+    if not YEAR_MIN <= year <= YEAR_MAX or quarter not in (1, 2, 3, 4):
+        raise ValidationError(
+            _("Ange ett år mellan %(min)s och %(max)s och ett kvartal 1–4.")
+            % {"min": YEAR_MIN, "max": YEAR_MAX}
+        )
 
 
 # --- cost outcome -------------------------------------------------------------------------
@@ -87,8 +91,6 @@ def cost_period_error(
     """Why a cost outcome for ``year`` / ``quarter`` is impossible for an intervention
     running ``start_date``..``end_date`` (no end: open), or None when the quarter overlaps
     the period. The one rule for the form, the import and the API."""
-    from stats.periods import quarter_end, quarter_start
-
     if quarter_end(year, quarter) >= start_date and (
         end_date is None or quarter_start(year, quarter) <= end_date
     ):

@@ -4,4 +4,4 @@ import os
 
 os.environ["FINSAM_TESTING"] = "1"
 
-from finsam.settings import *  # noqa: F403
+from finsam.settings import *  # noqa: F403  test settings extend the settings

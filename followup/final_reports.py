@@ -96,10 +96,6 @@ class SignatureInput:
     signed_on: dt.date
 
 
-def final_report_of(intervention: Intervention) -> FinalReport | None:
-    return FinalReport.objects.filter(intervention=intervention).first()
-
-
 def final_report_errors(
     report: FinalReport,
     goals: Sequence[GoalOutcome],

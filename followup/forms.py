@@ -175,7 +175,7 @@ class DeviationForm(TenantModelForm):
         if not office:
             del self.fields["received_on"]
         kind = self.fields["kind"]
-        kind.choices = [("", _("Välj typ")), *DeviationKind.choices]  # type: ignore[attr-defined]
+        kind.choices = [("", _("Välj typ")), *DeviationKind.choices]  # type: ignore[attr-defined]  # the field is a ChoiceField
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -267,7 +267,7 @@ class SignatureForm(TenantModelForm):
         super().__init__(*args, **kwargs)
         parties = [intervention.owner_id, *(p.pk for p in intervention.partners.all())]
         field = self.fields["organisation"]
-        field.queryset = Organisation.objects.filter(pk__in=parties)  # type: ignore[attr-defined]
+        field.queryset = Organisation.objects.filter(pk__in=parties)  # type: ignore[attr-defined]  # the field is a ModelChoiceField
         field.help_text = _("Insatsägaren eller en samverkanspart.")
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from finsam.amounts import amount_bound, amount_validators
+from finsam.years import quarter_end
 from interventions.models import Intervention
 from tenancy.models import Association, Organisation
 
@@ -48,6 +49,21 @@ class Colour(models.TextChoices):
     GREEN = "green", _("Grön – i fas")
     YELLOW = "yellow", _("Gul – bevakas")
     RED = "red", _("Röd – behov av åtgärd")
+
+
+#: The quality questions of a quarterly report (seed table 5, memo section 7), in form
+#: order: the one list the form, the import, the statistics and the memo schema use. All
+#: are yes/no except ``follow_up_per_agreement`` (ja/delvis/nej).
+QUALITY_QUESTIONS = (
+    "meetings_per_agreement",
+    "ordinary_representation",
+    "follow_up_per_agreement",
+    "target_group_checked",
+    "method_checked",
+    "equality_discussed",
+    "gender_equality_discussed",
+    "implementation_discussed",
+)
 
 
 class QuarterlyReport(models.Model):
@@ -156,12 +172,6 @@ class QuarterlyReport(models.Model):
     @property
     def deadline(self) -> dt.date:
         return report_deadline(self.year, self.quarter)
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = quarter * 3
-    next_month_first = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return next_month_first - dt.timedelta(days=1)
 
 
 def report_deadline(year: int, quarter: int) -> dt.date:

@@ -19,7 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from finsam import years
+from finsam.years import quarter_end, quarter_start
 from followup.models import (
+    QUALITY_QUESTIONS,
     Colour,
     DecidedBy,
     Decision,
@@ -30,7 +33,6 @@ from followup.models import (
     QuarterlyReport,
     ReportAction,
     ReportEvent,
-    quarter_end,
     report_deadline,
 )
 from interventions.models import Intervention
@@ -38,17 +40,7 @@ from interventions.models import Intervention
 #: The answers of a quarterly report (importmall `Kvartalsrapporter`), in form order.
 GOAL_FIELDS = ("on_track", "forecast", "started_on_time", "action_plan_share", "goals_comment")
 CONDITION_FIELDS = ("vacancy_funded", "vacancy_self_funded", "conditions_comment")
-QUALITY_FIELDS = (
-    "meetings_per_agreement",
-    "ordinary_representation",
-    "follow_up_per_agreement",
-    "target_group_checked",
-    "method_checked",
-    "equality_discussed",
-    "gender_equality_discussed",
-    "implementation_discussed",
-    "quality_comment",
-)
+QUALITY_FIELDS = (*QUALITY_QUESTIONS, "quality_comment")
 ANSWER_FIELDS = (*GOAL_FIELDS, *CONDITION_FIELDS, *QUALITY_FIELDS, "comment")
 #: The importmall's required ("yes") columns: a report cannot be submitted without them.
 REQUIRED_ANSWERS = (
@@ -56,14 +48,7 @@ REQUIRED_ANSWERS = (
     "forecast",
     "vacancy_funded",
     "vacancy_self_funded",
-    "meetings_per_agreement",
-    "ordinary_representation",
-    "follow_up_per_agreement",
-    "target_group_checked",
-    "method_checked",
-    "equality_discussed",
-    "gender_equality_discussed",
-    "implementation_discussed",
+    *QUALITY_QUESTIONS,
 )
 
 
@@ -90,11 +75,8 @@ def require(user: Any, permission: str, target: Any) -> None:
 
 
 def quarter_of(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_start(year: int, quarter: int) -> dt.date:
-    return dt.date(year, quarter * 3 - 2, 1)
+    """The (year, quarter) ``day`` lies in."""
+    return day.year, years.quarter_of(day)
 
 
 def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from finsam.years import quarter_end, quarter_start
 from followup.models import (
     DecidedBy,
     Decision,
@@ -25,14 +26,12 @@ from followup.models import (
     DeviationKind,
     QuarterlyReport,
     ReportAction,
-    quarter_end,
 )
 from followup.services import (
     answers_items,
     deviation_errors,
     deviation_event,
     missing_answers,
-    quarter_start,
     report_event,
     report_for_update,
 )

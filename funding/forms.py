@@ -16,7 +16,8 @@ from finsam.amounts import bounded
 from funding.models import Application, Outcome, Recommendation
 from funding.queries import ListFilter
 from funding.services import GoalText, YearAmount
-from interventions.models import Intervention, Kind
+from interventions.models import Intervention
+from interventions.services import CODE_TAKEN, aim_problem
 from tenancy.forms import DateInput, TenantModelForm
 
 YEAR_PREFIX = "ar"
@@ -81,11 +82,9 @@ class ApplicationForm(TenantModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        kind, aim = cleaned.get("kind"), cleaned.get("aim")
-        if kind == Kind.INDIVIDUAL and not aim:
-            self.add_error("aim", _("Ange syfte för en individinsats."))
-        elif kind and kind != Kind.INDIVIDUAL and aim:
-            self.add_error("aim", _("Syfte anges bara för individinsatser; lämna fältet tomt."))
+        problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
+        if problem:
+            self.add_error("aim", problem)
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Periodens slut får inte vara före dess start."))
@@ -95,9 +94,7 @@ class ApplicationForm(TenantModelForm):
             if not code and not self.has_error("code"):
                 self.add_error("code", _("Ange ett kodförslag för den nya insatsen."))
             elif code and Intervention.objects.filter(code=code).exists():
-                self.add_error(
-                    "code", _("Det finns redan en insats med koden %(code)s.") % {"code": code}
-                )
+                self.add_error("code", CODE_TAKEN % {"code": code})
         elif extends.end_date is None:
             self.add_error("extends", _("Insatsen har inget slutdatum och kan inte förlängas."))
         elif start and start <= extends.end_date:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from finsam.amounts import bounded
+from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import (
     Budget,
     Goal,
@@ -19,8 +20,25 @@ from interventions.models import (
     SteeringGroupMember,
 )
 from interventions.queries import PeriodStatus
-from interventions.services import budget_period_conflict
+from interventions.services import (
+    CODE_TAKEN,
+    END_BEFORE_START,
+    aim_problem,
+    budget_period_conflict,
+    save_budget,
+    save_intervention,
+)
 from tenancy.forms import DateInput, TenantModelForm
+
+
+def stored_row(form: forms.ModelForm[Any], *, commit: bool) -> Any:
+    """The row a page edits as stored (the form has already changed its instance), or None
+    for a new row. A form that saves through a service cannot save later (``commit``)."""
+    if not commit:  # pragma: no cover - no page saves later
+        raise ValueError("This form saves through its service only.")
+    if form.instance.pk is None:
+        return None
+    return type(form.instance)._default_manager.get(pk=form.instance.pk)
 
 
 class InterventionForm(TenantModelForm):
@@ -48,6 +66,27 @@ class InterventionForm(TenantModelForm):
             "expected_participants": gettext_lazy("För hela insatsperioden."),
         }
 
+    def save(self, commit: bool = True) -> Intervention:
+        """Saved through ``interventions.services.save_intervention``, as the import does."""
+        data = self.cleaned_data
+        self.instance, _outcome = save_intervention(
+            association=self.association,
+            code=data["code"],
+            name=data["name"],
+            short_name=data["short_name"],
+            owner=data["owner"],
+            partners=list(data["partners"]),
+            kind=data["kind"],
+            aim=data["aim"],
+            follow_up=data["follow_up"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            expected_participants=data["expected_participants"],
+            steering_group=data["steering_group"],
+            stored=stored_row(self, commit=commit),
+        )
+        return self.instance
+
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"].strip()
         duplicates = Intervention.objects.filter(code=code)
@@ -55,21 +94,19 @@ class InterventionForm(TenantModelForm):
             duplicates = duplicates.exclude(pk=self.instance.pk)
         if duplicates.exists():
             raise forms.ValidationError(
-                _("Det finns redan en insats med koden %(code)s.") % {"code": code},
+                CODE_TAKEN % {"code": code},
                 code="duplicate",
             )
         return code
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        kind, aim = cleaned.get("kind"), cleaned.get("aim")
-        if kind == Kind.INDIVIDUAL and not aim:
-            self.add_error("aim", _("Ange syfte för en individinsats."))
-        elif kind and kind != Kind.INDIVIDUAL and aim:
-            self.add_error("aim", _("Syfte anges bara för individinsatser; lämna fältet tomt."))
+        problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
+        if problem:
+            self.add_error("aim", problem)
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", _("Slutdatum får inte vara före startdatum."))
+            self.add_error("end_date", str(END_BEFORE_START))
         return cleaned
 
 
@@ -91,7 +128,7 @@ class InterventionFilterForm(forms.Form):
 class BudgetYearForm(forms.Form):
     """The budget overview's year selector (GET ``?ar=``)."""
 
-    ar = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+    ar = forms.IntegerField(label=gettext_lazy("År"), min_value=YEAR_MIN, max_value=YEAR_MAX)
 
 
 class GoalForm(TenantModelForm):
@@ -135,7 +172,7 @@ class SteeringGroupMemberForm(TenantModelForm):
 
 class BudgetForm(TenantModelForm):
     # Declared rather than derived so the browser's bounds match the model's validators.
-    year = forms.IntegerField(label=gettext_lazy("År"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=gettext_lazy("År"), min_value=YEAR_MIN, max_value=YEAR_MAX)
     quarter = forms.IntegerField(
         label=gettext_lazy("Kvartal"),
         min_value=1,
@@ -185,3 +222,15 @@ class BudgetForm(TenantModelForm):
         if conflict:
             raise forms.ValidationError(conflict, code="period_conflict")
         return cleaned
+
+    def save(self, commit: bool = True) -> Budget:
+        """Saved through ``interventions.services.save_budget``, as the import does."""
+        data = self.cleaned_data
+        self.instance, _outcome = save_budget(
+            intervention=self.intervention,
+            year=data["year"],
+            quarter=data["quarter"],
+            amount=data["amount"],
+            stored=stored_row(self, commit=commit),
+        )
+        return self.instance

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from finsam.amounts import amount_bound, amount_validators
+from finsam.years import year_validators
 from tenancy.models import Association, Organisation
 
 CODE_VALIDATOR = RegexValidator(
@@ -218,9 +219,7 @@ class Budget(models.Model):
     intervention = models.ForeignKey(
         Intervention, on_delete=models.CASCADE, related_name="budgets", verbose_name=_("insats")
     )
-    year = models.PositiveSmallIntegerField(
-        _("år"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("år"), validators=year_validators())
     quarter = models.PositiveSmallIntegerField(
         _("kvartal"),
         null=True,

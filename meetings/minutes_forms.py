@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.years import YEAR_MAX, YEAR_MIN
 from followup.models import Decision, Deviation
 from funding.models import Application, Outcome
 from tenancy.forms import DateInput
@@ -159,4 +160,6 @@ class DeviationDecisionForm(forms.Form):
 
 
 class AdoptionForm(forms.Form):
-    year = forms.IntegerField(label=_("Årsredovisning för år"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Årsredovisning för år"), min_value=YEAR_MIN, max_value=YEAR_MAX
+    )

@@ -125,6 +125,11 @@ class Consent(models.Model):
         return f"Samtycke {self.given_on:%Y-%m-%d}"
 
 
+#: The one text for a second open participation of a person in an intervention: the
+#: constraint's message, also raised by ``participants.services``.
+OPEN_PARTICIPATION_EXISTS = _("Personen har redan ett pågående deltagande i insatsen.")
+
+
 class Participation(models.Model):
     """One entry of a person (or an anonymous participant) into one intervention.
 
@@ -188,7 +193,7 @@ class Participation(models.Model):
                 fields=["person", "intervention"],
                 condition=Q(exit_date__isnull=True, person__isnull=False),
                 name="one_open_participation_per_person",
-                violation_error_message=_("Personen har redan ett pågående deltagande i insatsen."),
+                violation_error_message=OPEN_PARTICIPATION_EXISTS,
             ),
             models.UniqueConstraint(
                 fields=["association", "reference"],

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.models import AccessAction
 from audit.services import log_access
@@ -25,6 +26,7 @@ from interventions.models import FollowUp, Intervention
 from participants import crypto, personnummer
 from participants.choices import WORK_REASONS, Gender
 from participants.models import (
+    OPEN_PARTICIPATION_EXISTS,
     Consent,
     IdentityRecord,
     Participation,
@@ -33,6 +35,11 @@ from participants.models import (
 )
 from participants.queries import officer_intervention_ids
 from tenancy.models import Association
+
+#: The Swedish texts shared by the pages, the import and the demo (one copy each).
+ANONYMOUS_ONLY = gettext_lazy("Ett anonymt deltagande har bara kön och inskrivningsdatum.")
+CONSENT_AFTER_ENTRY = gettext_lazy("Samtycke måste finnas senast på inskrivningsdagen.")
+GENDER_REQUIRED = gettext_lazy("Ange kön: kvinna, man eller annat.")
 
 #: Fields of a participation a deltagaransvarig fills in beyond entry and exit.
 DETAIL_FIELDS = (
@@ -174,6 +181,32 @@ def check_personal_intervention(intervention: Intervention) -> None:
         )
 
 
+def check_entry(
+    *,
+    consent_date: dt.date | None,
+    entry_date: dt.date,
+    exit_date: dt.date | None,
+    exit_reason: str,
+    work_extent: int | None,
+) -> None:
+    """The checks of a participation with consent: consent given by the entry, and the
+    exit's rules (``check_exit``). Raises ValidationError (Swedish, per field)."""
+    if consent_date is None or consent_date > entry_date:
+        raise ValidationError({"consent_date": str(CONSENT_AFTER_ENTRY)})
+    check_exit(
+        entry_date=entry_date, exit_date=exit_date, exit_reason=exit_reason, work_extent=work_extent
+    )
+
+
+def check_anonymous(*, gender: str, has_more: bool = False) -> None:
+    """An anonymous participation holds a gender and an entry date, nothing more
+    (``has_more``: values beyond those were given)."""
+    if gender not in Gender.values:
+        raise ValidationError({"gender": str(GENDER_REQUIRED)})
+    if has_more:
+        raise ValidationError(str(ANONYMOUS_ONLY))
+
+
 def _check_reference_free(association: Association, reference: str) -> None:
     """A participant id (deltagar-id) is unique in the association (also a constraint;
     checked first so that a duplicate is a field error, not another message or a 500)."""
@@ -198,6 +231,45 @@ def record_event(
 
 def jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def create_participation(
+    *, user: Any, values: dict[str, Any], conflict_field: str | None = None
+) -> Participation:
+    """Create a participation from ``values`` and record its history. A second open
+    participation of the person in the intervention is refused (under ``conflict_field``,
+    or for the whole row)."""
+    try:
+        with transaction.atomic():
+            participation = Participation.objects.create(**values)
+    except IntegrityError:
+        message = str(OPEN_PARTICIPATION_EXISTS)
+        raise ValidationError(
+            message if conflict_field is None else {conflict_field: message}
+        ) from None
+    record_event(participation, user, ParticipationEvent.Action.CREATED, {})
+    return participation
+
+
+def save_changes(
+    participation: Participation, *, user: Any, values: dict[str, Any], changes: dict[str, Any]
+) -> None:
+    """Write ``values`` to a stored participation and record ``changes`` in its history
+    (an exit when it closes an open participation)."""
+    was_open = participation.exit_date is None
+    for name, value in values.items():
+        setattr(participation, name, value)
+    try:
+        with transaction.atomic():
+            participation.save()
+    except IntegrityError:
+        raise ValidationError(str(OPEN_PARTICIPATION_EXISTS)) from None
+    action = (
+        ParticipationEvent.Action.EXITED
+        if was_open and participation.exit_date is not None
+        else ParticipationEvent.Action.UPDATED
+    )
+    record_event(participation, user, action, changes)
 
 
 @transaction.atomic
@@ -226,12 +298,12 @@ def register_entry(
         parsed = personnummer.parse(number)
     except personnummer.InvalidPersonnummer as error:
         raise ValidationError({"personnummer": str(error)}) from None
-    if consent_date > entry_date:
-        raise ValidationError(
-            {"consent_date": _("Samtycke måste finnas senast på inskrivningsdagen.")}
-        )
-    check_exit(
-        entry_date=entry_date, exit_date=exit_date, exit_reason=exit_reason, work_extent=work_extent
+    check_entry(
+        consent_date=consent_date,
+        entry_date=entry_date,
+        exit_date=exit_date,
+        exit_reason=exit_reason,
+        work_extent=work_extent,
     )
     association = intervention.association
     _check_reference_free(association, reference)
@@ -245,26 +317,23 @@ def register_entry(
     )
     person = identity.person
     details = details or EntryDetails()
-    try:
-        with transaction.atomic():
-            participation = Participation.objects.create(
-                association=association,
-                intervention=intervention,
-                person=person,
-                identity=identity,
-                reference=reference,
-                gender=person.gender,
-                entry_date=entry_date,
-                exit_date=exit_date,
-                exit_reason=exit_reason,
-                work_extent=work_extent,
-                **vars(details),
-            )
-    except IntegrityError:
-        raise ValidationError(
-            {"personnummer": _("Personen har redan ett pågående deltagande i insatsen.")}
-        ) from None
-    record_event(participation, user, ParticipationEvent.Action.CREATED, {})
+    participation = create_participation(
+        user=user,
+        values={
+            "association": association,
+            "intervention": intervention,
+            "person": person,
+            "identity": identity,
+            "reference": reference,
+            "gender": person.gender,
+            "entry_date": entry_date,
+            "exit_date": exit_date,
+            "exit_reason": exit_reason,
+            "work_extent": work_extent,
+            **vars(details),
+        },
+        conflict_field="personnummer",
+    )
     log_access(
         user=user,
         association=association,
@@ -290,8 +359,7 @@ def register_anonymous(
     if check_access:
         require_officer(user, intervention)
     check_personal_intervention(intervention)
-    if gender not in Gender.values:
-        raise ValidationError({"gender": _("Ange kön: kvinna, man eller annat.")})
+    check_anonymous(gender=gender)
     _check_reference_free(intervention.association, reference)
     participation = Participation.objects.create(
         association=intervention.association,
@@ -326,7 +394,7 @@ def update_participation(
     if check_access:
         require_officer(user, participation.intervention)
     if participation.is_anonymous:
-        raise ValidationError(_("Ett anonymt deltagande har bara kön och inskrivningsdatum."))
+        raise ValidationError(str(ANONYMOUS_ONLY))
     allowed = set(HISTORY_FIELDS)
     unknown = set(values) - allowed
     if unknown:
@@ -345,20 +413,7 @@ def update_participation(
     }
     if not changes:
         return participation
-    was_open = participation.exit_date is None
-    for name, value in merged.items():
-        setattr(participation, name, value)
-    try:
-        with transaction.atomic():
-            participation.save()
-    except IntegrityError:
-        raise ValidationError(_("Personen har redan ett pågående deltagande i insatsen.")) from None
-    action = (
-        ParticipationEvent.Action.EXITED
-        if was_open and participation.exit_date is not None
-        else ParticipationEvent.Action.UPDATED
-    )
-    record_event(participation, user, action, changes)
+    save_changes(participation, user=user, values=merged, changes=changes)
     log_access(
         user=user,
         association=participation.association,

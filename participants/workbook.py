@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.models import AccessAction
@@ -19,24 +19,24 @@ from audit.services import log_access
 from interventions.models import FollowUp, Intervention
 from interventions.services import SaveOutcome
 from participants import crypto, personnummer
-from participants.choices import Gender
 from participants.models import (
     Activity,
     IdentityRecord,
     Participation,
-    ParticipationEvent,
     Person,
     VolumeCount,
 )
 from participants.queries import officer_intervention_ids, participations_for
 from participants.services import (
     EntryDetails,
-    check_exit,
+    check_anonymous,
+    check_entry,
     check_personal_intervention,
+    create_participation,
     find_person,
     identity_for,
     jsonable,
-    record_event,
+    save_changes,
 )
 from tenancy.models import Association
 
@@ -68,22 +68,19 @@ class ParticipationRecord:
 def _check_record(record: ParticipationRecord) -> None:
     check_personal_intervention(record.intervention)
     if record.number is None:
-        if record.gender not in Gender.values:
-            raise ValidationError({"gender": _("Ange kön: kvinna, man eller annat.")})
-        if (
-            record.consent_date is not None
-            or record.exit_date is not None
-            or record.exit_reason
-            or record.work_extent is not None
-            or record.details != EntryDetails()
-        ):
-            raise ValidationError(_("Ett anonymt deltagande har bara kön och inskrivningsdatum."))
-        return
-    if record.consent_date is None or record.consent_date > record.entry_date:
-        raise ValidationError(
-            {"consent_date": _("Samtycke måste finnas senast på inskrivningsdagen.")}
+        check_anonymous(
+            gender=record.gender,
+            has_more=(
+                record.consent_date is not None
+                or record.exit_date is not None
+                or bool(record.exit_reason)
+                or record.work_extent is not None
+                or record.details != EntryDetails()
+            ),
         )
-    check_exit(
+        return
+    check_entry(
+        consent_date=record.consent_date,
         entry_date=record.entry_date,
         exit_date=record.exit_date,
         exit_reason=record.exit_reason,
@@ -165,17 +162,11 @@ def _import_one(
         **vars(record.details),
     }
     if stored is None:
-        try:
-            with transaction.atomic():
-                participation = Participation.objects.create(
-                    association=association, reference=record.reference, **values
-                )
-        except IntegrityError:
-            raise ValidationError(
-                _("Personen har redan ett pågående deltagande i insatsen.")
-            ) from None
+        participation = create_participation(
+            user=user,
+            values={"association": association, "reference": record.reference, **values},
+        )
         used.add(participation.pk)
-        record_event(participation, user, ParticipationEvent.Action.CREATED, {})
         return participation, "created", None
     used.add(stored.pk)
     previous_intervention = stored.intervention_id
@@ -193,20 +184,7 @@ def _import_one(
             changes[name.removesuffix("_id")] = [jsonable(old), jsonable(value)]
     if not changes:
         return stored, "unchanged", previous_intervention
-    was_open = stored.exit_date is None
-    for name, value in values.items():
-        setattr(stored, name, value)
-    try:
-        with transaction.atomic():
-            stored.save()
-    except IntegrityError:
-        raise ValidationError(_("Personen har redan ett pågående deltagande i insatsen.")) from None
-    action = (
-        ParticipationEvent.Action.EXITED
-        if was_open and stored.exit_date is not None
-        else ParticipationEvent.Action.UPDATED
-    )
-    record_event(stored, user, action, changes)
+    save_changes(stored, user=user, values=values, changes=changes)
     return stored, "updated", previous_intervention
 
 

@@ -53,14 +53,14 @@ from typing import TypeVar
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from finsam.disclosure import DEFAULT_THRESHOLD, MINIMUM_THRESHOLD
+
 #: A cell's name, e.g. ``("KRAFT-22", "registered", "women")``.
 Key = Hashable
 RowKey = TypeVar("RowKey", bound=Hashable)
 #: An exact number in the elimination.
 Exact = int | Fraction
 
-DEFAULT_THRESHOLD = 5
-MINIMUM_THRESHOLD = 3
 #: What a hidden count or share is shown as, in every table, document and the JSON.
 HIDDEN = ".."
 

@@ -41,6 +41,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from finance.models import CostOutcome
 from followup.models import (
+    QUALITY_QUESTIONS,
     Deviation,
     DeviationKind,
     FinalReport,
@@ -57,18 +58,8 @@ from stats.periods import Period, round_half_up
 BUDGET_DEVIATIONS = (DeviationKind.BUDGET, DeviationKind.TRANSFER)
 GOAL_DEVIATIONS = (DeviationKind.GOAL, DeviationKind.TARGET_GROUP, DeviationKind.METHOD)
 
-#: The questions of section 7 (QuarterlyReport fields); all are yes/no except
-#: ``follow_up_per_agreement``, which already holds ja/delvis/nej.
-QUALITY_FIELDS = (
-    "meetings_per_agreement",
-    "ordinary_representation",
-    "follow_up_per_agreement",
-    "target_group_checked",
-    "method_checked",
-    "equality_discussed",
-    "gender_equality_discussed",
-    "implementation_discussed",
-)
+#: The questions of section 7 (QuarterlyReport fields).
+QUALITY_FIELDS = QUALITY_QUESTIONS
 
 #: The three kinds of the board's 60-30-10 target and their target codes.
 FUND_KINDS: dict[str, str] = {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from followup.models import QUALITY_QUESTIONS
+
 
 def _hidden_or(kind: dict[str, Any]) -> dict[str, Any]:
     """A value, or the string ".." when disclosure control hid it (primary or secondary
@@ -69,17 +71,7 @@ MONEY_FIGURES: dict[str, Any] = {
     "consumption_ratio": {"type": ["integer", "null"]},
     "transferred": N,
 }
-QUALITY_NAMES = (
-    "meetings_per_agreement",
-    "ordinary_representation",
-    "follow_up_per_agreement",
-    "target_group_checked",
-    "method_checked",
-    "equality_discussed",
-    "gender_equality_discussed",
-    "implementation_discussed",
-)
-QUALITY: dict[str, Any] = dict.fromkeys(QUALITY_NAMES, Q)
+QUALITY: dict[str, Any] = dict.fromkeys(QUALITY_QUESTIONS, Q)
 
 MEMO_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

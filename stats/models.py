@@ -4,12 +4,12 @@ goal code, set per association and year. A goal without a row has its default ta
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from finsam.years import year_validators
 from tenancy.models import Association
 
 
@@ -54,9 +54,7 @@ class AssociationGoalTarget(models.Model):
     ``activities``."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField(
-        _("år"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("år"), validators=year_validators())
     code = models.CharField(_("mål"), max_length=40, choices=GoalCode.choices)
     target = models.PositiveIntegerField(_("målvärde"))
 

@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from finsam.years import YEAR_MAX, YEAR_MIN, half_of, quarter_end, quarter_start
+
 #: (year, quarter)
 Quarter = tuple[int, int]
 
@@ -25,20 +27,6 @@ _PATTERN = re.compile(
 )
 #: The written kinds, by what they mean: a quarter (Q) or a half-year (H).
 _KINDS = {"Q": "Q", "K": "Q", "KV": "Q", "KVARTAL": "Q", "H": "H", "HALVÅR": "H"}
-
-
-def quarter_start(year: int, quarter: int) -> dt.date:
-    return dt.date(year, quarter * 3 - 2, 1)
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    if quarter == 4:
-        return dt.date(year, 12, 31)
-    return quarter_start(year, quarter + 1) - dt.timedelta(days=1)
-
-
-def quarter_of(day: dt.date) -> int:
-    return (day.month - 1) // 3 + 1
 
 
 @dataclass(frozen=True)
@@ -65,8 +53,11 @@ class Period:
                 % {"text": text.strip()[:20]}
             )
         year = int(match["year"])
-        if not 2000 <= year <= 2100:
-            raise ValueError(_("Året måste ligga mellan 2000 och 2100."))
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            raise ValueError(
+                _("Året måste ligga mellan %(min)s och %(max)s.")
+                % {"min": YEAR_MIN, "max": YEAR_MAX}
+            )
         kind, number = _KINDS.get(match["kind"] or ""), match["number"]
         if kind is None:
             return cls(year, 1, 4)
@@ -82,7 +73,8 @@ class Period:
     @classmethod
     def current_half(cls, today: dt.date) -> Period:
         """The half-year ``today`` lies in (the overview pages' default)."""
-        return cls(today.year, 1, 2) if today.month <= 6 else cls(today.year, 3, 4)
+        half = half_of(today)
+        return cls(today.year, half * 2 - 1, half * 2)
 
     @property
     def code(self) -> str:

@@ -375,7 +375,7 @@ def _add_participants_outcomes(
         for measure in PARTICIPANT_MEASURES:
             table.add_g((TOTAL_ROW, measure), _g(getattr(participants.total, measure)))
     outcome_rows = [(row.intervention, row) for row in outcomes.rows]
-    outcome_rows.append((TOTAL_ROW, outcomes.total))  # type: ignore[arg-type]
+    outcome_rows.append((TOTAL_ROW, outcomes.total))  # type: ignore[arg-type]  # the total row has the row's shape under another key type
     for code, row in outcome_rows:
         _add_g(table, (code, "to_work_or_studies"), row.to_work_or_studies)
         # The outcomes' exits are the participants' exits when the row exists there.

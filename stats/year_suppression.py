@@ -16,12 +16,13 @@ import datetime as dt
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+from finsam.years import quarter_end
 from stats import published
 from stats.disclosure import Key, Reason, Suppressed
 from stats.disclosure_periods import GROWS, SAME, Snapshot, suppress_in_order
 from stats.participant_tables import participant_tables_for
 from stats.participant_tables.shapes import ParticipantTables
-from stats.periods import Period, quarter_end
+from stats.periods import Period
 from tenancy.models import Association
 
 #: Measures of the person tables that only grow during a year (a later snapshot = an

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import Intervention
 from survey.choices import INTERVENTION_FORMS, JA, Gender, Scale
 from survey.models import Form, Question
@@ -116,7 +117,7 @@ class LinkForm(forms.Form):
     form: forms.ModelChoiceField[Form] = forms.ModelChoiceField(
         label=_("Formulär"), queryset=Form.objects.none()
     )
-    year = forms.IntegerField(label=_("Mätår"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Mätår"), min_value=YEAR_MIN, max_value=YEAR_MAX)
     intervention: forms.ModelChoiceField[Intervention] = forms.ModelChoiceField(
         label=_("Insats"),
         queryset=Intervention.objects.none(),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from documents.survey.render import FORMATS, document_for, render_report
+from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import Intervention
 from stats.survey_report import comments_of
 from survey.choices import INTERVENTION_FORMS
@@ -175,7 +176,7 @@ class ReportView(TenantView, TemplateView):
             year = int(self.request.GET.get("ar", ""))
         except ValueError:
             year = measurement_year(timezone.localdate())
-        return year if 2000 <= year <= 2100 else measurement_year(timezone.localdate())
+        return year if YEAR_MIN <= year <= YEAR_MAX else measurement_year(timezone.localdate())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -202,7 +203,7 @@ class ReportDownloadView(TenantView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         fmt, year = kwargs["fmt"], kwargs["year"]
-        if fmt not in FORMATS or not 2000 <= year <= 2100:
+        if fmt not in FORMATS or not YEAR_MIN <= year <= YEAR_MAX:
             raise Http404
         content = render_report(self.association, year, fmt)
         response = HttpResponse(content, content_type=self.content_types[fmt])

@@ -12,12 +12,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import Intervention
 from participants.models import Participation
 from stats.progression import intervention_summary, progress_of, published_summary
@@ -215,7 +215,7 @@ class SummaryView(TenantView, TemplateView):
             year = int(self.request.GET.get("ar", ""))
         except ValueError:
             year = timezone.localdate().year
-        year = year if 2000 <= year <= 2100 else timezone.localdate().year
+        year = year if YEAR_MIN <= year <= YEAR_MAX else timezone.localdate().year
         rows = []
         instruments = list(ProgressionInstrument.objects.all())
         for instrument in instruments:
@@ -238,7 +238,3 @@ class SummaryView(TenantView, TemplateView):
                     )
         context.update(year=year, rows=rows)
         return context
-
-
-def progression_url(association_slug: str, participation_pk: int) -> str:
-    return reverse("survey:progression_participation", args=[association_slug, participation_pk])

@@ -43,12 +43,12 @@ class TenantModelForm(forms.ModelForm, metaclass=TenantModelFormMetaclass):
         for field in self.fields.values():
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset.model, "association"):
-                field.queryset = queryset.model._default_manager.all()  # type: ignore[attr-defined]
+                field.queryset = queryset.model._default_manager.all()  # type: ignore[attr-defined]  # only model choice fields have a queryset
 
     def _get_validation_exclusions(self) -> set[str]:
         # The association is set on the instance, not in the form: still validate the
         # unique constraints that include it, so a duplicate is a form error, not a 500.
-        exclusions: set[str] = super()._get_validation_exclusions()  # type: ignore[misc]
+        exclusions: set[str] = super()._get_validation_exclusions()  # type: ignore[misc]  # a private ModelForm hook the stubs lack
         exclusions.discard("association")
         return exclusions
 

@@ -13,6 +13,7 @@ from django.urls import Resolver404, resolve
 from django_scopes import scope
 
 from tenancy.assurance import external_second_factor
+from tenancy.http import TenantRequest
 from tenancy.models import PERSONAL_DATA_ROLES, Association
 from tenancy.roles import roles_of
 
@@ -24,8 +25,8 @@ class TenantMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.association = None  # type: ignore[attr-defined]
+    def __call__(self, request: TenantRequest) -> HttpResponse:
+        request.association = None
         try:
             match = resolve(request.path_info)
         except Resolver404:
@@ -38,7 +39,7 @@ class TenantMiddleware:
         association = Association.objects.filter(slug=slug).first()
         if association is None or not roles_of(request.user).in_association(association.pk):
             raise Http404("No such association for this user.")
-        request.association = association  # type: ignore[attr-defined]
+        request.association = association
         with scope(association=association.pk):
             return self.get_response(request)
 

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from finsam.disclosure import DEFAULT_THRESHOLD, MINIMUM_THRESHOLD
+
 
 def scoped() -> Any:
     """The manager every tenant model uses: queries must run inside an association scope."""
@@ -29,8 +31,8 @@ class Association(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     disclosure_threshold = models.PositiveSmallIntegerField(
         _("gräns för röjandeskydd (k)"),
-        default=5,
-        validators=[MinValueValidator(3)],
+        default=DEFAULT_THRESHOLD,
+        validators=[MinValueValidator(MINIMUM_THRESHOLD)],
         help_text=_("Antal under denna gräns döljs (visas som ..) i publicerade tabeller."),
     )
     organisation_number = models.CharField(

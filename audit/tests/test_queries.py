@@ -49,7 +49,7 @@ def participation(
 
 
 def ids(entries: object) -> list[int]:
-    return sorted(entry.pk for entry in entries)  # type: ignore[attr-defined]
+    return sorted(entry.pk for entry in entries)  # type: ignore[attr-defined]  # the entries are log rows
 
 
 # --- filters --------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def url(name: str) -> str:
 
 
 def shown_ids(response: object) -> list[int]:
-    return [row.entry.pk for row in response.context["rows"]]  # type: ignore[attr-defined]
+    return [row.entry.pk for row in response.context["rows"]]  # type: ignore[attr-defined]  # the test client's response has a context
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -12,7 +12,7 @@ two changes that running on loopback needs.
 import os
 from pathlib import Path
 
-from finsam.settings import *  # noqa: F403
+from finsam.settings import *  # noqa: F403  bench settings extend the settings
 
 ALLAUTH_TRUSTED_PROXY_COUNT = 1
-STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "/tmp/finsam-bench-static"))  # noqa: S108
+STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "/tmp/finsam-bench-static"))  # noqa: S108  a bench-only scratch folder

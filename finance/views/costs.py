@@ -25,6 +25,7 @@ from finance.forms import (
 )
 from finance.models import CostOutcome
 from finance.queries import costs_for, submittable_interventions_for
+from finsam.years import quarter_of
 from tenancy.views.base import TenantView, htmx_redirect
 
 
@@ -107,7 +108,7 @@ class CostSubmitView(FinanceFormView):
 
     def get_initial(self) -> dict[str, Any]:
         today = timezone.localdate()
-        return {"year": today.year, "quarter": (today.month - 1) // 3 + 1}
+        return {"year": today.year, "quarter": quarter_of(today)}
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()

@@ -51,7 +51,7 @@ def test_healthz_reports_database_and_migrations(client: Client) -> None:
 
 
 def test_pages_send_strict_security_headers(world: World, client_as: object) -> None:
-    client = client_as("admin")  # type: ignore[operator]
+    client = client_as("admin")  # type: ignore[operator]  # the fixture returns a client factory
 
     response = client.get("/f/exempel/")
 
@@ -66,7 +66,7 @@ def test_pages_send_strict_security_headers(world: World, client_as: object) -> 
 
 
 def test_script_tag_carries_the_csp_nonce(world: World, client_as: object) -> None:
-    response = client_as("admin").get("/f/exempel/")  # type: ignore[operator]
+    response = client_as("admin").get("/f/exempel/")  # type: ignore[operator]  # the fixture returns a client factory
 
     html = response.content.decode()
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
@@ -74,7 +74,7 @@ def test_script_tag_carries_the_csp_nonce(world: World, client_as: object) -> No
 
 
 def test_session_ends_twelve_hours_after_login(world: World, client_as: object) -> None:
-    client = client_as("admin")  # type: ignore[operator]
+    client = client_as("admin")  # type: ignore[operator]  # the fixture returns a client factory
     client.get("/f/exempel/")
     session = client.session
     session["finsam_login_at"] = session["finsam_login_at"] - 12 * 60 * 60 - 1

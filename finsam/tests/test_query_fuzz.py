@@ -85,11 +85,11 @@ URLS = list_urls()
 
 
 def check(response: object, url: str) -> None:
-    status = response.status_code  # type: ignore[attr-defined]
+    status = response.status_code  # type: ignore[attr-defined]  # the test client's response
     assert status < 500, url
     if "/api/" in url and status >= 400:
-        assert list(json.loads(response.content)) == ["detail"] or "errors" in json.loads(  # type: ignore[attr-defined]
-            response.content  # type: ignore[attr-defined]
+        assert list(json.loads(response.content)) == ["detail"] or "errors" in json.loads(  # type: ignore[attr-defined]  # the test client's response
+            response.content  # type: ignore[attr-defined]  # the test client's response
         )
 
 

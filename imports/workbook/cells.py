@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from finsam.amounts import MAX_AMOUNT, MAX_AMOUNT_TEXT
+from finsam.years import YEAR_MAX, YEAR_MIN
 
 #: What a reader may hand over for one cell.
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
@@ -26,8 +27,6 @@ _AMOUNT = re.compile(r"^(?P<sign>[-−]?)(?P<whole>\d+)(?:[,.](?P<fraction>\d{1,
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
-MIN_YEAR = 2000
-MAX_YEAR = 2100
 #: The largest count (people, activities) a cell may hold: a typing error beyond it.
 MAX_COUNT = 1_000_000
 
@@ -138,11 +137,11 @@ def parse_number_in_range(value: CellValue, *, low: int, high: int) -> int:
 
 def parse_year(value: CellValue) -> int:
     try:
-        return parse_number_in_range(value, low=MIN_YEAR, high=MAX_YEAR)
+        return parse_number_in_range(value, low=YEAR_MIN, high=YEAR_MAX)
     except CellError:
         raise CellError(
             _("Ange ett årtal med fyra siffror (%(low)s–%(high)s).")
-            % {"low": MIN_YEAR, "high": MAX_YEAR}
+            % {"low": YEAR_MIN, "high": YEAR_MAX}
         ) from None
 
 

@@ -54,7 +54,7 @@ class ParentObjectView(TenantView):
         self.check_permission(self.parent)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]  # mixin: FormMixin comes later in the MRO
         if self.parent_form_kwarg:
             kwargs[self.parent_form_kwarg] = self.parent
         return kwargs

@@ -78,7 +78,7 @@ def test_paragraph_numbers_run_through_the_year(world: World) -> None:
 
     later = minutes_service.start_minutes(user=world.users["admin"], meeting=_published(world))
 
-    assert later.paragraphs.first().number == 6  # type: ignore[union-attr]
+    assert later.paragraphs.first().number == 6  # type: ignore[union-attr]  # the minutes have paragraphs here
 
 
 def test_quorum_counts_serving_members_less_those_who_left(world: World) -> None:

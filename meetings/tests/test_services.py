@@ -196,7 +196,7 @@ def test_publish_mails_each_board_member_a_link_and_no_file(
     meeting = make_meeting(world)
     add_decision_item(world, meeting)
 
-    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]  # pytest-django's fixture is untyped
         services.publish(user=world.users["admin"], meeting=meeting)
 
     assert [(m.to, len(m.attachments)) for m in mail.outbox] == [(["board@example.se"], 0)]

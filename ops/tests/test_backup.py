@@ -198,7 +198,7 @@ def test_postgres_tools_get_the_password_from_the_environment_only(
             "OPTIONS": {"sslmode": "require"},
         }
 
-    backup._dump_postgres(FakeConnection(), tmp_path / "database.dump")  # type: ignore[arg-type]
+    backup._dump_postgres(FakeConnection(), tmp_path / "database.dump")  # type: ignore[arg-type]  # a fake connection stands in for Django's
 
     (command, env) = calls[0]
     assert command == [

@@ -42,7 +42,7 @@ def enter(world: World, number: str = WOMAN_1990, **kwargs: object) -> Participa
     }
     defaults.update(kwargs)
     with scope(association=world.association.pk):
-        return register_entry(**defaults)  # type: ignore[arg-type]
+        return register_entry(**defaults)  # type: ignore[arg-type]  # keyword values of several types
 
 
 def test_register_entry_stores_identity_encrypted_with_keyed_hash(world: World) -> None:

@@ -37,7 +37,7 @@ def targets(world: World) -> Targets:
     def enter(intervention: object, number: str) -> Participation:
         return register_entry(
             user=None,
-            intervention=intervention,  # type: ignore[arg-type]
+            intervention=intervention,  # type: ignore[arg-type]  # the fixture's intervention is a model
             number=number,
             consent_date=D(2022, 1, 10),
             entry_date=D(2022, 1, 10),

@@ -36,7 +36,7 @@ def enter(
         "entry_date": D(2022, 2, 1),
     }
     values.update(kw)
-    return register_entry(**values)  # type: ignore[arg-type]
+    return register_entry(**values)  # type: ignore[arg-type]  # keyword values of several types
 
 
 def url(name: str, *args: object) -> str:
@@ -155,7 +155,7 @@ def test_list_filters_ongoing_and_period(world: World, officer: Client) -> None:
     )
 
     def ids(response: object) -> list[int]:
-        return [r.participation.pk for r in response.context["rows"]]  # type: ignore[attr-defined]
+        return [r.participation.pk for r in response.context["rows"]]  # type: ignore[attr-defined]  # the test client's response has a context
 
     assert (ids(only_ongoing), ids(only_exited), ids(exit_period), ids(entry_period)) == (
         [ongoing.pk],

@@ -155,7 +155,7 @@ def test_reauthentication_page_asks_for_the_code(
 def test_reveal_without_second_factor_asks_for_password_where_mfa_is_not_required(
     world: World, participation: Participation, officer: Client, settings: object
 ) -> None:
-    settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = False  # type: ignore[attr-defined]
+    settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = False  # type: ignore[attr-defined]  # pytest-django's settings fixture
     Authenticator.objects.filter(user=world.users["participant_officer_a"]).delete()
 
     response = officer.post(reveal_url(participation))
@@ -169,7 +169,7 @@ def test_reveal_without_second_factor_asks_for_password_where_mfa_is_not_require
 def test_reveal_after_password_reauthentication_where_mfa_is_not_required(
     world: World, participation: Participation, officer: Client, settings: object
 ) -> None:
-    settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = False  # type: ignore[attr-defined]
+    settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = False  # type: ignore[attr-defined]  # pytest-django's settings fixture
     Authenticator.objects.filter(user=world.users["participant_officer_a"]).delete()
     officer.post(
         f"{reverse('account_reauthenticate')}?{urlencode({'next': '/'})}",

@@ -118,7 +118,7 @@ class ReadLoggedMixin(ParticipationView):
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         self.log_read()
-        return super().render_to_response(context, **kwargs)  # type: ignore[misc]
+        return super().render_to_response(context, **kwargs)  # type: ignore[misc]  # mixin: the template mixin comes later in the MRO
 
 
 class ServiceFormView(FormView):

@@ -99,7 +99,7 @@ class ParticipationFormBase(ReadLoggedMixin, ServiceFormView):
     def unavailable(self) -> str:
         """Why this page does not apply to the participation ("" when it does)."""
         if self.participation.is_anonymous:
-            return _("Ett anonymt deltagande har bara kön och inskrivningsdatum.")
+            return str(services.ANONYMOUS_ONLY)
         return ""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

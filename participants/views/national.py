@@ -35,7 +35,7 @@ class YearForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, str(year)) for year in years]  # type: ignore[attr-defined]
+        self.fields["year"].choices = [(year, str(year)) for year in years]  # type: ignore[attr-defined]  # the field is a ChoiceField
 
 
 class NationalYearMixin(TenantView):

@@ -123,8 +123,8 @@ def ranges(attack: Attack, cells: Sequence[Cell] | None = None) -> list[Range]:
     """The interval (LP relaxation, so never narrower than the whole-number one) of each
     protected cell given everything the reader knows."""
     import numpy as np
-    from scipy.optimize import linprog  # type: ignore[import-untyped]
-    from scipy.sparse import coo_matrix  # type: ignore[import-untyped]
+    from scipy.optimize import linprog  # type: ignore[import-untyped]  # scipy ships no type hints
+    from scipy.sparse import coo_matrix  # type: ignore[import-untyped]  # scipy ships no type hints
 
     known = set(attack.known) | {leak.cell for leak in attack.recomputed()}
     unknown = [cell for cell in attack.truth if cell not in known]

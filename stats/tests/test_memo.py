@@ -133,7 +133,7 @@ def test_memo_participants_first_half_year_unsuppressed(memo_world: World) -> No
     assert a_outcome == {
         "intervention": "A",
         "to_work_or_studies": g(5, 0, 5),
-        "share_to_work_or_studies": g(100, None, 100),  # type: ignore[arg-type]
+        "share_to_work_or_studies": g(100, None, 100),  # type: ignore[arg-type]  # a share cell may be None in the contract
         "share_with_action_plan": 0,
     }
     assert tables["anonymous"]["rows"] == [

@@ -64,7 +64,7 @@ class ObjectPermissionMixin(TenantView):
             raise PermissionDenied("View names no permission rule.")
 
     def get_object(self, queryset: Any = None) -> Any:
-        obj = super().get_object(queryset)  # type: ignore[misc]
+        obj = super().get_object(queryset)  # type: ignore[misc]  # mixin: SingleObjectMixin comes later in the MRO
         self.check_permission(obj)
         return obj
 
@@ -96,19 +96,19 @@ class TenantFormMixin:
     request: HttpRequest
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]  # mixin: FormMixin comes later in the MRO
         kwargs["association"] = self.association
         return kwargs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]  # mixin: ContextMixin comes later in the MRO
         context.setdefault("cancel_url", self.get_cancel_url())
         return context
 
     def get_cancel_url(self) -> str | None:
         """Where "Avbryt" leads; the list page by default (``success_url``)."""
         try:
-            return str(self.get_success_url())  # type: ignore[attr-defined]
+            return str(self.get_success_url())  # type: ignore[attr-defined]  # mixin: the view class defines get_success_url
         except (AttributeError, TypeError, ValueError):
             return None
 
@@ -119,7 +119,7 @@ class TenantFormMixin:
     def form_valid(self, form: Any) -> HttpResponse:
         self.object = form.save()
         messages.success(self.request, self.get_success_message())
-        return htmx_redirect(self.request, self.get_success_url())  # type: ignore[attr-defined]
+        return htmx_redirect(self.request, self.get_success_url())  # type: ignore[attr-defined]  # mixin: the view class defines get_success_url
 
 
 class TenantCreateView(TenantFormMixin, TenantView, CreateView):

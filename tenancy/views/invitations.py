@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from tenancy import invitations
+from tenancy.http import TenantRequest
 from tenancy.models import Invitation
 
 
@@ -154,7 +155,7 @@ class InvitationRespondView(LoginRequiredMixin, View):
     """POST ``answer`` = accept or decline for one of the user's own pending invitations;
     anyone else's (or a closed one) is a 404."""
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: TenantRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         invitation = next(
             (i for i in invitations.pending_for(request.user) if i.pk == kwargs["pk"]), None
         )
@@ -162,10 +163,10 @@ class InvitationRespondView(LoginRequiredMixin, View):
             raise Http404("No such invitation for this user.")
         try:
             if request.POST.get("answer") == "decline":
-                invitations.decline(invitation=invitation, user=request.user)  # type: ignore[arg-type]
+                invitations.decline(invitation=invitation, user=request.user)
                 messages.success(request, gettext("Du har tackat nej till inbjudan."))
                 return HttpResponseRedirect(reverse("invitation_list"))
-            invitations.accept(invitation=invitation, user=request.user)  # type: ignore[arg-type]
+            invitations.accept(invitation=invitation, user=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -38,7 +38,7 @@ from imports.workbook.cells import (
 )
 from imports.workbook.sheets.insatser import ORGANISATION_NAME_LENGTH, InsatserSheet, _max_length
 from interventions.models import FollowUp, Kind
-from interventions.services import organisation_named
+from interventions.services import END_BEFORE_START, organisation_named
 from tenancy.models import Association, Organisation
 
 #: Attribute of the import context: kod -> (startdatum, slutdatum) of the file's rows.
@@ -123,7 +123,7 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
         start_date = row.value("startdatum", parse_date, required=True)
         end_date = row.value("slutdatum", parse_date, required=True)
         if start_date and end_date and end_date < start_date:
-            row.problem("slutdatum", _("Slutdatum får inte vara före startdatum."))
+            row.problem("slutdatum", str(END_BEFORE_START))
         target_group = row.value(
             "malgrupp", partial(parse_text, max_length=TARGET_GROUP_LENGTH), required=True
         )

@@ -27,7 +27,7 @@ from imports.workbook.cells import (
     parse_whole_number,
 )
 from interventions.models import Aim, FollowUp, Intervention, Kind
-from interventions.services import organisation_named, save_intervention
+from interventions.services import END_BEFORE_START, organisation_named, save_intervention
 from tenancy.models import Association, Organisation
 
 
@@ -100,7 +100,7 @@ class InsatserSheet(SheetHandler[InterventionRow]):
         start_date = row.value("startdatum", parse_date, required=True)
         end_date = row.value("slutdatum", parse_date)
         if start_date and end_date and end_date < start_date:
-            row.problem("slutdatum", _("Slutdatum får inte vara före startdatum."))
+            row.problem("slutdatum", str(END_BEFORE_START))
         expected = row.value("förväntat_antal_deltagare", parse_whole_number)
         if (
             not row.ok

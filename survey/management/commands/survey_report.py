@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from documents.survey.render import FORMATS, render_report
+from finsam.years import YEAR_MAX, YEAR_MIN
 from tenancy.models import Association
 
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         if association is None:
             raise CommandError(f"Förbundet {options['association']!r} finns inte.")
         year = options["year"]
-        if not 2000 <= year <= 2100:
+        if not YEAR_MIN <= year <= YEAR_MAX:
             raise CommandError("Ange mätåret med fyra siffror.")
         content = render_report(association, year, options["format"])
         if options["output"]:
