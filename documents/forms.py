@@ -33,7 +33,7 @@ class PeriodForm(forms.Form):
     def __init__(self, *args: Any, choices: list[Period], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = {1: _("första halvåret"), 2: _("andra halvåret")}
-        self.fields["period"].choices = [  # type: ignore[attr-defined]
+        self.fields["period"].choices = [  # type: ignore[attr-defined]  # the field is a ChoiceField; Field has no choices
             (each.code, f"{each.code} ({labels.get(each.last_quarter // 2, '')} {each.year})")
             for each in choices
         ]

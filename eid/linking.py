@@ -78,7 +78,7 @@ def _accept_each(pending: list[Invitation], accept: object) -> list[Invitation]:
     for invitation in pending:
         try:
             with transaction.atomic():
-                accept(invitation)  # type: ignore[operator]
+                accept(invitation)  # type: ignore[operator]  # the acceptor is a callable chosen at run time
         except ValidationError:
             # e.g. separation of duties: the invitation stays open for the office to see.
             logger.info("e-ID sign-in left invitation %s open", invitation.pk)

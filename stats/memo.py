@@ -17,7 +17,7 @@ from typing import Any
 from django_scopes import scope
 
 from finance.models import CostOutcome
-from followup.models import Deviation
+from followup.models import QUALITY_QUESTIONS, Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.memo_document import MemoExtras, memo_extras
@@ -294,18 +294,7 @@ def _structural(period: Period, interventions: Any, reports: Any) -> int | None:
 
 
 CONDITIONS_FIELDS = ("intervention", "vacancy_funded", "vacancy_self_funded", "budget_deviation")
-QUALITY_FIELDS = (
-    "intervention",
-    "meetings_per_agreement",
-    "ordinary_representation",
-    "follow_up_per_agreement",
-    "target_group_checked",
-    "method_checked",
-    "equality_discussed",
-    "gender_equality_discussed",
-    "implementation_discussed",
-    "deviation_goals",
-)
+QUALITY_FIELDS = ("intervention", *QUALITY_QUESTIONS, "deviation_goals")
 
 
 def _only(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -103,7 +103,7 @@ def put_oidc_user(provider_url: str, sub: str, claims: dict[str, Any]) -> None:
         method="PUT",
         headers={"Content-Type": "application/json"},
     )
-    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310  loopback URL the test built itself
         assert response.status == 204
 
 
@@ -212,7 +212,7 @@ class TokenRelay:
                     target, data=body, headers=headers, method="POST"
                 )
                 try:
-                    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  loopback URL the test built itself
                         status, answer = response.status, json.loads(response.read())
                 except urllib.error.HTTPError as error:
                     status, answer = error.code, json.loads(error.read())

@@ -23,6 +23,8 @@ from documents.memo.labels import KIND_NAMES
 from documents.memo.model import MemoDocument, Placeholder, Section, Text
 from documents.memo.phrases import placeholder_values
 from documents.memo.tables import TableMaker, Tables
+from finsam.disclosure import DEFAULT_THRESHOLD
+from finsam.years import quarter_of
 from stats.memo_document import MemoExtras
 
 Json = Mapping[str, Any]
@@ -60,7 +62,7 @@ class PeriodWords:
         start = dt.date.fromisoformat(memo["start"])
         end = dt.date.fromisoformat(memo["end"])
         year = end.year
-        first, last = (start.month - 1) // 3 + 1, (end.month - 1) // 3 + 1
+        first, last = quarter_of(start), quarter_of(end)
         ytd = f"{MONTHS[0]}–{MONTHS[end.month - 1]} {year}"
         if first == last:
             numbers = f"{first}"
@@ -167,7 +169,7 @@ def build_memo(
     """The whole memo as a document model, sections in the order of spec/reports.md."""
     suppression = memo.get("suppression", {})
     suppressed = bool(suppression.get("applied"))
-    threshold = int(suppression.get("threshold") or 5)
+    threshold = int(suppression.get("threshold") or DEFAULT_THRESHOLD)
     words = PeriodWords.of(memo)
     values = placeholder_values(memo, names=names, extras=extras, words=words)
     note = str(suppression.get("note") or "")

@@ -35,7 +35,7 @@ WORD = re.compile(r"[^\W\d_]+")
 
 @cache
 def _dictionary() -> Any:
-    import pyphen  # type: ignore[import-untyped]
+    import pyphen  # type: ignore[import-untyped]  # pyphen ships no type hints
 
     return pyphen.Pyphen(lang="sv_SE", left=2, right=3)
 

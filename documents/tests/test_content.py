@@ -148,7 +148,7 @@ def test_count_sentence_with_hidden_total_claims_no_range() -> None:
 def test_summary_counts_interventions_in_words() -> None:
     document = build()
 
-    assert document.sections[0].blocks[0].paragraphs == (  # type: ignore[union-attr]
+    assert document.sections[0].blocks[0].paragraphs == (  # type: ignore[union-attr]  # a text block, which the test just built
         "Under andra halvåret 2022 har sex finansierade insatser varit i gång. Av de sex "
         "finansierade insatserna är fyra individinsatser och två strukturinsatser. Två insatser "
         "har avslutats under perioden.",
@@ -159,7 +159,7 @@ def test_office_text_replaces_default_and_fills_placeholders() -> None:
     document = build(texts={"summary": "Kansliets text om {perioden}.\n\nAndra stycket {okänd}."})
 
     block = document.sections[0].blocks[0]
-    assert (block.paragraphs, block.edited) == (  # type: ignore[union-attr]
+    assert (block.paragraphs, block.edited) == (  # type: ignore[union-attr]  # a text block, which the test just built
         ("Kansliets text om andra halvåret 2022.", "Andra stycket {okänd}."),
         True,
     )
@@ -169,13 +169,13 @@ def test_reflections_without_text_is_a_marked_place() -> None:
     document = build()
 
     placeholder = document.sections[-1].blocks[0]
-    assert (placeholder.kind, placeholder.paragraphs) == ("placeholder", ())  # type: ignore[union-attr]
+    assert (placeholder.kind, placeholder.paragraphs) == ("placeholder", ())  # type: ignore[union-attr]  # a text block, which the test just built
 
 
 def test_reflections_with_office_text_shows_it() -> None:
     document = build(texts={"reflections": "Ett bra halvår."})
 
-    assert document.sections[-1].blocks[0].paragraphs == ("Ett bra halvår.",)  # type: ignore[union-attr]
+    assert document.sections[-1].blocks[0].paragraphs == ("Ett bra halvår.",)  # type: ignore[union-attr]  # a text block, which the test just built
 
 
 def test_goal_status_cells_carry_the_office_colour() -> None:
@@ -194,7 +194,7 @@ def test_target_group_bullets_are_bullets() -> None:
     document = build()
 
     text = document.sections[22].blocks[0]
-    assert list(text.parts())[1] == (  # type: ignore[union-attr]
+    assert list(text.parts())[1] == (  # type: ignore[union-attr]  # a text block, which the test just built
         "bullets",
         (
             "42\xa0% är kvinnor och 57\xa0% är män.",
@@ -253,7 +253,7 @@ def test_every_default_text_fills_without_leftover_placeholders() -> None:
     document = build()
     values_used = {spec.key for spec in SPECS}
 
-    texts = [p for b in document.blocks() if b.kind == "text" for p in b.paragraphs]  # type: ignore[union-attr]
+    texts = [p for b in document.blocks() if b.kind == "text" for p in b.paragraphs]  # type: ignore[union-attr]  # a text block, which the test just built
     assert ("reflections" in values_used, [t for t in texts if "{" in t]) == (True, [])
 
 
