@@ -66,6 +66,20 @@ def render_annual_pdf(
     return render_pdf(annual_document(association, report, adopted, suppressed=suppressed))
 
 
+def render_annual_html(
+    report: Mapping[str, Any],
+    *,
+    association: Association,
+    adopted: Any = None,
+    suppressed: bool = True,
+) -> bytes:
+    """The report as one standalone HTML page: the same document the PDF prints."""
+    from documents.memo.pdf import memo_html
+
+    document = annual_document(association, report, adopted, suppressed=suppressed)
+    return memo_html(document).encode("utf-8")
+
+
 def render_annual_docx(
     report: Mapping[str, Any],
     *,

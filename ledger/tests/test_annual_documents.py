@@ -156,3 +156,25 @@ def test_annual_report_page_draws_the_charts_as_svg(imported, client_as):
         "results",
     ]
     assert response.content.decode().count("<svg") >= 3
+
+
+def test_annual_report_command_writes_html_with_the_pdf_sections(imported, tmp_path, docx):
+    output = tmp_path / "ar.html"
+
+    call_command(
+        "annual_report",
+        "--association",
+        "exempel",
+        "--year",
+        "2022",
+        "--format",
+        "html",
+        "--output",
+        str(output),
+    )
+
+    html = output.read_text(encoding="utf-8")
+    headings = [text for _level, text in docx_headings(docx.content)]
+    assert html.startswith("<!DOCTYPE html>")
+    assert [h for h in headings if f">{h}<" in html] == headings
+    assert html.count("<table") >= 6

@@ -1,5 +1,5 @@
 """``python manage.py annual_report --association SLUG --year YYYY --format
-json|xlsx|pdf|docx [--unsuppressed] [--output FILE]``: the annual report
+json|html|xlsx|pdf|docx [--unsuppressed] [--output FILE]``: the annual report
 (årsredovisning) from the ledger.
 
 The participant statistics are the board version (disclosure control applied) unless
@@ -20,7 +20,7 @@ from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
 from tenancy.models import Association
 
-FORMATS = ("json", "xlsx", "pdf", "docx")
+FORMATS = ("json", "html", "xlsx", "pdf", "docx")
 
 
 class Command(BaseCommand):
@@ -75,12 +75,20 @@ class Command(BaseCommand):
         adopted: Any,
         options: dict[str, Any],
     ) -> bytes:
-        from documents.annual.render import render_annual_docx, render_annual_pdf
+        from documents.annual.render import (
+            render_annual_docx,
+            render_annual_html,
+            render_annual_pdf,
+        )
         from documents.annual.xlsx import render_annual_xlsx
 
         if fmt == "xlsx":
             return render_annual_xlsx(report)
-        render = render_annual_pdf if fmt == "pdf" else render_annual_docx
+        render = {
+            "pdf": render_annual_pdf,
+            "docx": render_annual_docx,
+            "html": render_annual_html,
+        }[fmt]
         return render(
             report,
             association=association,
