@@ -26,11 +26,12 @@ from meetings.minutes_forms import (
     ParagraphForm,
     ServingForm,
 )
-from meetings.models import Concerns, Meeting, MeetingStatus, Minutes, OrganKind, Paragraph
+from meetings.models import Concerns, Meeting, Minutes, OrganKind, Paragraph
 from meetings.queries import organ_people
 from meetings.views import MeetingChildView, add_errors
 from participants.reauth import fresh_check_redirect
 from stats.annual.data import ReportError
+from tenancy.permissions import restrict
 from tenancy.views.base import TenantView, htmx_redirect
 
 
@@ -371,8 +372,13 @@ class DecisionRegisterView(TenantView, ListView):
         paragraphs = Paragraph.objects.select_related(
             "minutes__meeting__organ", "item", "funding_decision__intervention"
         ).order_by("-minutes__meeting__date", "-number")
-        if not self.request.user.has_perm("meetings.change_meeting", self.association):
-            paragraphs = paragraphs.filter(minutes__meeting__status=MeetingStatus.PUBLISHED)
+        paragraphs = restrict(
+            paragraphs,
+            self.request.user,
+            self.association,
+            "meetings.view_meeting",
+            via="minutes__meeting",
+        )
         query = self.request.GET
         year = query.get("ar", "")
         if year.isdigit() and len(year) == 4:
