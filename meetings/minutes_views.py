@@ -31,7 +31,7 @@ from meetings.queries import organ_people
 from meetings.views import MeetingChildView, add_errors
 from participants.reauth import fresh_check_redirect
 from stats.annual.data import ReportError
-from tenancy.permissions import restrict
+from tenancy.permissions import permission, restrict
 from tenancy.views.base import TenantView, htmx_redirect
 
 
@@ -313,8 +313,14 @@ class CheckMinutesView(MinutesChildView):
 
             raise PermissionDenied
 
+    def second_factor_redirect(self, request: HttpRequest) -> HttpResponse | None:
+        """To the second-factor check first, when the table's entry asks for a fresh one."""
+        if not permission("meetings.check_minutes").fresh_second_factor:
+            return None
+        return fresh_check_redirect(request, next_url=request.path)
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        redirect = fresh_check_redirect(request, next_url=request.path)
+        redirect = self.second_factor_redirect(request)
         if redirect is not None:
             return redirect
         question = _(
@@ -327,7 +333,7 @@ class CheckMinutesView(MinutesChildView):
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        redirect = fresh_check_redirect(request, next_url=request.path)
+        redirect = self.second_factor_redirect(request)
         if redirect is not None:
             return redirect
         try:
