@@ -4,7 +4,7 @@ association scope."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -28,17 +28,13 @@ def money_interventions_for(user: Any, association: Association) -> Intervention
     """The interventions whose money the user may see, in display order: all for office
     readers, their own for an insatsansvarig, none otherwise."""
     interventions = Intervention.objects.in_display_order()
-    return cast(
-        InterventionQuerySet, restrict(interventions, user, association, "finance.view_money")
-    )
+    return restrict(interventions, user, association, "finance.view_money")
 
 
 def submittable_interventions_for(user: Any, association: Association) -> InterventionQuerySet:
     """The interventions the user may submit cost outcome for."""
     interventions = Intervention.objects.in_display_order()
-    return cast(
-        InterventionQuerySet, restrict(interventions, user, association, "finance.submit_cost")
-    )
+    return restrict(interventions, user, association, "finance.submit_cost")
 
 
 def costs_for(user: Any, association: Association) -> QuerySet[CostOutcome]:

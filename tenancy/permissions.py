@@ -37,7 +37,7 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import rules
 from django.db.models import Model, Q, QuerySet
@@ -77,6 +77,8 @@ class Permission:
         """Every role named by this entry."""
         return self.association_roles | self.intervention_roles
 
+
+RowsT = TypeVar("RowsT", bound=QuerySet[Any])
 
 #: The table: permission name -> entry, filled by each app's ``permissions`` module.
 PERMISSIONS: dict[str, Permission] = {}
@@ -191,8 +193,8 @@ def _intervention_lookup(model: type[Model], path: str) -> str:
 
 
 def restrict(
-    queryset: QuerySet[Any], user: Any, association: Association, name: str, *, via: str = ""
-) -> QuerySet[Any]:
+    queryset: RowsT, user: Any, association: Association, name: str, *, via: str = ""
+) -> RowsT:
     """The rows of ``queryset`` (of ``association``) that ``user`` may see for permission
     ``name``: exactly the objects ``user.has_perm(name, obj)`` is true for. ``via`` is the
     path from the rows to the object the permission is checked on, for a condition (e.g.

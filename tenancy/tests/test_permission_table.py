@@ -191,12 +191,14 @@ def test_restrict_agrees_with_has_perm_on_every_row(world: World) -> None:
     _published(world, None)
     _published(world, committee)
     meetings = list(Meeting.objects.filter(association=world.association))
+    rows: list[list[Any]] = [interventions, budgets]
+    meeting_rows: list[list[Any]] = [meetings]
     conditioned = {name for name, entry in PERMISSIONS.items() if entry.conditions}
 
     disagreements = {
         (name, persona)
         for name in PERMISSIONS
-        for objects in ([meetings] if name in conditioned else [interventions, budgets])
+        for objects in (meeting_rows if name in conditioned else rows)
         for persona, agrees in _agreement(world, name, objects).items()
         if not agrees
     }
