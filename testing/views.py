@@ -38,12 +38,20 @@ def expected_status(world: World, persona: str, permission: str, target: Any, al
 @pytest.mark.django_db
 class PersonaViewCases:
     """Inherit, set ``permission`` (and ``allowed``, ``method``, ``data`` when needed) and
-    define ``url``; override ``target`` when the page checks an object."""
+    define ``url``; override ``arrange`` to create rows first and ``target`` when the page
+    checks an object."""
 
     permission: ClassVar[str]
     allowed: ClassVar[int] = 200
     method: ClassVar[str] = "get"
     data: ClassVar[dict[str, Any]] = {}
+
+    #: What ``arrange`` made (e.g. the meeting the page shows), for ``url`` and ``target``.
+    arranged: Any = None
+
+    def arrange(self, world: World) -> Any:
+        """Create what the page needs before it is requested; kept as ``self.arranged``."""
+        return None
 
     def url(self, world: World) -> str:
         raise NotImplementedError
@@ -53,6 +61,7 @@ class PersonaViewCases:
 
     @pytest.mark.parametrize("persona", PERSONAS)
     def test_view_by_persona(self, world: World, client_as: ClientAs, persona: str) -> None:
+        self.arranged = self.arrange(world)
         expected = expected_status(
             world, persona, self.permission, self.target(world), self.allowed
         )
