@@ -13,43 +13,33 @@ from followup.models import Deviation
 from interventions.models import Budget, Intervention, InterventionQuerySet
 from stats import money
 from stats.periods import Period
-from tenancy.models import Association, Role
-from tenancy.roles import roles_of
-from tenancy.rules import is_office_reader
+from tenancy.models import Association
+from tenancy.permissions import intervention_ids, restrict
 
 # --- what a user may see ------------------------------------------------------------------
 
 
 def sees_all_money(user: Any, association: Association) -> bool:
-    return bool(is_office_reader(user, association))
+    """Whether ``finance.view_money`` opens every intervention's money to the user."""
+    return intervention_ids(user, association, "finance.view_money") is None
 
 
 def money_interventions_for(user: Any, association: Association) -> InterventionQuerySet:
     """The interventions whose money the user may see, in display order: all for office
     readers, their own for an insatsansvarig, none otherwise."""
     interventions = Intervention.objects.in_display_order()
-    if sees_all_money(user, association):
-        return interventions
-    lead_of = roles_of(user).interventions_with(association.pk, Role.INSATSANSVARIG)
-    return interventions.filter(id__in=lead_of)
+    return restrict(interventions, user, association, "finance.view_money")
 
 
 def submittable_interventions_for(user: Any, association: Association) -> InterventionQuerySet:
     """The interventions the user may submit cost outcome for."""
     interventions = Intervention.objects.in_display_order()
-    if roles_of(user).association_roles.get(association.pk, frozenset()) & {Role.EKONOM}:
-        return interventions
-    lead_of = roles_of(user).interventions_with(association.pk, Role.INSATSANSVARIG)
-    return interventions.filter(id__in=lead_of)
+    return restrict(interventions, user, association, "finance.submit_cost")
 
 
 def costs_for(user: Any, association: Association) -> QuerySet[CostOutcome]:
     """The cost rows the user may see (see ``money_interventions_for``)."""
-    costs = CostOutcome.objects.all()
-    if sees_all_money(user, association):
-        return costs
-    lead_of = roles_of(user).interventions_with(association.pk, Role.INSATSANSVARIG)
-    return costs.filter(intervention_id__in=lead_of)
+    return restrict(CostOutcome.objects.all(), user, association, "finance.view_money")
 
 
 # --- budget status ------------------------------------------------------------------------

@@ -26,11 +26,12 @@ from meetings.minutes_forms import (
     ParagraphForm,
     ServingForm,
 )
-from meetings.models import Concerns, Meeting, MeetingStatus, Minutes, OrganKind, Paragraph
+from meetings.models import Concerns, Meeting, Minutes, OrganKind, Paragraph
 from meetings.queries import organ_people
 from meetings.views import MeetingChildView, add_errors
 from participants.reauth import fresh_check_redirect
 from stats.annual.data import ReportError
+from tenancy.permissions import permission, restrict
 from tenancy.views.base import TenantView, htmx_redirect
 
 
@@ -312,8 +313,14 @@ class CheckMinutesView(MinutesChildView):
 
             raise PermissionDenied
 
+    def second_factor_redirect(self, request: HttpRequest) -> HttpResponse | None:
+        """To the second-factor check first, when the table's entry asks for a fresh one."""
+        if not permission("meetings.check_minutes").fresh_second_factor:
+            return None
+        return fresh_check_redirect(request, next_url=request.path)
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        redirect = fresh_check_redirect(request, next_url=request.path)
+        redirect = self.second_factor_redirect(request)
         if redirect is not None:
             return redirect
         question = _(
@@ -326,7 +333,7 @@ class CheckMinutesView(MinutesChildView):
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        redirect = fresh_check_redirect(request, next_url=request.path)
+        redirect = self.second_factor_redirect(request)
         if redirect is not None:
             return redirect
         try:
@@ -371,8 +378,13 @@ class DecisionRegisterView(TenantView, ListView):
         paragraphs = Paragraph.objects.select_related(
             "minutes__meeting__organ", "item", "funding_decision__intervention"
         ).order_by("-minutes__meeting__date", "-number")
-        if not self.request.user.has_perm("meetings.change_meeting", self.association):
-            paragraphs = paragraphs.filter(minutes__meeting__status=MeetingStatus.PUBLISHED)
+        paragraphs = restrict(
+            paragraphs,
+            self.request.user,
+            self.association,
+            "meetings.view_meeting",
+            via="minutes__meeting",
+        )
         query = self.request.GET
         year = query.get("ar", "")
         if year.isdigit() and len(year) == 4:

@@ -25,8 +25,8 @@ from meetings.forms import (
 )
 from meetings.models import Attachment, Attendance, Item, Meeting, Organ, StaffMember
 from meetings.queries import delegated_decisions, organ_people
-from meetings.rules import restrict_meetings
 from meetings.substitutes import calls_by_absent_member
+from tenancy.permissions import restrict
 from tenancy.views.base import (
     TenantCreateView,
     TenantDetailView,
@@ -51,7 +51,7 @@ class MeetingListView(TenantListView):
 
     def get_queryset(self) -> QuerySet[Meeting]:
         meetings = Meeting.objects.select_related("organ")
-        return restrict_meetings(meetings, self.request.user, self.association)
+        return restrict(meetings, self.request.user, self.association, "meetings.view_meeting")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -14,21 +14,25 @@ from interventions.models import Intervention
 from participants import crypto
 from participants.choices import Gender
 from participants.models import Participation
-from tenancy.models import Association, Role
-from tenancy.roles import roles_of
+from tenancy.models import Association
+from tenancy.permissions import intervention_ids, restrict
+
+READ = "participants.view_participation"
 
 
 def officer_intervention_ids(user: Any, association: Association) -> frozenset[int]:
-    """Interventions whose participants this user may read (deltagaransvarig there)."""
-    return roles_of(user).interventions_with(association.pk, Role.DELTAGARANSVARIG)
+    """Interventions whose participants this user may read (deltagaransvarig there), from
+    the permission table's ``participants.view_participation``."""
+    ids = intervention_ids(user, association, READ)
+    if ids is None:  # an association-wide role would open every intervention
+        return frozenset(Intervention.objects.values_list("pk", flat=True))
+    return ids
 
 
 def participations_for(user: Any, association: Association) -> QuerySet[Participation]:
     """The participations a user may read: those of interventions where they are
     deltagaransvarig. Pages, exports and imports all start here."""
-    return Participation.objects.filter(
-        intervention_id__in=officer_intervention_ids(user, association)
-    )
+    return restrict(Participation.objects.all(), user, association, READ)
 
 
 def officer_interventions(user: Any, association: Association) -> QuerySet[Intervention]:

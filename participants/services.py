@@ -74,7 +74,7 @@ class EntryDetails:
 
 def require_officer(user: Any, intervention: Intervention) -> None:
     """Refuse anyone but a deltagaransvarig of the intervention (logged as denied)."""
-    if intervention.pk not in officer_intervention_ids(user, intervention.association):
+    if not user.has_perm("participants.change_participation", intervention):
         raise PermissionDenied
 
 

@@ -23,8 +23,7 @@ from survey.instruments import current_instrument, measurement_year
 from survey.models import CollectionLink, Response
 from survey.qr import qr_svg
 from survey.services import close_link, open_link, record_response, save_comments
-from tenancy.models import Role
-from tenancy.roles import roles_of
+from tenancy.permissions import restrict
 from tenancy.views.base import TenantView
 
 
@@ -122,12 +121,7 @@ class PaperEntryView(TenantView, TemplateView):
 
     def interventions(self) -> Any:
         queryset = Intervention.objects.order_by("code")
-        if self.request.user.has_perm("survey.manage_links", self.association):
-            return queryset
-        ids = roles_of(self.request.user).interventions_with(
-            self.association.pk, Role.INSATSANSVARIG
-        )
-        return queryset.filter(pk__in=ids)
+        return restrict(queryset, self.request.user, self.association, "survey.enter_answers")
 
     def survey_form(self) -> Any:
         form = current_instrument().forms.get(self.kwargs["form"])

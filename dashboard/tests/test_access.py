@@ -8,89 +8,49 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from interventions.models import Intervention
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 ClientAs = Callable[[str | None], Client]
-
-OFFICE = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("auditor", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-BOARD = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-TIMELINE_A = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("intervention_lead_a", 200),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-TIMELINE_B = [
-    ("admin", 200),
-    ("board", 200),
-    ("intervention_lead_a", 403),
-    ("participant_officer_b", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str, *args: int) -> str:
     return reverse(f"overview:{name}", args=["exempel", *args])
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE)
-def test_quarter_overview_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("quarter") + "?kvartal=2022Q3")
+class TestQuarterOverview(PersonaViewCases):
+    permission = "dashboard.view_quarter"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("quarter") + "?kvartal=2022Q3"
 
 
-@pytest.mark.parametrize(("persona", "expected"), BOARD)
-def test_board_quarter_overview_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("board_quarter") + "?kvartal=2022Q3")
+class TestBoardQuarterOverview(PersonaViewCases):
+    permission = "dashboard.view_board_quarter"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("board_quarter") + "?kvartal=2022Q3"
 
 
-@pytest.mark.parametrize(("persona", "expected"), TIMELINE_A)
-def test_timeline_of_a_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("timeline", world.intervention_a.pk))
+class TestTimelineOfA(PersonaViewCases):
+    permission = "dashboard.view_timeline"
 
-    assert response.status_code == expected
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
+
+    def url(self, world: World) -> str:
+        return url("timeline", world.intervention_a.pk)
 
 
-@pytest.mark.parametrize(("persona", "expected"), TIMELINE_B)
-def test_timeline_of_b_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("timeline", world.intervention_b.pk))
+class TestTimelineOfB(TestTimelineOfA):
+    def target(self, world: World) -> Intervention:
+        return world.intervention_b
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("timeline", world.intervention_b.pk)
 
 
 def test_timeline_of_other_association_intervention_is_404(

@@ -33,8 +33,7 @@ from followup.services import (
 )
 from followup.views.base import InterventionPage, QuarterPage
 from interventions.models import Intervention
-from tenancy.models import Role
-from tenancy.roles import roles_of
+from tenancy.permissions import restrict
 from tenancy.views.base import TenantView, htmx_redirect
 
 # --- start page ---------------------------------------------------------------------------
@@ -57,12 +56,12 @@ class FollowupIndexView(TenantView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         today = timezone.localdate()
-        interventions = Intervention.objects.in_display_order()
-        if not request.user.has_perm("followup.view_report", self.association):
-            own = roles_of(request.user).interventions_with(
-                self.association.pk, Role.INSATSANSVARIG
-            )
-            interventions = interventions.filter(pk__in=own)
+        interventions = restrict(
+            Intervention.objects.in_display_order(),
+            request.user,
+            self.association,
+            "followup.view_followup",
+        )
         interventions_list = list(interventions)
         reports: dict[int, list[QuarterlyReport]] = defaultdict(list)
         for report in QuarterlyReport.objects.filter(intervention__in=interventions_list):

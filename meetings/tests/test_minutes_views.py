@@ -18,6 +18,7 @@ from tenancy.services import assign_role
 from testing.factories import BoardMemberFactory, UserFactory
 from testing.personas import World
 from testing.reauth import reauthenticate
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -30,18 +31,17 @@ def _meeting(world: World) -> Meeting:
     return services.publish(user=world.users["admin"], meeting=meeting, notify=False)
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("board", 200), ("auditor", 200), ("economist", 403), ("outsider", 404)],
-)
-def test_minutes_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    meeting = _meeting(world)
+class TestMinutesPage(PersonaViewCases):
+    permission = "meetings.view_meeting"
 
-    response = client_as(persona).get(reverse("meetings:minutes", args=["exempel", meeting.pk]))
+    def arrange(self, world: World) -> Meeting:
+        return _meeting(world)
 
-    assert response.status_code == expected
+    def target(self, world: World) -> Meeting:
+        return self.arranged
+
+    def url(self, world: World) -> str:
+        return reverse("meetings:minutes", args=["exempel", self.arranged.pk])
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from meetings.models import Attendance, Item, Meeting, OrganMembership
 from meetings.tests.helpers import add_decision_item, make_meeting
 from testing.factories import BoardMemberFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -26,24 +27,11 @@ def _published(world: World) -> Meeting:
     return services.publish(user=world.users["admin"], meeting=meeting)
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("economist", 403),
-        ("participant_officer_a", 403),
-        ("intervention_lead_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_meeting_list_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("meetings:list", args=["exempel"]))
+class TestMeetingList(PersonaViewCases):
+    permission = "meetings.view_meetings"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("meetings:list", args=["exempel"])
 
 
 @pytest.mark.parametrize(

@@ -10,89 +10,9 @@ from pytest_django import DjangoAssertNumQueries
 from tenancy.models import Organisation
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("participant_officer_a", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("outsider", 404),
-    ],
-)
-def test_organisation_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("tenancy:organisation_list", args=["exempel"]))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("participant_officer_a", 200),
-        ("board", 200),
-        ("outsider", 404),
-    ],
-)
-def test_organisation_detail_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    organisation = OrganisationFactory.create(association=world.association)
-
-    response = client_as(persona).get(
-        reverse("tenancy:organisation_detail", args=["exempel", organisation.pk])
-    )
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 403),
-        ("board", 403),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_organisation_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("tenancy:organisation_create", args=["exempel"]))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 403),
-        ("board", 403),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_organisation_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    organisation = OrganisationFactory.create(association=world.association)
-
-    response = client_as(persona).get(
-        reverse("tenancy:organisation_update", args=["exempel", organisation.pk])
-    )
-
-    assert response.status_code == expected
 
 
 def test_organisation_list_counts_owned_and_partner_interventions(
@@ -249,3 +169,31 @@ def test_organisation_list_query_count(
 
     with django_assert_num_queries(queries):
         client.get(reverse("tenancy:organisation_list", args=["exempel"]))
+
+
+class TestOrganisationList(PersonaViewCases):
+    permission = "tenancy.view_masterdata"
+
+    def url(self, world: World) -> str:
+        return reverse("tenancy:organisation_list", args=["exempel"])
+
+
+class TestOrganisationCreatePage(PersonaViewCases):
+    permission = "tenancy.change_masterdata"
+
+    def url(self, world: World) -> str:
+        return reverse("tenancy:organisation_create", args=["exempel"])
+
+
+class TestOrganisationUpdatePage(PersonaViewCases):
+    permission = "tenancy.change_masterdata"
+
+    def url(self, world: World) -> str:
+        row = OrganisationFactory.create(association=world.association)
+        return reverse("tenancy:organisation_update", args=["exempel", row.pk])
+
+
+class TestOrganisationDetail(TestOrganisationList):
+    def url(self, world: World) -> str:
+        row = OrganisationFactory.create(association=world.association)
+        return reverse("tenancy:organisation_detail", args=["exempel", row.pk])

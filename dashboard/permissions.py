@@ -1,4 +1,4 @@
-"""Named permission rules of the overview pages.
+"""The overview pages' entries of the permission table (``tenancy.permissions``).
 
 - The timeline of an intervention (object: the intervention): the office's readers
   (förbundsadministratör, ekonom, styrelse, revisor) and the intervention's insatsansvarig.
@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
-import rules
+from tenancy.permissions import LEAD, OFFICE, OFFICE_READERS, declare
 
-from tenancy.rules import is_admin, is_economist, is_intervention_lead, is_office_reader
-
-rules.add_perm("dashboard.view_timeline", is_office_reader | is_intervention_lead)
-rules.add_perm("dashboard.view_quarter", is_admin | is_economist)
-rules.add_perm("dashboard.view_board_quarter", is_office_reader)
+declare(
+    "dashboard.view_timeline",
+    association_roles=OFFICE_READERS,
+    intervention_roles=LEAD,
+    path="intervention",
+)
+declare("dashboard.view_quarter", association_roles=OFFICE)
+declare("dashboard.view_board_quarter", association_roles=OFFICE_READERS)

@@ -3,8 +3,6 @@ Every other reader of aggregates (ekonom, styrelse, revisor, ...) gets suppresse
 
 from __future__ import annotations
 
-import rules
+from tenancy.permissions import ADMIN, declare
 
-from tenancy.rules import is_admin
-
-rules.add_perm("stats.view_unsuppressed", is_admin)
+declare("stats.view_unsuppressed", association_roles=ADMIN)

@@ -1,0 +1,138 @@
+"""A board member reads the published papers of the organs they sit in, and no other:
+the board itself (every styrelse account) and the organs with a seat linked to their
+account. The auditors read every published meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import Meeting, Organ, OrganKind, OrganMembership
+from meetings.tests.helpers import add_decision_item, make_meeting
+from tenancy.permissions import restrict
+from testing.factories import BoardMemberFactory
+from testing.personas import World
+
+pytestmark = pytest.mark.django_db
+
+ClientAs = Callable[[str | None], Client]
+
+
+def _committee(world: World) -> Organ:
+    return Organ.objects.create(
+        association=world.association, kind=OrganKind.ARBETSUTSKOTT, name="Arbetsutskottet"
+    )
+
+
+def _published(world: World, organ: Organ | None = None) -> Meeting:
+    if organ is None:
+        meeting = make_meeting(world)
+    else:
+        meeting = services.create_meeting(
+            user=world.users["admin"],
+            organ=organ,
+            date=dt.date(2026, 4, 14),
+            start=dt.time(13, 0),
+            end=dt.time(15, 0),
+            place="Kansliet",
+        )
+    add_decision_item(world, meeting)
+    return services.publish(user=world.users["admin"], meeting=meeting)
+
+
+def _seat(world: World, organ: Organ, persona: str) -> None:
+    member = BoardMemberFactory.create(association=world.association)
+    OrganMembership.objects.create(
+        association=world.association,
+        organ=organ,
+        board_member=member,
+        user=world.users[persona],
+    )
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"), [("board", 403), ("auditor", 200), ("admin", 200), ("outsider", 404)]
+)
+def test_published_committee_meeting_without_a_seat_by_persona(
+    world: World, client_as: ClientAs, persona: str, expected: int
+) -> None:
+    meeting = _published(world, _committee(world))
+
+    response = client_as(persona).get(reverse("meetings:detail", args=["exempel", meeting.pk]))
+
+    assert response.status_code == expected
+
+
+def test_published_committee_meeting_with_a_seat_is_read_by_the_member(
+    world: World, client_as: ClientAs
+) -> None:
+    committee = _committee(world)
+    meeting = _published(world, committee)
+    _seat(world, committee, "board")
+
+    response = client_as("board").get(reverse("meetings:detail", args=["exempel", meeting.pk]))
+
+    assert response.status_code == 200
+
+
+def test_member_of_one_committee_cannot_read_another_committees_papers(
+    world: World, client_as: ClientAs
+) -> None:
+    committee = _committee(world)
+    group = Organ.objects.create(
+        association=world.association, kind=OrganKind.BEREDNINGSGRUPP, name="Beredningsgruppen"
+    )
+    _seat(world, committee, "board")
+    theirs = _published(world, committee)
+    other = _published(world, group)
+    client = client_as("board")
+
+    statuses = [
+        client.get(reverse("meetings:detail", args=["exempel", m.pk])).status_code
+        for m in (theirs, other)
+    ]
+    notice = client.get(reverse("meetings:notice", args=["exempel", other.pk, "pdf"]))
+
+    assert (statuses, notice.status_code) == ([200, 403], 403)
+
+
+def test_meeting_list_shows_the_board_member_only_their_organs(
+    world: World, client_as: ClientAs
+) -> None:
+    board_meeting = _published(world)
+    committee_meeting = _published(world, _committee(world))
+
+    board_sees = set(
+        restrict(
+            Meeting.objects.all(), world.users["board"], world.association, "meetings.view_meeting"
+        )
+    )
+    auditor_sees = set(
+        restrict(
+            Meeting.objects.all(),
+            world.users["auditor"],
+            world.association,
+            "meetings.view_meeting",
+        )
+    )
+    page = client_as("board").get(reverse("meetings:list", args=["exempel"])).content.decode()
+
+    assert (board_sees, auditor_sees) == ({board_meeting}, {board_meeting, committee_meeting})
+    assert reverse("meetings:detail", args=["exempel", committee_meeting.pk]) not in page
+
+
+def test_board_member_reports_attendance_only_in_their_organs(
+    world: World, client_as: ClientAs
+) -> None:
+    meeting = _published(world, _committee(world))
+
+    response = client_as("board").post(
+        reverse("meetings:attendance", args=["exempel", meeting.pk]), {"attending": "0"}
+    )
+
+    assert response.status_code == 403
