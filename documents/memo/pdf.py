@@ -160,7 +160,7 @@ def lean_html_class() -> type:
     """``weasyprint.HTML`` with ``lean_user_agent_stylesheet``: the same PDF, faster."""
     from weasyprint import HTML
 
-    class LeanHTML(HTML):  # type: ignore[misc]
+    class LeanHTML(HTML):
         def _ua_stylesheets(self, forms: bool = False) -> list[object]:
             return [lean_user_agent_stylesheet()]
 
