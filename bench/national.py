@@ -401,6 +401,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         f"planned; {made['generated_now']} generated now in {made['seconds']} s",
         flush=True,
     )
+    if args.generate_only:
+        return {"database": db, "generation": made}
     print(f"{CACHE_NOTE}; median of {args.runs} runs after one counted run")
     largest = Association.objects.get(slug=slug(0))
     small = Association.objects.get(slug=slug(args.associations - 1))
@@ -440,6 +442,7 @@ def parser() -> argparse.ArgumentParser:
     parsed.add_argument("--plans", type=int, default=12, help="queries to explain")
     parsed.add_argument("--parts", default="memo,documents,pages")
     parsed.add_argument("--memo-formats", default="json,docx,pdf,xlsx")
+    parsed.add_argument("--generate-only", action="store_true", help="no measurements")
     parsed.add_argument("--skip", default="", help="leave out names containing these words")
     parsed.add_argument("--out", default=None, help="results file (JSON)")
     return parsed
@@ -452,7 +455,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
     configure(settings_module="bench.load.settings")
     migrate()
-    if {"pages", "documents"} & set(args.parts.split(",")):
+    if not args.generate_only and {"pages", "documents"} & set(args.parts.split(",")):
         from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)
