@@ -3,7 +3,6 @@ for a section, and the Word template."""
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 from django.contrib import messages
@@ -68,8 +67,7 @@ class MemoView(MemoPeriodMixin):
     template_name = "documents/memo.html"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from documents.memo.charts import render_cached
-        from documents.memo.svg import layout
+        from documents.memo.charts import figures
 
         period = self.period()
         unsuppressed = self.unsuppressed()
@@ -77,15 +75,9 @@ class MemoView(MemoPeriodMixin):
         # Table headings with soft hyphens, as in the DOCX and PDF: a wide table's narrow
         # columns break their heading words at syllables and the table fits the screen.
         document = hyphenated(document)
-        # Inline SVG; a PNG (as in the DOCX and PDF) only for a chart SVG cannot lay out.
-        charts = document.charts()
-        svgs = {chart.key: layout(chart) for chart in charts}
-        images = {
-            chart.key: "data:image/png;base64,"
-            + base64.b64encode(render_cached(chart)).decode("ascii")
-            for chart in charts
-            if svgs[chart.key] is None
-        }
+        # Inline SVG (the same drawing as in the PDF); a PNG (as in the DOCX) only for a
+        # chart SVG cannot lay out. Each drawn once per data.
+        svgs, images = figures(document.charts())
         latest = sources.default_period(timezone.localdate())
         choices = half_years(latest)
         if period not in choices:

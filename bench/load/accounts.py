@@ -20,7 +20,7 @@ DEMO_OFFICERS = {
 }
 #: The interventions the extra deltagaransvariga work in (the demo officers' ones).
 OFFICER_INTERVENTIONS = ("STEG-24", "UNGA-25")
-EXTRA_OFFICERS = 24
+EXTRA_OFFICERS = 60
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

@@ -6,7 +6,10 @@ scaled tenfold, three kinds of users.
 - staff (deltagaransvarig): logs in with password and TOTP (allauth's second step, codes
   from the account's fixed secret), lists the participants of an intervention and registers
   new participants with valid synthetic personnummer;
-- board (styrelse): dashboard, the board's quarter overview, memo page, memo JSON download.
+- board (styrelse): dashboard, the board's quarter overview, memo page, memo JSON download;
+- respondents (no login): answer the indicator survey through an anonymous link (the form,
+  the answer with a random choice per question, the thank-you page); the links are opened
+  by ``bench.load.links`` and read from ``$BENCH_LOAD_OUT/links.json``.
 
 The server is reached as if through the production proxy that terminates TLS: every
 request carries ``X-Forwarded-Proto: https`` and an ``X-Forwarded-For`` address of its own
@@ -33,6 +36,7 @@ from urllib.parse import urlparse
 from locust import FastHttpUser, between, events, task
 
 from bench.load.accounts import ASSOCIATION, BOARD, DEMO_PASSWORD, OFFICE, officers
+from bench.load.answers import survey_answers
 from bench.load.numbers import next_personnummer
 from bench.load.totp import seconds_left, totp
 
@@ -41,6 +45,9 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CREATE_LINK = re.compile(rf'href="{BASE}/deltagare/insats/(\d+)/ny/"')
 WAIT = (float(os.environ.get("BENCH_WAIT_MIN", "3")), float(os.environ.get("BENCH_WAIT_MAX", "10")))
+
+LINKS_FILE = Path(os.environ.get("BENCH_LOAD_OUT", "bench/out/load")) / "links.json"
+LINKS: list[str] = json.loads(LINKS_FILE.read_text()) if LINKS_FILE.exists() else []
 
 _addresses = itertools.count(1)
 _officers = itertools.cycle(officers())
@@ -260,3 +267,52 @@ class BoardUser(FinsamUser):
     @task(1)
     def memo_json(self) -> None:
         self.page(f"{BASE}/dokument/uppfoljning/ladda-ner/json/", "download: memo json")
+
+
+class Respondent(FastHttpUser):
+    """A participant answering the survey through an anonymous link: no login."""
+
+    weight = 3
+    wait_time = between(*WAIT)
+
+    def on_start(self) -> None:
+        self.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=("https", "http")))
+        host = urlparse(str(self.host)).netloc
+        address = next(_addresses)
+        self.headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": f"10.1.{address // 250}.{address % 250 + 1}",
+        }
+        self.post_headers = {**self.headers, "Origin": f"https://{host}"}
+
+    @task
+    def answer(self) -> None:
+        if not LINKS:
+            return
+        path = random.choice(LINKS)
+        with self.client.get(
+            path, headers=self.headers, name="page: survey form", catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code} from survey form")
+                return
+            body = response.text or ""
+        token = CSRF.search(body)
+        if token is None:
+            return
+        with self.client.post(
+            path,
+            data={"csrfmiddlewaretoken": token.group(1), **survey_answers(body)},
+            headers=self.post_headers,
+            name="write: survey answer",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"{response.status_code} from survey answer")
+                return
+        with self.client.get(
+            f"{path}tack/", headers=self.headers, name="page: survey thanks", catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code} from survey thanks")

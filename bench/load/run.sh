@@ -7,7 +7,9 @@
 #   bench/load/run.sh [USERS] [DURATION] [WORKERS]     # defaults: 50 5m 2*cores+1
 #
 # Environment: BENCH_PORT (8765), BENCH_SPAWN_RATE (users started per second, 2),
-# BENCH_WAIT_MIN/BENCH_WAIT_MAX (think time in seconds, 3/10), DATABASE_CONN_MAX_AGE (0).
+# BENCH_WAIT_MIN/BENCH_WAIT_MAX (think time in seconds, 3/10), DATABASE_CONN_MAX_AGE (0),
+# BENCH_NATIONAL_SCALE (when set, bench.national's 75 other associations at that scale are
+# generated into the database first), BENCH_LINKS_PER_FORM (anonymous survey links, 30).
 # Results in bench/out/load/: summary.md, categories.json, Locust's CSV and HTML report,
 # gunicorn's access and error logs, machine.txt.
 set -euo pipefail
@@ -49,6 +51,11 @@ echo "Preparing the data (migrate, load_demo, scale x10, collectstatic) ..."
 $PY manage.py migrate --noinput -v0
 $PY manage.py load_demo --force >/dev/null
 $PY -m bench.generate --like-demo --factor 10 --no-migrate
+if [ -n "${BENCH_NATIONAL_SCALE:-}" ]; then
+  # The other associations of a national host in the same database (bench.national).
+  $PY -m bench.national --scale "$BENCH_NATIONAL_SCALE" --generate-only
+fi
+$PY -m bench.load.links --per-form "${BENCH_LINKS_PER_FORM:-30}" >"$OUT/links.json"
 $PY manage.py collectstatic --noinput -v0
 
 .venv/bin/gunicorn finsam.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \

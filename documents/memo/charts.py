@@ -1,15 +1,25 @@
-"""PNG charts of the memo (matplotlib, Agg). Deterministic: a fixed width and dpi, the
-height from the number of categories, the bundled DejaVu Sans font and no timestamp or
-software name in the PNG metadata, so the same data always gives the same bytes."""
+"""The memo's charts, each drawn once per data (``drawn``: cached under a hash of the
+chart's data) and reused by the page, the PDF and the DOCX: inline SVG for the page and the
+PDF (vectors), PNG only for the DOCX (and the XLSX has none: its sheets hold the data).
+
+The PNG charts (matplotlib, Agg) are deterministic: a fixed width and dpi, the height from
+the number of categories, the bundled DejaVu Sans font and no timestamp or software name in
+the PNG metadata, so the same data always gives the same bytes."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.utils.safestring import SafeString, mark_safe
 
 from documents.memo import formats
 from documents.memo.model import Chart, MemoDocument
+
+T = TypeVar("T")
 
 WIDTH_INCHES = 6.5
 DPI = 150
@@ -120,19 +130,60 @@ def draw_bars(axes: Any, chart: Chart) -> None:
 CACHE_SECONDS = 24 * 60 * 60
 
 
-def render_cached(chart: Chart) -> bytes:
-    """``render``, cached under a hash of the chart's data: the same figures always give
-    the same bytes, so a memo page viewed again does not draw its charts again."""
+def digest(chart: Chart) -> str:
+    """A hash of everything the chart shows (its data, titles, notes and unit): the same
+    digest always gives the same drawing, so a drawing is cached under it."""
+    return hashlib.sha256(repr(chart).encode("utf-8")).hexdigest()
+
+
+def drawn(kind: str, chart: Chart, draw: Callable[[Chart], T]) -> T:
+    """``draw(chart)``, drawn once per data: cached (in the shared cache, for every worker)
+    under the chart's ``digest`` and ``kind``, and reused by the page, the PDF and the DOCX
+    until the figures change."""
     from django.core.cache import cache
 
-    key = "memo-chart:" + hashlib.sha256(repr(chart).encode("utf-8")).hexdigest()
-    png: bytes | None = cache.get(key)
-    if png is None:
-        png = render(chart)
-        cache.set(key, png, CACHE_SECONDS)
-    return png
+    key = f"memo-chart:{kind}:{digest(chart)}"
+    result: T | None = cache.get(key)
+    if result is None:
+        result = draw(chart)
+        cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+def render_cached(chart: Chart) -> bytes:
+    """``render`` (PNG, for the DOCX and the rare chart SVG cannot lay out), drawn once per
+    data."""
+    return drawn("png", chart, render)
+
+
+def svg_markup(chart: Chart) -> str:
+    """The chart as inline SVG markup (``documents.memo.svg`` lays it out,
+    ``documents.memo.html`` writes it), or "" when SVG cannot lay it out."""
+    from documents.memo.html import chart_svg
+    from documents.memo.svg import layout
+
+    drawing = layout(chart)
+    return "" if drawing is None else str(chart_svg(chart, drawing))
+
+
+def figures(
+    charts: Iterable[Chart], *, pngs: Mapping[str, bytes] | None = None
+) -> tuple[dict[str, SafeString], dict[str, str]]:
+    """What the memo page and the PDF show for each chart, keyed by chart key: the inline
+    SVG (vectors; the PDF takes the page's SVG as it is), and, only for a chart SVG cannot
+    lay out, the PNG as a data URI (from ``pngs`` when given). Each drawn once per data."""
+    svgs: dict[str, SafeString] = {}
+    images: dict[str, str] = {}
+    for chart in charts:
+        markup = drawn("svg", chart, svg_markup)
+        if markup:
+            svgs[chart.key] = mark_safe(markup)  # noqa: S308 - chart_svg escapes every text
+        else:
+            png = (pngs or {}).get(chart.key) or render_cached(chart)
+            images[chart.key] = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return svgs, images
 
 
 def render_all(document: MemoDocument) -> dict[str, bytes]:
-    """Every chart of the document, keyed by chart key."""
+    """Every chart of the document as PNG (for the DOCX), keyed by chart key."""
     return {chart.key: render_cached(chart) for chart in document.charts()}

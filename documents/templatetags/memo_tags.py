@@ -8,9 +8,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
-from documents.memo.html import chart_svg, heading_tags, table_html
-from documents.memo.model import Chart, Table
-from documents.memo.svg import SvgChart
+from documents.memo.html import heading_tags, table_html
+from documents.memo.model import Table
 
 register = template.Library()
 
@@ -27,12 +26,6 @@ def item(mapping: Mapping[str, Any] | None, key: str) -> Any:
 def memo_table(table: Table) -> SafeString:
     """A memo table (``documents.memo.html.table_html``)."""
     return table_html(table)
-
-
-@register.simple_tag
-def memo_chart_svg(chart: Chart, drawing: SvgChart) -> SafeString:
-    """A memo chart as inline SVG (``documents.memo.html.chart_svg``)."""
-    return chart_svg(chart, drawing)
 
 
 @register.filter

@@ -171,3 +171,31 @@ def test_pdf_charts_are_vectors_not_images(document: MemoDocument, content: byte
 
     assert sum(len(page.images) for page in reader.pages) == 0
     assert len(document.charts()) > 0
+
+
+def test_pdf_lean_user_agent_stylesheet_drops_only_the_every_element_pseudo_rules() -> None:
+    from weasyprint.html import UA
+
+    from documents.memo.pdf import EVERY_ELEMENT_PSEUDO
+
+    removed = EVERY_ELEMENT_PSEUDO.findall(UA)
+
+    assert [rule.split(" ")[0] for rule in removed] == [
+        "::footnote-call",
+        "::footnote-marker",
+        "::note-call",
+        "::note-marker",
+        "::note-callback",
+    ]
+
+
+def test_pdf_with_the_lean_stylesheet_is_the_same_pdf(
+    document: MemoDocument, content: bytes
+) -> None:
+    from weasyprint import HTML
+
+    from documents.memo import pdf
+
+    stock = HTML(string=pdf.memo_html(document), base_url=str(pdf.STYLESHEET.parent))
+
+    assert stock.write_pdf(pdf_variant=pdf.PDF_VARIANT) == content

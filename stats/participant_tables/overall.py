@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from interventions.models import Aim, Kind
 from participants.choices import (
@@ -103,6 +103,10 @@ def target_group_table(
     rows = (
         personal_until(participations, end)
         .filter(active_in(ytd_start, end))
+        # The person is always the participation's association's; saying so lets
+        # PostgreSQL read only that association's persons (by their association index)
+        # instead of every association's (docs/performance.md, national host).
+        .filter(person__association=F("association"))
         .values_list(
             "gender", "person__birth_date", "entry_date", "public_support_time", "education"
         )
