@@ -54,7 +54,7 @@ class AnnualReportView(TenantView):
 
     def page(self, form: AdoptForm) -> HttpResponse:
         from documents.annual.render import annual_document
-        from documents.memo.svg import layout
+        from documents.memo.charts import figures
 
         request = self.request
         fiscal_year = get_object_or_404(FiscalYear, year=self.kwargs["year"])
@@ -80,7 +80,7 @@ class AnnualReportView(TenantView):
             context["principles"] = next(
                 (s for s in document.sections if s.key == "principles"), None
             )
-            context["svgs"] = {chart.key: layout(chart) for chart in document.charts()}
+            context["svgs"], context["images"] = figures(document.charts())
             context["cash_flow"] = cash_flow_rows(report)
             context["can_check"] = request.user.has_perm("ledger.change_mapping", self.association)
         return render(request, self.template_name, self.get_context_data(**context))
