@@ -95,3 +95,20 @@ def test_annual_report_page_links_each_figure_to_its_accounts(imported, client_a
     assert f'href="{url}"' in page.content.decode()
     assert response.context["line"].amount == -376
     assert '#konto-5010"' in response.content.decode()
+
+
+def test_annual_report_notes_link_to_the_accounts_of_their_line(imported, client_as):
+    page = client_as("board").get(reverse("ledger:annual_report", args=["exempel", 2022]))
+    notes = page.context["report"]["notes"]
+    statements = {"income_statement": "resultat", "balance_sheet": "balans"}
+    expected = [
+        reverse("ledger:line_accounts", args=["exempel", 2022, kind, note["line"]])
+        for note in notes
+        for key, kind in statements.items()
+        if any(line["line"] == note["line"] for line in page.context["report"][key]["lines"])
+    ]
+
+    html = page.content.decode()
+    notes_part = html[html.index('id="notes-heading"') :]
+    assert (notes != [], expected != []) == (True, True)
+    assert [url for url in expected if f'href="{url}"' in notes_part] == expected

@@ -81,9 +81,21 @@ class AnnualReportView(TenantView):
                 (s for s in document.sections if s.key == "principles"), None
             )
             context["svgs"], context["images"] = figures(document.charts())
+            # A note's figures link to the accounts of the statement line it specifies.
+            context["notes"] = [
+                (note, _statement_of(report, note["line"])) for note in report.get("notes", [])
+            ]
             context["cash_flow"] = cash_flow_rows(report)
             context["can_check"] = request.user.has_perm("ledger.change_mapping", self.association)
         return render(request, self.template_name, self.get_context_data(**context))
+
+
+def _statement_of(report: dict[str, Any], line: str) -> str | None:
+    """ "resultat" or "balans": the statement whose line ``line`` is (None if neither)."""
+    for kind, key in (("resultat", "income_statement"), ("balans", "balance_sheet")):
+        if any(row["line"] == line for row in report.get(key, {}).get("lines", [])):
+            return kind
+    return None
 
 
 class AnnualReportDownload(TenantView):
