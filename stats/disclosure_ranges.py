@@ -122,7 +122,7 @@ class _Model:
     def __init__(
         self, cells: list[Key], rows: list[tuple[dict[Key, int], int]], lower: list[int]
     ) -> None:
-        import highspy  # type: ignore[import-untyped]
+        import highspy
         import numpy as np
 
         self.np = np
@@ -136,7 +136,10 @@ class _Model:
         self.highs.setOptionValue("output_flag", False)
         infinite = highspy.kHighsInf
         self.highs.addVars(self.width, np.array(lower, dtype=float), np.full(self.width, infinite))
-        starts, indices, values, rhs = [], [], [], []
+        starts: list[int] = []
+        indices: list[int] = []
+        values: list[float] = []
+        rhs: list[float] = []
         for row, value in rows:
             starts.append(len(indices))
             for cell, coefficient in row.items():

@@ -169,8 +169,8 @@ def ranges(attack: Attack, cells: Sequence[Cell] | None = None) -> list[Range]:
             i = parent[i]
         return i
 
-    for row, _ in [*rows_eq, *rows_ub]:
-        first, *rest = row
+    for coefficients, _ in [*rows_eq, *rows_ub]:
+        first, *rest = coefficients
         for i in rest:
             parent[root(i)] = root(first)
     groups: dict[int, list[int]] = {}
@@ -179,8 +179,9 @@ def ranges(attack: Attack, cells: Sequence[Cell] | None = None) -> list[Range]:
 
     rows_by_group: dict[tuple[int, int], list[tuple[dict[int, int], int]]] = {}
     for kind, rows in ((0, rows_eq), (1, rows_ub)):
-        for row, b in rows:
-            rows_by_group.setdefault((kind, root(next(iter(row)))), []).append((row, b))
+        for coefficients, b in rows:
+            group = (kind, root(next(iter(coefficients))))
+            rows_by_group.setdefault(group, []).append((coefficients, b))
 
     def restricted(kind: int, members: list[int]) -> Any:
         local = {i: n for n, i in enumerate(members)}

@@ -84,7 +84,7 @@ def test_forms_due_listing_is_logged_once(world: World) -> None:
 
     _due(world, today)
 
-    entry = AccessLogEntry.objects.order_by("-pk").first()
+    entry = AccessLogEntry.objects.order_by("-pk")[0]
     assert (AccessLogEntry.objects.count() - before, entry.participation_ids) == (1, [first.pk])
 
 
