@@ -311,6 +311,14 @@ def suppress(
     result = suppress_exact(table, k, blocks=blocks, hidden_before=hidden_before, start=start)
     given_up: set[Key] = set()
     while ranges and (added := widen(table, k, result.sensitive, result.hidden, given_up)):
+        trial = {**result.hidden, **added}
+        # Usually the newly hidden cells leave every protected cell undetermined: one
+        # elimination over the whole table shows it, and the search is not needed.
+        unknown = [key for key in table.values if _is_unknown(table, key, trial)]
+        determined = _determined(table.sums, unknown)
+        if not any(key in determined for key in _targets(table, result.sensitive, trial)):
+            result = Suppressed(table, k, True, trial, result.sensitive)
+            continue
         before = hidden_before or {}
         kept = {key: why for key, why in result.hidden.items() if key not in before}
         result = suppress_exact(table, k, hidden_before=hidden_before, start={**kept, **added})
