@@ -49,6 +49,6 @@ def test_make_test_runs_ensure_chromium_before_the_suites() -> None:
     }
     assert prerequisites == {
         "chromium": [],
-        "test-sqlite": ["install", "chromium"],
-        "test-postgres": ["install", "chromium"],
+        "test-sqlite": ["install", "chromium", "redis"],
+        "test-postgres": ["install", "chromium", "redis"],
     }
