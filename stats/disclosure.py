@@ -301,40 +301,8 @@ def suppress(
     blocks: Callable[[Key], Hashable | None] | None = None,
     hidden_before: Mapping[Key, Reason] | None = None,
     start: Mapping[Key, Reason] | None = None,
-    ranges: bool = True,
 ) -> Suppressed:
-    """Hide the small counts of ``table`` and every cell that would reveal one, exactly
-    (:func:`suppress_exact`) and, with ``ranges``, to within fewer than k - 1 values
-    (``stats.disclosure_ranges``): the two checks alternate until both hold."""
-    from stats.disclosure_ranges import widen
-
-    result = suppress_exact(table, k, blocks=blocks, hidden_before=hidden_before, start=start)
-    given_up: set[Key] = set()
-    while ranges and (added := widen(table, k, result.sensitive, result.hidden, given_up)):
-        trial = {**result.hidden, **added}
-        # Usually the newly hidden cells leave every protected cell undetermined: one
-        # elimination over the whole table shows it, and the search is not needed.
-        unknown = [key for key in table.values if _is_unknown(table, key, trial)]
-        determined = _determined(table.sums, unknown)
-        if not any(key in determined for key in _targets(table, result.sensitive, trial)):
-            result = Suppressed(table, k, True, trial, result.sensitive)
-            continue
-        before = hidden_before or {}
-        kept = {key: why for key, why in result.hidden.items() if key not in before}
-        result = suppress_exact(table, k, hidden_before=hidden_before, start={**kept, **added})
-    return result
-
-
-def suppress_exact(
-    table: Table,
-    k: int = DEFAULT_THRESHOLD,
-    *,
-    blocks: Callable[[Key], Hashable | None] | None = None,
-    hidden_before: Mapping[Key, Reason] | None = None,
-    start: Mapping[Key, Reason] | None = None,
-) -> Suppressed:
-    """Hide the small counts of ``table`` and every cell that would let a reader
-    recompute one.
+    """Hide the small counts of ``table`` and every cell that would reveal one.
 
     ``start`` are cells to hide from the outset (what suppressing a part of the table on
     its own hid: ``stats.disclosure_periods``). ``hidden_before`` are cells an earlier
@@ -431,7 +399,7 @@ def _presolve(
             fixed={key for key in table.fixed if key in inside},
             linking={key for key in table.linking if key in inside},
         )
-        hidden.update(suppress_exact(part, k).hidden)
+        hidden.update(suppress(part, k).hidden)
     # No sum may then have exactly one unknown cell that is protected (it would be the
     # difference of the others): hide the smallest shown positive cell of every such sum
     # until none is left. The exact

@@ -76,8 +76,6 @@ def _grows(cell: Cell) -> bool:
         return (
             cell[1] != "active" and not cell[1].startswith("not ") and cell[1] != "education:none"
         )
-    if table == "progression":
-        return cell[-1] == "participations"
     return table in ("anonymous", "activities")
 
 
@@ -159,57 +157,25 @@ def ranges(attack: Attack, cells: Sequence[Cell] | None = None) -> list[Range]:
                 rows_ub.append(row)
     bounds = [(1 if cell in attack.hidden else 0, None) for cell in unknown]
 
-    # The LP splits into independent parts (unknown cells linked through rows); each
-    # cell's bounds depend on its own part only.
-    parent = list(range(len(unknown)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for coefficients, _ in [*rows_eq, *rows_ub]:
-        first, *rest = coefficients
-        for i in rest:
-            parent[root(i)] = root(first)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(unknown)):
-        groups.setdefault(root(i), []).append(i)
-
-    rows_by_group: dict[tuple[int, int], list[tuple[dict[int, int], int]]] = {}
-    for kind, rows in ((0, rows_eq), (1, rows_ub)):
-        for coefficients, b in rows:
-            group = (kind, root(next(iter(coefficients))))
-            rows_by_group.setdefault(group, []).append((coefficients, b))
-
-    def restricted(kind: int, members: list[int]) -> Any:
-        local = {i: n for n, i in enumerate(members)}
-        picked = [
-            ({local[i]: v for i, v in row.items()}, b)
-            for row, b in rows_by_group.get((kind, root(members[0])), [])
-        ]
-        if not picked:
-            return None, None
+    def matrix(rows: list[tuple[dict[int, int], int]]) -> tuple[Any, Any]:
         data, r, c = [], [], []
-        for number, (row, _) in enumerate(picked):
+        for number, (row, _) in enumerate(rows):
             for i, v in row.items():
                 data.append(v)
                 r.append(number)
                 c.append(i)
-        shape = (len(picked), len(members))
-        return coo_matrix((data, (r, c)), shape=shape).tocsr(), np.array([b for _, b in picked])
+        shape = (len(rows), len(unknown))
+        return coo_matrix((data, (r, c)), shape=shape).tocsr(), np.array([b for _, b in rows])
 
+    a_eq, b_eq = matrix(rows_eq) if rows_eq else (None, None)
+    a_ub, b_ub = matrix(rows_ub) if rows_ub else (None, None)
     found = []
     for cell in cells if cells is not None else protected(attack):
         if cell in known:
             found.append(Range(cell, attack.truth[cell], attack.truth[cell], attack.truth[cell]))
             continue
-        members = groups[root(index[cell])]
-        a_eq, b_eq = restricted(0, members)
-        a_ub, b_ub = restricted(1, members)
-        objective = np.zeros(len(members))
-        objective[members.index(index[cell])] = 1.0
+        objective = np.zeros(len(unknown))
+        objective[index[cell]] = 1.0
         limits = []
         for sense in (1.0, -1.0):
             result = linprog(
@@ -218,7 +184,7 @@ def ranges(attack: Attack, cells: Sequence[Cell] | None = None) -> list[Range]:
                 b_ub=b_ub,
                 A_eq=a_eq,
                 b_eq=b_eq,
-                bounds=[bounds[i] for i in members],
+                bounds=bounds,
                 method="highs",
             )
             limits.append(sense * result.fun if result.status == 0 else None)

@@ -10,8 +10,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stats.disclosure import Table, _determined, _Echelon, suppress, suppress_exact
-from stats.disclosure_ranges import narrow
+from stats.disclosure import Table, _determined, _Echelon, suppress
 from stats.tests.test_disclosure import _g_tables, _kernel, _pinned
 
 
@@ -94,10 +93,9 @@ def _large_g_table(rows: int, measures: tuple[str, ...], seed: int) -> Table:
 
 def test_suppress_sixty_rows_with_four_measures_hides_few() -> None:
     # The earlier greedy search hid 189 secondary cells here (timings: bench/).
-    # The exact search alone (the range check hides more: the test below).
     table = _large_g_table(60, ("registered", "exited", "exited_to_date", "ongoing"), seed=0)
 
-    result = suppress_exact(table)
+    result = suppress(table)
 
     assert (len(result.primary), len(result.secondary) <= 54) == (201, True)
 
@@ -105,7 +103,7 @@ def test_suppress_sixty_rows_with_four_measures_hides_few() -> None:
 def test_suppress_sixty_rows_no_hidden_cell_can_be_recomputed() -> None:
     table = _large_g_table(60, ("exited",), seed=1)
 
-    result = suppress_exact(table)
+    result = suppress(table)
 
     protected = [
         key
@@ -113,15 +111,3 @@ def test_suppress_sixty_rows_no_hidden_cell_can_be_recomputed() -> None:
         if key in result.hidden or (not table.published[key] and 1 <= value < 5)
     ]
     assert (len(result.secondary) <= 11, _pinned(table, result, protected)) == (True, [])
-
-
-def test_suppress_sixty_rows_with_ranges_narrows_no_small_count() -> None:
-    table = _large_g_table(60, ("exited",), seed=1)
-    exact = suppress_exact(table)
-
-    result = suppress(table)
-
-    assert (
-        set(exact.hidden) <= set(result.hidden),
-        narrow(table, 5, result.sensitive, result.hidden),
-    ) == (True, [])
