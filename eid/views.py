@@ -24,7 +24,8 @@ from interventions.models import Intervention
 from participants import crypto
 from participants.personnummer import InvalidPersonnummer, parse
 from tenancy import invitations
-from tenancy.models import INTERVENTION_ROLES, Role
+from tenancy.models import Role
+from tenancy.roles import role_scope_error
 from tenancy.views.base import TenantView
 
 ASSIGNABLE_ROLES = [role for role in Role if role != Role.SYSTEMADMINISTRATOR]
@@ -98,18 +99,9 @@ class PersonnummerInvitationForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        role, intervention = cleaned.get("role"), cleaned.get("intervention")
-        if role in INTERVENTION_ROLES and intervention is None:
-            self.add_error(
-                "intervention",
-                _("Välj insats: rollen %(role)s gäller en insats.") % {"role": Role(role).label},
-            )
-        elif role and role not in INTERVENTION_ROLES and intervention is not None:
-            self.add_error(
-                "intervention",
-                _("Rollen %(role)s gäller hela förbundet: välj ingen insats.")
-                % {"role": Role(role).label},
-            )
+        error = role_scope_error(cleaned.get("role"), cleaned.get("intervention"))
+        if error is not None:
+            self.add_error("intervention", error)
         return cleaned
 
 

@@ -82,3 +82,22 @@ def associations_for(user: Any) -> QuerySet[Association]:
     role_set = roles_of(user)
     ids = set(role_set.association_roles) | set(role_set.intervention_roles)
     return Association.objects.filter(id__in=ids).order_by("name")
+
+
+def role_scope_error(role: str | None, intervention: Any) -> str | None:
+    """Why ``role`` cannot be given with (or without) ``intervention``, or None: an
+    intervention role needs its intervention, an association role takes none. The one
+    check of the role forms (the office's invitation and the e-ID invitation)."""
+    from django.utils.translation import gettext
+
+    from tenancy.models import INTERVENTION_ROLES
+
+    if role in INTERVENTION_ROLES and intervention is None:
+        return gettext("Välj insats: rollen %(role)s gäller en insats.") % {
+            "role": Role(role).label
+        }
+    if role and role not in INTERVENTION_ROLES and intervention is not None:
+        return gettext("Rollen %(role)s gäller hela förbundet: välj ingen insats.") % {
+            "role": Role(role).label
+        }
+    return None

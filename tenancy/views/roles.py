@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from interventions.models import Intervention
 from tenancy import invitations
-from tenancy.models import INTERVENTION_ROLES, Association, Invitation, Role, RoleAssignment, User
+from tenancy.models import Association, Invitation, Role, RoleAssignment, User
+from tenancy.roles import role_scope_error
 from tenancy.services import revoke_role
 from tenancy.views.base import TenantView, htmx_redirect
 
@@ -98,18 +99,9 @@ class RoleAssignmentForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        role, intervention = cleaned.get("role"), cleaned.get("intervention")
-        if role in INTERVENTION_ROLES and intervention is None:
-            self.add_error(
-                "intervention",
-                _("Välj insats: rollen %(role)s gäller en insats.") % {"role": Role(role).label},
-            )
-        elif role and role not in INTERVENTION_ROLES and intervention is not None:
-            self.add_error(
-                "intervention",
-                _("Rollen %(role)s gäller hela förbundet: välj ingen insats.")
-                % {"role": Role(role).label},
-            )
+        error = role_scope_error(cleaned.get("role"), cleaned.get("intervention"))
+        if error is not None:
+            self.add_error("intervention", error)
         return cleaned
 
 
