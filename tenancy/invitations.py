@@ -28,8 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from tenancy.models import INTERVENTION_ROLES, Association, Invitation, Role, User
-from tenancy.services import assign_role
+from tenancy.models import Association, Invitation, Role, User
+from tenancy.services import assign_role, check_role_scope
 
 
 def invitation_days() -> int:
@@ -66,17 +66,7 @@ def invite(
     by the personnummer: the e-mail tells them to sign in with e-ID and has no link."""
     if role == Role.SYSTEMADMINISTRATOR:
         raise ValidationError(_("Rollen systemadministratör kan inte ges i ett förbund."))
-    if role in INTERVENTION_ROLES:
-        if intervention is None:
-            raise ValidationError(
-                _("Rollen %(role)s måste gälla en insats.") % {"role": Role(role).label}
-            )
-        if intervention.association_id != association.pk:
-            raise ValidationError(_("Insatsen hör till ett annat förbund."))
-    elif intervention is not None:
-        raise ValidationError(
-            _("Rollen %(role)s gäller hela förbundet, inte en insats.") % {"role": Role(role).label}
-        )
+    check_role_scope(role=role, association=association, intervention=intervention)
     email = normalise_email(email)
     now = timezone.now()
     token = secrets.token_urlsafe(32)
