@@ -21,6 +21,7 @@ from followup.models import QUALITY_QUESTIONS, Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.memo_document import MemoExtras, memo_extras
+from stats.memo_schema import TABLE_ORDER
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
 from stats.periods import Period
@@ -187,24 +188,6 @@ def _suppression_note(k: int, applied: bool) -> str:
     from stats.disclosure import hidden_note, unsuppressed
 
     return hidden_note(k) if applied else unsuppressed(DisclosureTable()).note
-
-
-#: The order of the contract's ``tables`` object.
-TABLE_ORDER = (
-    "participants",
-    "outcomes",
-    "anonymous",
-    "exit_reasons",
-    "budget",
-    "target_group",
-    "time_in_intervention",
-    "goal_status",
-    "conditions",
-    "quality",
-    "expected",
-    "activities",
-    "association_goals",
-)
 
 
 def _ordered(tables: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,23 @@ from typing import Any
 
 from followup.models import QUALITY_QUESTIONS
 
+#: The contract's tables, in the order of its ``tables`` object (all required).
+TABLE_ORDER = (
+    "participants",
+    "outcomes",
+    "anonymous",
+    "exit_reasons",
+    "budget",
+    "target_group",
+    "time_in_intervention",
+    "goal_status",
+    "conditions",
+    "quality",
+    "expected",
+    "activities",
+    "association_goals",
+)
+
 
 def _hidden_or(kind: dict[str, Any]) -> dict[str, Any]:
     """A value, or the string ".." when disclosure control hid it (primary or secondary
@@ -93,21 +110,7 @@ MEMO_SCHEMA: dict[str, Any] = {
         ),
         "tables": {
             "type": "object",
-            "required": [
-                "participants",
-                "outcomes",
-                "anonymous",
-                "exit_reasons",
-                "budget",
-                "target_group",
-                "time_in_intervention",
-                "goal_status",
-                "conditions",
-                "quality",
-                "expected",
-                "activities",
-                "association_goals",
-            ],
+            "required": list(TABLE_ORDER),
             "properties": {
                 "participants": _table(
                     _row(intervention=CODE, **PARTICIPANT_FIGURES), _row(**PARTICIPANT_FIGURES)
