@@ -1,0 +1,31 @@
+"""The follow-up pages' persona cases: a page of one intervention, checked on it."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.urls import reverse
+
+from interventions.models import Intervention
+from testing.personas import World
+from testing.views import PersonaViewCases
+
+
+class InterventionPageCases(PersonaViewCases):
+    """A ``followup`` page of intervention A, or of B with ``which = "b"`` (where
+    intervention_lead_a holds no role). The permission is checked on the intervention;
+    ``page`` names the URL, whose arguments after the intervention are ``more_args``."""
+
+    which: ClassVar[str] = "a"
+    page: ClassVar[str]
+    more_args: ClassVar[tuple[int, ...]] = ()
+
+    def intervention(self, world: World) -> Intervention:
+        return world.intervention_a if self.which == "a" else world.intervention_b
+
+    def target(self, world: World) -> Any:
+        return self.intervention(world)
+
+    def url(self, world: World) -> str:
+        args = ["exempel", self.intervention(world).pk, *self.more_args]
+        return reverse(f"followup:{self.page}", args=args)
