@@ -10,59 +10,17 @@ from django_scopes import scopes_disabled
 from pytest_django import DjangoAssertNumQueries
 
 from finance.models import BudgetStatus, BudgetStatusOverride, CostOutcome
+from finance.tests.cases import CostRowPageCases
 from finance.tests.factories import CostOutcomeFactory, TransferFactory
+from interventions.models import Intervention
 from ledger.services import save_operating_row, save_own_budget
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 ClientAs = Callable[[str | None], Client]
-
-MONEY_READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("intervention_lead_a", 200),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-COST_SUBMITTERS = [
-    ("economist", 200),
-    ("intervention_lead_a", 200),
-    ("admin", 403),
-    ("board", 403),
-    ("auditor", 403),
-    ("participant_officer_a", 403),
-    ("outsider", 404),
-]
-ECONOMIST_ONLY = [
-    ("economist", 200),
-    ("admin", 403),
-    ("board", 403),
-    ("auditor", 403),
-    ("intervention_lead_a", 403),
-    ("outsider", 404),
-]
-OWN_BUDGET_READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("intervention_lead_a", 403),
-    ("participant_officer_a", 403),
-    ("outsider", 404),
-]
-OFFICE_CHANGERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("auditor", 403),
-    ("intervention_lead_a", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str, *args: int) -> str:
@@ -72,13 +30,11 @@ def url(name: str, *args: int) -> str:
 # --- overview -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), MONEY_READERS)
-def test_overview_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("overview"))
+class TestOverview(PersonaViewCases):
+    permission = "finance.view_money"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("overview")
 
 
 def test_overview_figures_for_period(world: World, client_as: ClientAs) -> None:
@@ -168,13 +124,9 @@ def test_overview_query_count(
 # --- cost rows ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), MONEY_READERS)
-def test_cost_list_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("cost_list"))
-
-    assert response.status_code == expected
+class TestCostList(TestOverview):
+    def url(self, world: World) -> str:
+        return url("cost_list")
 
 
 def test_cost_list_lead_sees_only_own_rows(world: World, client_as: ClientAs) -> None:
@@ -215,13 +167,11 @@ def test_cost_list_query_count(
         client.get(url("cost_list") + "?ar=2022")
 
 
-@pytest.mark.parametrize(("persona", "expected"), COST_SUBMITTERS)
-def test_cost_submit_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("cost_submit"))
+class TestCostSubmit(PersonaViewCases):
+    permission = "finance.submit_cost"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("cost_submit")
 
 
 def test_cost_submit_lead_is_offered_only_own_interventions(
@@ -273,17 +223,13 @@ def test_cost_submit_over_approved_row_is_form_error(world: World, client_as: Cl
     ]
 
 
-@pytest.mark.parametrize(("persona", "expected"), ECONOMIST_ONLY)
-def test_cost_decide_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    cost = CostOutcomeFactory.create(
-        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-    )
+class TestCostDecide(CostRowPageCases):
+    permission = "finance.approve_cost"
+    page = "cost_decide"
 
-    response = client_as(persona).get(url("cost_decide", cost.pk))
 
-    assert response.status_code == expected
+class TestCostPayment(TestCostDecide):
+    page = "cost_payment"
 
 
 def test_cost_decide_approve_by_economist(world: World, client_as: ClientAs) -> None:
@@ -339,17 +285,6 @@ def test_cost_decide_other_association_is_404(world: World, client_as: ClientAs)
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize(("persona", "expected"), ECONOMIST_ONLY)
-def test_cost_payment_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    cost = CostOutcomeFactory.create(intervention=world.intervention_a)
-
-    response = client_as(persona).get(url("cost_payment", cost.pk))
-
-    assert response.status_code == expected
-
-
 def test_cost_payment_saves_date(world: World, client_as: ClientAs) -> None:
     cost = CostOutcomeFactory.create(intervention=world.intervention_a)
 
@@ -362,13 +297,11 @@ def test_cost_payment_saves_date(world: World, client_as: ClientAs) -> None:
 # --- own budget ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), OWN_BUDGET_READERS)
-def test_own_budget_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("own_budget"))
+class TestOwnBudget(PersonaViewCases):
+    permission = "finance.view_own_budget"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("own_budget")
 
 
 def _own_budget(association, code: str, group: str, year: int, **amounts: int) -> None:
@@ -420,13 +353,11 @@ def test_own_budget_links_to_the_grid_for_changers(
 # --- thresholds and overrides -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
-def test_thresholds_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("thresholds"))
+class TestThresholds(PersonaViewCases):
+    permission = "finance.set_thresholds"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("thresholds")
 
 
 def test_thresholds_out_of_order_is_form_error(world: World, client_as: ClientAs) -> None:
@@ -440,13 +371,14 @@ def test_thresholds_out_of_order_is_form_error(world: World, client_as: ClientAs
     ]
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
-def test_status_override_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("status_override", world.intervention_a.pk, 2022, 4))
+class TestStatusOverride(PersonaViewCases):
+    permission = "finance.override_status"
 
-    assert response.status_code == expected
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
+
+    def url(self, world: World) -> str:
+        return url("status_override", world.intervention_a.pk, 2022, 4)
 
 
 def test_status_override_saves_and_returns_to_period(world: World, client_as: ClientAs) -> None:
