@@ -8,15 +8,15 @@ from django.urls import reverse
 
 from interventions.models import Intervention
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 
 class InterventionPageCases(PersonaViewCases):
-    """A ``followup`` page of intervention A, or of B with ``which = "b"`` (where
-    intervention_lead_a holds no role). The permission is checked on the intervention;
-    ``page`` names the URL, whose arguments after the intervention are ``more_args``."""
+    """A ``followup`` page of intervention A (``which``), checked on it; ``page`` names the
+    URL, whose arguments after the intervention are ``more_args``. Every persona opens A's
+    page, and intervention_lead_a also B's, where they hold no role."""
 
-    which: ClassVar[str] = "a"
+    which = "a"
     page: ClassVar[str]
     more_args: ClassVar[tuple[int, ...]] = ()
 
@@ -29,3 +29,7 @@ class InterventionPageCases(PersonaViewCases):
     def url(self, world: World) -> str:
         args = ["exempel", self.intervention(world).pk, *self.more_args]
         return reverse(f"followup:{self.page}", args=args)
+
+    def test_by_the_lead_of_another_intervention(self, world: World, client_as: ClientAs) -> None:
+        self.which = "b"
+        self.test_view_by_persona(world, client_as, "intervention_lead_a")

@@ -218,12 +218,8 @@ class TestDeviationCreate(InterventionPageCases):
     page = "deviation_create"
 
 
-class TestDeviationCreateOfB(TestDeviationCreate):
-    which = "b"
-
-
 class TestDeviationDetail(InterventionPageCases):
-    """Checked on the deviation (of A, or of B with ``which = "b"``)."""
+    """Checked on the deviation."""
 
     permission = "followup.view_deviation"
     page = "deviation_detail"
@@ -236,10 +232,6 @@ class TestDeviationDetail(InterventionPageCases):
 
     def url(self, world: World) -> str:
         return url(self.page, self.arranged.pk)
-
-
-class TestDeviationDetailOfB(TestDeviationDetail):
-    which = "b"
 
 
 class TestDeviationDecide(TestDeviationDetail):

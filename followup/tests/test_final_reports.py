@@ -207,10 +207,6 @@ class TestFinalReportFill(InterventionPageCases):
     page = "final_report_fill"
 
 
-class TestFinalReportFillOfB(TestFinalReportFill):
-    which = "b"
-
-
 class TestFinalReportReopen(InterventionPageCases):
     permission = "followup.reopen_report"
     page = "final_report_reopen"

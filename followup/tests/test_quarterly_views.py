@@ -46,10 +46,6 @@ class TestInterventionReports(InterventionPageCases):
     page = "intervention"
 
 
-class TestInterventionReportsOfB(TestInterventionReports):
-    which = "b"
-
-
 class TestReportDetail(InterventionPageCases):
     permission = "followup.view_report"
     page = "report_detail"
@@ -63,10 +59,6 @@ class TestReportFill(InterventionPageCases):
     permission = "followup.fill_report"
     page = "report_fill"
     more_args = (2023, 1)
-
-
-class TestReportFillOfB(TestReportFill):
-    which = "b"
 
 
 class TestReportReview(TestReportDetail):
