@@ -12,15 +12,20 @@ from testing.personas import World
 from testing.views import PersonaViewCases
 
 
+def submitted_cost(world: World) -> CostOutcome:
+    """A submitted cost row of intervention A."""
+    return CostOutcomeFactory.create(
+        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
+    )
+
+
 class CostRowPageCases(PersonaViewCases):
     """A ``finance`` page (``page``) of a submitted cost row of intervention A."""
 
     page: ClassVar[str]
 
     def arrange(self, world: World) -> CostOutcome:
-        return CostOutcomeFactory.create(
-            intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-        )
+        return submitted_cost(world)
 
     def target(self, world: World) -> CostOutcome:
         return self.arranged
