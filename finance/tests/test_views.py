@@ -27,6 +27,18 @@ def url(name: str, *args: int) -> str:
     return reverse(f"finance:{name}", args=["exempel", *args])
 
 
+def override_q4(world: World, status: str, comment: str) -> None:
+    """The office's status of intervention A in 2022 Q4."""
+    BudgetStatusOverride.objects.create(
+        association=world.association,
+        intervention=world.intervention_a,
+        year=2022,
+        quarter=4,
+        status=status,
+        comment=comment,
+    )
+
+
 # --- overview -----------------------------------------------------------------------------
 
 
@@ -63,14 +75,7 @@ def test_overview_figures_for_period(world: World, client_as: ClientAs) -> None:
 
 
 def test_overview_shows_override_with_comment(world: World, client_as: ClientAs) -> None:
-    BudgetStatusOverride.objects.create(
-        association=world.association,
-        intervention=world.intervention_a,
-        year=2022,
-        quarter=4,
-        status=BudgetStatus.WATCH,
-        comment="Rekrytering pågår.",
-    )
+    override_q4(world, BudgetStatus.WATCH, "Rekrytering pågår.")
 
     response = client_as("board").get(url("overview") + "?period=2022H2")
 
@@ -383,14 +388,7 @@ def test_status_override_saves_and_returns_to_period(world: World, client_as: Cl
 
 
 def test_status_override_cleared_with_suggested(world: World, client_as: ClientAs) -> None:
-    BudgetStatusOverride.objects.create(
-        association=world.association,
-        intervention=world.intervention_a,
-        year=2022,
-        quarter=4,
-        status=BudgetStatus.OK,
-        comment="Ok",
-    )
+    override_q4(world, BudgetStatus.OK, "Ok")
 
     client_as("admin").post(
         url("status_override", world.intervention_a.pk, 2022, 4), {"status": "", "comment": ""}
