@@ -12,26 +12,9 @@ from pytest_django import DjangoAssertNumQueries
 from interventions.models import Budget, Intervention
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-BUDGET_READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-BUDGET_CHANGERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str, *args: int) -> str:
@@ -48,13 +31,11 @@ def budget_rows() -> list[tuple[str, int, int | None, int]]:
 # --- overview -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_READERS)
-def test_budget_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("budget_list"))
+class TestBudgetList(PersonaViewCases):
+    permission = "interventions.view_budget"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("budget_list")
 
 
 def test_budget_list_defaults_to_current_year(
@@ -149,13 +130,16 @@ def test_budget_list_query_count(
 # --- create, edit, delete -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_CHANGERS)
-def test_budget_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("budget_create", world.intervention_a.pk))
+class TestBudgetCreatePage(PersonaViewCases):
+    """The intervention in the URL is the permission object."""
 
-    assert response.status_code == expected
+    permission = "interventions.change_budget"
+
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
+
+    def url(self, world: World) -> str:
+        return url("budget_create", world.intervention_a.pk)
 
 
 def test_budget_create_saves_yearly_row(
@@ -278,43 +262,29 @@ def test_budget_create_for_other_association_intervention_is_404(
     assert budget_rows() == []
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_CHANGERS)
-def test_budget_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a)
+class TestBudgetUpdatePage(TestBudgetCreatePage):
+    view = "budget_update"
 
-    response = client_as(persona).get(url("budget_update", world.intervention_a.pk, budget.pk))
+    def arrange(self, world: World) -> Budget:
+        return BudgetFactory.create(intervention=world.intervention_a)
 
-    assert response.status_code == expected
-
-
-def test_budget_update_changes_amount_of_same_period(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1)
-
-    response = client_as("economist").post(
-        url("budget_update", world.intervention_a.pk, budget.pk),
-        {"year": "2024", "quarter": "", "amount": "750000"},
-    )
-
-    assert response.status_code == 302
-    assert budget_rows() == [("A", 2024, None, 750_000)]
+    def url(self, world: World) -> str:
+        return url(self.view, world.intervention_a.pk, self.arranged.pk)
 
 
-def test_budget_update_yearly_to_quarter_when_it_is_the_only_row(
-    world: World, client_as: Callable[[str | None], Client]
+@pytest.mark.parametrize(("quarter", "period"), [("", None), ("1", 1)])
+def test_budget_update_changes_amount_or_yearly_row_to_its_only_quarter(
+    world: World, client_as: Callable[[str | None], Client], quarter: str, period: int | None
 ) -> None:
     budget = BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1)
 
     response = client_as("economist").post(
         url("budget_update", world.intervention_a.pk, budget.pk),
-        {"year": "2024", "quarter": "1", "amount": "1"},
+        {"year": "2024", "quarter": quarter, "amount": "750000"},
     )
 
     assert response.status_code == 302
-    assert budget_rows() == [("A", 2024, 1, 1)]
+    assert budget_rows() == [("A", 2024, period, 750_000)]
 
 
 def test_budget_update_under_another_intervention_is_404(
@@ -341,15 +311,8 @@ def test_budget_update_of_other_association_is_404(
     assert (response.status_code, budget.amount) == (404, 1)
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_CHANGERS)
-def test_budget_delete_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a)
-
-    response = client_as(persona).get(url("budget_delete", world.intervention_a.pk, budget.pk))
-
-    assert response.status_code == expected
+class TestBudgetDeletePage(TestBudgetUpdatePage):
+    view = "budget_delete"
 
 
 def test_budget_delete_removes_row(world: World, client_as: Callable[[str | None], Client]) -> None:

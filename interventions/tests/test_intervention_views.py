@@ -19,27 +19,9 @@ from testing.factories import (
     SteeringGroupFactory,
 )
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ALL_PERSONAS_SEE = [
-    ("admin", 200),
-    ("economist", 200),
-    ("participant_officer_a", 200),
-    ("intervention_lead_a", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("log_reviewer", 200),
-    ("outsider", 404),
-]
-ONLY_ADMIN_CHANGES = [
-    ("admin", 200),
-    ("economist", 403),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("board", 403),
-    ("outsider", 404),
-]
 
 
 def list_url(query: str = "") -> str:
@@ -73,13 +55,11 @@ def codes(response: Any) -> list[str]:
 # --- list ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ALL_PERSONAS_SEE)
-def test_intervention_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(list_url())
+class TestInterventionList(PersonaViewCases):
+    permission = "interventions.view_intervention"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return list_url()
 
 
 def test_intervention_list_anonymous_redirects_to_login(
@@ -214,15 +194,14 @@ def test_intervention_list_query_count(
 # --- detail -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ALL_PERSONAS_SEE)
-def test_intervention_detail_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    url = reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
+class TestInterventionDetail(PersonaViewCases):
+    permission = "interventions.view_intervention"
 
-    response = client_as(persona).get(url)
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
 
 
 def test_intervention_detail_of_other_association_is_404(
@@ -323,13 +302,11 @@ def test_intervention_detail_shows_budget_to_its_intervention_lead(
 # --- create and edit ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_intervention_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("interventions:create", args=["exempel"]))
+class TestInterventionCreatePage(PersonaViewCases):
+    permission = "interventions.change_intervention"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("interventions:create", args=["exempel"])
 
 
 def test_intervention_create_saves_in_current_association(
@@ -459,15 +436,11 @@ def test_intervention_create_offers_only_own_organisations(
     assert (owners, partners) == (own, own)
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_intervention_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    url = reverse("interventions:update", args=["exempel", world.intervention_a.pk])
+class TestInterventionUpdatePage(TestInterventionDetail):
+    permission = "interventions.change_intervention"
 
-    response = client_as(persona).get(url)
-
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("interventions:update", args=["exempel", world.intervention_a.pk])
 
 
 def test_intervention_update_keeps_own_code_and_saves(
