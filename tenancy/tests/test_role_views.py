@@ -48,6 +48,11 @@ class TestRevokeRolePage(TestRoleList):
         return reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
 
 
+class TestRevokeRole(TestRevokeRolePage):
+    method = "post"
+    allowed = 302
+
+
 def test_role_list_shows_only_users_with_roles_here(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:
@@ -177,19 +182,6 @@ def test_revoke_role_of_other_association_is_404(
 
     assert statuses == (404, 404)
     assert RoleAssignment.objects.filter(pk=foreign.pk).exists() is True
-
-
-def test_revoke_role_by_economist_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    assignment = assignment_of(world, "board")
-
-    response = client_as("economist").post(
-        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
-    )
-
-    assert response.status_code == 403
-    assert RoleAssignment.objects.filter(pk=assignment.pk).exists() is True
 
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
