@@ -79,10 +79,10 @@ class TestSteeringGroupDetail(PersonaViewCases):
     permission = "tenancy.view_masterdata"
     view = "steeringgroup_detail"
 
-    def arrange(self, world: World) -> SteeringGroup:
+    def arrange(self, world: World) -> SteeringGroup | SteeringGroupMember:
         return SteeringGroupFactory.create(association=world.association)
 
-    def target(self, world: World) -> SteeringGroup:
+    def target(self, world: World) -> SteeringGroup | SteeringGroupMember:
         return self.arranged
 
     def url(self, world: World) -> str:

@@ -205,8 +205,10 @@ def test_notice_and_frozen_attachments_hold_no_participant_data(
     assert ["Insats A" in text for text in pdf_texts] == [True, True]
 
 
-class TestAttachmentDownload(TestPublishedMeetingDetail):
+class TestAttachmentDownload(MeetingPageCases):
     """The attachment's meeting is the permission object."""
+
+    permission = "meetings.view_meeting"
 
     def arrange(self, world: World) -> Attachment:
         meeting = make_meeting(world)
