@@ -9,9 +9,9 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import BoardMember, BoardRole, BoardSeat
+from tenancy.tests.pages import AssociationPageCases, RowPageCases
 from testing.factories import BoardMemberFactory, MemberFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -177,28 +177,22 @@ def test_board_list_query_count(
         client.get(reverse("tenancy:board_list", args=["exempel"]))
 
 
-class TestBoardList(PersonaViewCases):
+class TestBoardList(AssociationPageCases):
     permission = "tenancy.view_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:board_list", args=["exempel"])
+    view = "tenancy:board_list"
 
 
-class TestBoardCreatePage(PersonaViewCases):
+class TestBoardCreatePage(AssociationPageCases):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:board_create", args=["exempel"])
+    view = "tenancy:board_create"
 
 
-class TestBoardUpdatePage(PersonaViewCases):
+class TestBoardUpdatePage(RowPageCases):
     permission = "tenancy.change_masterdata"
+    view = "tenancy:board_update"
 
     def arrange(self, world: World) -> BoardMember:
         return BoardMemberFactory.create(association=world.association)
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:board_update", args=["exempel", self.arranged.pk])
 
 
 class TestBoardUpdate(TestBoardUpdatePage):

@@ -22,8 +22,8 @@ from django_scopes import scopes_disabled
 
 from tenancy import invitations
 from tenancy.models import Invitation, Role, RoleAssignment, User
+from tenancy.tests.pages import AssociationPageCases, RowPageCases
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 SLUG = "exempel"
@@ -155,26 +155,24 @@ def test_invite_intervention_role_needs_intervention(
     assert mail.outbox == []
 
 
-class TestInvite(PersonaViewCases):
+class TestInvite(AssociationPageCases):
+    """Inviting a förbundsadministratör (the same page the office gives roles on)."""
+
     permission = "tenancy.manage_roles"
+    view = "tenancy:role_assign"
     method = "post"
     data = {"email": "ny@example.se", "role": Role.FORBUNDSADMINISTRATOR}
     allowed = 302
 
-    def url(self, world: World) -> str:
-        return invite_url()
 
-
-class TestInvitationCancelPage(PersonaViewCases):
+class TestInvitationCancelPage(RowPageCases):
     permission = "tenancy.manage_roles"
+    view = "tenancy:invitation_cancel"
 
     def arrange(self, world: World) -> Invitation:
         invite(world, "ny@example.se")
         with scopes_disabled():
             return Invitation.objects.get()
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:invitation_cancel", args=[SLUG, self.arranged.pk])
 
 
 def test_invitation_cancel_closes_the_link(

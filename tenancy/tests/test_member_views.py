@@ -9,9 +9,9 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Member, MemberKind
+from tenancy.tests.pages import AssociationPageCases, RowPageCases
 from testing.factories import MemberFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -91,28 +91,22 @@ def test_member_list_query_count(
         client.get(reverse("tenancy:member_list", args=["exempel"]))
 
 
-class TestMemberList(PersonaViewCases):
+class TestMemberList(AssociationPageCases):
     permission = "tenancy.view_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:member_list", args=["exempel"])
+    view = "tenancy:member_list"
 
 
-class TestMemberCreatePage(PersonaViewCases):
+class TestMemberCreatePage(AssociationPageCases):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:member_create", args=["exempel"])
+    view = "tenancy:member_create"
 
 
-class TestMemberUpdate(PersonaViewCases):
+class TestMemberUpdate(RowPageCases):
     permission = "tenancy.change_masterdata"
+    view = "tenancy:member_update"
     method = "post"
     data = {"name": "Nytt namn", "kind": MemberKind.KOMMUN, "fee_share": "10"}
     allowed = 302
 
     def arrange(self, world: World) -> Member:
         return MemberFactory.create(association=world.association)
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:member_update", args=["exempel", self.arranged.pk])

@@ -8,9 +8,9 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Organisation
+from tenancy.tests.pages import AssociationPageCases, RowPageCases
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -160,18 +160,14 @@ def test_organisation_list_query_count(
         client.get(reverse("tenancy:organisation_list", args=["exempel"]))
 
 
-class TestOrganisationList(PersonaViewCases):
+class TestOrganisationList(AssociationPageCases):
     permission = "tenancy.view_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:organisation_list", args=["exempel"])
+    view = "tenancy:organisation_list"
 
 
-class TestOrganisationCreatePage(PersonaViewCases):
+class TestOrganisationCreatePage(AssociationPageCases):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:organisation_create", args=["exempel"])
+    view = "tenancy:organisation_create"
 
 
 class TestOrganisationCreate(TestOrganisationCreatePage):
@@ -180,15 +176,14 @@ class TestOrganisationCreate(TestOrganisationCreatePage):
     allowed = 302
 
 
-class TestOrganisationUpdatePage(PersonaViewCases):
+class TestOrganisationDetail(RowPageCases):
+    permission = "tenancy.view_masterdata"
+    view = "tenancy:organisation_detail"
+
+    def arrange(self, world: World) -> Organisation:
+        return OrganisationFactory.create(association=world.association)
+
+
+class TestOrganisationUpdatePage(TestOrganisationDetail):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        row = OrganisationFactory.create(association=world.association)
-        return reverse("tenancy:organisation_update", args=["exempel", row.pk])
-
-
-class TestOrganisationDetail(TestOrganisationList):
-    def url(self, world: World) -> str:
-        row = OrganisationFactory.create(association=world.association)
-        return reverse("tenancy:organisation_detail", args=["exempel", row.pk])
+    view = "tenancy:organisation_update"

@@ -9,9 +9,9 @@ from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Role, RoleAssignment
 from tenancy.services import assign_role
+from tenancy.tests.pages import AssociationPageCases, RowPageCases
 from testing.factories import UserFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -20,32 +20,21 @@ def assignment_of(world: World, persona: str) -> RoleAssignment:
     return RoleAssignment.objects.get(user=world.users[persona])
 
 
-class TestRoleList(PersonaViewCases):
+class TestRoleList(AssociationPageCases):
     permission = "tenancy.manage_roles"
     view = "tenancy:role_list"
-
-    def url(self, world: World) -> str:
-        return reverse(self.view, args=["exempel"])
 
 
 class TestRoleAssignPage(TestRoleList):
     view = "tenancy:role_assign"
 
 
-class TestRoleAssign(TestRoleAssignPage):
-    """Asking for a role for oneself: only the förbundsadministratör's request is sent."""
+class TestRevokeRolePage(RowPageCases):
+    permission = "tenancy.manage_roles"
+    view = "tenancy:revoke_role"
 
-    method = "post"
-    allowed = 302
-
-    def payload(self, world: World) -> dict[str, str]:
-        return {"email": "economist@example.se", "role": Role.FORBUNDSADMINISTRATOR}
-
-
-class TestRevokeRolePage(TestRoleList):
-    def url(self, world: World) -> str:
-        assignment = assignment_of(world, "board")
-        return reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
+    def arrange(self, world: World) -> RoleAssignment:
+        return assignment_of(world, "board")
 
 
 class TestRevokeRole(TestRevokeRolePage):
