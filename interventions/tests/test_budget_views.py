@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django import DjangoAssertNumQueries
 
 from interventions.models import Budget, Intervention
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
 from testing.views import PersonaViewCases
@@ -107,24 +107,20 @@ def test_budget_list_htmx_request_gets_only_the_tables(
     assert [t.name for t in response.templates] == ["interventions/includes/budget_tables.html"]
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 11), (3, 11)])
-def test_budget_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    Intervention.objects.filter(association=world.association).delete()
-    for intervention in InterventionFactory.create_batch(count, association=world.association):
-        BudgetFactory.create(intervention=intervention, year=2023)
-        BudgetFactory.create(intervention=intervention, year=2024, quarter=1)
-    client = client_as("economist")
-    # session, user, roles, association, interventions, sums per year, the year's rows,
-    # the user's associations, and the session saved (savepoint, update, release)
+class TestBudgetListQueryCount(ListQueryCountCases):
+    """Session, user, roles, association, interventions, sums per year, the year's rows,
+    the user's associations, and the session saved (savepoint, update, release)."""
 
-    with django_assert_num_queries(queries):
-        client.get(url("budget_list") + "?ar=2024")
+    view = "interventions:budget_list"
+    queries = 11
+    persona = "economist"
+    query = "?ar=2024"
+
+    def rows(self, world: World, count: int) -> None:
+        Intervention.objects.filter(association=world.association).delete()
+        for intervention in InterventionFactory.create_batch(count, association=world.association):
+            BudgetFactory.create(intervention=intervention, year=2023)
+            BudgetFactory.create(intervention=intervention, year=2024, quarter=1)
 
 
 # --- create, edit, delete -----------------------------------------------------------------

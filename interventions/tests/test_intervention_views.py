@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django import DjangoAssertNumQueries
 
 from interventions.models import Aim, FollowUp, Intervention, Kind
 from interventions.queries import PeriodStatus
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import (
     BudgetFactory,
     InterventionFactory,
@@ -173,22 +173,16 @@ def test_intervention_list_htmx_history_restore_gets_the_whole_page(
     assert response.templates[0].name == "interventions/intervention_list.html"
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
-def test_intervention_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    Intervention.objects.filter(association=world.association).delete()
-    InterventionFactory.create_batch(count, association=world.association)
-    client = client_as("admin")
-    # session, user, roles, association, interventions with owners, the user's associations,
-    # and the session saved on every request (savepoint, update, release)
+class TestInterventionListQueryCount(ListQueryCountCases):
+    """Session, user, roles, association, interventions with owners, the user's
+    associations, and the session saved on every request (savepoint, update, release)."""
 
-    with django_assert_num_queries(queries):
-        client.get(list_url())
+    view = "interventions:list"
+    queries = 9
+
+    def rows(self, world: World, count: int) -> None:
+        Intervention.objects.filter(association=world.association).delete()
+        InterventionFactory.create_batch(count, association=world.association)
 
 
 # --- detail -------------------------------------------------------------------------------

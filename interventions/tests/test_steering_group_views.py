@@ -5,9 +5,9 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from interventions.models import SteeringGroup, SteeringGroupMember, SteeringGroupRole
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import InterventionFactory, OrganisationFactory, SteeringGroupFactory
 from testing.personas import World
 from testing.views import PersonaViewCases
@@ -54,23 +54,17 @@ def test_steeringgroup_list_shows_own_groups_with_counts_and_interventions(
     assert rows == [("Lokus Norr", 2, ["A"])]
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
-def test_steeringgroup_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    for group in SteeringGroupFactory.create_batch(count, association=world.association):
-        add_member(group)
-        InterventionFactory.create(association=world.association, steering_group=group)
-    client = client_as("admin")
-    # session, user, roles, association, groups with member counts, their interventions,
-    # the user's associations, and the session saved (savepoint, update, release)
+class TestSteeringGroupListQueryCount(ListQueryCountCases):
+    """Session, user, roles, association, groups with member counts, their interventions,
+    the user's associations, and the session saved (savepoint, update, release)."""
 
-    with django_assert_num_queries(queries):
-        client.get(url("steeringgroup_list"))
+    view = "interventions:steeringgroup_list"
+    queries = 10
+
+    def rows(self, world: World, count: int) -> None:
+        for group in SteeringGroupFactory.create_batch(count, association=world.association):
+            add_member(group)
+            InterventionFactory.create(association=world.association, steering_group=group)
 
 
 class TestSteeringGroupDetail(PersonaViewCases):

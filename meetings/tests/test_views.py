@@ -8,7 +8,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from meetings import services
 from meetings.models import Attachment, Attendance, Item, Meeting, OrganMembership
@@ -18,6 +17,7 @@ from meetings.tests.helpers import (
     make_meeting,
     published_meeting,
 )
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BoardMemberFactory
 from testing.personas import World
 from testing.views import PersonaViewCases
@@ -84,19 +84,13 @@ def test_another_associations_meeting_is_a_404(world: World, client_as: ClientAs
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("count", [1, 3])
-def test_meeting_list_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-) -> None:
-    for day in range(count):
-        make_meeting(world, date=dt.date(2026, 3, 1 + day))
-    client = client_as("admin")
+class TestMeetingListQueryCount(ListQueryCountCases):
+    view = "meetings:list"
+    queries = 9
 
-    with django_assert_num_queries(9):
-        client.get(reverse("meetings:list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        for day in range(count):
+            make_meeting(world, date=dt.date(2026, 3, 1 + day))
 
 
 def test_item_create_adds_the_item(world: World, client_as: ClientAs) -> None:

@@ -6,10 +6,9 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import BoardMember, BoardRole, BoardSeat
-from tenancy.tests.pages import AssociationPageCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import BoardMemberFactory, MemberFactory
 from testing.personas import World
 
@@ -162,19 +161,12 @@ def test_board_update_of_other_association_is_404(
     assert foreign.name != "Anna Andersson"
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
-def test_board_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    BoardMemberFactory.create_batch(count, association=world.association)
-    client = client_as("admin")
+class TestBoardListQueryCount(ListQueryCountCases):
+    view = "tenancy:board_list"
+    queries = 9
 
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:board_list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        BoardMemberFactory.create_batch(count, association=world.association)
 
 
 class TestBoardList(AssociationPageCases):

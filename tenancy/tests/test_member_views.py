@@ -6,10 +6,9 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Member, MemberKind
-from tenancy.tests.pages import AssociationPageCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import MemberFactory
 from testing.personas import World
 
@@ -76,19 +75,12 @@ def test_member_list_warns_when_shares_do_not_add_up(
     assert response.context["fee_shares_ok"] is False
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
-def test_member_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    MemberFactory.create_batch(count, association=world.association)
-    client = client_as("admin")
+class TestMemberListQueryCount(ListQueryCountCases):
+    view = "tenancy:member_list"
+    queries = 10
 
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:member_list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        MemberFactory.create_batch(count, association=world.association)
 
 
 class TestMemberList(AssociationPageCases):

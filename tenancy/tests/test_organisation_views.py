@@ -5,10 +5,9 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Organisation
-from tenancy.tests.pages import AssociationPageCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
 
@@ -140,24 +139,17 @@ def test_organisation_create_duplicate_name_is_a_form_error(
     assert Organisation.objects.filter(name="Socialtjänsten").count() == 1
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
-def test_organisation_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    member = MemberFactory.create(association=world.association)
-    for organisation in OrganisationFactory.create_batch(
-        count, association=world.association, member=member
-    ):
-        InterventionFactory.create(association=world.association, owner=organisation)
-        world.intervention_a.partners.add(organisation)
-    client = client_as("admin")
+class TestOrganisationListQueryCount(ListQueryCountCases):
+    view = "tenancy:organisation_list"
+    queries = 9
 
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:organisation_list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        member = MemberFactory.create(association=world.association)
+        for organisation in OrganisationFactory.create_batch(
+            count, association=world.association, member=member
+        ):
+            InterventionFactory.create(association=world.association, owner=organisation)
+            world.intervention_a.partners.add(organisation)
 
 
 class TestOrganisationList(AssociationPageCases):

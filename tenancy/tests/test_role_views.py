@@ -5,11 +5,10 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Role, RoleAssignment
 from tenancy.services import assign_role
-from tenancy.tests.pages import AssociationPageCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import UserFactory
 from testing.personas import World
 
@@ -173,23 +172,16 @@ def test_revoke_role_of_other_association_is_404(
     assert RoleAssignment.objects.filter(pk=foreign.pk).exists() is True
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
-def test_role_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    for user in UserFactory.create_batch(count):
-        assign_role(user=user, role=Role.EKONOM, association=world.association)
-        assign_role(
-            user=user,
-            role=Role.INSATSANSVARIG,
-            association=world.association,
-            intervention=world.intervention_a,
-        )
-    client = client_as("admin")
+class TestRoleListQueryCount(ListQueryCountCases):
+    view = "tenancy:role_list"
+    queries = 10
 
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:role_list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        for user in UserFactory.create_batch(count):
+            assign_role(user=user, role=Role.EKONOM, association=world.association)
+            assign_role(
+                user=user,
+                role=Role.INSATSANSVARIG,
+                association=world.association,
+                intervention=world.intervention_a,
+            )
