@@ -123,14 +123,10 @@ def test_annual_report_command_writes_docx(imported, tmp_path):
 
     call_command(
         "annual_report",
-        "--association",
-        "exempel",
-        "--year",
-        "2022",
-        "--format",
-        "docx",
-        "--output",
-        str(output),
+        "--association=exempel",
+        "--year=2022",
+        "--format=docx",
+        f"--output={output}",
     )
 
     assert docx_headings(output.read_bytes())[0] == (1, "Ordföranden har ordet")
@@ -152,14 +148,10 @@ def test_annual_report_command_writes_html_with_the_pdf_sections(imported, tmp_p
 
     call_command(
         "annual_report",
-        "--association",
-        "exempel",
-        "--year",
-        "2022",
-        "--format",
-        "html",
-        "--output",
-        str(output),
+        "--association=exempel",
+        "--year=2022",
+        "--format=html",
+        f"--output={output}",
     )
 
     html = output.read_text(encoding="utf-8")
