@@ -202,7 +202,7 @@ class _Scaler:
         from tenancy.services import assign_role
 
         for number in range(EXTRA_OFFICERS):
-            email, secret, code = extra_officer(number)
+            email, secret, code = extra_officer(number, "exempel")
             user = User.objects.create_user(
                 email, DEMO_PASSWORD, first_name="Bench", last_name=email
             )

@@ -1,5 +1,6 @@
 """Locust scenario of the load test (run it with ``bench/load/run.sh``): the demo association
-scaled tenfold, three kinds of users.
+scaled tenfold (or, with ``BENCH_ASSOCIATION``, a generated association of the national
+host), three kinds of users and anonymous survey respondents.
 
 - office (förbundsadministratör): dashboard, interventions, budget, quarter overview, memo
   page;
@@ -41,6 +42,9 @@ from bench.load.numbers import next_personnummer
 from bench.load.totp import seconds_left, totp
 
 BASE = f"/f/{ASSOCIATION}"
+#: The memo's period (``BENCH_PERIOD``, e.g. 2025H2 for a generated association whose data
+#: ends in 2025); by default the page's own (the current half-year).
+MEMO_QUERY = f"?period={os.environ['BENCH_PERIOD']}" if os.environ.get("BENCH_PERIOD") else ""
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CREATE_LINK = re.compile(rf'href="{BASE}/deltagare/insats/(\d+)/ny/"')
@@ -200,7 +204,7 @@ class OfficeUser(FinsamUser):
 
     @task(1)
     def memo(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/", "page: memo")
+        self.page(f"{BASE}/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
 
 
 class StaffUser(FinsamUser):
@@ -262,11 +266,11 @@ class BoardUser(FinsamUser):
 
     @task(1)
     def memo(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/", "page: memo")
+        self.page(f"{BASE}/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
 
     @task(1)
     def memo_json(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/ladda-ner/json/", "download: memo json")
+        self.page(f"{BASE}/dokument/uppfoljning/ladda-ner/json/{MEMO_QUERY}", "download: memo json")
 
 
 class Respondent(FastHttpUser):

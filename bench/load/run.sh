@@ -9,7 +9,11 @@
 # Environment: BENCH_PORT (8765), BENCH_SPAWN_RATE (users started per second, 2),
 # BENCH_WAIT_MIN/BENCH_WAIT_MAX (think time in seconds, 3/10), DATABASE_CONN_MAX_AGE (0),
 # BENCH_NATIONAL_SCALE (when set, bench.national's 75 other associations at that scale are
-# generated into the database first), BENCH_LINKS_PER_FORM (anonymous survey links, 30).
+# generated into the database first; BENCH_NATIONAL_LARGEST_SCALE sizes the largest, nat-00,
+# apart, e.g. 1.0 for its full 20 000 participations), BENCH_ASSOCIATION (the association the
+# simulated users work in: exempel, the demo x10, by default; e.g. nat-00 with the national
+# data, whose accounts bench.load.prepare creates), BENCH_PERIOD (the memo's period, e.g.
+# 2025H2 for generated data), BENCH_LINKS_PER_FORM (anonymous survey links, 30).
 # Results in bench/out/load/: summary.md, categories.json, Locust's CSV and HTML report,
 # gunicorn's access and error logs, machine.txt.
 set -euo pipefail
@@ -53,9 +57,15 @@ $PY manage.py load_demo --force >/dev/null
 $PY -m bench.generate --like-demo --factor 10 --no-migrate
 if [ -n "${BENCH_NATIONAL_SCALE:-}" ]; then
   # The other associations of a national host in the same database (bench.national).
-  $PY -m bench.national --scale "$BENCH_NATIONAL_SCALE" --generate-only
+  $PY -m bench.national --scale "$BENCH_NATIONAL_SCALE" --generate-only \
+    ${BENCH_NATIONAL_LARGEST_SCALE:+--largest-scale "$BENCH_NATIONAL_LARGEST_SCALE"}
 fi
-$PY -m bench.load.links --per-form "${BENCH_LINKS_PER_FORM:-30}" >"$OUT/links.json"
+ASSOCIATION=${BENCH_ASSOCIATION:-exempel}
+if [ "$ASSOCIATION" != exempel ]; then
+  BENCH_ASSOCIATION="$ASSOCIATION" $PY -m bench.load.prepare
+fi
+$PY -m bench.load.links --association "$ASSOCIATION" --per-form "${BENCH_LINKS_PER_FORM:-30}" \
+  >"$OUT/links.json"
 $PY manage.py collectstatic --noinput -v0
 
 .venv/bin/gunicorn finsam.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
@@ -76,10 +86,11 @@ curl -sf -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$PORT/healthz" >/dev/nu
   echo "memory: $(free -m | awk '/^Mem:/ {print $2}') MB"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "users: $USERS, duration: $DURATION, gunicorn workers: $WORKERS, spawn rate: $SPAWN_RATE/s"
+  echo "association: $ASSOCIATION, memo period: ${BENCH_PERIOD:-current}, national scale: ${BENCH_NATIONAL_SCALE:-none} (largest ${BENCH_NATIONAL_LARGEST_SCALE:-same})"
 } >"$OUT/machine.txt"
 
 echo "Running Locust: $USERS users for $DURATION against 127.0.0.1:$PORT ($WORKERS workers) ..."
-.venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" \
+BENCH_ASSOCIATION="$ASSOCIATION" .venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" \
   --spawn-rate "$SPAWN_RATE" --run-time "$DURATION" --host "http://127.0.0.1:$PORT" \
   --csv "$OUT/locust" --html "$OUT/locust.html" --stop-timeout 15 --only-summary \
   --loglevel WARNING --exit-code-on-error 0
