@@ -70,18 +70,38 @@ def _bars(items: list[tuple[str, int | str | None]], *, scale_to: int | None = N
 
 #: The dashboard's figures may be this old (the memo page and downloads are always exact).
 KEY_FIGURES_SECONDS = 60
+#: How long the last computed figures are kept to be shown while another request
+#: recomputes them, and how long a recomputation may hold the right to do so.
+LAST_FIGURES_SECONDS = 10 * 60
+COMPUTING_SECONDS = 2 * 60
 
 
 def key_figures(association: Association, *, today: dt.date, suppress: bool) -> KeyFigures:
-    """The key figures, recomputed at most once a minute per association and version."""
+    """The key figures, recomputed at most once a minute per association and version.
+
+    Only one request at a time recomputes them (``cache.add`` is atomic in every cache
+    backend, shared between servers with Redis): the others show the last figures computed
+    while it works, so a slow memo after a change does not occupy every web worker at once.
+    Only the very first request of a period, with nothing computed yet, waits for its own."""
     from django.core.cache import cache
 
     period = Period.current_half(today)
     key = f"finsam:key-figures:{association.pk}:{period.code}:{int(suppress)}"
+    threshold = association.disclosure_threshold
     figures: KeyFigures | None = cache.get(key)
-    if figures is None or figures.threshold != association.disclosure_threshold:
+    if figures is not None and figures.threshold == threshold:
+        return figures
+    last: KeyFigures | None = cache.get(f"{key}:last")
+    computing = cache.add(f"{key}:computing", True, COMPUTING_SECONDS)
+    if not computing and last is not None and last.threshold == threshold:
+        return last
+    try:
         figures = compute_key_figures(association, period=period, suppress=suppress)
         cache.set(key, figures, KEY_FIGURES_SECONDS)
+        cache.set(f"{key}:last", figures, LAST_FIGURES_SECONDS)
+    finally:
+        if computing:
+            cache.delete(f"{key}:computing")
     return figures
 
 
