@@ -21,6 +21,7 @@ from followup.models import QUALITY_QUESTIONS, Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.memo_document import MemoExtras, memo_extras
+from stats.memo_progression import progression_json
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
 from stats.periods import Period
@@ -164,6 +165,9 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
     contract_tables["association_goals"] = _association_goals(
         association, period, linked.goals, participant, extras
     )
+    # Addition to the contract: the progression aggregates (stats.memo_progression).
+    progression, progression_note = progression_json(association, period, suppress=suppress)
+    contract_tables["progression"] = progression
     json = {
         "association": association.slug,
         "period": period.code,
@@ -178,6 +182,7 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         "tables": _ordered(contract_tables),
     }
     notes = {name: table.note for name, table in tables.items()}
+    notes["progression"] = progression_note
     return Memo(json=json, notes=notes, names=names, extras=extras)
 
 
@@ -204,6 +209,7 @@ TABLE_ORDER = (
     "expected",
     "activities",
     "association_goals",
+    "progression",
 )
 
 
