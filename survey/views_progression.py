@@ -29,6 +29,7 @@ from survey.progression import (
 )
 from survey.progression_models import ProgressionInstrument, Rater
 from survey.radar import radar
+from survey.reminders import forms_due
 from tenancy.views.base import TenantView
 
 
@@ -200,6 +201,8 @@ class DueView(TenantView, TemplateView):
         context["due"] = due_for_assessment(
             self.request.user, self.association, timezone.localdate()
         )
+        # The participant survey forms due (survey.reminders): which form to offer.
+        context["forms_due"] = forms_due(self.request.user, self.association, timezone.localdate())
         return context
 
 
