@@ -14,7 +14,9 @@ Counts are year to date (assessments dated from the period's ``ytd_start`` to it
 like the participant tables, so every memo of a year publishes overlapping figures: the
 snapshots at the quarter ends up to the period's end are suppressed in order
 (``stats.disclosure_periods``), with "participations with two assessments" growing
-between snapshots (the outcomes may move either way). A row is listed when it has a
+between snapshots (the outcomes may move either way); the hidden cells are cached like the
+person tables' (``stats.year_suppression``), so the survey's summary page and the memos
+ending at the same date share them. A row is listed when it has a
 participation with two assessments; a hidden count is ``".."``; a share is hidden with
 its count; the mean change is left out (null) when the number of participations is hidden.
 """
@@ -29,10 +31,11 @@ from django_scopes import scope
 
 from interventions.models import Intervention
 from stats.disclosure import Key, Suppressed, Table, unsuppressed
-from stats.disclosure_periods import GROWS, Snapshot, suppress_in_order
+from stats.disclosure_periods import GROWS, Snapshot
 from stats.periods import Period
 from stats.progression import OUTCOMES, ProgressionSummary, Rating, progress_of, summarise
 from stats.survey import percent
+from stats.year_suppression import _cached as cached_suppression
 from stats.year_suppression import snapshot_ends
 from survey.progression_models import Assessment, ProgressionInstrument
 from tenancy.models import Association
@@ -58,7 +61,13 @@ def progression_json(
                 continue
             last, summaries = tables[-1]
             result = (
-                suppress_in_order([Snapshot(table, _link) for table, _ in tables], k)[-1]
+                cached_suppression(
+                    association,
+                    ends,
+                    f"progression-{instrument.pk}",
+                    [Snapshot(table, _link) for table, _ in tables],
+                    k,
+                )
                 if suppress
                 else unsuppressed(last)
             )
