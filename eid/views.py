@@ -9,26 +9,19 @@ from allauth.socialaccount.adapter import get_adapter as get_social_adapter
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.base import AuthProcess
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from eid.adapter import _safe_next, reauth_state
-from interventions.models import Intervention
 from participants import crypto
 from participants.personnummer import InvalidPersonnummer, parse
-from tenancy import invitations
-from tenancy.models import Role
-from tenancy.roles import role_scope_error
-from tenancy.views.base import TenantView
-
-ASSIGNABLE_ROLES = [role for role in Role if role != Role.SYSTEMADMINISTRATOR]
+from tenancy.models import Invitation
+from tenancy.views.roles import InvitationFormView, RoleAssignmentForm
 
 
 class ReauthenticateView(LoginRequiredMixin, View):
@@ -60,12 +53,7 @@ class ReauthenticateView(LoginRequiredMixin, View):
         )
 
 
-class InterventionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.code} {obj.display_name}"
-
-
-class PersonnummerInvitationForm(forms.Form):
+class PersonnummerInvitationForm(RoleAssignmentForm):
     personnummer = forms.CharField(
         label=_("Personnummer"),
         max_length=13,
@@ -75,20 +63,7 @@ class PersonnummerInvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-post"), help_text=_("Kontoadress för meddelanden; inbjudan skickas hit.")
     )
-    role = forms.ChoiceField(
-        label=_("Roll"), choices=[(role.value, role.label) for role in ASSIGNABLE_ROLES]
-    )
-    intervention = InterventionChoiceField(
-        label=_("Insats"),
-        queryset=Intervention.objects.none(),
-        required=False,
-        help_text=_("Endast för deltagaransvarig och insatsansvarig."),
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = cast(InterventionChoiceField, self.fields["intervention"])
-        field.queryset = Intervention.objects.in_display_order()
+    field_order = ("personnummer", "email", "role", "intervention")
 
     def clean_personnummer(self) -> str:
         try:
@@ -97,63 +72,30 @@ class PersonnummerInvitationForm(forms.Form):
             raise ValidationError(str(error)) from None
         return crypto.lookup_hash(canonical)
 
-    def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean() or {}
-        error = role_scope_error(cleaned.get("role"), cleaned.get("intervention"))
-        if error is not None:
-            self.add_error("intervention", error)
-        return cleaned
 
-
-class PersonnummerInvitationView(TenantView):
+class PersonnummerInvitationView(InvitationFormView):
     """The office invites a personnummer to a role; the first e-ID sign-in with it
     accepts. The number is hashed in the form and never kept, shown or logged."""
 
-    permission_required = "tenancy.manage_roles"
     template_name = "eid/invite.html"
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.render_form(PersonnummerInvitationForm())
+    def make_form(self, data: Any = None) -> PersonnummerInvitationForm:
+        return PersonnummerInvitationForm(data, association=self.association)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        form = PersonnummerInvitationForm(request.POST)
-        if not form.is_valid():
-            return self.render_form(form)
-        data = form.cleaned_data
-        try:
-            invitation = invitations.invite(
-                email=data["email"],
-                role=data["role"],
-                association=self.association,
-                intervention=data["intervention"],
-                invited_by=request.user,
-                base_url=f"{request.scheme}://{request.get_host()}",
-                personnummer_hash=data["personnummer"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.render_form(form)
-        messages.success(
-            request,
-            gettext(
-                "Inbjudan till rollen %(role)s är sparad. Rollen gäller när personen "
-                "loggar in med e-legitimation första gången; ett meddelande är skickat "
-                "till %(email)s."
-            )
-            % {"email": invitation.email, "role": invitation.get_role_display()},
-        )
-        return redirect(reverse("tenancy:role_list", args=[self.association.slug]))
+    def invite_with(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {"personnummer_hash": data["personnummer"]}
 
-    def render_form(self, form: PersonnummerInvitationForm) -> HttpResponse:
+    def sent_message(self, invitation: Invitation) -> str:
+        return gettext(
+            "Inbjudan till rollen %(role)s är sparad. Rollen gäller när personen "
+            "loggar in med e-legitimation första gången; ett meddelande är skickat "
+            "till %(email)s."
+        ) % {"email": invitation.email, "role": invitation.get_role_display()}
+
+    def render_form(self, form: RoleAssignmentForm) -> HttpResponse:
         # A refused form never sends the number back to the page.
         if form.is_bound:
             data = self.request.POST.copy()
             data["personnummer"] = ""
             form.data = data
-        context = self.get_context_data(
-            form=form,
-            cancel_url=reverse("tenancy:role_list", args=[self.association.slug]),
-            invitation_days=invitations.invitation_days(),
-        )
-        return render(self.request, self.template_name, context)
+        return super().render_form(form)

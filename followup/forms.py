@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from finsam.amounts import bounded
+from followup.final_reports import FINAL_TEXT_FIELDS
 from followup.models import (
     Colour,
     DecidedBy,
@@ -223,20 +224,7 @@ class FinalReportForm(forms.ModelForm):
 
     class Meta:
         model = FinalReport
-        fields = [
-            "purpose",
-            "results",
-            "gender_perspective",
-            "background",
-            "need_changed",
-            "target_group",
-            "methods",
-            "follow_up",
-            "implementation",
-            "budget_outcome",
-            "returned_funds",
-            "lessons",
-        ]
+        fields = list(FINAL_TEXT_FIELDS)
         widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
 
 

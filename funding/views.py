@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -37,7 +37,6 @@ from funding.models import Application, ApplicationGoal, Outcome, Recommendation
 from funding.queries import applications_for_list, granted_version
 from funding.services import assess_application, record_decision, save_application
 from interventions.models import Intervention
-from tenancy.models import User
 from tenancy.views.base import TenantDetailView, TenantListView, TenantView, htmx_redirect
 
 #: Rows added to a form with the "add a row" buttons.
@@ -55,18 +54,11 @@ def detail_url(application: Application) -> str:
     return reverse("funding:detail", args=[application.association.slug, application.pk])
 
 
-def acting_user(request: HttpRequest) -> User:
-    """The logged-in user (TenantView refuses anonymous users before any handler runs)."""
-    user = request.user
-    if not isinstance(user, User):  # pragma: no cover - guarded by LoginRequiredMixin
-        raise PermissionDenied
-    return user
-
-
 class ApplicationListView(TenantListView):
     """All applications, newest first; ``?status=`` filters undecided, granted, rejected."""
 
     permission_required = "funding.view_application"
+    change_permission = "funding.change_application"
     template_name = "funding/application_list.html"
 
     @cached_property
@@ -81,9 +73,6 @@ class ApplicationListView(TenantListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
-        context["can_change"] = self.request.user.has_perm(
-            "funding.change_application", self.association
-        )
         return context
 
 
@@ -315,7 +304,7 @@ class AssessmentView(ApplicationStepView):
                     application=self.application,
                     text=form.cleaned_data["text"],
                     recommendation=form.cleaned_data["recommendation"],
-                    assessed_by=acting_user(request),
+                    assessed_by=self.user,
                     assessed_on=form.cleaned_data["assessed_on"],
                 )
             except ValidationError as error:
@@ -388,7 +377,7 @@ class DecisionView(ApplicationStepView):
                     start_date=data["start_date"],
                     end_date=data["end_date"],
                     years=years.rows(),
-                    recorded_by=acting_user(request),
+                    recorded_by=self.user,
                 )
             except ValidationError as error:
                 form.add_error(None, error)

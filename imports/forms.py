@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from tenancy.forms import within_upload_limit
 
 ACCEPTED_SUFFIXES = (".xlsx", ".zip", ".csv")
 
@@ -29,14 +28,7 @@ class WorkbookUploadForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
-        upload: UploadedFile = self.cleaned_data["file"]
-        limit = int(settings.FINSAM_MAX_UPLOAD_BYTES)
-        if (upload.size or 0) > limit:
-            raise forms.ValidationError(
-                _("Filen är för stor. Största tillåtna storlek är %(limit)s."),
-                code="too_large",
-                params={"limit": filesizeformat(limit)},
-            )
+        upload = within_upload_limit(self.cleaned_data["file"])
         if not (upload.name or "").casefold().endswith(ACCEPTED_SUFFIXES):
             raise forms.ValidationError(
                 _("Välj en fil av typen .xlsx, .zip eller .csv."), code="file_type"

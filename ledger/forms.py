@@ -6,10 +6,9 @@ import re
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from tenancy.forms import within_upload_limit
 
 TOKEN_RE = re.compile(r"[0-9a-f]{64}")
 
@@ -23,15 +22,7 @@ class SieUploadForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
-        upload: UploadedFile = self.cleaned_data["file"]
-        limit = int(settings.FINSAM_MAX_UPLOAD_BYTES)
-        if (upload.size or 0) > limit:
-            raise forms.ValidationError(
-                _("Filen är för stor. Största tillåtna storlek är %(limit)s."),
-                code="too_large",
-                params={"limit": filesizeformat(limit)},
-            )
-        return upload
+        return within_upload_limit(self.cleaned_data["file"])
 
 
 class SieConfirmForm(forms.Form):

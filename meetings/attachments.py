@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from meetings.models import Attachment, AttachmentDocument
+
+if TYPE_CHECKING:
+    from stats.application_paper import ApplicationPaper
 
 
 def _memo_pdf(attachment: Attachment) -> tuple[str, bytes]:
@@ -64,24 +67,19 @@ def _economic_pdf(attachment: Attachment) -> tuple[str, bytes]:
     return f"ekonomisk-information-{as_of.isoformat()}.pdf", render_pdf(information)
 
 
-def _application(attachment_or_reference: Attachment | str) -> Any:
-    from funding.models import Application
+def _paper(reference: str) -> ApplicationPaper:
+    from stats.application_paper import application_paper
 
-    reference = (
-        attachment_or_reference
-        if isinstance(attachment_or_reference, str)
-        else attachment_or_reference.reference
-    )
-    application = (
-        Application.objects.filter(pk=int(reference)).first()
-        if reference.isdigit() and len(reference) < 12
-        else Application.objects.filter(code=reference).first()
-    )
-    if application is None:
+    paper = application_paper(reference)
+    if paper is None:
         raise ValidationError(
             {"reference": _("Ange ansökans id eller kod; ingen sådan ansökan finns.")}
         )
-    return application
+    return paper
+
+
+def _check_application(reference: str) -> None:
+    _paper(reference)
 
 
 def _application_pdf(attachment: Attachment) -> tuple[str, bytes]:
@@ -89,21 +87,16 @@ def _application_pdf(attachment: Attachment) -> tuple[str, bytes]:
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
-    application = _application(attachment)
-    years = list(application.years.order_by("year"))
+    paper = _paper(attachment.reference)
     html = render_to_string(
         "meetings/packet/application.html",
         {
-            "title": f"Ansökan {application.name}",
+            "title": f"Ansökan {paper.name}",
             "association_name": attachment.association.name,
-            "application": application,
-            "years": years,
-            "total": sum(row.amount for row in years),
-            "goals": list(application.goals.all()),
-            "assessment": application.assessment_or_none,
+            "paper": paper,
         },
     )
-    return f"ansokan-{application.pk}.pdf", bytes(HTML(string=html).write_pdf(pdf_tags=True))
+    return f"ansokan-{paper.pk}.pdf", bytes(HTML(string=html).write_pdf(pdf_tags=True))
 
 
 def _check_annual(reference: str) -> None:
@@ -138,7 +131,7 @@ def _annual_pdf(attachment: Attachment) -> tuple[str, bytes]:
 FREEZERS: dict[str, tuple[Callable[[str], None], Callable[[Attachment], tuple[str, bytes]]]] = {
     AttachmentDocument.MEMO: (_check_memo, _memo_pdf),
     AttachmentDocument.ECONOMIC_INFORMATION: (_check_economic, _economic_pdf),
-    AttachmentDocument.APPLICATION: (_application, _application_pdf),
+    AttachmentDocument.APPLICATION: (_check_application, _application_pdf),
     AttachmentDocument.ANNUAL_REPORT: (_check_annual, _annual_pdf),
 }
 

@@ -4,6 +4,7 @@ file (the packet stays behind the log-in)."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -33,18 +34,11 @@ def recipients(meeting: Meeting) -> list[str]:
     return sorted(email for email in emails if email)
 
 
-def send_notice(meeting: Meeting) -> int:
-    """E-mail each recipient a link to the meeting; returns how many were sent."""
+def meeting_facts(meeting: Meeting) -> dict[str, Any]:
+    """What the meeting's e-mails say of it: organ, association, date, start, place and
+    the link to it in the portal."""
     path = reverse("meetings:detail", args=[meeting.association.slug, meeting.pk])
-    subject = _("Kallelse: %(organ)s %(date)s") % {
-        "organ": meeting.organ,
-        "date": meeting.date.isoformat(),
-    }
-    body = _(
-        "Du är kallad till sammanträde med %(organ)s i %(association)s den %(date)s kl. "
-        "%(start)s, %(place)s.\n\nKallelsen med föredragningslista och handlingar finns i "
-        "Finsam, där du också anmäler närvaro eller förhinder:\n%(url)s\n"
-    ) % {
+    return {
         "organ": meeting.organ,
         "association": meeting.association.name,
         "date": meeting.date.isoformat(),
@@ -52,6 +46,20 @@ def send_notice(meeting: Meeting) -> int:
         "place": meeting.place,
         "url": f"{settings.FINSAM_BASE_URL}{path}",
     }
+
+
+def send_notice(meeting: Meeting) -> int:
+    """E-mail each recipient a link to the meeting; returns how many were sent."""
+    facts = meeting_facts(meeting)
+    subject = _("Kallelse: %(organ)s %(date)s") % facts
+    body = (
+        _(
+            "Du är kallad till sammanträde med %(organ)s i %(association)s den %(date)s kl. "
+            "%(start)s, %(place)s.\n\nKallelsen med föredragningslista och handlingar finns i "
+            "Finsam, där du också anmäler närvaro eller förhinder:\n%(url)s\n"
+        )
+        % facts
+    )
     sent = 0
     for email in recipients(meeting):
         try:

@@ -17,13 +17,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from meetings.mail import meeting_facts
 from meetings.models import Attendance, Meeting, SubstituteCall
 from meetings.queries import Seat, organ_people
 from meetings.services import require
@@ -133,25 +132,17 @@ def send_call(call: SubstituteCall) -> bool:
     )
     if not email:
         return False
-    path = reverse("meetings:detail", args=[meeting.association.slug, meeting.pk])
-    subject = _("Inkallelse: %(organ)s %(date)s") % {
-        "organ": meeting.organ,
-        "date": meeting.date.isoformat(),
-    }
-    body = _(
-        "Du är inkallad som ersättare för %(member)s vid sammanträdet med %(organ)s i "
-        "%(association)s den %(date)s kl. %(start)s, %(place)s.\n\nKallelsen med "
-        "föredragningslista och handlingar finns i Finsam, där du också anmäler närvaro "
-        "eller förhinder:\n%(url)s\n"
-    ) % {
-        "member": call.absent_member.name,
-        "organ": meeting.organ,
-        "association": meeting.association.name,
-        "date": meeting.date.isoformat(),
-        "start": meeting.start.strftime("%H:%M"),
-        "place": meeting.place,
-        "url": f"{settings.FINSAM_BASE_URL}{path}",
-    }
+    facts = {**meeting_facts(meeting), "member": call.absent_member.name}
+    subject = _("Inkallelse: %(organ)s %(date)s") % facts
+    body = (
+        _(
+            "Du är inkallad som ersättare för %(member)s vid sammanträdet med %(organ)s i "
+            "%(association)s den %(date)s kl. %(start)s, %(place)s.\n\nKallelsen med "
+            "föredragningslista och handlingar finns i Finsam, där du också anmäler närvaro "
+            "eller förhinder:\n%(url)s\n"
+        )
+        % facts
+    )
     try:
         send_mail(subject, body, None, [email])
     except OSError:

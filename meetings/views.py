@@ -146,23 +146,36 @@ class MeetingChildView(TenantView):
         return context
 
 
-class ItemCreateView(MeetingChildView, FormView):
-    permission_required = "meetings.change_meeting"
+class ItemFormView(FormView):
+    """The form of an item; ``save`` stores it (a refusal lands next to the fields) and
+    gives the meeting to return to."""
+
+    permission_required: str | None = "meetings.change_meeting"
     template_name = "meetings/form.html"
     form_class = ItemForm
-    extra_context = {"title": _("Nytt ärende")}
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "staff": StaffMember.objects.all()}
 
+    def save(self, form: ItemForm) -> Meeting:
+        raise NotImplementedError
+
     def form_valid(self, form: ItemForm) -> HttpResponse:
         try:
-            services.add_item(user=self.request.user, meeting=self.meeting, **form.item_fields())
+            meeting = self.save(form)
         except ValidationError as error:
             add_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Ärendet är sparat."))
-        return htmx_redirect(self.request, meeting_url(self.meeting))
+        return htmx_redirect(self.request, meeting_url(meeting))
+
+
+class ItemCreateView(ItemFormView, MeetingChildView):
+    extra_context = {"title": _("Nytt ärende")}
+
+    def save(self, form: ItemForm) -> Meeting:
+        services.add_item(user=self.request.user, meeting=self.meeting, **form.item_fields())
+        return self.meeting
 
 
 class ItemView(TenantView):
@@ -181,14 +194,8 @@ class ItemView(TenantView):
         return context
 
 
-class ItemUpdateView(ItemView, FormView):
-    permission_required = "meetings.change_meeting"
-    template_name = "meetings/form.html"
-    form_class = ItemForm
+class ItemUpdateView(ItemFormView, ItemView):
     extra_context = {"title": _("Ändra ärende")}
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "staff": StaffMember.objects.all()}
 
     def get_initial(self) -> dict[str, Any]:
         item = self.item
@@ -202,14 +209,9 @@ class ItemUpdateView(ItemView, FormView):
             "concerns_ref": item.concerns_ref,
         }
 
-    def form_valid(self, form: ItemForm) -> HttpResponse:
-        try:
-            services.update_item(user=self.request.user, item=self.item, **form.item_fields())
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Ärendet är sparat."))
-        return htmx_redirect(self.request, meeting_url(self.item.meeting))
+    def save(self, form: ItemForm) -> Meeting:
+        services.update_item(user=self.request.user, item=self.item, **form.item_fields())
+        return self.item.meeting
 
 
 class ItemMoveView(ItemView):

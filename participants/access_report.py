@@ -27,26 +27,13 @@ from participants.choices import IncomeSource
 from participants.models import Consent, Participation, ParticipationEvent, Person
 from participants.queries import officer_intervention_ids, participations_for
 from participants.retention import describe_policy, policy_for
-from participants.services import find_person, person_name
+from participants.services import HISTORY_FIELDS, find_person, person_name
 from tenancy.models import Association, Role
 
 ACCESS_REPORT_PURPOSE = "Registerutdrag"
 
 #: The variables of a participation, in the order of the importmall's `Deltagare` sheet.
-VARIABLES = (
-    "reference",
-    "gender",
-    "entry_date",
-    "exit_date",
-    "exit_reason",
-    "work_extent",
-    "education",
-    "income_before",
-    "public_support_time",
-    "referrer",
-    "action_plan_date",
-    "income_after",
-)
+VARIABLES = ("reference", "gender", *HISTORY_FIELDS)
 
 
 def purposes() -> list[str]:

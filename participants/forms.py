@@ -26,7 +26,7 @@ from participants.choices import (
 from participants.models import Participation
 from participants.personnummer import InvalidPersonnummer, Personnummer, parse
 from participants.queries import ListStatus, PeriodOn
-from participants.services import EntryDetails
+from participants.services import HISTORY_FIELDS, EntryDetails
 from tenancy.forms import DateInput
 
 _BLANK: list[tuple[str, str]] = [("", "–")]
@@ -56,6 +56,16 @@ def personnummer_field(**kwargs: Any) -> forms.CharField:
         help_text=_("ÅÅÅÅMMDD-NNNN, eller samordningsnummer."),
         widget=forms.TextInput(attrs={**_IDENTITY_ATTRS, "inputmode": "numeric"}),
         **kwargs,
+    )
+
+
+def reference_field() -> forms.CharField:
+    """The participant's own running number (deltagar-id), never personnummer or name."""
+    return forms.CharField(
+        label=_("Deltagar-id"),
+        max_length=100,
+        required=False,
+        help_text=_("Frivilligt löpnummer inom förbundet. Inte personnummer eller namn."),
     )
 
 
@@ -117,12 +127,7 @@ class EntryForm(EntryDetailsForm):
     consent_date = forms.DateField(label=_("Samtycke lämnat"), widget=DateInput())
     consent_form_version = forms.CharField(label=_("Blankettversion"), max_length=40, initial="1")
     entry_date = forms.DateField(label=_("Inskrivningsdatum"), widget=DateInput())
-    reference = forms.CharField(
-        label=_("Deltagar-id"),
-        max_length=100,
-        required=False,
-        help_text=_("Frivilligt löpnummer inom förbundet. Inte personnummer eller namn."),
-    )
+    reference = reference_field()
 
 
 class AnonymousEntryForm(forms.Form):
@@ -130,12 +135,7 @@ class AnonymousEntryForm(forms.Form):
 
     gender = forms.ChoiceField(label=_("Kön"), choices=_choices(Gender.choices))
     entry_date = forms.DateField(label=_("Inskrivningsdatum"), widget=DateInput())
-    reference = forms.CharField(
-        label=_("Deltagar-id"),
-        max_length=100,
-        required=False,
-        help_text=_("Frivilligt löpnummer inom förbundet. Inte personnummer eller namn."),
-    )
+    reference = reference_field()
 
 
 class ExitFieldsForm(forms.Form):
@@ -179,21 +179,7 @@ class ParticipationUpdateForm(EntryDetailsForm, ExitFieldsForm):
     entry_date = forms.DateField(label=_("Inskrivningsdatum"), widget=DateInput())
 
     def __init__(self, *args: Any, participation: Participation, **kwargs: Any) -> None:
-        initial = {
-            name: getattr(participation, name)
-            for name in (
-                "entry_date",
-                "exit_date",
-                "exit_reason",
-                "work_extent",
-                "education",
-                "income_before",
-                "public_support_time",
-                "referrer",
-                "action_plan_date",
-                "income_after",
-            )
-        }
+        initial = {name: getattr(participation, name) for name in HISTORY_FIELDS}
         kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         # An ongoing participation is edited without exit; the exit page sets it.

@@ -19,3 +19,5 @@ declare("participants.withdraw_consent_everywhere", association_roles=ADMIN)
 declare("participants.report_national_counts", association_roles=ADMIN)
 # A deltagaransvarig of any intervention makes the access report of their interventions.
 declare("participants.make_access_report", intervention_roles=OFFICER)
+# A deltagaransvarig of any intervention searches by personnummer (hits: their own).
+declare("participants.search_participants", intervention_roles=OFFICER)

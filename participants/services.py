@@ -72,6 +72,18 @@ class EntryDetails:
     income_after: list[str] = field(default_factory=list)
 
 
+def _log_one(user: Any, participation: Participation, action: str, purpose: str) -> None:
+    """The access-log row of one participation read or written."""
+    log_access(
+        user=user,
+        association=participation.association,
+        action=action,
+        participation_ids=[participation.pk],
+        intervention_ids=[participation.intervention_id],
+        purpose=purpose,
+    )
+
+
 def require_officer(user: Any, intervention: Intervention) -> None:
     """Refuse anyone but a deltagaransvarig of the intervention (logged as denied)."""
     if not user.has_perm("participants.change_participation", intervention):
@@ -334,14 +346,7 @@ def register_entry(
         },
         conflict_field="personnummer",
     )
-    log_access(
-        user=user,
-        association=association,
-        action=AccessAction.CREATE,
-        participation_ids=[participation.pk],
-        intervention_ids=[intervention.pk],
-        purpose=purpose,
-    )
+    _log_one(user, participation, AccessAction.CREATE, purpose)
     return participation
 
 
@@ -370,14 +375,7 @@ def register_anonymous(
         entry_date=entry_date,
     )
     record_event(participation, user, ParticipationEvent.Action.CREATED, {})
-    log_access(
-        user=user,
-        association=intervention.association,
-        action=AccessAction.CREATE,
-        participation_ids=[participation.pk],
-        intervention_ids=[intervention.pk],
-        purpose=purpose,
-    )
+    _log_one(user, participation, AccessAction.CREATE, purpose)
     return participation
 
 
@@ -414,14 +412,7 @@ def update_participation(
     if not changes:
         return participation
     save_changes(participation, user=user, values=merged, changes=changes)
-    log_access(
-        user=user,
-        association=participation.association,
-        action=AccessAction.UPDATE,
-        participation_ids=[participation.pk],
-        intervention_ids=[participation.intervention_id],
-        purpose=purpose,
-    )
+    _log_one(user, participation, AccessAction.UPDATE, purpose)
     return participation
 
 
@@ -577,14 +568,7 @@ def reveal_personnummer(*, user: Any, participation: Participation) -> str:
     require_officer(user, participation.intervention)
     if participation.identity is None:
         raise ValidationError(_("Deltagandet är anonymt."))
-    log_access(
-        user=user,
-        association=participation.association,
-        action=AccessAction.REVEAL,
-        participation_ids=[participation.pk],
-        intervention_ids=[participation.intervention_id],
-        purpose="Visa fullständigt personnummer",
-    )
+    _log_one(user, participation, AccessAction.REVEAL, "Visa fullständigt personnummer")
     return crypto.decrypt(participation.identity.pnr_encrypted)
 
 

@@ -22,6 +22,7 @@ from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.memo_document import MemoExtras, memo_extras
 from stats.memo_progression import progression_json
+from stats.memo_schema import ADDED_TABLES, TABLE_ORDER
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
 from stats.periods import Period
@@ -194,27 +195,8 @@ def _suppression_note(k: int, applied: bool) -> str:
     return hidden_note(k) if applied else unsuppressed(DisclosureTable()).note
 
 
-#: The order of the contract's ``tables`` object.
-TABLE_ORDER = (
-    "participants",
-    "outcomes",
-    "anonymous",
-    "exit_reasons",
-    "budget",
-    "target_group",
-    "time_in_intervention",
-    "goal_status",
-    "conditions",
-    "quality",
-    "expected",
-    "activities",
-    "association_goals",
-    "progression",
-)
-
-
 def _ordered(tables: dict[str, Any]) -> dict[str, Any]:
-    return {name: tables[name] for name in TABLE_ORDER if name in tables}
+    return {name: tables[name] for name in (*TABLE_ORDER, *ADDED_TABLES) if name in tables}
 
 
 def _money_json(figures: MoneyFigures) -> dict[str, Any]:

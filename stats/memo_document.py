@@ -20,6 +20,7 @@ from followup.models import Deviation, FinalReport, QuarterlyReport
 from funding.models import FundingDecision
 from interventions.models import Budget, Intervention
 from stats.followup_tables import (
+    FundsKindRow,
     ended_table,
     funds_by_kind_table,
     goal_status_table,
@@ -66,16 +67,9 @@ class EndedIntervention:
     goals: tuple[EndedGoal, ...] = ()
 
 
-@dataclass(frozen=True)
-class FundsByKind:
-    kind: str
-    #: granted budget and cost outcome ytd, whole SEK
-    budget: int
-    outcome: int
-    budget_share: int | None
-    outcome_share: int | None
-    #: the board's target share; None for ``ovrig``
-    target: int | None
+#: Section 8's row: granted budget and cost outcome ytd of one intervention kind, the shares
+#: and the board's target (the follow-up table's row as it is).
+FundsByKind = FundsKindRow
 
 
 @dataclass(frozen=True)
@@ -162,10 +156,7 @@ def memo_extras(association: Association, period: Period) -> MemoExtras:
             )
             for r in ended.rows
         ),
-        funds=tuple(
-            FundsByKind(r.kind, r.budget, r.outcome, r.budget_share, r.outcome_share, r.target)
-            for r in funds_rows
-        ),
+        funds=tuple(funds_rows),
         goal_comments={r.intervention: r.comment for r in status.rows if r.comment},
         kinds=kinds,
     )

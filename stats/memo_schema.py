@@ -10,6 +10,26 @@ from typing import Any
 
 from followup.models import QUALITY_QUESTIONS
 
+#: The contract's tables, in the order of its ``tables`` object (all required).
+TABLE_ORDER = (
+    "participants",
+    "outcomes",
+    "anonymous",
+    "exit_reasons",
+    "budget",
+    "target_group",
+    "time_in_intervention",
+    "goal_status",
+    "conditions",
+    "quality",
+    "expected",
+    "activities",
+    "association_goals",
+)
+#: Tables added to the contract since (issue 15: ``progression``), after the others; not
+#: required, so older readers and stored memos stay valid.
+ADDED_TABLES = ("progression",)
+
 
 def _hidden_or(kind: dict[str, Any]) -> dict[str, Any]:
     """A value, or the string ".." when disclosure control hid it (primary or secondary
@@ -103,21 +123,7 @@ MEMO_SCHEMA: dict[str, Any] = {
         ),
         "tables": {
             "type": "object",
-            "required": [
-                "participants",
-                "outcomes",
-                "anonymous",
-                "exit_reasons",
-                "budget",
-                "target_group",
-                "time_in_intervention",
-                "goal_status",
-                "conditions",
-                "quality",
-                "expected",
-                "activities",
-                "association_goals",
-            ],
+            "required": list(TABLE_ORDER),
             "properties": {
                 "participants": _table(
                     _row(intervention=CODE, **PARTICIPANT_FIGURES), _row(**PARTICIPANT_FIGURES)

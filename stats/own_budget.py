@@ -21,6 +21,13 @@ from stats.economic import BUDGET, INCOME, OWN_GROUPS, PROGNOSIS
 from stats.periods import round_half_up
 
 
+def consumption_ratio(group: str, budget: int | None, outcome: int | None) -> int | None:
+    """Outcome in whole percent of the budget, for costs (a row or a group) with a budget."""
+    if group == INCOME or not budget or outcome is None:
+        return None
+    return round_half_up(outcome, budget)
+
+
 @dataclass(frozen=True)
 class OwnBudgetRow:
     code: str
@@ -32,10 +39,7 @@ class OwnBudgetRow:
 
     @property
     def consumption_ratio(self) -> int | None:
-        """Outcome in whole percent of the budget, for cost rows with a budget."""
-        if self.group == INCOME or not self.budget or self.outcome is None:
-            return None
-        return round_half_up(self.outcome, self.budget)
+        return consumption_ratio(self.group, self.budget, self.outcome)
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,7 @@ class OwnBudgetGroup:
 
     @property
     def consumption_ratio(self) -> int | None:
-        if self.group == INCOME or not self.budget or self.outcome is None:
-            return None
-        return round_half_up(self.outcome, self.budget)
+        return consumption_ratio(self.group, self.budget, self.outcome)
 
 
 @dataclass(frozen=True)

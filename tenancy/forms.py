@@ -10,8 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.forms.models import ModelFormMetaclass
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy
 
 from tenancy.models import Association
 
@@ -59,3 +63,15 @@ class DateInput(forms.DateInput):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("format", "%Y-%m-%d")
         super().__init__(**kwargs)
+
+
+def within_upload_limit(upload: UploadedFile) -> UploadedFile:
+    """The uploaded file, refused when it is larger than ``FINSAM_MAX_UPLOAD_BYTES``."""
+    limit = int(settings.FINSAM_MAX_UPLOAD_BYTES)
+    if (upload.size or 0) > limit:
+        raise forms.ValidationError(
+            gettext_lazy("Filen är för stor. Största tillåtna storlek är %(limit)s."),
+            code="too_large",
+            params={"limit": filesizeformat(limit)},
+        )
+    return upload

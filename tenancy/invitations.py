@@ -26,10 +26,11 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_scopes import scopes_disabled
 
-from tenancy.models import INTERVENTION_ROLES, Association, Invitation, Role, User
-from tenancy.services import assign_role
+from tenancy.models import Association, Invitation, Role, User
+from tenancy.services import assign_role, check_role_scope
 
 
 def invitation_days() -> int:
@@ -66,17 +67,7 @@ def invite(
     by the personnummer: the e-mail tells them to sign in with e-ID and has no link."""
     if role == Role.SYSTEMADMINISTRATOR:
         raise ValidationError(_("Rollen systemadministratör kan inte ges i ett förbund."))
-    if role in INTERVENTION_ROLES:
-        if intervention is None:
-            raise ValidationError(
-                _("Rollen %(role)s måste gälla en insats.") % {"role": Role(role).label}
-            )
-        if intervention.association_id != association.pk:
-            raise ValidationError(_("Insatsen hör till ett annat förbund."))
-    elif intervention is not None:
-        raise ValidationError(
-            _("Rollen %(role)s gäller hela förbundet, inte en insats.") % {"role": Role(role).label}
-        )
+    check_role_scope(role=role, association=association, intervention=intervention)
     email = normalise_email(email)
     now = timezone.now()
     token = secrets.token_urlsafe(32)
@@ -100,9 +91,9 @@ def invite(
     # Sent once the invitation is stored (a link that arrives first would not work).
     try:
         if personnummer_hash:
-            _send_eid_notice(invitation, f"{base_url}{reverse('account_login')}")
+            _send(invitation, f"{base_url}{reverse('account_login')}", EID_MAIL)
         else:
-            _send(invitation, f"{base_url}{accept_path(token)}")
+            _send(invitation, f"{base_url}{accept_path(token)}", LINK_MAIL)
     except OSError:  # SMTPException is an OSError
         Invitation.objects.filter(pk=invitation.pk).update(closed_at=timezone.now())
         raise ValidationError(
@@ -121,17 +112,31 @@ def role_text(invitation: Invitation) -> str:
     }
 
 
-def _send(invitation: Invitation, link: str) -> None:
+#: The e-mail of an invitation by e-mail: the link answers it.
+LINK_MAIL = gettext_lazy(
+    "Hej!\n\n"
+    "Du har bjudits in till rollen %(role)s i %(association)s i Finsam.\n\n"
+    "Öppna länken för att svara på inbjudan:\n%(link)s\n\n"
+    "Har du inget konto väljer du ett lösenord när du tackar ja; har du ett konto "
+    "loggar du in och bekräftar. Länken gäller till och med %(expires)s och kan "
+    "användas en gång. Rollen gäller först när du har tackat ja.\n\n"
+    "Väntade du dig inte inbjudan kan du bortse från meddelandet."
+)
+#: The e-mail of an invitation by personnummer: the first e-ID sign-in answers it.
+EID_MAIL = gettext_lazy(
+    "Hej!\n\n"
+    "Du har bjudits in till rollen %(role)s i %(association)s i Finsam.\n\n"
+    "Logga in med e-legitimation (till exempel BankID eller Freja eID) på\n%(link)s\n"
+    "så gäller rollen från första inloggningen. Inbjudan gäller till och med "
+    "%(expires)s.\n\n"
+    "Väntade du dig inte inbjudan kan du bortse från meddelandet."
+)
+
+
+def _send(invitation: Invitation, link: str, body: Any) -> None:
+    """E-mail the invitation: ``body`` (``LINK_MAIL`` or ``EID_MAIL``) with ``link``."""
     expires = timezone.localtime(invitation.expires_at).date().isoformat()
-    body = _(
-        "Hej!\n\n"
-        "Du har bjudits in till rollen %(role)s i %(association)s i Finsam.\n\n"
-        "Öppna länken för att svara på inbjudan:\n%(link)s\n\n"
-        "Har du inget konto väljer du ett lösenord när du tackar ja; har du ett konto "
-        "loggar du in och bekräftar. Länken gäller till och med %(expires)s och kan "
-        "användas en gång. Rollen gäller först när du har tackat ja.\n\n"
-        "Väntade du dig inte inbjudan kan du bortse från meddelandet."
-    ) % {
+    text = str(body) % {
         "role": role_text(invitation),
         "association": invitation.association.name,
         "link": link,
@@ -139,30 +144,7 @@ def _send(invitation: Invitation, link: str) -> None:
     }
     send_mail(
         _("Inbjudan till %(association)s") % {"association": invitation.association.name},
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        [invitation.email],
-    )
-
-
-def _send_eid_notice(invitation: Invitation, login_link: str) -> None:
-    expires = timezone.localtime(invitation.expires_at).date().isoformat()
-    body = _(
-        "Hej!\n\n"
-        "Du har bjudits in till rollen %(role)s i %(association)s i Finsam.\n\n"
-        "Logga in med e-legitimation (till exempel BankID eller Freja eID) på\n%(link)s\n"
-        "så gäller rollen från första inloggningen. Inbjudan gäller till och med "
-        "%(expires)s.\n\n"
-        "Väntade du dig inte inbjudan kan du bortse från meddelandet."
-    ) % {
-        "role": role_text(invitation),
-        "association": invitation.association.name,
-        "link": login_link,
-        "expires": expires,
-    }
-    send_mail(
-        _("Inbjudan till %(association)s") % {"association": invitation.association.name},
-        body,
+        text,
         settings.DEFAULT_FROM_EMAIL,
         [invitation.email],
     )

@@ -25,6 +25,22 @@ def create_association(*, slug: str, name: str, organisation_number: str = "") -
     return association
 
 
+def check_role_scope(*, role: str, association: Association, intervention: Any) -> None:
+    """Refuse an intervention role without an intervention of ``association``, and an
+    association role with one (assigning a role and inviting to one alike)."""
+    if role in INTERVENTION_ROLES:
+        if intervention is None:
+            raise ValidationError(
+                _("Rollen %(role)s måste gälla en insats.") % {"role": Role(role).label}
+            )
+        if intervention.association_id != association.pk:
+            raise ValidationError(_("Insatsen hör till ett annat förbund."))
+    elif intervention is not None:
+        raise ValidationError(
+            _("Rollen %(role)s gäller hela förbundet, inte en insats.") % {"role": Role(role).label}
+        )
+
+
 @transaction.atomic
 def assign_role(
     *,
@@ -44,17 +60,7 @@ def assign_role(
         return assignment
     if association is None:
         raise ValidationError(_("Rollen måste gälla ett förbund."))
-    if role in INTERVENTION_ROLES:
-        if intervention is None:
-            raise ValidationError(
-                _("Rollen %(role)s måste gälla en insats.") % {"role": Role(role).label}
-            )
-        if intervention.association_id != association.pk:
-            raise ValidationError(_("Insatsen hör till ett annat förbund."))
-    elif intervention is not None:
-        raise ValidationError(
-            _("Rollen %(role)s gäller hela förbundet, inte en insats.") % {"role": Role(role).label}
-        )
+    check_role_scope(role=role, association=association, intervention=intervention)
 
     Association.objects.select_for_update().filter(pk=association.pk).first()
     held = set(

@@ -1,4 +1,4 @@
-"""The JSON endpoints: access by persona, parameters, JSON errors and the import."""
+"""The JSON endpoints: who may call them, parameters, JSON errors and the import."""
 
 from __future__ import annotations
 
@@ -21,11 +21,9 @@ from participants.models import Participation, VolumeCount
 from stats.memo_schema import MEMO_SCHEMA
 from testing.factories import InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-OFFICE_READERS = {"admin": 200, "economist": 200, "board": 200, "auditor": 200}
-NOT_OFFICE = {"participant_officer_a": 403, "intervention_lead_a": 403, "log_reviewer": 403}
 
 
 def url(name: str, slug: str = "exempel") -> str:
@@ -43,15 +41,13 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 # --- memo ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"), [*OFFICE_READERS.items(), *NOT_OFFICE.items(), ("outsider", 404)]
-)
-def test_memo_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("memo"), {"period": "2022H2"})
+class TestMemo(PersonaViewCases):
+    permission = "documents.view_memo"
+    data = {"period": "2022H2"}
+    endpoint = "memo"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url(self.endpoint)
 
 
 def test_memo_answers_the_contract(world: World, client_as: Callable[[str | None], Client]) -> None:
@@ -133,22 +129,10 @@ def test_api_anonymous_is_sent_to_login(
 # --- national counts ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 403),
-        ("board", 403),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_national_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("national"), {"year": "2024"})
-
-    assert response.status_code == expected
+class TestNational(TestMemo):
+    permission = "participants.report_national_counts"
+    data = {"year": "2024"}
+    endpoint = "national"
 
 
 def test_national_counts_as_json(world: World, client_as: Callable[[str | None], Client]) -> None:
@@ -196,25 +180,25 @@ def test_national_bad_year_is_400(
 # --- import -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("participant_officer_a", 400),  # may open it, but not import the office's sheets
-        ("economist", 403),
-        ("board", 403),
-        ("intervention_lead_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_import_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+class TestImport(TestMemo):
+    """The gate of the import: a request without a file is refused (400) to whoever may
+    open the workbook; which sheets each may import is ``WorkbookAccess``'s (below)."""
+
+    permission = "imports.open_workbook"
+    method = "post"
+    data = {}
+    allowed = 400
+    endpoint = "import"
+
+
+def test_import_of_the_office_sheets_by_an_officer_is_400(
+    world: World, client_as: Callable[[str | None], Client]
 ) -> None:
-    response = client_as(persona).post(
+    response = client_as("participant_officer_a").post(
         url("import"), {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))}
     )
 
-    assert response.status_code == expected
+    assert (response.status_code, Intervention.objects.filter(code="ARB").exists()) == (400, False)
 
 
 def test_import_good_file_writes(world: World, client_as: Callable[[str | None], Client]) -> None:
@@ -337,16 +321,10 @@ def test_import_without_csrf_token_is_refused(world: World) -> None:
 # --- the description ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [(persona, 200) for persona in (*OFFICE_READERS, *NOT_OFFICE)] + [("outsider", 404)],
-)
-def test_openapi_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("openapi"))
-
-    assert response.status_code == expected
+class TestOpenApi(TestMemo):
+    permission = "tenancy.view_association"
+    data = {}
+    endpoint = "openapi"
 
 
 def test_openapi_describes_exactly_the_api_urls(

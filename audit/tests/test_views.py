@@ -14,18 +14,11 @@ from audit.queries import LOCAL_TZ, previous_month
 from audit.tests.entries import local, make_entry
 from testing.participants import WOMAN_1990
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 ClientAs = Callable[[str | None], Client]
-PAGES = ["audit:log", "audit:sample", "audit:anomalies", "audit:reviews"]
-PERSONA_STATUS = [
-    ("log_reviewer", 200),
-    ("admin", 403),
-    ("board", 403),
-    ("participant_officer_a", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str) -> str:
@@ -36,29 +29,26 @@ def shown_ids(response: object) -> list[int]:
     return [row.entry.pk for row in response.context["rows"]]  # type: ignore[attr-defined]  # the test client's response has a context
 
 
-@pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize(("persona", "expected"), PERSONA_STATUS)
-def test_audit_page_by_persona(
-    world: World, client_as: ClientAs, page: str, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url(page))
+class TestAuditPages(PersonaViewCases):
+    permission = "audit.view_log"
+    page = ""
 
-    assert response.status_code == expected
+    @pytest.fixture(autouse=True, params=["log", "sample", "anomalies", "reviews"])
+    def _page(self, request: pytest.FixtureRequest) -> None:
+        self.page = request.param
+
+    def url(self, world: World) -> str:
+        return url(f"audit:{self.page}")
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("log_reviewer", 302), *[(p, s) for p, s in PERSONA_STATUS if p != "log_reviewer"]],
-)
-def test_review_create_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).post(
-        url("audit:review_create"),
-        {"scope": "Åtkomstlogg", "entry_ids": "", "conclusion": "utan_anmarkning"},
-    )
+class TestReviewCreate(PersonaViewCases):
+    permission = "audit.view_log"
+    method = "post"
+    data = {"scope": "Åtkomstlogg", "entry_ids": "", "conclusion": "utan_anmarkning"}
+    allowed = 302
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("audit:review_create")
 
 
 def test_audit_page_anonymous_redirects_to_login(client_as: ClientAs) -> None:

@@ -30,6 +30,21 @@ def note_cell(value: Any) -> Cell:
     return Cell("" if value is None else str(value), value, numeric=True)
 
 
+def statement_rows(
+    section: Json, totals: tuple[tuple[str, str], ...], columns: tuple[str, ...]
+) -> list[Row]:
+    """A statement's lines (label, note, ``columns``), then its ``totals`` (key, title)."""
+    rows = [
+        Row((label(line["label"]), note_cell(line["note"]), *(kr(line[c]) for c in columns)))
+        for line in section["lines"]
+    ]
+    rows += [
+        Row((label(title), note_cell(None), *(kr(section[key][c]) for c in columns)), kind="total")
+        for key, title in totals
+    ]
+    return rows
+
+
 def thousands(value: Any) -> int | None:
     """Whole SEK to whole TSEK, half up (a chart's value)."""
     if value is None:
@@ -78,38 +93,16 @@ class StatementTables:
         )
 
     def income_statement(self) -> Table:
-        income = self.report["income_statement"]
-        rows = [
-            Row(
-                (
-                    label(line["label"]),
-                    note_cell(line["note"]),
-                    kr(line["amount"]),
-                    kr(line["previous"]),
-                    kr(line["budget"]),
-                )
-            )
-            for line in income["lines"]
-        ]
-        for key, title in (
-            ("net_operating_costs", "Verksamhetens nettokostnader"),
-            ("operating_result", "Verksamhetens resultat"),
-            ("result_after_financial_items", "Resultat efter finansiella poster"),
-            ("result", "Årets resultat"),
-        ):
-            value = income[key]
-            rows.append(
-                Row(
-                    (
-                        label(title),
-                        note_cell(None),
-                        kr(value["amount"]),
-                        kr(value["previous"]),
-                        kr(value["budget"]),
-                    ),
-                    kind="total",
-                )
-            )
+        rows = statement_rows(
+            self.report["income_statement"],
+            (
+                ("net_operating_costs", "Verksamhetens nettokostnader"),
+                ("operating_result", "Verksamhetens resultat"),
+                ("result_after_financial_items", "Resultat efter finansiella poster"),
+                ("result", "Årets resultat"),
+            ),
+            ("amount", "previous", "budget"),
+        )
         return self.maker.make(
             "income_statement",
             f"Resultaträkning {self.year} (kr)",
@@ -119,29 +112,14 @@ class StatementTables:
         )
 
     def balance_sheet(self) -> Table:
-        balance = self.report["balance_sheet"]
-        rows = [
-            Row(
-                (
-                    label(line["label"]),
-                    note_cell(line["note"]),
-                    kr(line["amount"]),
-                    kr(line["previous"]),
-                )
-            )
-            for line in balance["lines"]
-        ]
-        for key, title in (
-            ("total_assets", "Summa tillgångar"),
-            ("total_equity_and_liabilities", "Summa eget kapital, avsättningar och skulder"),
-        ):
-            value = balance[key]
-            rows.append(
-                Row(
-                    (label(title), note_cell(None), kr(value["amount"]), kr(value["previous"])),
-                    kind="total",
-                )
-            )
+        rows = statement_rows(
+            self.report["balance_sheet"],
+            (
+                ("total_assets", "Summa tillgångar"),
+                ("total_equity_and_liabilities", "Summa eget kapital, avsättningar och skulder"),
+            ),
+            ("amount", "previous"),
+        )
         return self.maker.make(
             "balance_sheet",
             f"Balansräkning {self.year}-12-31 (kr)",

@@ -19,6 +19,7 @@ from documents.models import MemoTemplate, MemoText
 from documents.tests.readback import docx_of, html_tables
 from documents.tests.sample import fake_memo_for, sample_memo
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -59,25 +60,17 @@ def word_file(header: str = "Brevhuvud Exempel") -> bytes:
 # --- the memo page ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("participant_officer_a", 403),
-        ("intervention_lead_a", 403),
-        ("log_reviewer", 403),
-        ("outsider", 404),
-    ],
-)
-def test_memo_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(MEMO, {"period": "2022H2"})
+class TestMemoPage(PersonaViewCases):
+    permission = "documents.view_memo"
+    data = {"period": "2022H2"}
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return MEMO
+
+
+class TestMemoPageUnsuppressed(TestMemoPage):
+    permission = "stats.view_unsuppressed"
+    data = {"period": "2022H2", "version": "kansli"}
 
 
 def test_memo_page_anonymous_redirects_to_login(client_as: Callable[[str | None], Client]) -> None:
@@ -132,17 +125,6 @@ def test_memo_page_bad_period_is_404(
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("admin", 200), ("board", 403), ("economist", 403)]
-)
-def test_memo_page_unsuppressed_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(MEMO, {"period": "2022H2", "version": "kansli"})
-
-    assert response.status_code == expected
-
-
 def test_memo_page_admin_sees_edit_links_and_unsuppressed_toggle(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:
@@ -178,36 +160,14 @@ def test_memo_download_by_format(
     )
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("participant_officer_a", 403),
-        ("intervention_lead_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_memo_download_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(download("json"), {"period": "2022H2"})
-
-    assert response.status_code == expected
+class TestMemoDownload(TestMemoPage):
+    def url(self, world: World) -> str:
+        return download("json")
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("economist", 403), ("board", 403), ("auditor", 403), ("outsider", 404)],
-)
-def test_unsuppressed_download_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(download("pdf"), {"period": "2022H2", "version": "kansli"})
-
-    assert response.status_code == expected
+class TestMemoDownloadUnsuppressed(TestMemoPageUnsuppressed):
+    def url(self, world: World) -> str:
+        return download("pdf")
 
 
 def test_json_download_is_the_memo_json(
@@ -245,23 +205,11 @@ def test_docx_download_uses_the_uploaded_template(
 # --- texts --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 403),
-        ("board", 403),
-        ("auditor", 403),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_text_edit_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(text_edit("summary"), {"period": "2022H2"})
+class TestTextEdit(TestMemoPage):
+    permission = "documents.edit_memo"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return text_edit("summary")
 
 
 def test_text_edit_board_cannot_post(
@@ -336,16 +284,11 @@ def test_text_edit_unknown_section_is_404(
 # --- the Word template --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("economist", 403), ("board", 403), ("auditor", 403), ("outsider", 404)],
-)
-def test_template_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(TEMPLATE)
+class TestTemplatePage(TestTextEdit):
+    data = {}
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return TEMPLATE
 
 
 def test_template_upload_replaces_the_old_one(

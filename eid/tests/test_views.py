@@ -17,22 +17,18 @@ from tenancy.middleware import MfaRequiredMiddleware
 from tenancy.models import Invitation, Role, User
 from testing.factories import UserFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 INVITE_URL = reverse("eid_office:invite_personnummer", args=["exempel"])
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("economist", 403), ("participant_officer_a", 403), ("outsider", 404)],
-)
-def test_personnummer_invitation_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(INVITE_URL)
+class TestPersonnummerInvitationPage(PersonaViewCases):
+    permission = "tenancy.manage_roles"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return INVITE_URL
 
 
 def test_personnummer_invitation_stores_only_the_keyed_hash(

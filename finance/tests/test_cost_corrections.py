@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from finance import services
 from finance.models import CostOutcome, CostOutcomeAction, CostOutcomeEvent
+from finance.tests.cases import CostRowPageCases
 from finance.tests.factories import CostOutcomeFactory
 from imports.tests.office_workbooks import UTFALL_HEADER, utfall
 from imports.tests.workbooks import run_import, xlsx_bytes, xlsx_file
@@ -169,27 +170,9 @@ def test_cost_submit_existing_quarter_is_form_error_with_link(
     assert list(CostOutcome.objects.values_list("amount", flat=True)) == [498_500]
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("economist", 200),
-        ("intervention_lead_a", 200),
-        ("participant_officer_a", 403),
-        ("admin", 403),
-        ("board", 403),
-        ("outsider", 404),
-    ],
-)
-def test_cost_correct_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    cost = CostOutcomeFactory.create(
-        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-    )
-
-    response = client_as(persona).get(url("cost_correct", cost.pk))
-
-    assert response.status_code == expected
+class TestCostCorrect(CostRowPageCases):
+    permission = "finance.submit_cost"
+    page = "cost_correct"
 
 
 def test_cost_correct_page_saves_and_shows_history(world: World, client_as: ClientAs) -> None:

@@ -10,75 +10,43 @@ from django_scopes import scopes_disabled
 from pytest_django import DjangoAssertNumQueries
 
 from finance.models import BudgetStatus, BudgetStatusOverride, CostOutcome
+from finance.tests.cases import CostRowPageCases, submitted_cost
 from finance.tests.factories import CostOutcomeFactory, TransferFactory
+from interventions.models import Intervention
 from ledger.services import save_operating_row, save_own_budget
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 ClientAs = Callable[[str | None], Client]
-
-MONEY_READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("intervention_lead_a", 200),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-COST_SUBMITTERS = [
-    ("economist", 200),
-    ("intervention_lead_a", 200),
-    ("admin", 403),
-    ("board", 403),
-    ("auditor", 403),
-    ("participant_officer_a", 403),
-    ("outsider", 404),
-]
-ECONOMIST_ONLY = [
-    ("economist", 200),
-    ("admin", 403),
-    ("board", 403),
-    ("auditor", 403),
-    ("intervention_lead_a", 403),
-    ("outsider", 404),
-]
-OWN_BUDGET_READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("intervention_lead_a", 403),
-    ("participant_officer_a", 403),
-    ("outsider", 404),
-]
-OFFICE_CHANGERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("auditor", 403),
-    ("intervention_lead_a", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str, *args: int) -> str:
     return reverse(f"finance:{name}", args=["exempel", *args])
 
 
+def override_q4(world: World, status: str, comment: str) -> None:
+    """The office's status of intervention A in 2022 Q4."""
+    BudgetStatusOverride.objects.create(
+        association=world.association,
+        intervention=world.intervention_a,
+        year=2022,
+        quarter=4,
+        status=status,
+        comment=comment,
+    )
+
+
 # --- overview -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), MONEY_READERS)
-def test_overview_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("overview"))
+class TestOverview(PersonaViewCases):
+    permission = "finance.view_money"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("overview")
 
 
 def test_overview_figures_for_period(world: World, client_as: ClientAs) -> None:
@@ -107,14 +75,7 @@ def test_overview_figures_for_period(world: World, client_as: ClientAs) -> None:
 
 
 def test_overview_shows_override_with_comment(world: World, client_as: ClientAs) -> None:
-    BudgetStatusOverride.objects.create(
-        association=world.association,
-        intervention=world.intervention_a,
-        year=2022,
-        quarter=4,
-        status=BudgetStatus.WATCH,
-        comment="Rekrytering pågår.",
-    )
+    override_q4(world, BudgetStatus.WATCH, "Rekrytering pågår.")
 
     response = client_as("board").get(url("overview") + "?period=2022H2")
 
@@ -168,13 +129,9 @@ def test_overview_query_count(
 # --- cost rows ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), MONEY_READERS)
-def test_cost_list_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("cost_list"))
-
-    assert response.status_code == expected
+class TestCostList(TestOverview):
+    def url(self, world: World) -> str:
+        return url("cost_list")
 
 
 def test_cost_list_lead_sees_only_own_rows(world: World, client_as: ClientAs) -> None:
@@ -215,13 +172,11 @@ def test_cost_list_query_count(
         client.get(url("cost_list") + "?ar=2022")
 
 
-@pytest.mark.parametrize(("persona", "expected"), COST_SUBMITTERS)
-def test_cost_submit_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("cost_submit"))
+class TestCostSubmit(PersonaViewCases):
+    permission = "finance.submit_cost"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("cost_submit")
 
 
 def test_cost_submit_lead_is_offered_only_own_interventions(
@@ -273,53 +228,38 @@ def test_cost_submit_over_approved_row_is_form_error(world: World, client_as: Cl
     ]
 
 
-@pytest.mark.parametrize(("persona", "expected"), ECONOMIST_ONLY)
-def test_cost_decide_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
+class TestCostDecide(CostRowPageCases):
+    permission = "finance.approve_cost"
+    page = "cost_decide"
+
+
+class TestCostPayment(TestCostDecide):
+    page = "cost_payment"
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [
+        ("economist", (302, CostOutcome.Status.APPROVED, "economist@example.se")),
+        ("admin", (403, CostOutcome.Status.SUBMITTED, None)),
+    ],
+)
+def test_cost_decide_approve_only_by_the_economist(
+    world: World, client_as: ClientAs, persona: str, expected: tuple[int, str, str | None]
 ) -> None:
-    cost = CostOutcomeFactory.create(
-        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-    )
+    cost = submitted_cost(world)
 
-    response = client_as(persona).get(url("cost_decide", cost.pk))
-
-    assert response.status_code == expected
-
-
-def test_cost_decide_approve_by_economist(world: World, client_as: ClientAs) -> None:
-    cost = CostOutcomeFactory.create(
-        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-    )
-
-    response = client_as("economist").post(
+    response = client_as(persona).post(
         url("cost_decide", cost.pk), {"decision": "approve", "comment": ""}
     )
 
     cost.refresh_from_db()
-    assert (response.status_code, cost.status, cost.approved_by) == (
-        302,
-        CostOutcome.Status.APPROVED,
-        world.users["economist"],
-    )
-
-
-def test_cost_decide_by_admin_is_403_and_changes_nothing(world: World, client_as: ClientAs) -> None:
-    cost = CostOutcomeFactory.create(
-        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-    )
-
-    response = client_as("admin").post(
-        url("cost_decide", cost.pk), {"decision": "approve", "comment": ""}
-    )
-
-    cost.refresh_from_db()
-    assert (response.status_code, cost.status) == (403, CostOutcome.Status.SUBMITTED)
+    approver = cost.approved_by.email if cost.approved_by else None
+    assert (response.status_code, cost.status, approver) == expected
 
 
 def test_cost_decide_reject_needs_comment(world: World, client_as: ClientAs) -> None:
-    cost = CostOutcomeFactory.create(
-        intervention=world.intervention_a, status=CostOutcome.Status.SUBMITTED
-    )
+    cost = submitted_cost(world)
 
     response = client_as("economist").post(
         url("cost_decide", cost.pk), {"decision": "reject", "comment": ""}
@@ -339,17 +279,6 @@ def test_cost_decide_other_association_is_404(world: World, client_as: ClientAs)
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize(("persona", "expected"), ECONOMIST_ONLY)
-def test_cost_payment_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    cost = CostOutcomeFactory.create(intervention=world.intervention_a)
-
-    response = client_as(persona).get(url("cost_payment", cost.pk))
-
-    assert response.status_code == expected
-
-
 def test_cost_payment_saves_date(world: World, client_as: ClientAs) -> None:
     cost = CostOutcomeFactory.create(intervention=world.intervention_a)
 
@@ -362,13 +291,11 @@ def test_cost_payment_saves_date(world: World, client_as: ClientAs) -> None:
 # --- own budget ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), OWN_BUDGET_READERS)
-def test_own_budget_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("own_budget"))
+class TestOwnBudget(PersonaViewCases):
+    permission = "finance.view_own_budget"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("own_budget")
 
 
 def _own_budget(association, code: str, group: str, year: int, **amounts: int) -> None:
@@ -420,13 +347,11 @@ def test_own_budget_links_to_the_grid_for_changers(
 # --- thresholds and overrides -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
-def test_thresholds_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("thresholds"))
+class TestThresholds(PersonaViewCases):
+    permission = "finance.set_thresholds"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("thresholds")
 
 
 def test_thresholds_out_of_order_is_form_error(world: World, client_as: ClientAs) -> None:
@@ -440,13 +365,14 @@ def test_thresholds_out_of_order_is_form_error(world: World, client_as: ClientAs
     ]
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE_CHANGERS)
-def test_status_override_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("status_override", world.intervention_a.pk, 2022, 4))
+class TestStatusOverride(PersonaViewCases):
+    permission = "finance.override_status"
 
-    assert response.status_code == expected
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
+
+    def url(self, world: World) -> str:
+        return url("status_override", world.intervention_a.pk, 2022, 4)
 
 
 def test_status_override_saves_and_returns_to_period(world: World, client_as: ClientAs) -> None:
@@ -462,14 +388,7 @@ def test_status_override_saves_and_returns_to_period(world: World, client_as: Cl
 
 
 def test_status_override_cleared_with_suggested(world: World, client_as: ClientAs) -> None:
-    BudgetStatusOverride.objects.create(
-        association=world.association,
-        intervention=world.intervention_a,
-        year=2022,
-        quarter=4,
-        status=BudgetStatus.OK,
-        comment="Ok",
-    )
+    override_q4(world, BudgetStatus.OK, "Ok")
 
     client_as("admin").post(
         url("status_override", world.intervention_a.pk, 2022, 4), {"status": "", "comment": ""}

@@ -20,10 +20,12 @@ from followup.models import (
     DeviationKind,
 )
 from followup.services import decide_deviation, register_deviation
+from followup.tests.cases import InterventionPageCases
 from followup.tests.factories import DeviationFactory
 from interventions.models import Budget
 from testing.factories import BudgetFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -205,56 +207,43 @@ def test_decide_before_received_or_undecided_is_an_error(world: World) -> None:
 
 # --- pages --------------------------------------------------------------------------------
 
-READERS = [
-    ("admin", "a", 200),
-    ("economist", "a", 200),
-    ("board", "a", 200),
-    ("auditor", "a", 200),
-    ("intervention_lead_a", "a", 200),
-    ("intervention_lead_a", "b", 403),
-    ("participant_officer_a", "a", 403),
-    ("outsider", "a", 404),
-]
-REGISTRARS = [
-    ("admin", "a", 200),
-    ("intervention_lead_a", "a", 200),
-    ("intervention_lead_a", "b", 403),
-    ("economist", "a", 403),
-    ("board", "a", 403),
-    ("outsider", "a", 404),
-]
-DECIDERS = [
-    ("admin", "a", 200),
-    ("economist", "a", 403),
-    ("board", "a", 403),
-    ("intervention_lead_a", "a", 403),
-    ("outsider", "a", 404),
-]
+
+class TestDeviationList(InterventionPageCases):
+    permission = "followup.view_deviation"
+    page = "deviation_list"
 
 
-def intervention_pk(world: World, which: str) -> int:
-    return (world.intervention_a if which == "a" else world.intervention_b).pk
+class TestDeviationCreate(InterventionPageCases):
+    permission = "followup.register_deviation"
+    page = "deviation_create"
 
 
-@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
-def test_deviation_list_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("deviation_list", intervention_pk(world, which)))
+class TestDeviationDetail(InterventionPageCases):
+    """Checked on the deviation."""
 
-    assert response.status_code == expected
+    permission = "followup.view_deviation"
+    page = "deviation_detail"
+
+    def arrange(self, world: World) -> Deviation:
+        return DeviationFactory.create(intervention=self.intervention(world))
+
+    def target(self, world: World) -> Deviation:
+        return self.arranged
+
+    def url(self, world: World) -> str:
+        return url(self.page, self.arranged.pk)
 
 
-@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
-def test_deviation_detail_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    intervention = world.intervention_a if which == "a" else world.intervention_b
-    deviation = DeviationFactory.create(intervention=intervention)
+class TestDeviationDecide(TestDeviationDetail):
+    permission = "followup.decide_deviation"
+    page = "deviation_decide"
 
-    response = client_as(persona).get(url("deviation_detail", deviation.pk))
 
-    assert response.status_code == expected
+class TestUndecidedList(PersonaViewCases):
+    permission = "followup.view_deviation"
+
+    def url(self, world: World) -> str:
+        return url("deviation_undecided")
 
 
 def test_deviation_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
@@ -263,46 +252,6 @@ def test_deviation_detail_of_other_association_is_404(world: World, client_as: C
     response = client_as("admin").get(url("deviation_detail", deviation.pk))
 
     assert response.status_code == 404
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), REGISTRARS)
-def test_deviation_create_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("deviation_create", intervention_pk(world, which)))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), DECIDERS)
-def test_deviation_decide_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    deviation = DeviationFactory.create(intervention=world.intervention_a)
-
-    response = client_as(persona).get(url("deviation_decide", deviation.pk))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("intervention_lead_a", 403),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_undecided_list_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("deviation_undecided"))
-
-    assert response.status_code == expected
 
 
 def test_undecided_list_leaves_out_decided_and_other_associations(

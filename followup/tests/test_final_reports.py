@@ -20,6 +20,7 @@ from followup.final_reports import (
 )
 from followup.models import FinalReport, FinalReportGoal, FinalReportSignature
 from followup.services import DueStatus, ReportLocked
+from followup.tests.cases import InterventionPageCases
 from interventions.models import Goal
 from testing.factories import GoalFactory, OrganisationFactory
 from testing.personas import World
@@ -195,60 +196,23 @@ def test_final_report_reopen_by_lead_is_refused(world: World) -> None:
 
 # --- pages --------------------------------------------------------------------------------
 
-READERS = [
-    ("admin", "a", 200),
-    ("economist", "a", 200),
-    ("board", "a", 200),
-    ("auditor", "a", 200),
-    ("intervention_lead_a", "a", 200),
-    ("intervention_lead_a", "b", 403),
-    ("participant_officer_a", "a", 403),
-    ("outsider", "a", 404),
-]
-FILLERS = [
-    ("intervention_lead_a", "a", 200),
-    ("intervention_lead_a", "b", 403),
-    ("admin", "a", 403),
-    ("economist", "a", 403),
-    ("board", "a", 403),
-    ("outsider", "a", 404),
-]
+
+class TestFinalReportDetail(InterventionPageCases):
+    permission = "followup.view_report"
+    page = "final_report_detail"
 
 
-def pk_of(world: World, which: str) -> int:
-    return (world.intervention_a if which == "a" else world.intervention_b).pk
+class TestFinalReportFill(InterventionPageCases):
+    permission = "followup.fill_report"
+    page = "final_report_fill"
 
 
-@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
-def test_final_report_detail_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("final_report_detail", pk_of(world, which)))
+class TestFinalReportReopen(InterventionPageCases):
+    permission = "followup.reopen_report"
+    page = "final_report_reopen"
 
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), FILLERS)
-def test_final_report_fill_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("final_report_fill", pk_of(world, which)))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("board", 403), ("intervention_lead_a", 403), ("outsider", 404)],
-)
-def test_final_report_reopen_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    save(world, submit=True)
-
-    response = client_as(persona).get(url("final_report_reopen", world.intervention_a.pk))
-
-    assert response.status_code == expected
+    def arrange(self, world: World) -> None:
+        save(world, submit=True)
 
 
 def form_data(world: World, goal: Goal, action: str) -> dict[str, str]:

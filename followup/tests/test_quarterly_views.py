@@ -8,6 +8,7 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from followup.models import Colour, QuarterlyReport, ReportAction, ReportEvent
+from followup.tests.cases import InterventionPageCases
 from followup.tests.factories import (
     COMPLETE_ANSWERS,
     QuarterlyReportFactory,
@@ -15,44 +16,11 @@ from followup.tests.factories import (
 )
 from testing.factories import InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 ClientAs = Callable[[str | None], Client]
-
-#: (persona, intervention "a"/"b", expected status) for pages that read reports
-READERS = [
-    ("admin", "a", 200),
-    ("economist", "a", 200),
-    ("board", "a", 200),
-    ("auditor", "a", 200),
-    ("intervention_lead_a", "a", 200),
-    ("intervention_lead_a", "b", 403),
-    ("participant_officer_a", "a", 403),
-    ("log_reviewer", "a", 403),
-    ("outsider", "a", 404),
-]
-FILLERS = [
-    ("intervention_lead_a", "a", 200),
-    ("intervention_lead_a", "b", 403),
-    ("admin", "a", 403),
-    ("economist", "a", 403),
-    ("board", "a", 403),
-    ("participant_officer_a", "a", 403),
-    ("outsider", "a", 404),
-]
-OFFICE = [
-    ("admin", "a", 200),
-    ("economist", "a", 403),
-    ("board", "a", 403),
-    ("auditor", "a", 403),
-    ("intervention_lead_a", "a", 403),
-    ("outsider", "a", 404),
-]
-
-
-def pk_of(world: World, which: str) -> int:
-    return {"a": world.intervention_a, "b": world.intervention_b}[which].pk
 
 
 def url(name: str, *args: int) -> str:
@@ -63,26 +31,44 @@ def quarter_url(name: str, intervention_pk: int, year: int = 2023, quarter: int 
     return url(name, intervention_pk, year, quarter)
 
 
-# --- role matrices ------------------------------------------------------------------------
+# --- who opens which page -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("intervention_lead_a", 200),
-        ("participant_officer_a", 403),
-        ("log_reviewer", 403),
-        ("outsider", 404),
-    ],
-)
-def test_index_by_persona(world: World, client_as: ClientAs, persona: str, expected: int) -> None:
-    response = client_as(persona).get(url("index"))
+class TestIndex(PersonaViewCases):
+    permission = "followup.view_followup"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("index")
+
+
+class TestInterventionReports(InterventionPageCases):
+    permission = "followup.view_report"
+    page = "intervention"
+
+
+class TestReportDetail(InterventionPageCases):
+    permission = "followup.view_report"
+    page = "report_detail"
+    more_args = (2023, 1)
+
+    def arrange(self, world: World) -> None:
+        SubmittedReportFactory.create(intervention=self.intervention(world))
+
+
+class TestReportFill(InterventionPageCases):
+    permission = "followup.fill_report"
+    page = "report_fill"
+    more_args = (2023, 1)
+
+
+class TestReportReview(TestReportDetail):
+    permission = "followup.review_report"
+    page = "report_review"
+
+
+class TestReportReopen(TestReportDetail):
+    permission = "followup.reopen_report"
+    page = "report_reopen"
 
 
 def test_index_shows_a_lead_only_their_interventions(world: World, client_as: ClientAs) -> None:
@@ -99,33 +85,12 @@ def test_index_shows_the_office_every_intervention_of_the_association(
     assert [row.intervention.code for row in response.context["rows"]] == ["A", "B"]
 
 
-@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
-def test_intervention_reports_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("intervention", pk_of(world, which)))
-
-    assert response.status_code == expected
-
-
 def test_intervention_reports_of_other_association_is_404(
     world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(url("intervention", world.other_intervention.pk))
 
     assert response.status_code == 404
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), READERS)
-def test_report_detail_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    intervention = world.intervention_a if which == "a" else world.intervention_b
-    SubmittedReportFactory.create(intervention=intervention)
-
-    response = client_as(persona).get(quarter_url("report_detail", intervention.pk))
-
-    assert response.status_code == expected
 
 
 def test_report_detail_shows_the_questions_with_the_answers(
@@ -156,37 +121,6 @@ def test_report_detail_outside_the_period_is_404(world: World, client_as: Client
     )
 
     assert response.status_code == 404
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), FILLERS)
-def test_report_fill_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    response = client_as(persona).get(quarter_url("report_fill", pk_of(world, which)))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), OFFICE)
-def test_report_review_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    SubmittedReportFactory.create(intervention=world.intervention_a)
-
-    response = client_as(persona).get(quarter_url("report_review", pk_of(world, which)))
-
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(("persona", "which", "expected"), OFFICE)
-def test_report_reopen_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, which: str, expected: int
-) -> None:
-    SubmittedReportFactory.create(intervention=world.intervention_a)
-
-    response = client_as(persona).get(quarter_url("report_reopen", pk_of(world, which)))
-
-    assert response.status_code == expected
 
 
 def test_report_review_of_a_draft_is_404(world: World, client_as: ClientAs) -> None:

@@ -84,28 +84,6 @@ def decide(
     )
 
 
-READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-WRITERS = [
-    ("admin", 200),
-    ("economist", 403),
-    ("board", 403),
-    ("auditor", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-
-
 def url(name: str, *args: Any) -> str:
     return reverse(f"funding:{name}", args=["exempel", *args])
 

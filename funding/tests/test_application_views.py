@@ -1,9 +1,10 @@
-"""Application pages: role matrix, list, create and edit."""
+"""Application pages: who opens them, list, create and edit."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 from django.contrib.messages import get_messages
@@ -13,8 +14,6 @@ from pytest_django import DjangoAssertNumQueries
 from funding.models import Application, FundingDecision, Outcome, Recommendation
 from funding.tests.factories import ApplicationFactory, AssessmentFactory
 from funding.tests.scenarios import (
-    READERS,
-    WRITERS,
     application_post,
     bryggan,
     decide,
@@ -23,56 +22,61 @@ from funding.tests.scenarios import (
     url,
 )
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 
-# --- role matrix ------------------------------------------------------------------------------
+# --- who opens which page ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), READERS)
-def test_application_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("list"))
+class TestApplicationList(PersonaViewCases):
+    permission = "funding.view_application"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("list")
 
 
-@pytest.mark.parametrize(("persona", "expected"), READERS)
-def test_application_detail_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    application = bryggan(world)
+class TestApplicationCreate(PersonaViewCases):
+    permission = "funding.change_application"
 
-    response = client_as(persona).get(url("detail", application.pk))
-
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("create")
 
 
-@pytest.mark.parametrize(("persona", "expected"), WRITERS)
-def test_application_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("create"))
+class ApplicationPageCases(PersonaViewCases):
+    """A page (``page``) of the application Bryggan, checked on it."""
 
-    assert response.status_code == expected
+    page: ClassVar[str]
+
+    def arrange(self, world: World) -> Application:
+        return bryggan(world)
+
+    def target(self, world: World) -> Application:
+        return self.arranged
+
+    def url(self, world: World) -> str:
+        return url(self.page, self.arranged.pk)
 
 
-@pytest.mark.parametrize(("persona", "expected"), WRITERS)
-@pytest.mark.parametrize("page", ["update", "assess", "decide"])
-def test_application_step_pages_by_persona(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    page: str,
-    persona: str,
-    expected: int,
-) -> None:
-    application = bryggan(world)
+class TestApplicationDetail(ApplicationPageCases):
+    permission = "funding.view_application"
+    page = "detail"
 
-    response = client_as(persona).get(url(page, application.pk))
 
-    assert response.status_code == expected
+class TestApplicationUpdate(ApplicationPageCases):
+    permission = "funding.change_application"
+    page = "update"
+
+
+class TestApplicationAssess(ApplicationPageCases):
+    permission = "funding.assess_application"
+    page = "assess"
+
+
+class TestApplicationDecide(ApplicationPageCases):
+    permission = "funding.record_decision"
+    page = "decide"
 
 
 @pytest.mark.parametrize("page", ["update", "assess", "decide"])

@@ -1,4 +1,4 @@
-"""The economic information page and its what-if partial: personas, the table in TSEK with
+"""The economic information page and its what-if partial: who opens them, the table in TSEK with
 owners and marked transfers, totals that add up, and the what-if that saves nothing."""
 
 from __future__ import annotations
@@ -19,30 +19,11 @@ from ledger.models import OperatingRow, OwnBudgetAmount
 from stats.economic import economic_information
 from stats.tests.economic_sample import seed_sheets
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 QUERY = {"as_of": "2023-03-31", "until": "2025"}
-READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-OFFICE = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("auditor", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str) -> str:
@@ -55,22 +36,40 @@ def seeded(world: World, tmp_path) -> World:
     return world
 
 
-@pytest.mark.parametrize(("persona", "expected"), READERS)
-def test_economy_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("information"), QUERY)
+class TestEconomyPage(PersonaViewCases):
+    permission = "funding.view_economic_information"
+    data = QUERY
+    page = "information"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url(self.page)
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE)
-def test_economy_what_if_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("what_if"), QUERY)
+class TestEconomyWhatIf(TestEconomyPage):
+    permission = "funding.try_economic_information"
+    page = "what_if"
 
-    assert response.status_code == expected
+
+class TestEconomyDownload(TestEconomyPage):
+    def url(self, world: World) -> str:
+        return reverse("economy:download", args=["exempel", "xlsx"])
+
+
+class TestEquityBrackets(TestEconomyPage):
+    permission = "funding.change_equity_brackets"
+    data = {}
+    page = "brackets"
+
+
+class TestBudgetGrid(TestEconomyPage):
+    permission = "interventions.change_budget"
+    data = {"from": "2023"}
+    page = "budget_grid"
+
+
+class TestOwnBudgetGrid(TestBudgetGrid):
+    permission = "funding.change_own_budget"
+    page = "own_budget"
 
 
 def test_economy_page_shows_tsek_owners_and_marked_transfers(
@@ -184,15 +183,6 @@ def test_economic_table_every_total_is_the_sum_of_the_rows_above_it(seeded: Worl
     )
 
 
-@pytest.mark.parametrize(("persona", "expected"), READERS)
-def test_economy_download_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("economy:download", args=["exempel", "xlsx"]), QUERY)
-
-    assert response.status_code == expected
-
-
 def test_economy_download_docx_and_unknown_format(
     seeded: World, client_as: Callable[[str | None], Client]
 ) -> None:
@@ -219,15 +209,6 @@ def _brackets_post(*rows: tuple[object, object, object]) -> dict[str, object]:
             }
         )
     return data
-
-
-@pytest.mark.parametrize(("persona", "expected"), OFFICE)
-def test_equity_brackets_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("brackets"))
-
-    assert response.status_code == expected
 
 
 def test_equity_brackets_saved_then_the_limit_is_shown(
@@ -261,27 +242,6 @@ def test_equity_brackets_overlapping_are_refused_and_nothing_saved(
     assert "överlappa" in response.content.decode()
     with scope(association=seeded.association.pk):
         assert EquityBracket.objects.count() == 0
-
-
-BUDGET_EDITORS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("auditor", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-
-
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_EDITORS)
-def test_budget_grid_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("budget_grid"), {"from": "2023"})
-
-    assert response.status_code == expected
 
 
 def _budgets(world: World, code: str) -> list[tuple[int, int | None, int]]:
@@ -336,15 +296,6 @@ def test_budget_grid_refuses_quarterly_years_and_bad_amounts_saving_nothing(
     assert "kvartalsbudget" in html
     assert "ange ett belopp i hela kronor" in html
     assert (2025, None, 1_000) not in _budgets(seeded, "JOBB")
-
-
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_EDITORS)
-def test_own_budget_grid_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("own_budget"), {"from": "2023"})
-
-    assert response.status_code == expected
 
 
 def _own(world: World, code: str) -> list[tuple[int, str, int]]:

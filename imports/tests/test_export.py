@@ -7,7 +7,22 @@ from pathlib import Path
 import pytest
 from django_scopes import scope
 
-from imports.tests.workbooks import content, good_sheets, run_import, xlsx_file
+from imports.tests.office_workbooks import (
+    AVVIKELSER_HEADER,
+    KVARTALSRAPPORTER_HEADER,
+    UTFALL_HEADER,
+)
+from imports.tests.workbooks import (
+    AKTIVITETER_HEADER,
+    BUDGET_HEADER,
+    DELTAGARE_HEADER,
+    INSATSER_HEADER,
+    VOLYM_HEADER,
+    content,
+    good_sheets,
+    run_import,
+    xlsx_file,
+)
 from imports.workbook import export_workbook
 from tenancy.models import Association
 from testing.factories import (
@@ -84,81 +99,14 @@ def test_export_headers_are_the_importmall_column_names() -> None:
     workbook = load_workbook(io.BytesIO(export_bytes(association)))
 
     assert {name: [c.value for c in workbook[name][1]] for name in workbook.sheetnames} == {
-        "Insatser": [
-            "kod",
-            "namn",
-            "kortnamn",
-            "insatsägare",
-            "samverkansparter",
-            "inriktning",
-            "syfte",
-            "uppföljning",
-            "startdatum",
-            "slutdatum",
-            "förväntat_antal_deltagare",
-        ],
-        "Budget": ["insats", "år", "kvartal", "belopp"],
-        "Utfall": ["insats", "år", "kvartal", "belopp"],
-        "Deltagare": [
-            "insats",
-            "deltagar_id",
-            "anonym",
-            "personnummer",
-            "samtycke_datum",
-            "kön",
-            "inskrivningsdatum",
-            "utskrivningsdatum",
-            "avslutsanledning",
-            "arbetsgrad",
-            "utbildningsniva",
-            "forsorjning_fore",
-            "tid_offentlig_forsorjning",
-            "remittent",
-            "handlingsplan_datum",
-            "forsorjning_efter",
-        ],
-        "Volym": ["insats", "år", "månad", "kvinnor", "män", "annat"],
-        "Aktiviteter": [
-            "datum",
-            "titel",
-            "typ",
-            "insats",
-            "kvinnor",
-            "män",
-            "annat",
-            "organisationer",
-        ],
-        "Kvartalsrapporter": [
-            "insats",
-            "år",
-            "kvartal",
-            "inlamnad_datum",
-            "i_fas",
-            "prognos",
-            "start_i_tid",
-            "vakans_forbundsmedel",
-            "vakans_egenfinansierat",
-            "styrgruppsmoten_enligt_avtal",
-            "ordinarie_representation",
-            "uppfoljning_enligt_avtal",
-            "kontroll_malgrupp",
-            "kontroll_metod",
-            "jamlikhet",
-            "jamstalldhet",
-            "implementering_diskuterad",
-            "andel_handlingsplan",
-            "kommentar",
-        ],
-        "Avvikelser": [
-            "insats",
-            "inkommen_datum",
-            "typ",
-            "beskrivning",
-            "belopp",
-            "beslut",
-            "beslutsdatum",
-            "beslutad_av",
-        ],
+        "Insatser": INSATSER_HEADER,
+        "Budget": BUDGET_HEADER,
+        "Utfall": UTFALL_HEADER,
+        "Deltagare": DELTAGARE_HEADER,
+        "Volym": VOLYM_HEADER,
+        "Aktiviteter": AKTIVITETER_HEADER,
+        "Kvartalsrapporter": KVARTALSRAPPORTER_HEADER,
+        "Avvikelser": AVVIKELSER_HEADER,
         "Enkätsvar": ["svar_id", "formular", "datum", "insats", "kon"]
         + [f"f{number}" for number in range(1, 12)],
         "Riksnitt": ["år", "formular", "fraga", "alla", "kvinnor", "man", "svarsfrekvens"],

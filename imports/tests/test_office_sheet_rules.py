@@ -120,23 +120,11 @@ def test_utfall_negative_amount_is_a_repayment(tmp_path: Path) -> None:
 
 # --- Kvartalsrapporter --------------------------------------------------------------------
 
+#: Every column but the three optional ones.
 REQUIRED_REPORT_COLUMNS = [
-    "insats",
-    "år",
-    "kvartal",
-    "inlamnad_datum",
-    "i_fas",
-    "prognos",
-    "vakans_forbundsmedel",
-    "vakans_egenfinansierat",
-    "styrgruppsmoten_enligt_avtal",
-    "ordinarie_representation",
-    "uppfoljning_enligt_avtal",
-    "kontroll_malgrupp",
-    "kontroll_metod",
-    "jamlikhet",
-    "jamstalldhet",
-    "implementering_diskuterad",
+    column
+    for column in KVARTALSRAPPORTER_HEADER
+    if column not in {"start_i_tid", "andel_handlingsplan", "kommentar"}
 ]
 ARB_PERIOD = "(2023-01-01 – 2025-12-31)."
 

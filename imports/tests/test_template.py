@@ -97,18 +97,6 @@ def test_empty_template_imports_nothing_and_says_so(world: World) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("participant_officer_a", 200), ("economist", 403), ("outsider", 404)],
-)
-def test_template_download_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("imports:template", args=["exempel"]))
-
-    assert response.status_code == expected
-
-
 def test_participant_officer_template_has_only_deltagare(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:

@@ -12,54 +12,51 @@ from imports.tests.workbooks import INSATSER_HEADER, good_sheets, xlsx_bytes
 from interventions.models import Budget, Intervention
 from testing.personas import World
 from testing.reauth import reauthenticate
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-PERSONA_MATRIX = [
-    ("admin", 200),
-    ("economist", 403),
-    ("board", 403),
-    ("participant_officer_a", 200),
-    ("intervention_lead_a", 403),
-    ("outsider", 404),
-]
 
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
 
 
-@pytest.mark.parametrize(("persona", "expected"), PERSONA_MATRIX)
-def test_workbook_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("imports:workbook", args=["exempel"]))
+class TestWorkbookPage(PersonaViewCases):
+    permission = "imports.open_workbook"
+    page = "workbook"
 
-    assert response.status_code == expected
-
-
-@pytest.mark.parametrize(("persona", "expected"), PERSONA_MATRIX)
-def test_workbook_export_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    client = client_as(persona)
-    if persona.startswith("participant_officer"):
-        reauthenticate(client, world.users[persona])  # their export holds personnummer
-    response = client.get(reverse("imports:export", args=["exempel"]))
-
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse(f"imports:{self.page}", args=["exempel"])
 
 
-@pytest.mark.parametrize(("persona", "expected"), PERSONA_MATRIX)
-def test_workbook_upload_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).post(
-        reverse("imports:workbook", args=["exempel"]),
-        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))},
-    )
+class TestWorkbookUpload(TestWorkbookPage):
+    """Each may upload (what each may import: ``test_office_access_and_money.py``)."""
 
-    assert response.status_code == expected
+    method = "post"
+    data = {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))}
+
+    def arrange(self, world: World) -> None:
+        self.data["file"].seek(0)  # one upload serves every persona
+
+
+class TestWorkbookExport(TestWorkbookPage):
+    page = "export"
+
+    @pytest.fixture
+    def client_as(self, world: World, client_as: ClientAs) -> ClientAs:
+        """An officer's export holds personnummer: with a fresh second factor."""
+
+        def make(persona: str | None) -> Client:
+            client = client_as(persona)
+            if persona in ("participant_officer_a", "participant_officer_b"):
+                reauthenticate(client, world.users[persona])
+            return client
+
+        return make
+
+
+class TestTemplateDownload(TestWorkbookPage):
+    page = "template"
 
 
 def test_workbook_upload_good_file_imports(

@@ -7,31 +7,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django import DjangoAssertNumQueries
 
 from interventions.models import Budget, Intervention
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-BUDGET_READERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-BUDGET_CHANGERS = [
-    ("admin", 200),
-    ("economist", 200),
-    ("board", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str, *args: int) -> str:
@@ -48,13 +31,11 @@ def budget_rows() -> list[tuple[str, int, int | None, int]]:
 # --- overview -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_READERS)
-def test_budget_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("budget_list"))
+class TestBudgetList(PersonaViewCases):
+    permission = "interventions.view_budget"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("budget_list")
 
 
 def test_budget_list_defaults_to_current_year(
@@ -126,36 +107,35 @@ def test_budget_list_htmx_request_gets_only_the_tables(
     assert [t.name for t in response.templates] == ["interventions/includes/budget_tables.html"]
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 11), (3, 11)])
-def test_budget_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    Intervention.objects.filter(association=world.association).delete()
-    for intervention in InterventionFactory.create_batch(count, association=world.association):
-        BudgetFactory.create(intervention=intervention, year=2023)
-        BudgetFactory.create(intervention=intervention, year=2024, quarter=1)
-    client = client_as("economist")
-    # session, user, roles, association, interventions, sums per year, the year's rows,
-    # the user's associations, and the session saved (savepoint, update, release)
+class TestBudgetListQueryCount(ListQueryCountCases):
+    """Session, user, roles, association, interventions, sums per year, the year's rows,
+    the user's associations, and the session saved (savepoint, update, release)."""
 
-    with django_assert_num_queries(queries):
-        client.get(url("budget_list") + "?ar=2024")
+    view = "interventions:budget_list"
+    queries = 11
+    persona = "economist"
+    query = "?ar=2024"
+
+    def rows(self, world: World, count: int) -> None:
+        Intervention.objects.filter(association=world.association).delete()
+        for intervention in InterventionFactory.create_batch(count, association=world.association):
+            BudgetFactory.create(intervention=intervention, year=2023)
+            BudgetFactory.create(intervention=intervention, year=2024, quarter=1)
 
 
 # --- create, edit, delete -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_CHANGERS)
-def test_budget_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("budget_create", world.intervention_a.pk))
+class TestBudgetCreatePage(PersonaViewCases):
+    """The intervention in the URL is the permission object."""
 
-    assert response.status_code == expected
+    permission = "interventions.change_budget"
+
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
+
+    def url(self, world: World) -> str:
+        return url("budget_create", world.intervention_a.pk)
 
 
 def test_budget_create_saves_yearly_row(
@@ -278,43 +258,29 @@ def test_budget_create_for_other_association_intervention_is_404(
     assert budget_rows() == []
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_CHANGERS)
-def test_budget_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a)
+class TestBudgetUpdatePage(TestBudgetCreatePage):
+    view = "budget_update"
 
-    response = client_as(persona).get(url("budget_update", world.intervention_a.pk, budget.pk))
+    def arrange(self, world: World) -> Budget:
+        return BudgetFactory.create(intervention=world.intervention_a)
 
-    assert response.status_code == expected
-
-
-def test_budget_update_changes_amount_of_same_period(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1)
-
-    response = client_as("economist").post(
-        url("budget_update", world.intervention_a.pk, budget.pk),
-        {"year": "2024", "quarter": "", "amount": "750000"},
-    )
-
-    assert response.status_code == 302
-    assert budget_rows() == [("A", 2024, None, 750_000)]
+    def url(self, world: World) -> str:
+        return url(self.view, world.intervention_a.pk, self.arranged.pk)
 
 
-def test_budget_update_yearly_to_quarter_when_it_is_the_only_row(
-    world: World, client_as: Callable[[str | None], Client]
+@pytest.mark.parametrize(("quarter", "period"), [("", None), ("1", 1)])
+def test_budget_update_changes_amount_or_yearly_row_to_its_only_quarter(
+    world: World, client_as: Callable[[str | None], Client], quarter: str, period: int | None
 ) -> None:
     budget = BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1)
 
     response = client_as("economist").post(
         url("budget_update", world.intervention_a.pk, budget.pk),
-        {"year": "2024", "quarter": "1", "amount": "1"},
+        {"year": "2024", "quarter": quarter, "amount": "750000"},
     )
 
     assert response.status_code == 302
-    assert budget_rows() == [("A", 2024, 1, 1)]
+    assert budget_rows() == [("A", 2024, period, 750_000)]
 
 
 def test_budget_update_under_another_intervention_is_404(
@@ -341,15 +307,13 @@ def test_budget_update_of_other_association_is_404(
     assert (response.status_code, budget.amount) == (404, 1)
 
 
-@pytest.mark.parametrize(("persona", "expected"), BUDGET_CHANGERS)
-def test_budget_delete_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a)
+class TestBudgetDeletePage(TestBudgetUpdatePage):
+    view = "budget_delete"
 
-    response = client_as(persona).get(url("budget_delete", world.intervention_a.pk, budget.pk))
 
-    assert response.status_code == expected
+class TestBudgetDelete(TestBudgetDeletePage):
+    method = "post"
+    allowed = 302
 
 
 def test_budget_delete_removes_row(world: World, client_as: Callable[[str | None], Client]) -> None:
@@ -363,17 +327,6 @@ def test_budget_delete_removes_row(world: World, client_as: Callable[[str | None
         url("detail", world.intervention_a.pk),
     )
     assert budget_rows() == [("A", 2024, None, 1_000_000)]
-
-
-def test_budget_delete_by_board_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    budget = BudgetFactory.create(intervention=world.intervention_a)
-
-    response = client_as("board").post(url("budget_delete", world.intervention_a.pk, budget.pk))
-
-    assert response.status_code == 403
-    assert Budget.objects.count() == 1
 
 
 def test_budget_delete_of_other_association_is_404(

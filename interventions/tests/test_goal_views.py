@@ -6,20 +6,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from interventions.models import Goal, GoalStatus
+from interventions.models import Goal, GoalStatus, Intervention
 from testing.factories import GoalFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ONLY_ADMIN_CHANGES = [
-    ("admin", 200),
-    ("economist", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
 
 
 def create_url(intervention_pk: int) -> str:
@@ -30,13 +22,16 @@ def update_url(intervention_pk: int, goal_pk: int) -> str:
     return reverse("interventions:goal_update", args=["exempel", intervention_pk, goal_pk])
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_goal_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(create_url(world.intervention_a.pk))
+class TestGoalCreatePage(PersonaViewCases):
+    """The intervention in the URL is the permission object."""
 
-    assert response.status_code == expected
+    permission = "interventions.change_intervention"
+
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
+
+    def url(self, world: World) -> str:
+        return create_url(world.intervention_a.pk)
 
 
 def test_goal_create_saves_on_the_intervention(
@@ -84,15 +79,12 @@ def test_goal_create_for_other_association_intervention_is_404(
     assert Goal.objects.count() == 0
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_goal_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    goal = GoalFactory.create(intervention=world.intervention_a)
+class TestGoalUpdatePage(TestGoalCreatePage):
+    def arrange(self, world: World) -> Goal:
+        return GoalFactory.create(intervention=world.intervention_a)
 
-    response = client_as(persona).get(update_url(world.intervention_a.pk, goal.pk))
-
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return update_url(world.intervention_a.pk, self.arranged.pk)
 
 
 def test_goal_update_saves_status(world: World, client_as: Callable[[str | None], Client]) -> None:

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django import DjangoAssertNumQueries
 
 from interventions.models import Aim, FollowUp, Intervention, Kind
 from interventions.queries import PeriodStatus
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import (
     BudgetFactory,
     InterventionFactory,
@@ -19,27 +19,9 @@ from testing.factories import (
     SteeringGroupFactory,
 )
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ALL_PERSONAS_SEE = [
-    ("admin", 200),
-    ("economist", 200),
-    ("participant_officer_a", 200),
-    ("intervention_lead_a", 200),
-    ("board", 200),
-    ("auditor", 200),
-    ("log_reviewer", 200),
-    ("outsider", 404),
-]
-ONLY_ADMIN_CHANGES = [
-    ("admin", 200),
-    ("economist", 403),
-    ("participant_officer_a", 403),
-    ("log_reviewer", 403),
-    ("board", 403),
-    ("outsider", 404),
-]
 
 
 def list_url(query: str = "") -> str:
@@ -73,13 +55,11 @@ def codes(response: Any) -> list[str]:
 # --- list ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ALL_PERSONAS_SEE)
-def test_intervention_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(list_url())
+class TestInterventionList(PersonaViewCases):
+    permission = "interventions.view_intervention"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return list_url()
 
 
 def test_intervention_list_anonymous_redirects_to_login(
@@ -193,36 +173,29 @@ def test_intervention_list_htmx_history_restore_gets_the_whole_page(
     assert response.templates[0].name == "interventions/intervention_list.html"
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
-def test_intervention_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    Intervention.objects.filter(association=world.association).delete()
-    InterventionFactory.create_batch(count, association=world.association)
-    client = client_as("admin")
-    # session, user, roles, association, interventions with owners, the user's associations,
-    # and the session saved on every request (savepoint, update, release)
+class TestInterventionListQueryCount(ListQueryCountCases):
+    """Session, user, roles, association, interventions with owners, the user's
+    associations, and the session saved on every request (savepoint, update, release)."""
 
-    with django_assert_num_queries(queries):
-        client.get(list_url())
+    view = "interventions:list"
+    queries = 9
+
+    def rows(self, world: World, count: int) -> None:
+        Intervention.objects.filter(association=world.association).delete()
+        InterventionFactory.create_batch(count, association=world.association)
 
 
 # --- detail -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ALL_PERSONAS_SEE)
-def test_intervention_detail_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    url = reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
+class TestInterventionDetail(PersonaViewCases):
+    permission = "interventions.view_intervention"
 
-    response = client_as(persona).get(url)
+    def target(self, world: World) -> Intervention:
+        return world.intervention_a
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
 
 
 def test_intervention_detail_of_other_association_is_404(
@@ -323,13 +296,19 @@ def test_intervention_detail_shows_budget_to_its_intervention_lead(
 # --- create and edit ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_intervention_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("interventions:create", args=["exempel"]))
+class TestInterventionCreatePage(PersonaViewCases):
+    permission = "interventions.change_intervention"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("interventions:create", args=["exempel"])
+
+
+class TestInterventionCreate(TestInterventionCreatePage):
+    method = "post"
+    allowed = 302
+
+    def payload(self, world: World) -> dict[str, Any]:
+        return valid_post(world)
 
 
 def test_intervention_create_saves_in_current_association(
@@ -354,17 +333,6 @@ def test_intervention_create_saves_in_current_association(
         intervention.end_date,
         intervention.expected_participants,
     ) == (world.association, "Arbetsförmedlingen", [partner], group, dt.date(2025, 12, 31), 60)
-
-
-def test_intervention_create_by_economist_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    response = client_as("economist").post(
-        reverse("interventions:create", args=["exempel"]), valid_post(world)
-    )
-
-    assert response.status_code == 403
-    assert Intervention.objects.filter(code="STEG").exists() is False
 
 
 def test_intervention_create_htmx_post_answers_with_redirect_header(
@@ -459,15 +427,11 @@ def test_intervention_create_offers_only_own_organisations(
     assert (owners, partners) == (own, own)
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_intervention_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    url = reverse("interventions:update", args=["exempel", world.intervention_a.pk])
+class TestInterventionUpdatePage(TestInterventionDetail):
+    permission = "interventions.change_intervention"
 
-    response = client_as(persona).get(url)
-
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("interventions:update", args=["exempel", world.intervention_a.pk])
 
 
 def test_intervention_update_keeps_own_code_and_saves(

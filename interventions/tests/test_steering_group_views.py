@@ -5,30 +5,14 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from interventions.models import SteeringGroup, SteeringGroupMember, SteeringGroupRole
+from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import InterventionFactory, OrganisationFactory, SteeringGroupFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-EVERYONE_SEES = [
-    ("admin", 200),
-    ("economist", 200),
-    ("participant_officer_a", 200),
-    ("board", 200),
-    ("log_reviewer", 200),
-    ("outsider", 404),
-]
-ONLY_ADMIN_CHANGES = [
-    ("admin", 200),
-    ("economist", 403),
-    ("participant_officer_a", 403),
-    ("board", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
 
 
 def url(name: str, *args: int) -> str:
@@ -44,13 +28,11 @@ def add_member(group: SteeringGroup, name: str = "Anna Ek") -> SteeringGroupMemb
 # --- list and detail ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), EVERYONE_SEES)
-def test_steeringgroup_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("steeringgroup_list"))
+class TestSteeringGroupList(PersonaViewCases):
+    permission = "tenancy.view_masterdata"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("steeringgroup_list")
 
 
 def test_steeringgroup_list_shows_own_groups_with_counts_and_interventions(
@@ -72,34 +54,33 @@ def test_steeringgroup_list_shows_own_groups_with_counts_and_interventions(
     assert rows == [("Lokus Norr", 2, ["A"])]
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
-def test_steeringgroup_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    for group in SteeringGroupFactory.create_batch(count, association=world.association):
-        add_member(group)
-        InterventionFactory.create(association=world.association, steering_group=group)
-    client = client_as("admin")
-    # session, user, roles, association, groups with member counts, their interventions,
-    # the user's associations, and the session saved (savepoint, update, release)
+class TestSteeringGroupListQueryCount(ListQueryCountCases):
+    """Session, user, roles, association, groups with member counts, their interventions,
+    the user's associations, and the session saved (savepoint, update, release)."""
 
-    with django_assert_num_queries(queries):
-        client.get(url("steeringgroup_list"))
+    view = "interventions:steeringgroup_list"
+    queries = 10
+
+    def rows(self, world: World, count: int) -> None:
+        for group in SteeringGroupFactory.create_batch(count, association=world.association):
+            add_member(group)
+            InterventionFactory.create(association=world.association, steering_group=group)
 
 
-@pytest.mark.parametrize(("persona", "expected"), EVERYONE_SEES)
-def test_steeringgroup_detail_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    group = SteeringGroupFactory.create(association=world.association)
+class TestSteeringGroupDetail(PersonaViewCases):
+    """A page about one group (the group, or its member, is the permission object)."""
 
-    response = client_as(persona).get(url("steeringgroup_detail", group.pk))
+    permission = "tenancy.view_masterdata"
+    view = "steeringgroup_detail"
 
-    assert response.status_code == expected
+    def arrange(self, world: World) -> SteeringGroup | SteeringGroupMember:
+        return SteeringGroupFactory.create(association=world.association)
+
+    def target(self, world: World) -> SteeringGroup | SteeringGroupMember:
+        return self.arranged
+
+    def url(self, world: World) -> str:
+        return url(self.view, self.arranged.pk)
 
 
 def test_steeringgroup_detail_shows_members_and_interventions(
@@ -138,13 +119,11 @@ def test_steeringgroup_detail_of_other_association_is_404(
 # --- create and edit ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_steeringgroup_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url("steeringgroup_create"))
+class TestSteeringGroupCreatePage(PersonaViewCases):
+    permission = "tenancy.change_masterdata"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url("steeringgroup_create")
 
 
 def test_steeringgroup_create_saves_in_current_association(
@@ -183,15 +162,9 @@ def test_steeringgroup_create_may_reuse_name_of_other_association(
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_steeringgroup_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    group = SteeringGroupFactory.create(association=world.association)
-
-    response = client_as(persona).get(url("steeringgroup_update", group.pk))
-
-    assert response.status_code == expected
+class TestSteeringGroupUpdatePage(TestSteeringGroupDetail):
+    permission = "tenancy.change_masterdata"
+    view = "steeringgroup_update"
 
 
 def test_steeringgroup_update_renames(
@@ -219,15 +192,8 @@ def test_steeringgroup_update_of_other_association_is_404(
 # --- members ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_steeringgroupmember_create_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    group = SteeringGroupFactory.create(association=world.association)
-
-    response = client_as(persona).get(url("steeringgroupmember_create", group.pk))
-
-    assert response.status_code == expected
+class TestSteeringGroupMemberCreatePage(TestSteeringGroupUpdatePage):
+    view = "steeringgroupmember_create"
 
 
 def test_steeringgroupmember_create_saves_in_group(
@@ -284,16 +250,14 @@ def test_steeringgroupmember_create_in_other_association_group_is_404(
     assert SteeringGroupMember.objects.count() == 0
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_steeringgroupmember_update_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    group = SteeringGroupFactory.create(association=world.association)
-    member = add_member(group)
+class TestSteeringGroupMemberUpdatePage(TestSteeringGroupUpdatePage):
+    view = "steeringgroupmember_update"
 
-    response = client_as(persona).get(url("steeringgroupmember_update", group.pk, member.pk))
+    def arrange(self, world: World) -> SteeringGroupMember:
+        return add_member(SteeringGroupFactory.create(association=world.association))
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return url(self.view, self.arranged.steering_group.pk, self.arranged.pk)
 
 
 def test_steeringgroupmember_update_changes_role(
@@ -323,16 +287,13 @@ def test_steeringgroupmember_update_under_another_group_is_404(
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize(("persona", "expected"), ONLY_ADMIN_CHANGES)
-def test_steeringgroupmember_delete_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    group = SteeringGroupFactory.create(association=world.association)
-    member = add_member(group)
+class TestSteeringGroupMemberDeletePage(TestSteeringGroupMemberUpdatePage):
+    view = "steeringgroupmember_delete"
 
-    response = client_as(persona).get(url("steeringgroupmember_delete", group.pk, member.pk))
 
-    assert response.status_code == expected
+class TestSteeringGroupMemberDelete(TestSteeringGroupMemberDeletePage):
+    method = "post"
+    allowed = 302
 
 
 def test_steeringgroupmember_delete_removes_member(
@@ -349,18 +310,6 @@ def test_steeringgroupmember_delete_removes_member(
         url("steeringgroup_detail", group.pk),
     )
     assert list(SteeringGroupMember.objects.all()) == [kept]
-
-
-def test_steeringgroupmember_delete_by_economist_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    group = SteeringGroupFactory.create(association=world.association)
-    member = add_member(group)
-
-    response = client_as("economist").post(url("steeringgroupmember_delete", group.pk, member.pk))
-
-    assert response.status_code == 403
-    assert list(SteeringGroupMember.objects.all()) == [member]
 
 
 def test_steeringgroupmember_delete_of_other_association_is_404(

@@ -30,6 +30,7 @@ class InterventionListView(TenantListView):
     request gets only the table, so the filter form can swap it in place."""
 
     permission_required = "interventions.view_intervention"
+    change_permission = "interventions.change_intervention"
     template_name = "interventions/intervention_list.html"
     table_template_name = "interventions/includes/intervention_table.html"
 
@@ -63,9 +64,6 @@ class InterventionListView(TenantListView):
         ]
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.request.GET)
-        context["can_change"] = self.request.user.has_perm(
-            "interventions.change_intervention", self.association
-        )
         return context
 
 
@@ -112,9 +110,7 @@ class InterventionUpdateView(TenantUpdateView):
     form_class = InterventionForm
     template_name = "interventions/form.html"
     extra_context = {"title": _("Ändra insats")}
-
-    def get_queryset(self) -> Any:
-        return Intervention.objects.all()
+    model = Intervention
 
     def get_success_url(self) -> str:
         return reverse("interventions:detail", args=[self.association.slug, self.object.pk])

@@ -27,6 +27,7 @@ def members_with_organisation() -> Any:
 
 class SteeringGroupListView(TenantListView):
     permission_required = "tenancy.view_masterdata"
+    change_permission = "tenancy.change_masterdata"
     template_name = "interventions/steeringgroup_list.html"
 
     def get_queryset(self) -> Any:
@@ -35,13 +36,6 @@ class SteeringGroupListView(TenantListView):
             .prefetch_related(governed_interventions())
             .order_by("name")
         )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["can_change"] = self.request.user.has_perm(
-            "tenancy.change_masterdata", self.association
-        )
-        return context
 
 
 class SteeringGroupDetailView(TenantDetailView):
@@ -79,9 +73,7 @@ class SteeringGroupUpdateView(TenantUpdateView):
     form_class = SteeringGroupForm
     template_name = "interventions/form.html"
     extra_context = {"title": _("Ändra styrgrupp")}
-
-    def get_queryset(self) -> Any:
-        return SteeringGroup.objects.all()
+    model = SteeringGroup
 
     def get_success_url(self) -> str:
         return reverse(

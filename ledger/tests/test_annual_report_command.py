@@ -34,15 +34,7 @@ def test_annual_report_command_json_follows_the_schema(tmp_path, capsys):
     output = tmp_path / "report.json"
 
     call_command(
-        "annual_report",
-        "--association",
-        "test",
-        "--year",
-        "2022",
-        "--format",
-        "json",
-        "--output",
-        str(output),
+        "annual_report", "--association=test", "--year=2022", "--format=json", f"--output={output}"
     )
 
     report = json.loads(output.read_text(encoding="utf-8"))
@@ -135,15 +127,7 @@ def test_annual_report_command_pdf_is_tagged_swedish_with_the_statements(tmp_pat
     output = tmp_path / "report.pdf"
 
     call_command(
-        "annual_report",
-        "--association",
-        "test",
-        "--year",
-        "2022",
-        "--format",
-        "pdf",
-        "--output",
-        str(output),
+        "annual_report", "--association=test", "--year=2022", "--format=pdf", f"--output={output}"
     )
 
     reader = PdfReader(io.BytesIO(output.read_bytes()))

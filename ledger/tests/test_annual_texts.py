@@ -10,18 +10,13 @@ from django_scopes import scope
 from ledger.models import AnnualReportText
 from ledger.report_texts import SPEC_BY_KEY
 from ledger.services import save_report_text
-from ledger.tests.annual_fixtures import import_report_ledger
 from stats.annual.adoption import adopt_report, report_for
 from stats.annual.texts import report_texts
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 NBSP = "\xa0"
-
-
-@pytest.fixture
-def imported(world, tmp_path):
-    import_report_ledger(world.association, tmp_path)
 
 
 def _url(section="economic_comment", year=2022):
@@ -34,28 +29,18 @@ def _text(document, key):
     )
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 403),
-        ("auditor", 403),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_report_text_edit_page_by_persona(imported, client_as, persona, expected):
-    response = client_as(persona).get(_url())
+@pytest.mark.usefixtures("imported")
+class TestReportTextEditPage(PersonaViewCases):
+    permission = "ledger.change_annual_report_texts"
 
-    assert response.status_code == expected
+    def url(self, world):
+        return _url()
 
 
-@pytest.mark.parametrize(("persona", "expected"), [("economist", 302), ("board", 403)])
-def test_report_text_post_by_persona(imported, client_as, persona, expected):
-    response = client_as(persona).post(_url(), {"text": "Ny text."})
-
-    assert response.status_code == expected
+class TestReportTextSave(TestReportTextEditPage):
+    method = "post"
+    data = {"text": "Ny text."}
+    allowed = 302
 
 
 def test_report_text_unknown_section_is_404(imported, client_as):

@@ -7,15 +7,10 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from ledger.tests.annual_fixtures import import_report_ledger
 from stats.annual.drilldown import AccountAmount, LineAccounts, line_accounts
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def imported(world, tmp_path):
-    import_report_ledger(world.association, tmp_path)
 
 
 def _line(world, report, line):
@@ -70,14 +65,12 @@ def test_line_accounts_of_an_unknown_line_is_none(imported, world):
     assert (_line(world, "resultat", "nothing"), _line(world, "other", "kostnader")) == (None, None)
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("board", 200), ("auditor", 200), ("participant_officer_a", 403), ("outsider", 404)],
-)
-def test_line_accounts_page_by_persona(imported, client_as, persona, expected):
-    url = reverse("ledger:line_accounts", args=["exempel", 2022, "resultat", "kostnader"])
+@pytest.mark.usefixtures("imported")
+class TestLineAccountsPage(PersonaViewCases):
+    permission = "ledger.view_ledger"
 
-    assert client_as(persona).get(url).status_code == expected
+    def url(self, world):
+        return reverse("ledger:line_accounts", args=["exempel", 2022, "resultat", "kostnader"])
 
 
 def test_line_accounts_page_of_an_unknown_line_is_404(imported, client_as):

@@ -16,6 +16,7 @@ from ledger.tests.mapping_samples import RAPPORTRADER, mapping_sheets
 from ledger.tests.report_sample import REPORT_SIE
 from stats.annual.check import mapping_check
 from testing.factories import AssociationFactory
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -92,36 +93,41 @@ def test_mapping_check_lists_unmapped_twice_and_reconciliation(tmp_path):
     ]
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_mapping_check_page_by_persona(world, client_as, tmp_path, persona, expected):
-    _imported(tmp_path, world.association, mapping_sheets())
+@pytest.mark.usefixtures("imported")
+class TestMappingCheckPage(PersonaViewCases):
+    permission = "ledger.view_ledger"
 
-    response = client_as(persona).get(reverse("ledger:check", args=["exempel", 2022]))
-
-    assert response.status_code == expected
+    def url(self, world):
+        return reverse("ledger:check", args=["exempel", 2022])
 
 
-@pytest.mark.parametrize(("persona", "expected"), [("economist", 302), ("board", 403)])
-def test_preset_copy_on_check_page_by_persona(world, client_as, tmp_path, persona, expected):
+def _unmapped_ledger(world):
     with scope(association=world.association.pk):
         import_sie(association=world.association, data=REPORT_SIE.encode("cp437"))
 
-    response = client_as(persona).post(
+
+class TestPresetCopyOnCheckPage(PersonaViewCases):
+    permission = "ledger.change_mapping"
+    method = "post"
+    data = {"preset": "bas"}
+    allowed = 302
+
+    def arrange(self, world):
+        _unmapped_ledger(world)
+
+    def url(self, world):
+        return reverse("ledger:check", args=["exempel", 2022])
+
+
+def test_preset_copy_on_check_page_copies_the_preset(world, client_as):
+    _unmapped_ledger(world)
+
+    response = client_as("economist").post(
         reverse("ledger:check", args=["exempel", 2022]), {"preset": "bas"}
     )
 
-    assert response.status_code == expected
+    assert response.status_code == 302
     with scopes_disabled():
-        assert ReportLine.objects.filter(association=world.association).count() == (
-            len(PRESETS["bas"]) if expected == 302 else 0
+        assert ReportLine.objects.filter(association=world.association).count() == len(
+            PRESETS["bas"]
         )

@@ -4,36 +4,35 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from imports.tests.workbooks import run_import, xlsx_file
 from ledger.services import import_sie
-from ledger.tests.mapping_samples import mapping_sheets
 from ledger.tests.report_sample import REPORT_SIE
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def imported(world, tmp_path):
-    assert run_import(xlsx_file(tmp_path, mapping_sheets()), world.association).problems == []
-    with scope(association=world.association.pk):
-        import_sie(association=world.association, data=REPORT_SIE.encode("cp437"))
+@pytest.mark.usefixtures("imported")
+class TestAnnualReportPage(PersonaViewCases):
+    permission = "ledger.view_annual_report"
+    view = "ledger:annual_report"
+
+    def url(self, world):
+        return reverse(self.view, args=["exempel", 2022])
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_annual_report_page_by_persona(imported, client_as, persona, expected):
-    response = client_as(persona).get(reverse("ledger:annual_report", args=["exempel", 2022]))
+class TestAnnualReportAdoption(TestAnnualReportPage):
+    permission = "ledger.adopt_annual_report"
+    method = "post"
+    data = {"adopted_on": "2023-03-20", "decision": "Protokoll 2023-03-20 § 12"}
+    allowed = 302
 
-    assert response.status_code == expected
+
+class TestAnnualReportXlsx(TestAnnualReportPage):
+    view = "ledger:annual_report_xlsx"
+
+
+class TestAnnualReportDocx(TestAnnualReportPage):
+    view = "ledger:annual_report_docx"
 
 
 def test_annual_report_page_shows_the_figures(imported, client_as):
@@ -53,19 +52,7 @@ def test_annual_report_page_without_mapping_shows_why(world, client_as):
     assert response.context["errors"] == ["Förbundet har inga rapportrader (bladet Rapportrader)."]
 
 
-@pytest.mark.parametrize(("persona", "expected"), [("economist", 302), ("board", 403)])
-def test_adopt_annual_report_by_persona(imported, client_as, persona, expected):
-    response = client_as(persona).post(
-        reverse("ledger:annual_report", args=["exempel", 2022]),
-        {"adopted_on": "2023-03-20", "decision": "Protokoll 2023-03-20 § 12"},
-    )
-
-    assert response.status_code == expected
-
-
 def test_adopted_report_is_frozen_when_the_ledger_is_imported_again(imported, world, client_as):
-    from ledger.tests.report_sample import REPORT_SIE
-
     client_as("admin").post(
         reverse("ledger:annual_report", args=["exempel", 2022]),
         {"adopted_on": "2023-03-20", "decision": "§ 12"},
@@ -104,15 +91,6 @@ def test_adopting_twice_is_refused(imported, world):
             )
 
     assert error.value.messages == ["Årsredovisningen för 2022 är redan fastställd."]
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("board", 200), ("participant_officer_a", 403), ("outsider", 404)]
-)
-def test_annual_report_xlsx_download_by_persona(imported, client_as, persona, expected):
-    response = client_as(persona).get(reverse("ledger:annual_report_xlsx", args=["exempel", 2022]))
-
-    assert response.status_code == expected
 
 
 def test_annual_report_xlsx_reads_back_the_figures(imported, world, client_as):

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -14,6 +12,7 @@ from ledger.services import import_sie
 from ledger.tests.sie_samples import sample
 from testing.factories import AssociationFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -26,23 +25,12 @@ def imported(world: World) -> None:
         import_sie(association=other, data=sample(**{"Medlemsbidrag": "Hemligt annat"}))
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 200),
-        ("board", 200),
-        ("auditor", 200),
-        ("participant_officer_a", 403),
-        ("outsider", 404),
-    ],
-)
-def test_ledger_page_by_persona(
-    imported, client_as: Callable[[str | None], Client], persona, expected
-):
-    response = client_as(persona).get(reverse("ledger:year", args=["exempel", 2022]))
+@pytest.mark.usefixtures("imported")
+class TestLedgerPage(PersonaViewCases):
+    permission = "ledger.view_ledger"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("ledger:year", args=["exempel", 2022])
 
 
 def test_ledger_page_shows_this_association_only(imported, client_as):
@@ -59,14 +47,11 @@ def test_ledger_page_unknown_year_is_404(imported, client_as):
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("admin", 200), ("economist", 200), ("board", 403), ("auditor", 403), ("outsider", 404)],
-)
-def test_sie_upload_page_by_persona(world, client_as, persona, expected):
-    response = client_as(persona).get(reverse("ledger:upload", args=["exempel"]))
+class TestSieUploadPage(PersonaViewCases):
+    permission = "ledger.import_ledger"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("ledger:upload", args=["exempel"])
 
 
 def test_sie_upload_then_confirm_imports_the_year(world, client_as):

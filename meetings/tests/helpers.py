@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.urls import reverse
+
 from meetings import services
 from meetings.models import Meeting, StaffMember
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 
 def make_meeting(world: World, *, date: dt.date = dt.date(2026, 3, 31), **extra: Any) -> Meeting:
@@ -35,3 +38,25 @@ def add_decision_item(world: World, meeting: Meeting, title: str = "Årsredovisn
         proposal=["att fastställa årsredovisningen", "att överlämna den till medlemmarna"],
         background="Kansliet har upprättat årsredovisningen.",
     )
+
+
+def published_meeting(
+    world: World, *, title: str = "Årsredovisning 2025", notify: bool = False, **extra: Any
+) -> Meeting:
+    """A board meeting with one decision item, published by the office."""
+    meeting = make_meeting(world, **extra)
+    add_decision_item(world, meeting, title)
+    return services.publish(user=world.users["admin"], meeting=meeting, notify=notify)
+
+
+class MeetingPageCases(PersonaViewCases):
+    """A page of the meeting ``arrange`` makes (``view`` by its pk): the meeting is the
+    permission object."""
+
+    view = "meetings:detail"
+
+    def target(self, world: World) -> Any:
+        return self.arranged
+
+    def url(self, world: World) -> str:
+        return reverse(self.view, args=["exempel", self.arranged.pk])

@@ -13,7 +13,7 @@ from meetings import minutes as minutes_service
 from meetings import services
 from meetings.minutes import ServingRow
 from meetings.models import Meeting, Minutes, OrganMembership
-from meetings.tests.helpers import add_decision_item, make_meeting
+from meetings.tests.helpers import add_decision_item, make_meeting, published_meeting
 from tenancy.models import BoardMember, BoardRole
 from testing.factories import BoardMemberFactory
 from testing.personas import World
@@ -22,9 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _published(world: World, date: dt.date = dt.date(2026, 3, 31)) -> Meeting:
-    meeting = make_meeting(world, date=date)
-    add_decision_item(world, meeting, "Ansökan Bryggan")
-    return services.publish(user=world.users["admin"], meeting=meeting, notify=False)
+    return published_meeting(world, title="Ansökan Bryggan", date=date)
 
 
 def _board(world: World, seats: int = 3) -> list[BoardMember]:

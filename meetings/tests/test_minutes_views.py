@@ -10,9 +10,8 @@ from django.urls import reverse
 from funding.tests.scenarios import bryggan
 from interventions.models import Intervention
 from meetings import minutes as minutes_service
-from meetings import services
 from meetings.models import Meeting, Minutes, OrganMembership, Paragraph
-from meetings.tests.helpers import add_decision_item, make_meeting
+from meetings.tests.helpers import MeetingPageCases, published_meeting
 from tenancy.models import BoardRole, Role
 from tenancy.services import assign_role
 from testing.factories import BoardMemberFactory, UserFactory
@@ -26,52 +25,38 @@ ClientAs = Callable[[str | None], Client]
 
 
 def _meeting(world: World) -> Meeting:
-    meeting = make_meeting(world)
-    add_decision_item(world, meeting, "Ansökan Bryggan")
-    return services.publish(user=world.users["admin"], meeting=meeting, notify=False)
+    return published_meeting(world, title="Ansökan Bryggan")
 
 
-class TestMinutesPage(PersonaViewCases):
+class TestMinutesPage(MeetingPageCases):
     permission = "meetings.view_meeting"
+    view = "meetings:minutes"
 
     def arrange(self, world: World) -> Meeting:
         return _meeting(world)
 
-    def target(self, world: World) -> Meeting:
-        return self.arranged
+
+class TestStartMinutes(TestMinutesPage):
+    permission = "meetings.change_minutes"
+    method = "post"
+    allowed = 302
+    view = "meetings:minutes_start"
+
+
+class TestParagraphPage(PersonaViewCases):
+    """The paragraph's minutes are the permission object."""
+
+    permission = "meetings.change_minutes"
+
+    def arrange(self, world: World) -> Paragraph:
+        minutes = minutes_service.start_minutes(user=world.users["admin"], meeting=_meeting(world))
+        return minutes.paragraphs.get(number=3)
+
+    def target(self, world: World) -> Minutes:
+        return self.arranged.minutes
 
     def url(self, world: World) -> str:
-        return reverse("meetings:minutes", args=["exempel", self.arranged.pk])
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("admin", 302), ("board", 403), ("outsider", 404)]
-)
-def test_start_minutes_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    meeting = _meeting(world)
-
-    response = client_as(persona).post(
-        reverse("meetings:minutes_start", args=["exempel", meeting.pk])
-    )
-
-    assert response.status_code == expected
-    assert Minutes.objects.filter(meeting=meeting).exists() == (expected == 302)
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("admin", 200), ("board", 403), ("outsider", 404)]
-)
-def test_paragraph_page_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
-) -> None:
-    minutes = minutes_service.start_minutes(user=world.users["admin"], meeting=_meeting(world))
-    paragraph = minutes.paragraphs.get(number=3)
-
-    response = client_as(persona).get(reverse("meetings:paragraph", args=["exempel", paragraph.pk]))
-
-    assert response.status_code == expected
+        return reverse("meetings:paragraph", args=["exempel", self.arranged.pk])
 
 
 def test_the_whole_decision_flow_creates_the_intervention(
@@ -145,21 +130,28 @@ def test_someone_else_on_the_board_cannot_check(world: World, client_as: ClientA
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("admin", 200), ("board", 200), ("economist", 403), ("outsider", 404)]
-)
-def test_decision_register_by_persona(
-    world: World, client_as: ClientAs, persona: str, expected: int
+class TestDecisionRegister(PersonaViewCases):
+    permission = "meetings.view_decisions"
+    data = {"ar": "2026", "q": "Bryggan"}
+
+    def arrange(self, world: World) -> None:
+        minutes_service.start_minutes(user=world.users["admin"], meeting=_meeting(world))
+
+    def url(self, world: World) -> str:
+        return reverse("meetings:decisions", args=["exempel"])
+
+
+@pytest.mark.parametrize("persona", ["admin", "board"])
+def test_decision_register_finds_the_paragraph(
+    world: World, client_as: ClientAs, persona: str
 ) -> None:
     minutes_service.start_minutes(user=world.users["admin"], meeting=_meeting(world))
 
     response = client_as(persona).get(
-        reverse("meetings:decisions", args=["exempel"]), {"ar": "2026", "q": "Bryggan"}
+        reverse("meetings:decisions", args=["exempel"]), TestDecisionRegister.data
     )
 
-    assert response.status_code == expected
-    if expected == 200:
-        assert "Ansökan Bryggan" in response.content.decode()
+    assert "Ansökan Bryggan" in response.content.decode()
 
 
 @pytest.mark.parametrize("value", ["99999999999999999999999", "x", "-1", "2026" * 40])

@@ -31,6 +31,7 @@ from participants.services import register_entry, register_exit
 from participants.workbook import export_participations
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -385,26 +386,16 @@ def test_one_person_record_still_counts_the_person_once(world: World) -> None:
 
 # --- the office-led withdrawal in every intervention ----------------------------------
 
-OFFICE_MATRIX = [
-    ("admin", 200),
-    ("economist", 403),
-    ("board", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("log_reviewer", 403),
-    ("outsider", 404),
-]
-
 
 def office_url() -> str:
     return reverse("participant_reports:office_withdrawal", args=[SLUG])
 
 
-@pytest.mark.parametrize(("persona", "expected"), OFFICE_MATRIX)
-def test_office_withdrawal_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    assert client_as(persona).get(office_url()).status_code == expected
+class TestOfficeWithdrawalPage(PersonaViewCases):
+    permission = "participants.withdraw_consent_everywhere"
+
+    def url(self, world: World) -> str:
+        return office_url()
 
 
 def test_office_withdrawal_removes_identity_in_every_intervention_and_logs_it(

@@ -18,6 +18,7 @@ from participants.models import Participation, VolumeCount
 from stats.national import GenderCounts, NationalRow
 from testing.factories import InterventionFactory
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -48,36 +49,18 @@ def arrange(world: World) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 403),
-        ("participant_officer_a", 403),
-        ("intervention_lead_a", 403),
-        ("board", 403),
-        ("auditor", 403),
-        ("log_reviewer", 403),
-        ("outsider", 404),
-    ],
-)
-def test_national_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(page_url())
+class TestNationalPage(PersonaViewCases):
+    permission = "participants.report_national_counts"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return page_url()
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("admin", 200), ("board", 403), ("outsider", 404)]
-)
-def test_national_xlsx_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(page_url("national_xlsx"), {"year": "2024"})
+class TestNationalXlsx(TestNationalPage):
+    data = {"year": "2024"}
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return page_url("national_xlsx")
 
 
 def test_national_page_anonymous_redirects_to_login(

@@ -13,6 +13,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from participants.models import RetentionPolicy, RetentionRun
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -33,25 +34,6 @@ def add_runs(world: World, number: int) -> None:
             log_entries_pruned=3,
             dry_run=day == 0,
         )
-
-
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [
-        ("admin", 200),
-        ("economist", 403),
-        ("participant_officer_a", 403),
-        ("board", 403),
-        ("log_reviewer", 403),
-        ("outsider", 404),
-    ],
-)
-def test_retention_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(url())
-
-    assert response.status_code == expected
 
 
 def test_retention_page_creates_and_shows_the_default_policy(
@@ -130,3 +112,10 @@ def test_retention_page_query_count(
 
     with django_assert_num_queries(10):
         client.get(url())
+
+
+class TestRetentionPage(PersonaViewCases):
+    permission = "participants.manage_retention"
+
+    def url(self, world: World) -> str:
+        return url()

@@ -7,6 +7,7 @@ statistics are in the report JSON's ``statistics``."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -14,50 +15,35 @@ from stats.periods import Period
 from tenancy.models import Association, BoardMember, Member
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
+def _plain(value: Any) -> Any:
+    """A row of the memo's extras as JSON-able values: ISO dates, lists, dicts."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(each) for each in value]
+    if isinstance(value, dict):
+        return {key: _plain(each) for key, each in value.items()}
+    return value
 
 
 def management_tables(association: Association, year: int) -> dict[str, Any]:
-    """Everything of 2.8 beyond the texts and the report JSON (inside the scope)."""
-    from finance.models import CostOutcome
-    from followup.models import Deviation, FinalReport
-    from funding.models import FundingDecision
-    from interventions.models import Budget, Intervention
-    from stats.followup_tables import ended_table, funds_by_kind_table, interventions_table
-    from stats.goals import targets_for
+    """Everything of 2.8 beyond the texts and the report JSON (inside the scope). The
+    interventions funded and ended in the year and the funds by kind are the follow-up
+    memo's sections 2, 4 and 8 for the whole year (``stats.memo_document.memo_extras``)."""
+    from interventions.models import Intervention
+    from stats.memo_document import memo_extras
 
-    period = Period(year, 1, 4)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    interventions = Intervention.objects.filter(association=association)
-    listed = interventions_table(
-        period,
-        interventions=interventions,
-        decisions=FundingDecision.objects.filter(association=association),
-    )
-    ended = ended_table(
-        period,
-        interventions=interventions,
-        final_reports=FinalReport.objects.filter(association=association),
-    )
-    funds = funds_by_kind_table(
-        period,
-        interventions=interventions,
-        budgets=Budget.objects.filter(association=association),
-        deviations=Deviation.objects.filter(association=association),
-        costs=CostOutcome.objects.filter(association=association),
-        targets=targets_for(association, year),
-    )
-    funds_rows = [
-        *funds.rows,
-        *([funds.other] if funds.other.budget or funds.other.outcome else []),
-    ]
+    extras = memo_extras(association, Period(year, 1, 4))
     board = (
         BoardMember.objects.filter(association=association, term_start__lte=last)
         .exclude(term_end__lt=first)
         .select_related("appointed_by")
         .order_by("seat", "role", "appointed_by__name", "name")
     )
+    interventions = Intervention.objects.filter(association=association)
     return {
         "members": [
             {"name": m.name, "kind": m.get_kind_display(), "fee_share": str(m.fee_share)}
@@ -75,45 +61,16 @@ def management_tables(association: Association, year: int) -> dict[str, Any]:
         ],
         "interventions": [
             {
-                "code": r.intervention,
+                "code": r.code,
                 "name": r.name,
                 "kind": r.kind,
-                "start": _iso(r.start),
-                "end": _iso(r.end),
+                "start": _plain(r.start),
+                "end": _plain(r.end),
             }
-            for r in listed.rows
+            for r in extras.interventions
         ],
-        "funds": [
-            {
-                "kind": r.kind,
-                "budget": r.budget,
-                "outcome": r.outcome,
-                "budget_share": r.budget_share,
-                "outcome_share": r.outcome_share,
-                "target": r.target,
-            }
-            for r in funds_rows
-        ],
-        "ended": [
-            {
-                "code": r.intervention,
-                "name": r.name,
-                "kind": r.kind,
-                "start": _iso(r.start),
-                "end": _iso(r.end),
-                "owner": r.owner,
-                "partners": list(r.partners),
-                "final_report_status": r.final_report_status,
-                "purpose": r.purpose,
-                "results": r.results,
-                "lessons": r.lessons,
-                "goals": [
-                    {"goal": g.goal, "target": g.target, "outcome": g.outcome, "met": g.met}
-                    for g in r.goals
-                ],
-            }
-            for r in ended.rows
-        ],
+        "funds": _plain(extras.funds),
+        "ended": _plain(extras.ended),
         "names": {
             code: short or name
             for code, short, name in interventions.values_list("code", "short_name", "name")

@@ -26,6 +26,7 @@ from ledger.mapping import (
 )
 from ledger.models import ReportLine
 from stats.annual.data import ZERO, LedgerYear, ReportError, kronor
+from stats.annual.schema import CASH_FLOW_KEYS
 
 
 @dataclass(frozen=True)
@@ -368,20 +369,6 @@ def cash_flow_year(income: IncomeStatement, balance: BalanceSheet) -> dict[str, 
     }
 
 
-CASH_FLOW_KEYS = (
-    "result",
-    "adjustments",
-    "before_working_capital",
-    "change_inventories",
-    "change_receivables",
-    "change_short_term_liabilities",
-    "operating",
-    "investing",
-    "financing",
-    "total",
-    "liquid_funds_start",
-    "liquid_funds_end",
-)
 #: The rows of the cash-flow statement as the report prints them, in ``CASH_FLOW_KEYS`` order.
 CASH_FLOW_LABELS = dict(
     zip(

@@ -19,6 +19,7 @@ from survey.models import ReportComment
 from survey.tests.test_report_command import ANSWERS, ASKED, EARLIER, NATIONAL
 from survey.tests.workbooks import survey_sheets
 from testing.personas import World
+from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -94,50 +95,40 @@ def test_report_command_writes_every_format(loaded: World, tmp_path: Path) -> No
     )
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"),
-    [("board", 200), ("admin", 200), ("participant_officer_a", 403), ("outsider", 404)],
-)
-def test_report_page_by_persona(
-    loaded: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("survey:report", args=["exempel"]) + "?ar=2021")
+@pytest.mark.usefixtures("loaded")
+class TestReportPage(PersonaViewCases):
+    permission = "survey.view_survey"
 
-    assert response.status_code == expected
+    def url(self, world: World) -> str:
+        return reverse("survey:report", args=["exempel"]) + "?ar=2021"
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("economist", 200), ("log_reviewer", 403), ("outsider", 404)]
-)
-def test_report_download_by_persona(
-    loaded: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(
-        reverse("survey:report_download", args=["exempel", 2021, "xlsx"])
-    )
+class TestReportDownload(TestReportPage):
+    def url(self, world: World) -> str:
+        return reverse("survey:report_download", args=["exempel", 2021, "xlsx"])
 
-    assert response.status_code == expected
+
+class TestComments(TestReportPage):
+    permission = "survey.change_comments"
+    method = "post"
+    data = {"0": "Bra svarsfrekvens.", "12": ""}
+    allowed = 302
+
+    def url(self, world: World) -> str:
+        return reverse("survey:comments", args=["exempel", 2021])
 
 
 @pytest.mark.parametrize(
-    ("persona", "expected"), [("admin", 302), ("board", 403), ("outsider", 404)]
+    ("persona", "texts"),
+    [("admin", {0: "Bra svarsfrekvens."}), ("board", {12: "Styrelsen är nöjd."})],
 )
-def test_comments_by_persona(
-    loaded: World, client_as: Callable[[str | None], Client], persona: str, expected: int
+def test_comments_are_saved_by_the_office_only(
+    loaded: World, client_as: Callable[[str | None], Client], persona: str, texts: dict[int, str]
 ) -> None:
-    response = client_as(persona).post(
-        reverse("survey:comments", args=["exempel", 2021]), {"0": "Bra svarsfrekvens.", "12": ""}
-    )
+    client_as(persona).post(reverse("survey:comments", args=["exempel", 2021]), TestComments.data)
 
-    texts = dict(
-        ReportComment.objects.filter(association=loaded.association).values_list(
-            "indicator", "text"
-        )
-    )
-    assert (response.status_code, texts) == (
-        expected,
-        {0: "Bra svarsfrekvens."} if expected == 302 else {12: "Styrelsen är nöjd."},
-    )
+    saved = ReportComment.objects.filter(association=loaded.association)
+    assert dict(saved.values_list("indicator", "text")) == texts
 
 
 def test_report_pdf_is_tagged_swedish_with_the_summary(loaded: World) -> None:

@@ -6,12 +6,11 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import BoardMember, BoardRole, BoardSeat
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import BoardMemberFactory, MemberFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -162,51 +161,35 @@ def test_board_update_of_other_association_is_404(
     assert foreign.name != "Anna Andersson"
 
 
-def test_board_update_by_economist_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    board_member = BoardMemberFactory.create(association=world.association)
+class TestBoardListQueryCount(ListQueryCountCases):
+    view = "tenancy:board_list"
+    queries = 9
 
-    response = client_as("economist").post(
-        reverse("tenancy:board_update", args=["exempel", board_member.pk]),
-        board_post(board_member.appointed_by_id),
-    )
-
-    assert response.status_code == 403
+    def rows(self, world: World, count: int) -> None:
+        BoardMemberFactory.create_batch(count, association=world.association)
 
 
-@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
-def test_board_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    BoardMemberFactory.create_batch(count, association=world.association)
-    client = client_as("admin")
-
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:board_list", args=["exempel"]))
-
-
-class TestBoardList(PersonaViewCases):
+class TestBoardList(AssociationPageCases):
     permission = "tenancy.view_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:board_list", args=["exempel"])
+    view = "tenancy:board_list"
 
 
-class TestBoardCreatePage(PersonaViewCases):
+class TestBoardCreatePage(AssociationPageCases):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:board_create", args=["exempel"])
+    view = "tenancy:board_create"
 
 
-class TestBoardUpdatePage(PersonaViewCases):
+class TestBoardUpdatePage(RowPageCases):
     permission = "tenancy.change_masterdata"
+    view = "tenancy:board_update"
 
-    def url(self, world: World) -> str:
-        row = BoardMemberFactory.create(association=world.association)
-        return reverse("tenancy:board_update", args=["exempel", row.pk])
+    def arrange(self, world: World) -> BoardMember:
+        return BoardMemberFactory.create(association=world.association)
+
+
+class TestBoardUpdate(TestBoardUpdatePage):
+    method = "post"
+    allowed = 302
+
+    def payload(self, world: World) -> dict[str, str | int]:
+        return board_post(self.arranged.appointed_by_id)

@@ -5,12 +5,11 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Organisation
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -140,60 +139,43 @@ def test_organisation_create_duplicate_name_is_a_form_error(
     assert Organisation.objects.filter(name="Socialtjänsten").count() == 1
 
 
-def test_organisation_create_by_board_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    response = client_as("board").post(
-        reverse("tenancy:organisation_create", args=["exempel"]), {"name": "Socialtjänsten"}
-    )
+class TestOrganisationListQueryCount(ListQueryCountCases):
+    view = "tenancy:organisation_list"
+    queries = 9
 
-    assert response.status_code == 403
-    assert Organisation.objects.filter(name="Socialtjänsten").count() == 0
-
-
-@pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
-def test_organisation_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    member = MemberFactory.create(association=world.association)
-    for organisation in OrganisationFactory.create_batch(
-        count, association=world.association, member=member
-    ):
-        InterventionFactory.create(association=world.association, owner=organisation)
-        world.intervention_a.partners.add(organisation)
-    client = client_as("admin")
-
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:organisation_list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        member = MemberFactory.create(association=world.association)
+        for organisation in OrganisationFactory.create_batch(
+            count, association=world.association, member=member
+        ):
+            InterventionFactory.create(association=world.association, owner=organisation)
+            world.intervention_a.partners.add(organisation)
 
 
-class TestOrganisationList(PersonaViewCases):
+class TestOrganisationList(AssociationPageCases):
     permission = "tenancy.view_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:organisation_list", args=["exempel"])
+    view = "tenancy:organisation_list"
 
 
-class TestOrganisationCreatePage(PersonaViewCases):
+class TestOrganisationCreatePage(AssociationPageCases):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return reverse("tenancy:organisation_create", args=["exempel"])
+    view = "tenancy:organisation_create"
 
 
-class TestOrganisationUpdatePage(PersonaViewCases):
+class TestOrganisationCreate(TestOrganisationCreatePage):
+    method = "post"
+    data = {"name": "Socialtjänsten"}
+    allowed = 302
+
+
+class TestOrganisationDetail(RowPageCases):
+    permission = "tenancy.view_masterdata"
+    view = "tenancy:organisation_detail"
+
+    def arrange(self, world: World) -> Organisation:
+        return OrganisationFactory.create(association=world.association)
+
+
+class TestOrganisationUpdatePage(TestOrganisationDetail):
     permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        row = OrganisationFactory.create(association=world.association)
-        return reverse("tenancy:organisation_update", args=["exempel", row.pk])
-
-
-class TestOrganisationDetail(TestOrganisationList):
-    def url(self, world: World) -> str:
-        row = OrganisationFactory.create(association=world.association)
-        return reverse("tenancy:organisation_detail", args=["exempel", row.pk])
+    view = "tenancy:organisation_update"

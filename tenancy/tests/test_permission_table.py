@@ -116,6 +116,7 @@ EXPECTED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "participants.withdraw_consent_everywhere": same(ADMIN),
     "participants.report_national_counts": same(ADMIN),
     "participants.make_access_report": same(OFFICERS),
+    "participants.search_participants": same(OFFICERS),
     "stats.view_unsuppressed": same(ADMIN),
     "survey.view_survey": same(READERS | {LA}),
     "survey.manage_links": same(ADMIN),

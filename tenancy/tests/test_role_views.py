@@ -5,79 +5,40 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from tenancy.models import Role, RoleAssignment
 from tenancy.services import assign_role
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import UserFactory
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
-
-MANAGE_MATRIX = [
-    ("admin", 200),
-    ("economist", 403),
-    ("board", 403),
-    ("auditor", 403),
-    ("log_reviewer", 403),
-    ("participant_officer_a", 403),
-    ("intervention_lead_a", 403),
-    ("outsider", 404),
-]
-
-PERSONA_ROLE = {"economist": Role.EKONOM, "participant_officer_a": Role.DELTAGARANSVARIG}
 
 
 def assignment_of(world: World, persona: str) -> RoleAssignment:
     return RoleAssignment.objects.get(user=world.users[persona])
 
 
-@pytest.mark.parametrize(("persona", "expected"), MANAGE_MATRIX)
-def test_role_list_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("tenancy:role_list", args=["exempel"]))
-
-    assert response.status_code == expected
+class TestRoleList(AssociationPageCases):
+    permission = "tenancy.manage_roles"
+    view = "tenancy:role_list"
 
 
-@pytest.mark.parametrize(("persona", "expected"), MANAGE_MATRIX)
-def test_role_assign_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).get(reverse("tenancy:role_assign", args=["exempel"]))
-
-    assert response.status_code == expected
+class TestRoleAssignPage(TestRoleList):
+    view = "tenancy:role_assign"
 
 
-@pytest.mark.parametrize(("persona", "expected"), MANAGE_MATRIX)
-def test_revoke_role_page_by_persona(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    assignment = assignment_of(world, "board")
+class TestRevokeRolePage(RowPageCases):
+    permission = "tenancy.manage_roles"
+    view = "tenancy:revoke_role"
 
-    response = client_as(persona).get(
-        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
-    )
-
-    assert response.status_code == expected
+    def arrange(self, world: World) -> RoleAssignment:
+        return assignment_of(world, "board")
 
 
-@pytest.mark.parametrize(
-    ("persona", "expected"), [("economist", 403), ("participant_officer_a", 403)]
-)
-def test_role_assign_post_by_wrong_role_writes_nothing(
-    world: World, client_as: Callable[[str | None], Client], persona: str, expected: int
-) -> None:
-    response = client_as(persona).post(
-        reverse("tenancy:role_assign", args=["exempel"]),
-        {"email": f"{persona}@example.se", "role": Role.FORBUNDSADMINISTRATOR},
-    )
-
-    assert response.status_code == expected
-    assert list(world.users[persona].role_assignments.values_list("role", flat=True)) == [
-        PERSONA_ROLE[persona]
-    ]
+class TestRevokeRole(TestRevokeRolePage):
+    method = "post"
+    allowed = 302
 
 
 def test_role_list_shows_only_users_with_roles_here(
@@ -211,36 +172,16 @@ def test_revoke_role_of_other_association_is_404(
     assert RoleAssignment.objects.filter(pk=foreign.pk).exists() is True
 
 
-def test_revoke_role_by_economist_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    assignment = assignment_of(world, "board")
+class TestRoleListQueryCount(ListQueryCountCases):
+    view = "tenancy:role_list"
+    queries = 10
 
-    response = client_as("economist").post(
-        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
-    )
-
-    assert response.status_code == 403
-    assert RoleAssignment.objects.filter(pk=assignment.pk).exists() is True
-
-
-@pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
-def test_role_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
-) -> None:
-    for user in UserFactory.create_batch(count):
-        assign_role(user=user, role=Role.EKONOM, association=world.association)
-        assign_role(
-            user=user,
-            role=Role.INSATSANSVARIG,
-            association=world.association,
-            intervention=world.intervention_a,
-        )
-    client = client_as("admin")
-
-    with django_assert_num_queries(queries):
-        client.get(reverse("tenancy:role_list", args=["exempel"]))
+    def rows(self, world: World, count: int) -> None:
+        for user in UserFactory.create_batch(count):
+            assign_role(user=user, role=Role.EKONOM, association=world.association)
+            assign_role(
+                user=user,
+                role=Role.INSATSANSVARIG,
+                association=world.association,
+                intervention=world.intervention_a,
+            )

@@ -20,7 +20,8 @@ from django.utils.translation import gettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.base import ContextMixin, View
 
-from tenancy.models import Association
+from tenancy.http import tenant_request
+from tenancy.models import Association, User
 
 
 class TenantView(LoginRequiredMixin, ContextMixin, View):
@@ -28,17 +29,25 @@ class TenantView(LoginRequiredMixin, ContextMixin, View):
     against the association by default, against the object in ``ObjectPermissionMixin``."""
 
     permission_required: str | None = None
+    #: A permission checked against the association for the context's ``can_change`` (the
+    #: page's links to add and change), when the page has them.
+    change_permission: str | None = None
     association: Association
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        association = getattr(request, "association", None)
+        association = tenant_request(request).association
         if association is None:  # pragma: no cover - TenantMiddleware guarantees it
             raise PermissionDenied
         self.association = association
         self.check_access()
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def user(self) -> User:
+        """The signed-in user (``dispatch`` has refused anonymous users)."""
+        return tenant_request(self.request).user
 
     def check_access(self) -> None:
         self.check_permission(self.association)
@@ -52,6 +61,8 @@ class TenantView(LoginRequiredMixin, ContextMixin, View):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["association"] = self.association
+        if self.change_permission:
+            context["can_change"] = self.user.has_perm(self.change_permission, self.association)
         return context
 
 

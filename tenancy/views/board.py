@@ -59,6 +59,7 @@ def board_in_display_order() -> Any:
 
 class BoardListView(TenantListView):
     permission_required = "tenancy.view_masterdata"
+    change_permission = "tenancy.change_masterdata"
     template_name = "tenancy/board_list.html"
 
     def get_queryset(self) -> Any:
@@ -72,9 +73,6 @@ class BoardListView(TenantListView):
             (_("Ersättare"), [b for b in board if b.seat == BoardSeat.ERSATTARE]),
         ]
         context["today"] = timezone.localdate()
-        context["can_change"] = self.request.user.has_perm(
-            "tenancy.change_masterdata", self.association
-        )
         return context
 
 
@@ -93,9 +91,7 @@ class BoardMemberUpdateView(TenantUpdateView):
     form_class = BoardMemberForm
     template_name = "tenancy/form.html"
     extra_context = {"title": _("Ändra styrelseledamot")}
-
-    def get_queryset(self) -> Any:
-        return BoardMember.objects.all()
+    model = BoardMember
 
     def get_success_url(self) -> str:
         return reverse("tenancy:board_list", args=[self.association.slug])

@@ -28,28 +28,22 @@ def fee_share_total(members: Any) -> Decimal:
 
 class MemberListView(TenantListView):
     permission_required = "tenancy.view_masterdata"
+    change_permission = "tenancy.change_masterdata"
     template_name = "tenancy/member_list.html"
-
-    def get_queryset(self) -> Any:
-        return Member.objects.all()
+    model = Member
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         total = fee_share_total(Member.objects.all())
         context["fee_share_total"] = total
         context["fee_shares_ok"] = total == Decimal(100)
-        context["can_change"] = self.request.user.has_perm(
-            "tenancy.change_masterdata", self.association
-        )
         return context
 
 
 class MemberDetailView(TenantDetailView):
     permission_required = "tenancy.view_masterdata"
     template_name = "tenancy/member_detail.html"
-
-    def get_queryset(self) -> Any:
-        return Member.objects.all()
+    model = Member
 
 
 class MemberCreateView(TenantCreateView):
@@ -67,9 +61,7 @@ class MemberUpdateView(TenantUpdateView):
     form_class = MemberForm
     template_name = "tenancy/form.html"
     extra_context = {"title": "Ändra medlem"}
-
-    def get_queryset(self) -> Any:
-        return Member.objects.all()
+    model = Member
 
     def get_success_url(self) -> str:
         return reverse("tenancy:member_list", args=[self.association.slug])

@@ -22,6 +22,7 @@ class OrganisationForm(TenantModelForm):
 
 class OrganisationListView(TenantListView):
     permission_required = "tenancy.view_masterdata"
+    change_permission = "tenancy.change_masterdata"
     template_name = "tenancy/organisation_list.html"
 
     def get_queryset(self) -> Any:
@@ -34,13 +35,6 @@ class OrganisationListView(TenantListView):
             )
             .order_by("name", "pk")
         )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["can_change"] = self.request.user.has_perm(
-            "tenancy.change_masterdata", self.association
-        )
-        return context
 
 
 class OrganisationDetailView(TenantDetailView):
@@ -72,9 +66,7 @@ class OrganisationUpdateView(TenantUpdateView):
     form_class = OrganisationForm
     template_name = "tenancy/form.html"
     extra_context = {"title": _("Ändra organisation")}
-
-    def get_queryset(self) -> Any:
-        return Organisation.objects.all()
+    model = Organisation
 
     def get_success_url(self) -> str:
         return reverse("tenancy:organisation_detail", args=[self.association.slug, self.object.pk])

@@ -91,7 +91,7 @@ class RoleAssignmentForm(forms.Form):
         help_text=_("Endast för deltagaransvarig och insatsansvarig."),
     )
 
-    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, association: Association | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.association = association
         field = cast(InterventionChoiceField, self.fields["intervention"])
@@ -117,18 +117,32 @@ class RoleListView(TenantView):
         return render(request, self.template_name, context)
 
 
-class RoleAssignView(TenantView):
-    """Invite an e-mail address to a role (the role takes effect when the person accepts).
-    The answer is the same whether or not an account with the address exists."""
+class InvitationFormView(TenantView):
+    """A form that invites someone to a role (``invitations.invite``): the office's by
+    e-mail here, the e-ID invitation by personnummer (``eid.views``). The answer is the
+    same whether or not an account with the address exists."""
 
     permission_required = "tenancy.manage_roles"
-    template_name = "tenancy/role_form.html"
+    template_name: str
+
+    def make_form(self, data: Any = None) -> RoleAssignmentForm:
+        return RoleAssignmentForm(data, association=self.association)
+
+    def invite_with(self, data: dict[str, Any]) -> dict[str, Any]:
+        """What the form adds to the invitation beyond address, role and intervention."""
+        return {}
+
+    def sent_message(self, invitation: Invitation) -> str:
+        return gettext(
+            "En inbjudan till rollen %(role)s är skickad till %(email)s. Rollen gäller "
+            "när personen har tackat ja."
+        ) % {"email": invitation.email, "role": invitation.get_role_display()}
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.render_form(RoleAssignmentForm(association=self.association))
+        return self.render_form(self.make_form())
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        form = RoleAssignmentForm(request.POST, association=self.association)
+        form = self.make_form(request.POST)
         if not form.is_valid():
             return self.render_form(form)
         data = form.cleaned_data
@@ -140,19 +154,13 @@ class RoleAssignView(TenantView):
                 intervention=data["intervention"],
                 invited_by=request.user,
                 base_url=f"{request.scheme}://{request.get_host()}",
+                **self.invite_with(data),
             )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
             return self.render_form(form)
-        messages.success(
-            request,
-            gettext(
-                "En inbjudan till rollen %(role)s är skickad till %(email)s. Rollen gäller "
-                "när personen har tackat ja."
-            )
-            % {"email": invitation.email, "role": invitation.get_role_display()},
-        )
+        messages.success(request, self.sent_message(invitation))
         return htmx_redirect(request, reverse("tenancy:role_list", args=[self.association.slug]))
 
     def render_form(self, form: RoleAssignmentForm) -> HttpResponse:
@@ -162,6 +170,12 @@ class RoleAssignView(TenantView):
             invitation_days=invitations.invitation_days(),
         )
         return render(self.request, self.template_name, context)
+
+
+class RoleAssignView(InvitationFormView):
+    """Invite an e-mail address to a role (the role takes effect when the person accepts)."""
+
+    template_name = "tenancy/role_form.html"
 
 
 class InvitationCancelView(TenantView):

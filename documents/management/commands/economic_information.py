@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from stats.economic import EconomicError, economic_information
-from tenancy.models import Association
+from tenancy.commands import association_from_slug
 
 FORMATS = ("json", "html", "docx", "pdf", "xlsx")
 BINARY = ("docx", "pdf", "xlsx")
@@ -41,12 +41,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="fil att skriva till (standard: standard ut)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        association = Association.objects.filter(slug=options["association"]).first()
-        if association is None:
-            raise CommandError(
-                _("Det finns inget förbund med kortnamnet %(slug)s.")
-                % {"slug": options["association"]}
-            )
+        association = association_from_slug(options["association"])
         as_of = _date(options["as_of"])
         fmt = options["format"]
         if fmt in BINARY and not options["output"]:

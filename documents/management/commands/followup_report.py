@@ -6,8 +6,6 @@ command is run by the host's administrator, who answers for where the file goes)
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -16,6 +14,7 @@ from django_scopes import scope
 from documents.memo import sources
 from documents.memo.render import FORMATS, render_memo
 from stats.periods import Period
+from tenancy.commands import write_document
 from tenancy.models import Association
 
 
@@ -46,10 +45,4 @@ class Command(BaseCommand):
                 association, period, suppress=not options["unsuppressed"]
             )
             content = render_memo(document, data, options["format"], association)
-        if options["output"]:
-            Path(options["output"]).write_bytes(content)
-            self.stderr.write(f"Skrev {options['output']} ({len(content)} byte).")
-        elif options["format"] == "json":
-            self.stdout.write(content.decode("utf-8"))
-        else:
-            sys.stdout.buffer.write(content)
+        write_document(self, content, options["output"], text=options["format"] == "json")

@@ -1,21 +1,7 @@
 """``python manage.py send_report_reminders [--date YYYY-MM-DD]``: the reminders of the day.
 
-Run it once a day from the host's scheduler. A systemd timer::
-
-    # /etc/systemd/system/finsam-reminders.service
-    [Service]
-    Type=oneshot
-    User=finsam
-    WorkingDirectory=/srv/finsam
-    EnvironmentFile=/etc/finsam/env
-    ExecStart=/srv/finsam/.venv/bin/python manage.py send_report_reminders
-
-    # /etc/systemd/system/finsam-reminders.timer
-    [Timer]
-    OnCalendar=*-*-* 07:00
-    Persistent=true
-    [Install]
-    WantedBy=timers.target
+Run it once a day from the host's scheduler: the systemd units
+``deploy/finsam-reminders.{service,timer}`` do (docs/deployment.md).
 
 Running it twice a day, or again after a failure, sends nothing twice. The same job as a
 task for the ``db_worker``: ``followup.tasks.send_report_reminders``.

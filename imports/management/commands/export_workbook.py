@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from imports.management.commands.import_workbook import association_from_slug
 from imports.workbook import export_workbook
 from imports.workbook.access import WorkbookAccess
+from tenancy.commands import association_from_slug
 
 
 class Command(BaseCommand):

@@ -15,14 +15,7 @@ from django_scopes import scope
 
 from imports.workbook import import_workbook
 from imports.workbook.access import WorkbookAccess
-from tenancy.models import Association
-
-
-def association_from_slug(slug: str) -> Association:
-    association = Association.objects.filter(slug=slug).first()
-    if association is None:
-        raise CommandError(_("Det finns inget förbund med kortnamnet %(slug)s.") % {"slug": slug})
-    return association
+from tenancy.commands import association_from_slug
 
 
 class Command(BaseCommand):

@@ -18,6 +18,7 @@ from django_scopes import scope
 
 from stats.annual.adoption import report_for
 from stats.annual.data import ReportError
+from tenancy.commands import association_from_slug
 from tenancy.models import Association
 
 FORMATS = ("json", "html", "xlsx", "pdf", "docx")
@@ -36,12 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="fil att skriva till (standard: standard ut)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        association = Association.objects.filter(slug=options["association"]).first()
-        if association is None:
-            raise CommandError(
-                _("Det finns inget förbund med kortnamnet %(slug)s.")
-                % {"slug": options["association"]}
-            )
+        association = association_from_slug(options["association"])
         with scope(association=association.pk):
             try:
                 report, adopted = report_for(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from ledger.presets import PRESETS, copy_preset
-from tenancy.models import Association
+from tenancy.commands import association_from_slug
 
 
 class Command(BaseCommand):
@@ -23,12 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--replace", action="store_true", help="Ersätt befintliga rader.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        association = Association.objects.filter(slug=options["association"]).first()
-        if association is None:
-            raise CommandError(
-                _("Det finns inget förbund med kortnamnet %(slug)s.")
-                % {"slug": options["association"]}
-            )
+        association = association_from_slug(options["association"])
         with scope(association=association.pk):
             try:
                 count = copy_preset(

@@ -13,7 +13,7 @@ from django_scopes import scope
 
 from ledger.services import import_sie
 from ledger.sie import SieError
-from tenancy.models import Association
+from tenancy.commands import association_from_slug
 
 
 class Command(BaseCommand):
@@ -30,12 +30,7 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(_("Filen %(path)s finns inte.") % {"path": path})
-        association = Association.objects.filter(slug=options["association"]).first()
-        if association is None:
-            raise CommandError(
-                _("Det finns inget förbund med kortnamnet %(slug)s.")
-                % {"slug": options["association"]}
-            )
+        association = association_from_slug(options["association"])
         with scope(association=association.pk):
             try:
                 result = import_sie(

@@ -5,8 +5,6 @@ packet as one PDF, or the notice and agenda as DOCX."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -16,6 +14,7 @@ from documents.memo.sources import template_for
 from meetings.models import Meeting
 from meetings.notice import notice_json
 from meetings.packet import render_notice_docx, render_packet
+from tenancy.commands import write_document
 from tenancy.models import Association
 
 FORMATS = ("json", "pdf", "docx")
@@ -63,10 +62,4 @@ class Command(BaseCommand):
             if meeting is None:
                 raise CommandError(f"Förbundet har inget sammanträde {wanted!r}.")
             content = render(meeting, options["format"])
-        if options["output"]:
-            Path(options["output"]).write_bytes(content)
-            self.stderr.write(f"Skrev {options['output']} ({len(content)} byte).")
-        elif options["format"] == "json":
-            self.stdout.write(content.decode("utf-8"))
-        else:
-            sys.stdout.buffer.write(content)
+        write_document(self, content, options["output"], text=options["format"] == "json")

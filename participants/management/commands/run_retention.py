@@ -1,23 +1,8 @@
 """``python manage.py run_retention [--association SLUG] [--dry-run]``: retention now.
 
-Run it once a day from the host's scheduler. A systemd timer::
-
-    # /etc/systemd/system/finsam-retention.service
-    [Service]
-    Type=oneshot
-    User=finsam
-    WorkingDirectory=/srv/finsam
-    EnvironmentFile=/etc/finsam/env
-    ExecStart=/srv/finsam/.venv/bin/python manage.py run_retention
-
-    # /etc/systemd/system/finsam-retention.timer
-    [Timer]
-    OnCalendar=*-*-* 03:15
-    Persistent=true
-    [Install]
-    WantedBy=timers.target
-
-or a crontab line: ``15 3 * * * cd /srv/finsam && .venv/bin/python manage.py run_retention``.
+Run it once a day from the host's scheduler: the systemd units
+``deploy/finsam-retention.{service,timer}`` do (docs/deployment.md), or a crontab
+line: ``15 3 * * * cd /srv/finsam && .venv/bin/python manage.py run_retention``.
 The same job as a task for the ``db_worker``: ``participants.tasks.run_retention_for_all``.
 """
 
@@ -25,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from participants.retention import run_retention_for
+from tenancy.commands import association_from_slug
 from tenancy.models import Association
 
 
@@ -52,12 +38,7 @@ class Command(BaseCommand):
         if slug is None:
             associations = list(Association.objects.order_by("pk"))
         else:
-            association = Association.objects.filter(slug=slug).first()
-            if association is None:
-                raise CommandError(
-                    _("Det finns inget förbund med kortnamnet %(slug)s.") % {"slug": slug}
-                )
-            associations = [association]
+            associations = [association_from_slug(slug)]
         runs = run_retention_for(associations, dry_run=options["dry_run"])
         for association, run in zip(associations, runs, strict=True):
             prefix = _("Provkörning") if run.dry_run else _("Gallring")

@@ -4,14 +4,13 @@ indicator survey report of one measurement year (spec/survey.md section 6)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from documents.survey.render import FORMATS, render_report
 from finsam.years import YEAR_MAX, YEAR_MIN
+from tenancy.commands import write_document
 from tenancy.models import Association
 
 
@@ -32,10 +31,4 @@ class Command(BaseCommand):
         if not YEAR_MIN <= year <= YEAR_MAX:
             raise CommandError("Ange mätåret med fyra siffror.")
         content = render_report(association, year, options["format"])
-        if options["output"]:
-            Path(options["output"]).write_bytes(content)
-            self.stderr.write(f"Skrev {options['output']} ({len(content)} byte).")
-        elif options["format"] in {"json", "html"}:
-            self.stdout.write(content.decode("utf-8"))
-        else:
-            sys.stdout.buffer.write(content)
+        write_document(self, content, options["output"], text=options["format"] in {"json", "html"})
