@@ -21,7 +21,8 @@ from followup.models import QUALITY_QUESTIONS, Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.memo_document import MemoExtras, memo_extras
-from stats.memo_schema import TABLE_ORDER
+from stats.memo_progression import progression_json
+from stats.memo_schema import ADDED_TABLES, TABLE_ORDER
 from stats.money import MoneyFigures, money_figures, total
 from stats.participant_tables import participant_tables_for
 from stats.periods import Period
@@ -165,6 +166,9 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
     contract_tables["association_goals"] = _association_goals(
         association, period, linked.goals, participant, extras
     )
+    # Addition to the contract: the progression aggregates (stats.memo_progression).
+    progression, progression_note = progression_json(association, period, suppress=suppress)
+    contract_tables["progression"] = progression
     json = {
         "association": association.slug,
         "period": period.code,
@@ -179,6 +183,7 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
         "tables": _ordered(contract_tables),
     }
     notes = {name: table.note for name, table in tables.items()}
+    notes["progression"] = progression_note
     return Memo(json=json, notes=notes, names=names, extras=extras)
 
 
@@ -191,7 +196,7 @@ def _suppression_note(k: int, applied: bool) -> str:
 
 
 def _ordered(tables: dict[str, Any]) -> dict[str, Any]:
-    return {name: tables[name] for name in TABLE_ORDER if name in tables}
+    return {name: tables[name] for name in (*TABLE_ORDER, *ADDED_TABLES) if name in tables}
 
 
 def _money_json(figures: MoneyFigures) -> dict[str, Any]:

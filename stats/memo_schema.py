@@ -26,6 +26,9 @@ TABLE_ORDER = (
     "activities",
     "association_goals",
 )
+#: Tables added to the contract since (issue 15: ``progression``), after the others; not
+#: required, so older readers and stored memos stay valid.
+ADDED_TABLES = ("progression",)
 
 
 def _hidden_or(kind: dict[str, Any]) -> dict[str, Any]:
@@ -89,6 +92,16 @@ MONEY_FIGURES: dict[str, Any] = {
     "transferred": N,
 }
 QUALITY: dict[str, Any] = dict.fromkeys(QUALITY_QUESTIONS, Q)
+#: A progression row (``stats.memo_progression``): the mean change is an exact decimal
+#: string with one decimal, null when its number of participations is hidden.
+PROGRESSION_FIGURES: dict[str, Any] = {
+    "participations": COUNT,
+    "improved": COUNT,
+    "unchanged": COUNT,
+    "fell": COUNT,
+    "shares": _row(improved=SHARE, unchanged=SHARE, fell=SHARE),
+    "mean_change": {"type": ["string", "null"], "pattern": "^-?[0-9]+[.][0-9]$"},
+}
 
 MEMO_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -179,6 +192,23 @@ MEMO_SCHEMA: dict[str, Any] = {
                 ),
                 "activities": _row(
                     count=N, attendees=G, by_type={"type": "object", "additionalProperties": N}
+                ),
+                # An addition to the contract (issue 15): one table per progression
+                # instrument with assessments; not required, older readers ignore it.
+                "progression": _row(
+                    instruments={
+                        "type": "array",
+                        "items": _row(
+                            instrument={"type": "string"},
+                            version=N,
+                            rater={"enum": ["deltagare", "personal"]},
+                            rows={
+                                "type": "array",
+                                "items": _row(intervention=CODE, **PROGRESSION_FIGURES),
+                            },
+                            total=_row(**PROGRESSION_FIGURES),
+                        ),
+                    }
                 ),
                 "association_goals": _table(
                     _row(

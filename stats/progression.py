@@ -1,6 +1,8 @@
 """Figures of the progression measurement (spec/survey.md section 4): per participation
 the change between first and latest assessment, and per intervention and period the
-aggregates, published through disclosure control (counts of people)."""
+aggregates. They are published only through disclosure control, as the memo's
+``progression`` table (``stats.memo_progression``), which the survey's summary page shows
+too."""
 
 from __future__ import annotations
 
@@ -9,10 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-from stats.disclosure import Sum, Table, suppress, unsuppressed
-from stats.survey import percent
 from survey.progression_models import Assessment, ProgressionInstrument
 
 #: One assessment: its date and the value per item number.
@@ -124,38 +123,3 @@ def intervention_summary(
         ratings[assessment.participation_id].append((assessment.date, values))
     progresses = [p for p in (progress_of(r) for r in ratings.values()) if p is not None]
     return summarise(progresses)
-
-
-def published_summary(
-    summary: ProgressionSummary, *, k: int, applied: bool = True
-) -> dict[str, Any]:
-    """The summary as a published table: counts from 1 to k-1 (and whatever would reveal
-    them) are ``".."``, shares with a hidden part too; the means are left out when the
-    number of participations is hidden."""
-    table = Table()
-    for key in OUTCOMES:
-        table.add_cell(key, getattr(summary, key))
-    table.add_cell("total", summary.total)
-    table.sums.append(Sum(OUTCOMES, "total"))
-    for key in OUTCOMES:
-        table.shares.append((key, "total"))
-    result = suppress(table, k) if applied else unsuppressed(table)
-    total_hidden = result.is_hidden("total")
-    return {
-        "participations": result.value("total"),
-        **{key: result.value(key) for key in OUTCOMES},
-        "shares": {
-            key: result.share(key, "total", percent(getattr(summary, key), summary.total))
-            for key in OUTCOMES
-        },
-        "mean_change": None
-        if total_hidden or summary.mean_change is None
-        else str(summary.mean_change),
-        "items": {}
-        if total_hidden
-        else {
-            str(item): {"first": str(first), "latest": str(latest)}
-            for item, (first, latest) in summary.items.items()
-        },
-        "note": result.note,
-    }

@@ -4,7 +4,6 @@ assessments with the radar chart (deltagaransvarig only, every read logged), who
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -20,7 +19,9 @@ from django.views.generic import TemplateView
 from finsam.years import YEAR_MAX, YEAR_MIN
 from interventions.models import Intervention
 from participants.models import Participation
-from stats.progression import intervention_summary, progress_of, published_summary
+from stats.memo_progression import progression_json
+from stats.periods import Period
+from stats.progression import progress_of
 from survey.progression import (
     assessments_for,
     define_instrument,
@@ -29,6 +30,7 @@ from survey.progression import (
 )
 from survey.progression_models import ProgressionInstrument, Rater
 from survey.radar import radar
+from survey.reminders import forms_due
 from tenancy.views.base import TenantView
 
 
@@ -200,11 +202,15 @@ class DueView(TenantView, TemplateView):
         context["due"] = due_for_assessment(
             self.request.user, self.association, timezone.localdate()
         )
+        # The participant survey forms due (survey.reminders): which form to offer.
+        context["forms_due"] = forms_due(self.request.user, self.association, timezone.localdate())
         return context
 
 
 class SummaryView(TenantView, TemplateView):
-    """Published aggregates per intervention for one instrument and year."""
+    """The progression aggregates per instrument and intervention for one year: the
+    memo's ``progression`` table of that year (``stats.memo_progression``), so the page
+    shows exactly what the memo shows, suppressed with the year's snapshots."""
 
     permission_required = "survey.view_survey"
     template_name = "survey/progression_summary.html"
@@ -216,25 +222,30 @@ class SummaryView(TenantView, TemplateView):
         except ValueError:
             year = timezone.localdate().year
         year = year if YEAR_MIN <= year <= YEAR_MAX else timezone.localdate().year
-        rows = []
-        instruments = list(ProgressionInstrument.objects.all())
-        for instrument in instruments:
-            for intervention in Intervention.objects.order_by("code"):
-                summary = intervention_summary(
-                    instrument=instrument,
-                    intervention_id=intervention.pk,
-                    start=dt.date(year, 1, 1),
-                    end=dt.date(year, 12, 31),
-                )
-                if summary.total:
-                    rows.append(
-                        {
-                            "instrument": instrument,
-                            "intervention": intervention,
-                            "figures": published_summary(
-                                summary, k=self.association.disclosure_threshold
-                            ),
-                        }
-                    )
-        context.update(year=year, rows=rows)
+        table, note = progression_json(self.association, Period.parse(str(year)))
+        names = {i.code: i.display_name for i in Intervention.objects.all()}
+        instruments = [
+            {
+                **instrument,
+                "rows": [
+                    {
+                        **row,
+                        "name": names.get(row["intervention"], row["intervention"]),
+                        "mean": _decimal_comma(row["mean_change"]),
+                    }
+                    for row in instrument["rows"]
+                ],
+                "total": {
+                    **instrument["total"],
+                    "mean": _decimal_comma(instrument["total"]["mean_change"]),
+                },
+            }
+            for instrument in table["instruments"]
+        ]
+        context.update(year=year, instruments=instruments, note=note)
         return context
+
+
+def _decimal_comma(value: str | None) -> str:
+    """ "0.4" as Swedish "0,4" (a minus sign for negatives); "–" when left out."""
+    return "–" if value is None else value.replace("-", "−").replace(".", ",")

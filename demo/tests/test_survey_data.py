@@ -1,4 +1,5 @@
-"""The demo association's survey year and fictional progression instrument."""
+"""The demo association's survey year and fictional progression instrument (whose
+assessments give the demo memo its progression table)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django_scopes import scope
 
 from demo.survey import RESPONDENTS, SURVEY_YEAR
+from stats.memo import memo_json
 from stats.survey import survey_report
 from stats.survey_schema import SURVEY_SCHEMA
 from survey.models import Assessment, Response
@@ -26,6 +28,7 @@ def test_load_demo_gives_a_survey_year_with_national_figures() -> None:
         data = survey_report(association, SURVEY_YEAR)
         assessments = Assessment.objects.count()
         responses = Response.objects.filter(association=association).count()
+    progression = memo_json(association, "2026H1")["tables"]["progression"]["instruments"]
 
     jsonschema.validate(data, SURVEY_SCHEMA)
     totals = {row["form"]: row["total"] for row in data["responses"]}
@@ -38,3 +41,7 @@ def test_load_demo_gives_a_survey_year_with_national_figures() -> None:
         41,
         True,
     )
+    # The demo memo shows the fictional instrument's progression table.
+    assert [
+        (each["instrument"], [row["intervention"] for row in each["rows"]]) for each in progression
+    ] == [("Stegmätaren (fiktivt demoinstrument)", ["STEG-24", "UNGA-25"])]

@@ -22,6 +22,7 @@ from documents.memo.charts_data import chart_blocks
 from documents.memo.labels import KIND_NAMES
 from documents.memo.model import MemoDocument, Placeholder, Section, Text
 from documents.memo.phrases import placeholder_values
+from documents.memo.progression import progression_tables
 from documents.memo.tables import TableMaker, Tables
 from finsam.disclosure import DEFAULT_THRESHOLD
 from finsam.years import quarter_of
@@ -255,6 +256,9 @@ def build_memo(
         w.text("expected"),
         tables.expected(),
     )
+    progression = progression_tables(tables)
+    if progression:
+        w.section("progression", "Progression mot arbete", 2, *progression)
     w.section(
         "activities",
         "Aktiviteter",

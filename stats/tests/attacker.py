@@ -271,7 +271,39 @@ def build(shown: Mapping[str, Any], truth: Mapping[str, Any], facts: Mapping[str
     attack.add_sum(rows, ("anonymous", TOTAL_ROW))
     attack.g(("activities",), u["activities"]["attendees"], s["activities"]["attendees"])
     _goals(attack, s["association_goals"], u["association_goals"], codes, facts)
+    if "progression" in u:
+        _progression(attack, s["progression"], u["progression"])
     return attack
+
+
+PROGRESSION_OUTCOMES = ("improved", "unchanged", "fell")
+
+
+def _progression(attack: Attack, s: Any, u: Any) -> None:
+    """The progression aggregates (spec/survey.md section 4): per instrument and row the
+    outcomes add up to the participations with two assessments, the rows to the total
+    row; a shown share of a shown count."""
+    for s_instrument, u_instrument in zip(s["instruments"], u["instruments"], strict=True):
+        tag = f"{u_instrument['instrument']} v{u_instrument['version']} {u_instrument['rater']}"
+        codes = [row["intervention"] for row in u_instrument["rows"]]
+        pairs = [
+            *zip(s_instrument["rows"], u_instrument["rows"], strict=True),
+            (s_instrument["total"], u_instrument["total"]),
+        ]
+        for code, (s_row, u_row) in zip([*codes, TOTAL_ROW], pairs, strict=True):
+            cell = ("progression", tag, code)
+            for measure in ("participations", *PROGRESSION_OUTCOMES):
+                attack.cell((*cell, measure), u_row[measure], s_row[measure])
+            attack.add_sum(
+                [(*cell, outcome) for outcome in PROGRESSION_OUTCOMES], (*cell, "participations")
+            )
+            for outcome in PROGRESSION_OUTCOMES:
+                attack.share((*cell, outcome), (*cell, "participations"), s_row["shares"][outcome])
+        for measure in ("participations", *PROGRESSION_OUTCOMES):
+            attack.add_sum(
+                [("progression", tag, code, measure) for code in codes],
+                ("progression", tag, TOTAL_ROW, measure),
+            )
 
 
 def attack_memo(

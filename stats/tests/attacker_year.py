@@ -8,9 +8,9 @@ cells prefixed with the period), and ties them together by what the definitions 
 between two quarter ends a < b of the same year (spec/reports.md, "Periods"):
 
 - registered ytd, exited ytd, exits to work or studies, participations with an action
-  plan, exits by reason and by extent, the target group's counts, anonymous registrations
-  and activity attendees only grow: b = a + (what happened in between), a count >= 0 that
-  the attacker knows when it is 0;
+  plan, exits by reason and by extent, the target group's counts, anonymous registrations,
+  activity attendees and the participations with two progression assessments only grow:
+  b = a + (what happened in between), a count >= 0 that the attacker knows when it is 0;
 - carried over from before the year and exited before the year are the same all year.
 
 Exact recovery is ``attacker.Attack.recomputed`` over the joint system. Range recovery
@@ -76,6 +76,9 @@ def _grows(cell: Cell) -> bool:
         return (
             cell[1] != "active" and not cell[1].startswith("not ") and cell[1] != "education:none"
         )
+    if table == "progression":
+        # Participations with two assessments ytd only grow; the outcomes move either way.
+        return cell[-1] == "participations"
     return table in ("anonymous", "activities")
 
 

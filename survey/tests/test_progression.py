@@ -17,7 +17,6 @@ from stats.progression import (
     Progress,
     intervention_summary,
     progress_of,
-    published_summary,
     summarise,
 )
 from survey.progression import (
@@ -240,45 +239,3 @@ def test_intervention_summary_counts_participations_with_two_assessments(world: 
     )
 
     assert (summary.total, summary.improved, summary.mean_change) == (1, 1, Decimal("1.0"))
-
-
-def test_published_summary_hides_small_counts() -> None:
-    summary = summarise(
-        [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 3}), 2)] * 3
-        + [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 2}), 2)] * 10
-        + [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 1}), 2)]
-    )
-
-    published = published_summary(summary, k=5)
-
-    assert {key: published[key] for key in ("participations", "improved", "unchanged", "fell")} == {
-        "participations": 14,
-        "improved": "..",
-        "unchanged": 10,
-        "fell": "..",
-    }
-    assert published["shares"] == {"improved": "..", "unchanged": 71, "fell": ".."}
-
-
-def test_published_summary_small_count_cannot_be_recomputed_from_zero_and_total() -> None:
-    summary = summarise(
-        [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 3}), 2)] * 3
-        + [Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 2}), 2)] * 10
-    )
-
-    published = published_summary(summary, k=5)
-
-    shown = [published[key] for key in ("participations", "improved", "unchanged", "fell")]
-    assert (published["improved"], shown.count("..") >= 2, published["fell"]) == ("..", True, 0)
-
-
-def test_published_summary_all_hidden_leaves_out_means() -> None:
-    summary = summarise([Progress((D(2022, 1, 1), {1: 2}), (D(2022, 4, 1), {1: 3}), 2)] * 2)
-
-    published = published_summary(summary, k=5)
-
-    assert (published["participations"], published["mean_change"], published["items"]) == (
-        "..",
-        None,
-        {},
-    )

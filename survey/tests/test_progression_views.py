@@ -10,10 +10,13 @@ from django.test import Client
 from django.urls import reverse
 
 from audit.models import AccessLogEntry
+from documents.tests.readback import html_tables
 from participants.models import Participation
+from stats.memo import memo_json
 from survey.progression import define_instrument, record_assessment
 from survey.progression_models import Assessment, ProgressionInstrument
 from survey.tests.test_progression import instrument, participation
+from testing.participants import make_personnummer
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -149,3 +152,37 @@ def test_summary_page_suppresses_the_count_of_one_participation(
     )
 
     assert b">..<" in response.content
+
+
+def test_summary_page_shows_the_memo_progression_table(
+    world: World, client_as: Callable[[str | None], Client]
+) -> None:
+    """The page publishes the memo's table of the year (suppressed with the year's
+    snapshots), not a table suppressed on its own that could give the memo's hidden
+    cells away."""
+    tool = instrument(world)
+    officer = world.users["participant_officer_a"]
+    for serial in range(6):
+        part = participation(world, make_personnummer(dt.date(1980, 1, 1), serial + 1))
+        for day, value in ((dt.date(2022, 3, 1), 3), (dt.date(2022, 6, 1), 3 + serial % 3)):
+            record_assessment(
+                user=officer, participation=part, instrument=tool, date=day, values={1: value, 2: 4}
+            )
+    memo = memo_json(world.association, "2022")["tables"]["progression"]["instruments"][0]
+
+    response = client_as("board").get(
+        reverse("survey:progression_summary", args=["exempel"]) + "?ar=2022"
+    )
+
+    rows = html_tables(response.content.decode()).tables["progression_1"][1:]
+    shown = [memo["rows"][0], memo["total"]]
+    assert (
+        rows,
+        [[row[key] for key in ("participations", "improved", "fell")] for row in shown],
+    ) == (
+        [
+            [world.intervention_a.display_name, "6", "..", "..", "0", "..", "0,5"],
+            ["Totalt", "6", "..", "..", "0", "..", "–"],
+        ],
+        [[6, "..", 0], [6, "..", 0]],
+    )
