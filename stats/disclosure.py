@@ -48,12 +48,15 @@ import enum
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from finsam.disclosure import DEFAULT_THRESHOLD, MINIMUM_THRESHOLD
+
+if TYPE_CHECKING:
+    from stats.disclosure_ranges import RangeState
 
 #: A cell's name, e.g. ``("KRAFT-22", "registered", "women")``.
 Key = Hashable
@@ -301,8 +304,43 @@ def suppress(
     blocks: Callable[[Key], Hashable | None] | None = None,
     hidden_before: Mapping[Key, Reason] | None = None,
     start: Mapping[Key, Reason] | None = None,
+    ranges: bool = True,
+    range_state: RangeState | None = None,
 ) -> Suppressed:
-    """Hide the small counts of ``table`` and every cell that would reveal one.
+    """Hide the small counts of ``table`` and every cell that would reveal one, exactly
+    (:func:`suppress_exact`) and, with ``ranges``, to within fewer than k - 1 values
+    (``stats.disclosure_ranges``, which ``range_state`` carries between calls on one
+    growing table): the two checks alternate until both hold. Every round hides at least
+    one more cell, and the range check's LP solves are bounded (its fallback withholds)."""
+    from stats.disclosure_ranges import RangeState, widen
+
+    result = suppress_exact(table, k, blocks=blocks, hidden_before=hidden_before, start=start)
+    state = range_state if range_state is not None else RangeState(table)
+    while ranges and (added := widen(state, k, result.sensitive, result.hidden)):
+        trial = {**result.hidden, **added}
+        # Usually the newly hidden cells are not determined themselves: one elimination
+        # over the whole table shows it, and the exact search is not needed.
+        unknown = [key for key in table.values if _is_unknown(table, key, trial)]
+        determined = _determined(table.sums, unknown)
+        if not any(key in determined for key in _targets(table, result.sensitive, trial)):
+            result = Suppressed(table, k, True, trial, result.sensitive)
+            continue
+        before = hidden_before or {}
+        kept = {key: why for key, why in trial.items() if key not in before}
+        result = suppress_exact(table, k, hidden_before=hidden_before, start=kept)
+    return result
+
+
+def suppress_exact(
+    table: Table,
+    k: int = DEFAULT_THRESHOLD,
+    *,
+    blocks: Callable[[Key], Hashable | None] | None = None,
+    hidden_before: Mapping[Key, Reason] | None = None,
+    start: Mapping[Key, Reason] | None = None,
+) -> Suppressed:
+    """Hide the small counts of ``table`` and every cell that would let a reader
+    recompute one.
 
     ``start`` are cells to hide from the outset (what suppressing a part of the table on
     its own hid: ``stats.disclosure_periods``). ``hidden_before`` are cells an earlier
@@ -399,7 +437,7 @@ def _presolve(
             fixed={key for key in table.fixed if key in inside},
             linking={key for key in table.linking if key in inside},
         )
-        hidden.update(suppress(part, k).hidden)
+        hidden.update(suppress_exact(part, k).hidden)
     # No sum may then have exactly one unknown cell that is protected (it would be the
     # difference of the others): hide the smallest shown positive cell of every such sum
     # until none is left. The exact
