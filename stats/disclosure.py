@@ -312,23 +312,55 @@ def suppress(
     (``stats.disclosure_ranges``, which ``range_state`` carries between calls on one
     growing table): the two checks alternate until both hold. Every round hides at least
     one more cell, and the range check's LP solves are bounded (its fallback withholds)."""
+    result = suppress_exact(table, k, blocks=blocks, hidden_before=hidden_before, start=start)
+    if not ranges:
+        return result
+    return protect_ranges(table, k, result, hidden_before=hidden_before, range_state=range_state)
+
+
+def protect_ranges(
+    table: Table,
+    k: int,
+    result: Suppressed,
+    *,
+    hidden_before: Mapping[Key, Reason] | None = None,
+    range_state: RangeState | None = None,
+    verify: bool = True,
+) -> Suppressed:
+    """``result`` (no protected cell determined) with more cells hidden until no protected
+    cell can be narrowed to fewer than k - 1 values either (``stats.disclosure_ranges``).
+
+    Hiding more cells never makes a cell determined that was not, and a cell hidden to
+    widen a range moves in a feasible change of the table, so it is not determined
+    either; only the fallback (``stats.disclosure_ranges.widen``) may hide a cell that
+    the known cells pin, and such a cell is not a small count (those are hidden already).
+    ``verify`` checks it by elimination anyway (and runs the exact search on if not)."""
     from stats.disclosure_ranges import RangeState, widen
 
-    result = suppress_exact(table, k, blocks=blocks, hidden_before=hidden_before, start=start)
     state = range_state if range_state is not None else RangeState(table)
-    while ranges and (added := widen(state, k, result.sensitive, result.hidden)):
-        trial = {**result.hidden, **added}
-        # Usually the newly hidden cells are not determined themselves: one elimination
-        # over the whole table shows it, and the exact search is not needed.
-        unknown = [key for key in table.values if _is_unknown(table, key, trial)]
-        determined = _determined(table.sums, unknown)
-        if not any(key in determined for key in _targets(table, result.sensitive, trial)):
-            result = Suppressed(table, k, True, trial, result.sensitive)
-            continue
+    checked = result.hidden
+    while True:
+        while added := widen(state, k, result.sensitive, result.hidden):
+            result = Suppressed(table, k, True, {**result.hidden, **added}, result.sensitive)
+        if result.hidden is checked or not verify:
+            return result
+        # The cells hidden to widen a range move in a feasible change of the table, so
+        # neither they nor any other cell become determined; one elimination of the parts
+        # they are in confirms it (cells determined before, e.g. pinned by fixed cells,
+        # were given up by the exact search). Otherwise the exact search goes on from
+        # here and the ranges are checked again.
+        parts = _Parts(table)
+        added_cells = [key for key in result.hidden if key not in checked]
+        touched = sorted({parts.number[key] for key in added_cells if key in parts.number})
+        new = set().union(*(parts.determined(number, result.hidden) for number in touched))
+        if new:
+            new -= set().union(*(parts.determined(number, checked) for number in touched))
+        if not any(key in new for key in _targets(table, result.sensitive, result.hidden)):
+            return result
         before = hidden_before or {}
-        kept = {key: why for key, why in trial.items() if key not in before}
+        kept = {key: why for key, why in result.hidden.items() if key not in before}
         result = suppress_exact(table, k, hidden_before=hidden_before, start=kept)
-    return result
+        checked = result.hidden
 
 
 def suppress_exact(
@@ -529,6 +561,8 @@ class _Parts:
         #: Cell -> its part (cells in no sum have none).
         self.number = {key: numbers[root(key)] for key in table.values if key in parent}
         self.cells: list[list[Key]] = [[] for _ in self.sums]
+        #: The number of sums of the table when the parts were made.
+        self.size = len(table.sums)
         for key, number in self.number.items():
             self.cells[number].append(key)
 

@@ -37,8 +37,16 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from stats.disclosure import Key, Reason, Suppressed, Table, _determined, suppress
-from stats.disclosure_ranges import RangeState, narrow
+from stats.disclosure import (
+    Key,
+    Reason,
+    Suppressed,
+    Table,
+    _determined,
+    protect_ranges,
+    suppress,
+)
+from stats.disclosure_ranges import RangeState
 
 #: How a cell of a snapshot relates to the same cell of the next snapshot.
 GROWS, SAME = "grows", "same"
@@ -81,17 +89,21 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
             _tuple(key)[1:] for key in _sensitive(combined, k) if _tuple(key)[0] == index
         )
         own: dict[Key, Reason]
-        if _safe(combined, k, {**before, **start}) and (
-            narrow(state, k, _sensitive(combined, k), {**before, **start}) == []
-        ):
-            own = {_tuple(key)[1:]: why for key, why in start.items()}
+        if _safe(combined, k, {**before, **start}):
+            # Nothing to recompute: only ranges may still need more cells hidden.
+            result = protect_ranges(
+                combined,
+                k,
+                Suppressed(combined, k, True, {**before, **start}, _sensitive_set(combined, k)),
+                hidden_before=before,
+                range_state=state,
+                verify=False,
+            )
         else:
             result = suppress(combined, k, hidden_before=before, start=start, range_state=state)
-            own = {
-                _tuple(key)[1:]: why
-                for key, why in result.hidden.items()
-                if _tuple(key)[0] == index
-            }
+        own = {
+            _tuple(key)[1:]: why for key, why in result.hidden.items() if _tuple(key)[0] == index
+        }
         results.append(Suppressed(snapshot.table, k, True, own, own_sensitive))
         # As published: what this snapshot shows is known from now on, what it hides
         # stays hidden.
@@ -120,6 +132,10 @@ def _sensitive(table: Table, k: int) -> set[Key]:
     return {
         key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
     }
+
+
+def _sensitive_set(table: Table, k: int) -> frozenset[Key]:
+    return frozenset(_sensitive(table, k))
 
 
 def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:

@@ -47,6 +47,8 @@ MAX_SOLVES = 2000
 MAX_CELLS = 5000
 #: Rounding slack for the LP's floating-point values.
 EPSILON = 1e-6
+#: Rounds of certificate LPs per component before single cells are solved.
+CERTIFICATE_ROUNDS = 3
 #: How many identities away from a narrow cell the deviation LP first looks.
 RING = 3
 
@@ -102,9 +104,9 @@ def protected_cells(
 def narrow(
     state: RangeState, k: int, sensitive: Iterable[Key], hidden: Mapping[Key, Reason]
 ) -> list[tuple[Key, int]] | None:
-    """The first protected cell of each component that the reader can narrow to fewer
-    than k - 1 values, with its minimum, in table order (empty: none is narrow); None when
-    the budget does not reach to decide it."""
+    """The protected cells that the reader can narrow to fewer than k - 1 values, each
+    with its minimum, in table order (empty: none is narrow); None when the budget does
+    not reach to decide it."""
     try:
         return [found for _cells_, found in _narrow_by_component(state, k, sensitive, hidden)]
     except BudgetSpent:
@@ -115,8 +117,9 @@ def widen(
     state: RangeState, k: int, sensitive: Iterable[Key], hidden: Mapping[Key, Reason]
 ) -> dict[Key, Reason]:
     """Cells to hide so that narrow protected cells become wide (one pass: the caller
-    runs the exact check again and calls this until it returns nothing). Per component,
-    the first narrow cell is widened; a component the budget cannot decide is withheld."""
+    runs the exact check again and calls this until it returns nothing). Every narrow
+    cell is widened (each hidden cell can only widen the others); a component the budget
+    cannot decide is withheld."""
     table = state.table
     added: dict[Key, Reason] = {}
     try:
@@ -146,7 +149,7 @@ def widen(
 def _narrow_by_component(
     state: RangeState, k: int, sensitive: Iterable[Key], hidden: Mapping[Key, Reason]
 ) -> list[tuple[list[Key], tuple[Key, int]]]:
-    """(component cells, first narrow cell with its minimum) per component; raises
+    """(component cells, narrow cell with its minimum) for every narrow cell; raises
     :class:`BudgetSpent`."""
     table = state.table
     protected = [
@@ -168,7 +171,7 @@ def _narrow_by_component(
                 raise BudgetSpent
             inside = [cell for cell in cells if cell in wanted]
             state.verdicts[verdict_key] = _decide(state, k, hidden, cells, numbers, inside)
-        found.extend((cells, narrow) for narrow in state.verdicts[verdict_key][:1])
+        found.extend((cells, narrow) for narrow in state.verdicts[verdict_key])
     order = {key: index for index, key in enumerate(protected)}
     return sorted(found, key=lambda item: order[item[1][0]])
 
@@ -205,25 +208,37 @@ def _decide(
     """The narrow cells of one component (see the module docstring)."""
     table = state.table
     lp = _Lp(table, hidden, cells, {}, [table.sums[n] for n in numbers])
-    state.spend()
-    open_ = lp.certify(protected, k)
+    lp.watch(protected)
+    # Certificate LPs: a low point (the open protected cells as small as they can be
+    # together) and a high point k - 2 above it where possible. Every solution is a
+    # feasible table, so a cell whose values over the solutions so far span k - 2 is
+    # wide. Repeated over the cells left open while that helps.
+    open_ = set(protected)
+    for _round in range(CERTIFICATE_ROUNDS):
+        state.spend()
+        lp.low_point([key for key in protected if key in open_])
+        state.spend()
+        lp.high_point(protected, open_, k)
+        before, open_ = open_, lp.open(open_, k)
+        if not open_ or open_ == before:
+            break
     narrow: list[tuple[Key, int]] = []
     for key in protected:
         if key not in open_:
             continue
         state.spend()
         high = lp.optimum(key, maximise=True)
-        if high is None:
-            continue
-        open_ -= lp.reaching(open_, k)
-        if high - table.values[key] >= k - 2:
+        open_ = lp.open(open_, k)
+        if high is None or key not in open_:
             continue
         state.spend()
         low = lp.optimum(key, maximise=False)
+        open_ = lp.open(open_, k)
         if low is None:  # pragma: no cover - every cell is bounded below
             raise RuntimeError(f"Range check of {key!r}: no lower bound")
-        if high - low < k - 2:
+        if key in open_ and high - low < k - 2:
             narrow.append((key, low))
+        open_.discard(key)
     return narrow
 
 
@@ -297,11 +312,20 @@ class _Lp:
         solver = getattr(getattr(highspy, "_core", None), "_Highs", highspy.Highs)
         self.highs = solver()
         self.highs.setOptionValue("output_flag", False)
+        # Warm re-solves from the last basis (presolve would start each solve afresh).
+        self.highs.setOptionValue("presolve", "off")
+        self.highs.setOptionValue("solver", "simplex")
+        self.highs.setOptionValue("threads", 1)
+        self.highs.setOptionValue("simplex_strategy", 4)
         self.infinite = highspy.kHighsInf
         lower = [1.0 if table.published[cell] or cell in hidden else 0.0 for cell in cells]
         lower += [1.0] * len(movable)
         self._add_columns(lower, [self.infinite] * len(self.columns))
         self.current: list[int] = []
+        self.slacks: int | None = None
+        self.watched: list[Key] = []
+        self.seen: dict[Key, tuple[float, float]] = {}
+        self.slack_rows = 0
         rows: list[tuple[dict[int, float], float, float]] = []
         for constraint in sums:
             row: dict[int, float] = {}
@@ -363,8 +387,20 @@ class _Lp:
         status = self.highs.getModelStatus()
         statuses = self.highspy.HighsModelStatus
         if status == statuses.kOptimal:
+            if self.watched:
+                values = self.values()
+                for key in self.watched:
+                    value = values[self.column[key]]
+                    low, high = self.seen[key]
+                    self.seen[key] = (min(low, value), max(high, value))
             return "optimal"
         if status in (statuses.kUnbounded, statuses.kUnboundedOrInfeasible):
+            if maximise and len(costs) == 1 and self.watched:
+                # One cell without an upper bound: as wide as can be.
+                (index,) = costs
+                key = self.columns[index]
+                if key in self.seen:
+                    self.seen[key] = (self.seen[key][0], math.inf)
             return "unbounded"
         if status == statuses.kInfeasible:
             return "infeasible"
@@ -373,37 +409,44 @@ class _Lp:
     def values(self) -> list[float]:
         return list(self.highs.getSolution().col_value)
 
-    def certify(self, protected: Sequence[Key], k: int) -> set[Key]:
-        """The cells of ``protected`` the certificate LP leaves open (not certified)."""
-        if not protected:
-            return set()
-        first = self.highs.getNumCol()
-        self._add_columns([-self.infinite] * len(protected), [float(k - 2)] * len(protected))
-        # slack - cell <= -true value: slack <= cell - true value, and slack <= k - 2.
-        self._add_rows(
-            [
-                (
-                    {first + number: 1.0, self.column[key]: -1.0},
-                    -self.infinite,
-                    -float(self.table.values[key]),
-                )
-                for number, key in enumerate(protected)
-            ]
-        )
-        costs = {first + number: 1.0 for number in range(len(protected))}
-        status = self._objective(costs, maximise=True)
-        if status != "optimal":  # pragma: no cover - bounded by the slacks' upper bounds
-            return set(protected)
-        return set(protected) - self.reaching(protected, k)
+    def watch(self, cells: Sequence[Key]) -> None:
+        """Record the lowest and highest value of ``cells`` over every solution."""
+        self.watched = list(cells)
+        self.seen = dict.fromkeys(cells, (math.inf, -math.inf))
 
-    def reaching(self, cells: Iterable[Key], k: int) -> set[Key]:
-        """The cells whose value in the last solution is at least k - 2 above the truth."""
-        values = self.values()
-        return {
-            key
-            for key in cells
-            if values[self.column[key]] - self.table.values[key] >= k - 2 - EPSILON
-        }
+    def open(self, cells: Iterable[Key], k: int) -> set[Key]:
+        """The cells whose values over the solutions so far span less than k - 2."""
+        return {key for key in cells if self.seen[key][1] - self.seen[key][0] < k - 2 - EPSILON}
+
+    def low_point(self, cells: Sequence[Key]) -> None:
+        """A feasible point with the sum of ``cells`` as small as it can be."""
+        status = self._objective({self.column[key]: 1.0 for key in cells}, maximise=False)
+        if status != "optimal":  # pragma: no cover - bounded below, the truth is feasible
+            raise RuntimeError(f"Range check: the low point is {status}")
+
+    def high_point(self, protected: Sequence[Key], open_: set[Key], k: int) -> None:
+        """A feasible point maximising, over ``open_``, the sum of min(cell - its lowest
+        value so far, k - 2). The slack columns (one per protected cell) are added once
+        and reused."""
+        if not open_:
+            return
+        if self.slacks is None:
+            self.slacks = self.highs.getNumCol()
+            self.slack_rows = self.highs.getNumRow()
+            self._add_columns([-self.infinite] * len(protected), [float(k - 2)] * len(protected))
+            # slack - cell <= -low: slack <= cell - low, and slack <= k - 2.
+            self._add_rows(
+                [
+                    ({self.slacks + n: 1.0, self.column[key]: -1.0}, -self.infinite, 0.0)
+                    for n, key in enumerate(protected)
+                ]
+            )
+        for number, key in enumerate(protected):
+            if key in open_:
+                low = self.seen[key][0]
+                self.highs.changeRowBounds(self.slack_rows + number, -self.infinite, -low)
+        costs = {self.slacks + n: 1.0 for n, key in enumerate(protected) if key in open_}
+        self._objective(costs, maximise=True)
 
     def optimum(self, key: Key, *, maximise: bool) -> int | None:
         """The largest (smallest) value of ``key``, rounded inwards; None if unbounded."""
@@ -417,7 +460,7 @@ class _Lp:
 
     def deviation(self, key: Key, reach: int) -> list[Key] | None:
         """The movable cells that must change (least total change) for ``key`` to reach
-        ``reach``; None when it cannot."""
+        ``reach`` (empty: it can already); None when it cannot."""
         column = self.column[key]
         self.highs.changeColBounds(column, float(reach), self.infinite)
         first = len(self.columns)
@@ -430,4 +473,4 @@ class _Lp:
             for cell, value in self.movable.items()
             if abs(values[self.column[cell]] - value) > EPSILON
         ]
-        return moved or None
+        return moved
