@@ -36,6 +36,10 @@ The model:
    cell is known anyway). This always ends: every round hides at least one cell.
 3. Secondary cells that turn out unnecessary are shown again, and the exact check is run
    once more over the whole table: it is the arbiter of everything above.
+4. *Ranges* (``stats.disclosure_ranges``, :func:`protect_ranges`): more cells are hidden
+   until no protected cell can be narrowed, by everything shown together with
+   non-negativity and "a hidden count is at least 1", to fewer than k - 1 values; the LP
+   work is bounded, with a fallback that withholds (docs/disclosure.md, "Ranges").
 
 The choices are heuristic, so they may hide more than an optimal choice would; they are
 deterministic (no set or hash order is involved), so the same table always gives the same

@@ -76,8 +76,8 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
             _link(combined, index, snapshots[index - 1])
         # The snapshot on its own first (cheap, and most of what it must hide), plus every
         # cell the previous snapshot hid (so the flows between hidden cells stay hidden).
-        # When the exact check over all snapshots so far finds nothing to recompute, that
-        # is the answer; otherwise the joint search goes on from there.
+        # When the exact check over all snapshots so far finds nothing to recompute, only
+        # the range check is left; otherwise the joint search goes on from there.
         alone = suppress(snapshot.table, k, blocks=snapshot.blocks, ranges=False)
         start: dict[Key, Reason] = {(index, *_tuple(key)): why for key, why in alone.hidden.items()}
         if results:
