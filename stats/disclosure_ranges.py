@@ -122,11 +122,15 @@ def widen(
     cannot decide is withheld."""
     table = state.table
     added: dict[Key, Reason] = {}
+    # The deviation LP of a whole part, reused for its other narrow cells in this pass
+    # (cells hidden since are still movable in it: a solution that moves one is as
+    # feasible, and hiding it again changes nothing).
+    parts: dict[Key, _Lp] = {}
     try:
         for _cells_of, (key, low) in _narrow_by_component(state, k, sensitive, hidden):
             if key in state.given_up:
                 continue
-            moved = _widening(state, k, {**hidden, **added}, key, low)
+            moved = _widening(state, k, {**hidden, **added}, key, low, parts)
             if moved is None:
                 state.given_up.add(key)
             else:
@@ -243,20 +247,33 @@ def _decide(
 
 
 def _widening(
-    state: RangeState, k: int, hidden: Mapping[Key, Reason], key: Key, low: int
+    state: RangeState,
+    k: int,
+    hidden: Mapping[Key, Reason],
+    key: Key,
+    low: int,
+    parts: dict[Key, _Lp],
 ) -> list[Key] | None:
     """The shown cells to hide so that ``key`` can reach ``low + k - 2``: the fewest
-    units of change (deviation LP), near ``key`` first, then in its whole part. None when
-    no shown cell of this table can widen it."""
+    units of change (deviation LP), near ``key`` first, then in its whole part (whose
+    model ``parts`` keeps by cell). None when no shown cell of this table can widen it."""
     table = state.table
     for depth in (RING, None):
-        region = _region(state, key, depth)
-        if len(region) > state.max_cells:
-            raise BudgetSpent
-        variables = [cell for cell in region if _is_unknown(table, cell, hidden)]
-        movable = {cell: table.values[cell] for cell in region if _hideable(table, cell, hidden)}
-        numbers = sorted({n for cell in [*variables, *movable] for n in state.sums_of(cell)})
-        lp = _Lp(table, hidden, variables, movable, [table.sums[n] for n in numbers])
+        lp = parts.get(key) if depth is None else None
+        if depth is not None and key in parts:
+            continue
+        if lp is None:
+            region = _region(state, key, depth)
+            if len(region) > state.max_cells:
+                raise BudgetSpent
+            variables = [cell for cell in region if _is_unknown(table, cell, hidden)]
+            movable = {
+                cell: table.values[cell] for cell in region if _hideable(table, cell, hidden)
+            }
+            numbers = sorted({n for cell in [*variables, *movable] for n in state.sums_of(cell)})
+            lp = _Lp(table, hidden, variables, movable, [table.sums[n] for n in numbers])
+            if depth is None:
+                parts.update(dict.fromkeys(variables, lp))
         state.spend()
         moved = lp.deviation(key, low + k - 2)
         if moved is not None:
@@ -320,6 +337,9 @@ class _Lp:
         self.infinite = highspy.kHighsInf
         lower = [1.0 if table.published[cell] or cell in hidden else 0.0 for cell in cells]
         lower += [1.0] * len(movable)
+        self.lower = lower
+        #: The column whose lower bound ``deviation`` raised, with its own lower bound.
+        self.target: tuple[int, float] | None = None
         self._add_columns(lower, [self.infinite] * len(self.columns))
         self.current: list[int] = []
         self.slacks: int | None = None
@@ -461,7 +481,10 @@ class _Lp:
     def deviation(self, key: Key, reach: int) -> list[Key] | None:
         """The movable cells that must change (least total change) for ``key`` to reach
         ``reach`` (empty: it can already); None when it cannot."""
+        if self.target is not None:
+            self.highs.changeColBounds(self.target[0], self.target[1], self.infinite)
         column = self.column[key]
+        self.target = (column, self.lower[column])
         self.highs.changeColBounds(column, float(reach), self.infinite)
         first = len(self.columns)
         costs = {first + number: 1.0 for number in range(2 * len(self.movable))}
