@@ -241,13 +241,15 @@ def test_published_summary_hides_small_counts() -> None:
 
     published = published_summary(summary, k=5)
 
+    # Unchanged is hidden too: with 14 and 10 shown, improved + fell = 4 would pin both
+    # hidden counts to 1-3 (range protection, docs/disclosure.md "Ranges").
     assert {key: published[key] for key in ("participations", "improved", "unchanged", "fell")} == {
         "participations": 14,
         "improved": "..",
-        "unchanged": 10,
+        "unchanged": "..",
         "fell": "..",
     }
-    assert published["shares"] == {"improved": "..", "unchanged": 71, "fell": ".."}
+    assert published["shares"] == {"improved": "..", "unchanged": "..", "fell": ".."}
 
 
 def test_published_summary_small_count_cannot_be_recomputed_from_zero_and_total() -> None:
