@@ -344,7 +344,11 @@ def protect_ranges(
     state = range_state if range_state is not None else RangeState(table)
     checked = result.hidden
     while True:
-        while added := widen(state, k, result.sensitive, result.hidden):
+        while added := {
+            key: why
+            for key, why in widen(state, k, result.sensitive, result.hidden).items()
+            if key not in result.hidden
+        }:
             result = Suppressed(table, k, True, {**result.hidden, **added}, result.sensitive)
         if result.hidden is checked or not verify:
             return result

@@ -125,12 +125,12 @@ def widen(
     # The deviation LP of a whole part, reused for its other narrow cells in this pass
     # (cells hidden since are still movable in it: a solution that moves one is as
     # feasible, and hiding it again changes nothing).
-    parts: dict[Key, _Lp] = {}
+    models: dict[Key, _Lp] = {}
     try:
         for _cells_of, (key, low) in _narrow_by_component(state, k, sensitive, hidden):
             if key in state.given_up:
                 continue
-            moved = _widening(state, k, {**hidden, **added}, key, low, parts)
+            moved = _widening(state, k, {**hidden, **added}, key, low, models)
             if moved is None:
                 state.given_up.add(key)
             else:
@@ -138,13 +138,13 @@ def widen(
     except BudgetSpent:
         protected = protected_cells(table, sensitive, {**hidden, **added})
         undecided = [key for key in protected if key not in state.withheld]
-        parts = _Parts(table) if undecided else None
+        linked = _Parts(table) if undecided else None
         for key in undecided:
             state.withheld.add(key)
-            number = parts.number.get(key) if parts is not None else None
-            if parts is None or number is None:
+            number = linked.number.get(key) if linked is not None else None
+            if linked is None or number is None:
                 continue
-            for cell in parts.cells[number]:
+            for cell in linked.cells[number]:
                 if _hideable(table, cell, {**hidden, **added}):
                     added[cell] = Reason.SECONDARY
     return added
