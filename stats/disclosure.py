@@ -36,6 +36,10 @@ The model:
    cell is known anyway). This always ends: every round hides at least one cell.
 3. Secondary cells that turn out unnecessary are shown again, and the exact check is run
    once more over the whole table: it is the arbiter of everything above.
+4. *Ranges* (``stats.disclosure_ranges``, :func:`protect_ranges`): more cells are hidden
+   until no protected cell can be narrowed, by everything shown together with
+   non-negativity and "a hidden count is at least 1", to fewer than k - 1 values; the LP
+   work is bounded, with a fallback that withholds (docs/disclosure.md, "Ranges").
 
 The choices are heuristic, so they may hide more than an optimal choice would; they are
 deterministic (no set or hash order is involved), so the same table always gives the same
@@ -48,12 +52,15 @@ import enum
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from finsam.disclosure import DEFAULT_THRESHOLD, MINIMUM_THRESHOLD
+
+if TYPE_CHECKING:
+    from stats.disclosure_ranges import RangeState
 
 #: A cell's name, e.g. ``("KRAFT-22", "registered", "women")``.
 Key = Hashable
@@ -301,8 +308,79 @@ def suppress(
     blocks: Callable[[Key], Hashable | None] | None = None,
     hidden_before: Mapping[Key, Reason] | None = None,
     start: Mapping[Key, Reason] | None = None,
+    ranges: bool = True,
+    range_state: RangeState | None = None,
 ) -> Suppressed:
-    """Hide the small counts of ``table`` and every cell that would reveal one.
+    """Hide the small counts of ``table`` and every cell that would reveal one, exactly
+    (:func:`suppress_exact`) and, with ``ranges``, to within fewer than k - 1 values
+    (``stats.disclosure_ranges``, which ``range_state`` carries between calls on one
+    growing table): the two checks alternate until both hold. Every round hides at least
+    one more cell, and the range check's LP solves are bounded (its fallback withholds)."""
+    result = suppress_exact(table, k, blocks=blocks, hidden_before=hidden_before, start=start)
+    if not ranges:
+        return result
+    return protect_ranges(table, k, result, hidden_before=hidden_before, range_state=range_state)
+
+
+def protect_ranges(
+    table: Table,
+    k: int,
+    result: Suppressed,
+    *,
+    hidden_before: Mapping[Key, Reason] | None = None,
+    range_state: RangeState | None = None,
+    verify: bool = True,
+) -> Suppressed:
+    """``result`` (no protected cell determined) with more cells hidden until no protected
+    cell can be narrowed to fewer than k - 1 values either (``stats.disclosure_ranges``).
+
+    Hiding more cells never makes a cell determined that was not, and a cell hidden to
+    widen a range moves in a feasible change of the table, so it is not determined
+    either; only the fallback (``stats.disclosure_ranges.widen``) may hide a cell that
+    the known cells pin, and such a cell is not a small count (those are hidden already).
+    ``verify`` checks it by elimination anyway (and runs the exact search on if not)."""
+    from stats.disclosure_ranges import RangeState, widen
+
+    state = range_state if range_state is not None else RangeState(table)
+    checked = result.hidden
+    while True:
+        while added := {
+            key: why
+            for key, why in widen(state, k, result.sensitive, result.hidden).items()
+            if key not in result.hidden
+        }:
+            result = Suppressed(table, k, True, {**result.hidden, **added}, result.sensitive)
+        if result.hidden is checked or not verify:
+            return result
+        # The cells hidden to widen a range move in a feasible change of the table, so
+        # neither they nor any other cell become determined; one elimination of the parts
+        # they are in confirms it (cells determined before, e.g. pinned by fixed cells,
+        # were given up by the exact search). Otherwise the exact search goes on from
+        # here and the ranges are checked again.
+        parts = _Parts(table)
+        added_cells = [key for key in result.hidden if key not in checked]
+        touched = sorted({parts.number[key] for key in added_cells if key in parts.number})
+        new = set().union(*(parts.determined(number, result.hidden) for number in touched))
+        if new:
+            new -= set().union(*(parts.determined(number, checked) for number in touched))
+        if not any(key in new for key in _targets(table, result.sensitive, result.hidden)):
+            return result
+        before = hidden_before or {}
+        kept = {key: why for key, why in result.hidden.items() if key not in before}
+        result = suppress_exact(table, k, hidden_before=hidden_before, start=kept)
+        checked = result.hidden
+
+
+def suppress_exact(
+    table: Table,
+    k: int = DEFAULT_THRESHOLD,
+    *,
+    blocks: Callable[[Key], Hashable | None] | None = None,
+    hidden_before: Mapping[Key, Reason] | None = None,
+    start: Mapping[Key, Reason] | None = None,
+) -> Suppressed:
+    """Hide the small counts of ``table`` and every cell that would let a reader
+    recompute one.
 
     ``start`` are cells to hide from the outset (what suppressing a part of the table on
     its own hid: ``stats.disclosure_periods``). ``hidden_before`` are cells an earlier
@@ -399,7 +477,7 @@ def _presolve(
             fixed={key for key in table.fixed if key in inside},
             linking={key for key in table.linking if key in inside},
         )
-        hidden.update(suppress(part, k).hidden)
+        hidden.update(suppress_exact(part, k).hidden)
     # No sum may then have exactly one unknown cell that is protected (it would be the
     # difference of the others): hide the smallest shown positive cell of every such sum
     # until none is left. The exact
@@ -491,6 +569,8 @@ class _Parts:
         #: Cell -> its part (cells in no sum have none).
         self.number = {key: numbers[root(key)] for key in table.values if key in parent}
         self.cells: list[list[Key]] = [[] for _ in self.sums]
+        #: The number of sums of the table when the parts were made.
+        self.size = len(table.sums)
         for key, number in self.number.items():
             self.cells[number].append(key)
 

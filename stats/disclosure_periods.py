@@ -19,9 +19,12 @@ earlier ones (:func:`suppress_in_order`):
 - the earlier snapshots are as they were published: their shown cells are *fixed* (known
   to the reader) and their hidden cells stay hidden (``hidden_before``) and are protected
   like every hidden cell; only snapshot i's own cells may be hidden now;
-- snapshot i starts from its own suppression plus every (still positive) cell the
-  previous snapshot hid; when the exact check over all snapshots so far finds no small
-  count determined, that is the answer, and only otherwise does the joint search run.
+- snapshot i starts from its own (exact) suppression plus every (still positive) cell
+  the previous snapshot hid; when the exact check over all snapshots so far finds no
+  small count determined and the range check (``stats.disclosure_ranges``) none narrowed,
+  that is the answer, and only otherwise does the joint search run (exact and ranges).
+  One :class:`~stats.disclosure_ranges.RangeState` serves every snapshot, so a
+  component of an earlier snapshot that no new identity touches is not solved again.
 
 Snapshot i therefore depends only on the data of snapshots 1..i: the H1 memo, computed with
 the H1 data, and the H1 snapshot inside the year memo hide the same cells, and the year
@@ -34,7 +37,16 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from stats.disclosure import Key, Reason, Suppressed, Table, _determined, suppress
+from stats.disclosure import (
+    Key,
+    Reason,
+    Suppressed,
+    Table,
+    _determined,
+    protect_ranges,
+    suppress,
+)
+from stats.disclosure_ranges import RangeState
 
 #: How a cell of a snapshot relates to the same cell of the next snapshot.
 GROWS, SAME = "grows", "same"
@@ -57,15 +69,16 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
     combined = Table()
     before: dict[Key, Reason] = {}
     results: list[Suppressed] = []
+    state = RangeState(combined)
     for index, snapshot in enumerate(snapshots):
         _add(combined, index, snapshot.table)
         if index:
             _link(combined, index, snapshots[index - 1])
         # The snapshot on its own first (cheap, and most of what it must hide), plus every
         # cell the previous snapshot hid (so the flows between hidden cells stay hidden).
-        # When the exact check over all snapshots so far finds nothing to recompute, that
-        # is the answer; otherwise the joint search goes on from there.
-        alone = suppress(snapshot.table, k, blocks=snapshot.blocks)
+        # When the exact check over all snapshots so far finds nothing to recompute, only
+        # the range check is left; otherwise the joint search goes on from there.
+        alone = suppress(snapshot.table, k, blocks=snapshot.blocks, ranges=False)
         start: dict[Key, Reason] = {(index, *_tuple(key)): why for key, why in alone.hidden.items()}
         if results:
             for key in results[-1].hidden:
@@ -77,14 +90,20 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
         )
         own: dict[Key, Reason]
         if _safe(combined, k, {**before, **start}):
-            own = {_tuple(key)[1:]: why for key, why in start.items()}
+            # Nothing to recompute: only ranges may still need more cells hidden.
+            result = protect_ranges(
+                combined,
+                k,
+                Suppressed(combined, k, True, {**before, **start}, _sensitive_set(combined, k)),
+                hidden_before=before,
+                range_state=state,
+                verify=False,
+            )
         else:
-            result = suppress(combined, k, hidden_before=before, start=start)
-            own = {
-                _tuple(key)[1:]: why
-                for key, why in result.hidden.items()
-                if _tuple(key)[0] == index
-            }
+            result = suppress(combined, k, hidden_before=before, start=start, range_state=state)
+        own = {
+            _tuple(key)[1:]: why for key, why in result.hidden.items() if _tuple(key)[0] == index
+        }
         results.append(Suppressed(snapshot.table, k, True, own, own_sensitive))
         # As published: what this snapshot shows is known from now on, what it hides
         # stays hidden.
@@ -113,6 +132,10 @@ def _sensitive(table: Table, k: int) -> set[Key]:
     return {
         key for key, value in table.values.items() if 1 <= value < k and key not in table.linking
     }
+
+
+def _sensitive_set(table: Table, k: int) -> frozenset[Key]:
+    return frozenset(_sensitive(table, k))
 
 
 def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:

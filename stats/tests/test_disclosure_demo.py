@@ -91,7 +91,8 @@ def _suppressed_exit_reasons(
 
 @pytest.mark.parametrize(
     ("period", "primary", "bound", "bound_fixed"),
-    [("2026H1", 16, 4, 4), ("2025H2", 30, 10, 10), ("2025H1", 13, 1, 4)],
+    # 2025H2: 11 with range protection (stats.disclosure_ranges), 10 with the exact check.
+    [("2026H1", 16, 4, 4), ("2025H2", 30, 11, 11), ("2025H1", 13, 1, 4)],
 )
 def test_exit_reasons_demo_hides_few_secondary_cells(
     monkeypatch: pytest.MonkeyPatch, period: str, primary: int, bound: int, bound_fixed: int
@@ -109,7 +110,8 @@ def test_exit_reasons_demo_hides_few_secondary_cells(
     [
         ("2026H1", {"women": 76, "men": 53, "total": 129}),
         ("2025H2", {"women": 42, "men": 21, "total": 63}),
-        ("2025H1", {"women": "..", "men": "..", "total": 7}),
+        # 2025H1 is gone: range protection now hides the participants table's total 7 of
+        # two small counts as well, so nothing of "all" is known to carry over.
     ],
 )
 def test_exit_reasons_demo_all_shows_what_the_participants_table_shows(

@@ -97,7 +97,9 @@ def test_suppress_sixty_rows_with_four_measures_hides_few() -> None:
 
     result = suppress(table)
 
-    assert (len(result.primary), len(result.secondary) <= 54) == (201, True)
+    # 54 with the exact check alone; range protection (stats.disclosure_ranges) hides 11
+    # more so that no small count is narrowed to fewer than k - 1 values.
+    assert (len(result.primary), len(result.secondary) <= 65) == (201, True)
 
 
 def test_suppress_sixty_rows_no_hidden_cell_can_be_recomputed() -> None:
@@ -110,4 +112,5 @@ def test_suppress_sixty_rows_no_hidden_cell_can_be_recomputed() -> None:
         for key, value in table.values.items()
         if key in result.hidden or (not table.published[key] and 1 <= value < 5)
     ]
-    assert (len(result.secondary) <= 11, _pinned(table, result, protected)) == (True, [])
+    # 11 with the exact check alone, one more for range protection.
+    assert (len(result.secondary) <= 12, _pinned(table, result, protected)) == (True, [])
