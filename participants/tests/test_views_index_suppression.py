@@ -9,29 +9,43 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 from django_scopes import scope
 
 from participants.services import register_entry
+from stats.memo import build_memo
+from stats.participants_page import last_ended_quarter
+from stats.periods import Period
 from testing.participants import make_personnummer
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
 
 
+TODAY = dt.date(2022, 5, 1)
+
+
+@pytest.fixture(autouse=True)
+def _today_is_first_of_may_2022(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("participants.views.participations.timezone.localdate", lambda: TODAY)
+
+
+def register(world: World, serial: int, day: dt.date) -> None:
+    with scope(association=world.association.pk):
+        register_entry(
+            user=None,
+            intervention=world.intervention_a,
+            number=make_personnummer(dt.date(1990, 3, 14), serial),
+            consent_date=day,
+            entry_date=day,
+            check_access=False,
+        )
+
+
 @pytest.fixture
 def two_women_this_year(world: World) -> World:
-    today = timezone.localdate()
-    with scope(association=world.association.pk):
-        for serial in (242, 262):
-            register_entry(
-                user=None,
-                intervention=world.intervention_a,
-                number=make_personnummer(dt.date(1990, 3, 14), serial),
-                consent_date=today,
-                entry_date=today,
-                check_access=False,
-            )
+    """Two women registered in the first quarter, which has ended on ``TODAY``."""
+    for serial in (242, 262):
+        register(world, serial, dt.date(2022, 2, 1))
     return world
 
 
@@ -57,3 +71,40 @@ def test_index_for_the_office_shows_exact_counts(
     response = client_as("admin").get("/f/exempel/deltagare/")
 
     assert "2" in cells(response.content.decode())
+
+
+@pytest.mark.parametrize("persona", ["board", "auditor", "economist", "log_reviewer"])
+def test_index_for_aggregate_readers_is_the_memo_of_the_last_ended_quarter(
+    two_women_this_year: World, client_as: Callable[[str | None], Client], persona: str
+) -> None:
+    register(two_women_this_year, 282, TODAY)  # after the quarter's end: not yet shown
+    memo = build_memo(two_women_this_year.association, Period.parse("2022Q1"), suppress=True)
+    table = memo.json["tables"]["participants"]
+    expected = [
+        str(value)
+        for row in [*table["rows"], table["total"]]
+        for value in (
+            row["ongoing"]["total"],
+            row["registered"]["women"],
+            row["registered"]["men"],
+            row["registered"]["total"],
+        )
+    ]
+
+    response = client_as(persona).get("/f/exempel/deltagare/")
+
+    assert (cells(response.content.decode()), response.context["memo_period"].code) == (
+        expected,
+        "2022Q1",
+    )
+
+
+def test_last_ended_quarter_is_the_previous_quarter_until_its_last_day_is_over() -> None:
+    days = [dt.date(2022, 1, 1), dt.date(2022, 3, 31), dt.date(2022, 4, 1), dt.date(2022, 12, 31)]
+
+    assert [last_ended_quarter(day).code for day in days] == [
+        "2021Q4",
+        "2021Q4",
+        "2022Q1",
+        "2022Q3",
+    ]

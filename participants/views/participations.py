@@ -29,6 +29,7 @@ from participants.queries import (
 )
 from participants.services import person_name
 from participants.views.base import InterventionParticipantsView, ParticipantView, ParticipationView
+from stats.participants_page import published_page_counts
 from stats.published import TOTAL_ROW, count_rows
 from tenancy.views.base import TenantView
 
@@ -60,13 +61,30 @@ class ParticipantIndexView(TenantView):
         rows = [CountRow(i, counts.get(i.pk, ParticipationCounts())) for i in interventions]
         context = self.get_context_data(rows=rows, year=year, is_officer=bool(own))
         if not own:
-            context.update(self.published_counts(rows))
+            applied = not request.user.has_perm("stats.view_unsuppressed", self.association)
+            if applied:
+                context.update(self.memo_counts(interventions))
+            else:
+                context.update(self.published_counts(rows))
         return render(request, "participants/index.html", context)
 
+    def memo_counts(self, interventions: list[Intervention]) -> dict[str, Any]:
+        """For readers under disclosure control: the memo's figures of the last ended
+        quarter with the memo's suppression (``stats.participants_page``), so that the
+        page publishes nothing the memos do not."""
+        counts = published_page_counts(self.association, today=timezone.localdate())
+        return {
+            "published_rows": [
+                (i, counts.rows[i.code]) for i in interventions if i.code in counts.rows
+            ],
+            "published_total": counts.total,
+            "suppression_note": counts.note,
+            "suppressed": True,
+            "memo_period": counts.period,
+        }
+
     def published_counts(self, rows: list[CountRow]) -> dict[str, Any]:
-        """Counts for readers of aggregates, with disclosure control unless the user may
-        see unsuppressed figures (the office)."""
-        applied = not self.request.user.has_perm("stats.view_unsuppressed", self.association)
+        """Today's counts, for the office (which may see unsuppressed figures)."""
         figures, note = count_rows(
             {
                 row.intervention.code: {
@@ -80,14 +98,14 @@ class ParticipantIndexView(TenantView):
                 for row in rows
             },
             k=self.association.disclosure_threshold,
-            applied=applied,
+            applied=False,
         )
         published = [(row.intervention, figures[row.intervention.code]) for row in rows]
         return {
             "published_rows": published,
             "published_total": figures.get(TOTAL_ROW),
             "suppression_note": note,
-            "suppressed": applied,
+            "suppressed": False,
         }
 
 
