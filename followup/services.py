@@ -436,15 +436,32 @@ def decide_deviation(
         errors["decided_on"] = _("Beslutsdatum får inte vara före datumet rapporten kom in.")
     if errors:
         raise ValidationError(errors)
+    record_decision(
+        deviation,
+        user,
+        (decision, decided_on, decided_by),
+        comment=comment.strip(),
+        event_comment=comment.strip(),
+    )
+    return deviation
+
+
+def record_decision(
+    deviation: Deviation,
+    user: Any,
+    decided: tuple[str, dt.date | None, str],
+    *,
+    comment: str,
+    event_comment: str,
+) -> None:
+    """Store the (checked) decision, date and decider on the deviation with the decision's
+    ``comment``, and its history row: "decided" the first time, "redecided" after."""
     action = (
         DeviationAction.DECIDED
         if deviation.decision == Decision.UNDECIDED
         else DeviationAction.REDECIDED
     )
-    deviation.decision = decision
-    deviation.decided_on = decided_on
-    deviation.decided_by = decided_by
-    deviation.decision_comment = comment.strip()
-    deviation.save()
-    deviation_event(deviation, user, action, comment.strip())
-    return deviation
+    deviation.decision, deviation.decided_on, deviation.decided_by = decided
+    deviation.decision_comment = comment
+    deviation.save(update_fields=["decision", "decided_on", "decided_by", "decision_comment"])
+    deviation_event(deviation, user, action, event_comment)

@@ -32,6 +32,7 @@ from followup.services import (
     deviation_errors,
     deviation_event,
     missing_answers,
+    record_decision,
     report_event,
     report_for_update,
 )
@@ -208,15 +209,11 @@ def import_deviation(
         decided_on,
         decided_by,
     ):
-        action = (
-            DeviationAction.DECIDED
-            if deviation.decision == Decision.UNDECIDED
-            else DeviationAction.REDECIDED
+        record_decision(
+            deviation,
+            user,
+            (decision, decided_on, decided_by),
+            comment="",
+            event_comment=imported_from_file(),
         )
-        deviation.decision = decision
-        deviation.decided_on = decided_on
-        deviation.decided_by = decided_by
-        deviation.decision_comment = ""
-        deviation.save(update_fields=["decision", "decided_on", "decided_by", "decision_comment"])
-        deviation_event(deviation, user, action, imported_from_file())
     return deviation, outcome

@@ -434,9 +434,7 @@ class StaffCreateView(TenantCreateView):
     form_class = StaffForm
     template_name = "meetings/form.html"
     extra_context = {"title": _("Ny tjänsteperson")}
-
-    def get_success_url(self) -> str:
-        return reverse("meetings:staff_list", args=[self.association.slug])
+    success_url_name = "meetings:staff_list"
 
     def form_valid(self, form: Any) -> HttpResponse:
         messages.success(self.request, _("Tjänstepersonen är sparad."))

@@ -12,14 +12,18 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from django.utils.translation import gettext as _
 
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.cells import CellError, CellValue, cell_text, fold, is_empty, parse_code
+from imports.workbook.model_export import ModelExport
 from interventions.models import Intervention
 from tenancy.models import Association
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: Longer cell values are shortened in problem reports.
 SHOWN_VALUE_LENGTH = 80
@@ -40,6 +44,24 @@ class Column:
     @property
     def key(self) -> str:
         return fold(self.name)
+
+
+#: A sheet's natural key, (column, fields, reason): a row whose fields have the values of an
+#: earlier row's is refused; the problem names ``column`` with the last field's value, and
+#: ``reason`` is formatted with the row's attributes by name and ``row``, the number of the
+#: first row with that key.
+RepeatedKey = tuple[str, tuple[str, ...], "StrOrPromise"]
+
+
+class _RowFields:
+    """The %-format mapping of a repeated row: its attributes, and ``row`` (the first row)."""
+
+    def __init__(self, row: Any, first: int) -> None:
+        self.row = row
+        self.first = first
+
+    def __getitem__(self, name: str) -> Any:
+        return self.first if name == "row" else getattr(self.row, name)
 
 
 @dataclass(frozen=True)
@@ -84,6 +106,14 @@ class SheetChanges:
         setattr(self, outcome, getattr(self, outcome) + 1)
         self.outcomes.append(outcome)
 
+    @classmethod
+    def of(cls, saved: Iterable[tuple[object, str]]) -> SheetChanges:
+        """The changes of the domain services' (row, outcome) results, in order."""
+        changes = cls()
+        for _row, outcome in saved:
+            changes.count(outcome)
+        return changes
+
 
 class ImportContext:
     """What the handlers of one import share: the association, who imports, the problems
@@ -120,6 +150,30 @@ class ImportContext:
 
     def knows_intervention(self, code: str) -> bool:
         return code in self.file_intervention_codes or code in self.stored_interventions
+
+    def intervention_code(
+        self, row: RowReader, column: str = "insats", *, required: bool = True
+    ) -> str | None:
+        """The row's intervention kod, known (from the file's `Insatser` sheet or the
+        association's interventions); ``None`` (and a problem when given) otherwise."""
+        code = row.value(column, parse_code, required=required)
+        if code is not None and not self.knows_intervention(code):
+            row.problem(
+                column,
+                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
+            )
+            return None
+        return code
+
+    def interventions_by_code(self, codes: Iterable[str | None]) -> dict[str, Intervention]:
+        """The association's interventions with these codes, empty ones left out (inside the
+        import's transaction, so the ones the `Insatser` sheet just created are there)."""
+        return {
+            intervention.code: intervention
+            for intervention in Intervention.objects.filter(
+                association=self.association, code__in={code for code in codes if code}
+            )
+        }
 
     def follow_up_of(self, code: str) -> str | None:
         """The intervention's uppföljning after the import; ``None`` when unknown (its
@@ -221,49 +275,49 @@ class SheetHandler(ABC, Generic[RowT]):
     label: ClassVar[str]
     #: Rows carry personal data: only for those allowed by ``WorkbookAccess``.
     personal_data: ClassVar[bool] = False
+    #: A sheet whose cells are its model's fields: what ``export_rows`` gives.
+    export: ClassVar[ModelExport | None] = None
+    #: The natural key: a row with an earlier row's key is refused (``check_rows``).
+    repeated_key: ClassVar[RepeatedKey | None] = None
 
     @abstractmethod
     def parse_row(self, row: RowReader, context: ImportContext) -> RowT | None:
         """The row as a value object, or ``None`` when a cell was wrong."""
 
     def check_rows(self, rows: Sequence[tuple[int, RowT]], context: ImportContext) -> None:
-        """Checks across the parsed rows (duplicates, periods); add to context.problems."""
+        """Checks across the parsed rows (duplicates, periods); add to context.problems.
+        By default: the ``repeated_key`` check."""
+        self.refuse_repeated_keys(rows, context)
+
+    def refuse_repeated_keys(
+        self, rows: Sequence[tuple[int, RowT]], context: ImportContext
+    ) -> None:
+        if self.repeated_key is None:
+            return
+        column, fields, reason = self.repeated_key
+        first_rows: dict[tuple[Any, ...], int] = {}
+        for number, row in rows:
+            key = tuple(getattr(row, name) for name in fields)
+            first = first_rows.setdefault(key, number)
+            if first != number:
+                shown = str(reason) % _RowFields(row, first)
+                self.problem(context, number, column, str(key[-1] or ""), shown)
 
     @abstractmethod
     def write(self, rows: Sequence[RowT], context: ImportContext) -> SheetChanges:
         """Store the rows through the domain services (inside the import's transaction).
         A ``ValidationError`` refuses the whole import."""
 
-    @abstractmethod
     def export_rows(
         self, association: Association, access: WorkbookAccess
     ) -> Iterable[Sequence[Any]]:
-        """The stored rows in column order that ``access`` may read, for the export."""
+        """The stored rows in column order that ``access`` may read, for the export. By
+        default the ``export`` rows of a sheet whose cells are its model's fields."""
+        if self.export is None:
+            raise NotImplementedError(self.sheet_name)
+        return self.export.rows(association)
 
     def problem(
         self, context: ImportContext, row: int, column: str, value: str, reason: str
     ) -> None:
         context.problems.append(Problem(self.sheet_name, row, column, value, reason))
-
-
-def intervention_code(row: RowReader, context: ImportContext, column: str = "insats") -> str | None:
-    """The row's intervention kod, required and known (from the file's `Insatser` sheet or
-    the association's interventions); ``None`` (and a problem) otherwise."""
-    code = row.value(column, parse_code, required=True)
-    if code is not None and not context.knows_intervention(code):
-        row.problem(
-            column, _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser.")
-        )
-        return None
-    return code
-
-
-def interventions_by_code(context: ImportContext, codes: Iterable[str]) -> dict[str, Intervention]:
-    """The association's interventions with these codes (inside the import's transaction,
-    so the ones the `Insatser` sheet just created are there)."""
-    return {
-        intervention.code: intervention
-        for intervention in Intervention.objects.filter(
-            association=context.association, code__in=set(codes)
-        )
-    }

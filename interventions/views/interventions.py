@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -97,12 +96,9 @@ class InterventionCreateView(TenantCreateView):
     form_class = InterventionForm
     template_name = "interventions/form.html"
     extra_context = {"title": _("Ny insats")}
-
-    def get_success_url(self) -> str:
-        return reverse("interventions:detail", args=[self.association.slug, self.object.pk])
-
-    def get_cancel_url(self) -> str:
-        return reverse("interventions:list", args=[self.association.slug])
+    success_url_name = "interventions:detail"
+    success_url_takes_pk = True
+    cancel_url_name = "interventions:list"
 
 
 class InterventionUpdateView(TenantUpdateView):
@@ -111,6 +107,5 @@ class InterventionUpdateView(TenantUpdateView):
     template_name = "interventions/form.html"
     extra_context = {"title": _("Ändra insats")}
     model = Intervention
-
-    def get_success_url(self) -> str:
-        return reverse("interventions:detail", args=[self.association.slug, self.object.pk])
+    success_url_name = "interventions:detail"
+    success_url_takes_pk = True

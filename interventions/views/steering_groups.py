@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -58,14 +57,9 @@ class SteeringGroupCreateView(TenantCreateView):
     form_class = SteeringGroupForm
     template_name = "interventions/form.html"
     extra_context = {"title": _("Ny styrgrupp")}
-
-    def get_success_url(self) -> str:
-        return reverse(
-            "interventions:steeringgroup_detail", args=[self.association.slug, self.object.pk]
-        )
-
-    def get_cancel_url(self) -> str:
-        return reverse("interventions:steeringgroup_list", args=[self.association.slug])
+    success_url_name = "interventions:steeringgroup_detail"
+    success_url_takes_pk = True
+    cancel_url_name = "interventions:steeringgroup_list"
 
 
 class SteeringGroupUpdateView(TenantUpdateView):
@@ -74,11 +68,8 @@ class SteeringGroupUpdateView(TenantUpdateView):
     template_name = "interventions/form.html"
     extra_context = {"title": _("Ändra styrgrupp")}
     model = SteeringGroup
-
-    def get_success_url(self) -> str:
-        return reverse(
-            "interventions:steeringgroup_detail", args=[self.association.slug, self.object.pk]
-        )
+    success_url_name = "interventions:steeringgroup_detail"
+    success_url_takes_pk = True
 
 
 class SteeringGroupMemberCreateView(SteeringGroupChildView, TenantCreateView):

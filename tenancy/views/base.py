@@ -16,6 +16,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.base import ContextMixin, View
@@ -116,10 +117,28 @@ class TenantFormMixin:
         context.setdefault("cancel_url", self.get_cancel_url())
         return context
 
+    #: The page a save leads to, by URL name: it takes the association's slug and, with
+    #: ``success_url_takes_pk``, the saved object's pk (a view may override
+    #: ``get_success_url`` instead).
+    success_url_name: str = ""
+    success_url_takes_pk: bool = False
+    #: Where "Avbryt" leads, by URL name taking the slug; the success page when empty.
+    cancel_url_name: str = ""
+
+    def get_success_url(self) -> str:
+        if not self.success_url_name:
+            return str(super().get_success_url())  # type: ignore[misc]  # mixin: ModelFormMixin comes later in the MRO
+        args: list[Any] = [self.association.slug]
+        if self.success_url_takes_pk:
+            args.append(self.object.pk)
+        return reverse(self.success_url_name, args=args)
+
     def get_cancel_url(self) -> str | None:
-        """Where "Avbryt" leads; the list page by default (``success_url``)."""
+        """Where "Avbryt" leads: ``cancel_url_name``, else the success page."""
+        if self.cancel_url_name:
+            return reverse(self.cancel_url_name, args=[self.association.slug])
         try:
-            return str(self.get_success_url())  # type: ignore[attr-defined]  # mixin: the view class defines get_success_url
+            return self.get_success_url()
         except (AttributeError, TypeError, ValueError):
             return None
 
@@ -130,7 +149,7 @@ class TenantFormMixin:
     def form_valid(self, form: Any) -> HttpResponse:
         self.object = form.save()
         messages.success(self.request, self.get_success_message())
-        return htmx_redirect(self.request, self.get_success_url())  # type: ignore[attr-defined]  # mixin: the view class defines get_success_url
+        return htmx_redirect(self.request, self.get_success_url())
 
 
 class TenantCreateView(TenantFormMixin, TenantView, CreateView):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,9 +80,7 @@ class BoardMemberCreateView(TenantCreateView):
     form_class = BoardMemberForm
     template_name = "tenancy/form.html"
     extra_context = {"title": _("Ny styrelseledamot")}
-
-    def get_success_url(self) -> str:
-        return reverse("tenancy:board_list", args=[self.association.slug])
+    success_url_name = "tenancy:board_list"
 
 
 class BoardMemberUpdateView(TenantUpdateView):
@@ -92,6 +89,4 @@ class BoardMemberUpdateView(TenantUpdateView):
     template_name = "tenancy/form.html"
     extra_context = {"title": _("Ändra styrelseledamot")}
     model = BoardMember
-
-    def get_success_url(self) -> str:
-        return reverse("tenancy:board_list", args=[self.association.slug])
+    success_url_name = "tenancy:board_list"

@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import Sum
-from django.urls import reverse
 
 from tenancy.forms import TenantModelForm
 from tenancy.models import Member
@@ -51,9 +50,7 @@ class MemberCreateView(TenantCreateView):
     form_class = MemberForm
     template_name = "tenancy/form.html"
     extra_context = {"title": "Ny medlem"}
-
-    def get_success_url(self) -> str:
-        return reverse("tenancy:member_list", args=[self.association.slug])
+    success_url_name = "tenancy:member_list"
 
 
 class MemberUpdateView(TenantUpdateView):
@@ -62,6 +59,4 @@ class MemberUpdateView(TenantUpdateView):
     template_name = "tenancy/form.html"
     extra_context = {"title": "Ändra medlem"}
     model = Member
-
-    def get_success_url(self) -> str:
-        return reverse("tenancy:member_list", args=[self.association.slug])
+    success_url_name = "tenancy:member_list"

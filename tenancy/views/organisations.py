@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from interventions.models import Intervention
@@ -56,9 +55,7 @@ class OrganisationCreateView(TenantCreateView):
     form_class = OrganisationForm
     template_name = "tenancy/form.html"
     extra_context = {"title": _("Ny organisation")}
-
-    def get_success_url(self) -> str:
-        return reverse("tenancy:organisation_list", args=[self.association.slug])
+    success_url_name = "tenancy:organisation_list"
 
 
 class OrganisationUpdateView(TenantUpdateView):
@@ -67,6 +64,5 @@ class OrganisationUpdateView(TenantUpdateView):
     template_name = "tenancy/form.html"
     extra_context = {"title": _("Ändra organisation")}
     model = Organisation
-
-    def get_success_url(self) -> str:
-        return reverse("tenancy:organisation_detail", args=[self.association.slug, self.object.pk])
+    success_url_name = "tenancy:organisation_detail"
+    success_url_takes_pk = True

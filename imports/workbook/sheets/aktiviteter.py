@@ -9,19 +9,17 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     parse_choice,
-    parse_code,
     parse_date,
     parse_list,
     parse_text,
     parse_whole_number,
 )
-from interventions.models import Intervention
 from participants.choices import ActivityType
 from participants.models import Activity
 from participants.workbook import save_activity
@@ -42,10 +40,6 @@ class ActivityRow:
     other: int
     organisations: tuple[str, ...]
 
-    @property
-    def key(self) -> tuple[dt.date, str]:
-        return (self.date, self.title)
-
 
 class AktiviteterSheet(SheetHandler[ActivityRow]):
     sheet_name = "Aktiviteter"
@@ -65,12 +59,7 @@ class AktiviteterSheet(SheetHandler[ActivityRow]):
         date = row.value("datum", parse_date, required=True)
         title = row.value("titel", partial(parse_text, max_length=TITLE_LENGTH), required=True)
         kind = row.value("typ", partial(parse_choice, choices=ActivityType.values), required=True)
-        code = row.value("insats", parse_code)
-        if code is not None and not context.knows_intervention(code):
-            row.problem(
-                "insats",
-                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-            )
+        code = context.intervention_code(row, required=False)
         women = row.value("kvinnor", parse_whole_number, required=True)
         men = row.value("män", parse_whole_number, required=True)
         other = row.value("annat", parse_whole_number, required=True)
@@ -98,32 +87,16 @@ class AktiviteterSheet(SheetHandler[ActivityRow]):
             organisations=tuple(organisations or ()),
         )
 
-    def check_rows(self, rows: Sequence[tuple[int, ActivityRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[dt.date, str], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "titel",
-                    row.title,
-                    _("Aktiviteten finns redan med samma datum och titel på rad %(row)s.")
-                    % {"row": first_rows[row.key]},
-                )
-            else:
-                first_rows[row.key] = number
+    repeated_key = (
+        "titel",
+        ("date", "title"),
+        gettext_lazy("Aktiviteten finns redan med samma datum och titel på rad %(row)s."),
+    )
 
     def write(self, rows: Sequence[ActivityRow], context: ImportContext) -> SheetChanges:
-        interventions = {
-            intervention.code: intervention
-            for intervention in Intervention.objects.filter(
-                association=context.association,
-                code__in={row.intervention for row in rows if row.intervention},
-            )
-        }
-        changes = SheetChanges()
-        for row in rows:
-            _activity, outcome = save_activity(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            save_activity(
                 association=context.association,
                 date=row.date,
                 title=row.title,
@@ -134,8 +107,8 @@ class AktiviteterSheet(SheetHandler[ActivityRow]):
                 other=row.other,
                 organisations=list(row.organisations),
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

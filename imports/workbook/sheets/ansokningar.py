@@ -20,14 +20,7 @@ from django.utils.translation import gettext as _
 from funding.models import Application, Outcome
 from funding.services import ImportedApplication, application_with_code, import_application
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    interventions_by_code,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     parse_choice,
     parse_code,
@@ -128,12 +121,7 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
             "malgrupp", partial(parse_text, max_length=TARGET_GROUP_LENGTH), required=True
         )
         expected = row.value("förväntat_antal_deltagare", parse_whole_number)
-        extends = row.value("forlanger", parse_code)
-        if extends is not None and not context.knows_intervention(extends):
-            row.problem(
-                "forlanger",
-                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-            )
+        extends = context.intervention_code(row, "forlanger", required=False)
         received_on = row.value("inkom", parse_date, required=True)
         outcome = row.value("beslut", partial(parse_choice, choices=Outcome.values)) or ""
         decided_on = row.value("beslutsdatum", parse_date)
@@ -185,10 +173,9 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
                 organisations[name] = organisation_named(association=association, name=name)
             return organisations[name]
 
-        extended = interventions_by_code(context, (row.extends for row in rows if row.extends))
-        changes = SheetChanges()
-        for row in rows:
-            _application, outcome = import_application(
+        extended = context.interventions_by_code(row.extends for row in rows)
+        return SheetChanges.of(
+            import_application(
                 association_id=association.pk,
                 data=ImportedApplication(
                     code=row.code,
@@ -208,8 +195,8 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
                     decided_on=row.decided_on,
                 ),
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from funding.models import Application, ApplicationYear
 from funding.services import application_with_code, import_application_year
@@ -71,23 +72,11 @@ class AnsokningsbeloppSheet(SheetHandler[ApplicationYearRow]):
             return None
         return ApplicationYearRow(code, year, amount)
 
-    def check_rows(
-        self, rows: Sequence[tuple[int, ApplicationYearRow]], context: ImportContext
-    ) -> None:
-        first: dict[tuple[str, int], int] = {}
-        for number, row in rows:
-            key = (row.application, row.year)
-            if key in first:
-                self.problem(
-                    context,
-                    number,
-                    "år",
-                    str(row.year),
-                    _("Ansökan har redan ett belopp för året på rad %(row)s.")
-                    % {"row": first[key]},
-                )
-            else:
-                first[key] = number
+    repeated_key = (
+        "år",
+        ("application", "year"),
+        gettext_lazy("Ansökan har redan ett belopp för året på rad %(row)s."),
+    )
 
     def write(self, rows: Sequence[ApplicationYearRow], context: ImportContext) -> SheetChanges:
         changes = SheetChanges()

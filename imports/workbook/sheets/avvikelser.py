@@ -10,27 +10,17 @@ beslutad_av when decided and only then) are ``followup.services
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from followup.models import DecidedBy, Decision, Deviation, DeviationKind
 from followup.workbook import import_deviation, imported_deviation_errors
-from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    intervention_code,
-    interventions_by_code,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import parse_amount, parse_choice, parse_date, parse_text
-from tenancy.models import Association
+from imports.workbook.model_export import ModelExport
 
 DESCRIPTION_LENGTH = 20_000
 
@@ -53,10 +43,6 @@ class DeviationRow:
     decided_on: dt.date | None
     decided_by: str
 
-    @property
-    def key(self) -> tuple[str, dt.date, str]:
-        return (self.intervention, self.received_on, self.kind)
-
 
 class AvvikelserSheet(SheetHandler[DeviationRow]):
     sheet_name = "Avvikelser"
@@ -73,7 +59,7 @@ class AvvikelserSheet(SheetHandler[DeviationRow]):
     )
 
     def parse_row(self, row: RowReader, context: ImportContext) -> DeviationRow | None:
-        code = intervention_code(row, context)
+        code = context.intervention_code(row)
         received_on = row.value("inkommen_datum", parse_date, required=True)
         kind = row.value("typ", partial(parse_choice, choices=DeviationKind.values), required=True)
         description = row.value(
@@ -121,33 +107,19 @@ class AvvikelserSheet(SheetHandler[DeviationRow]):
             decided_by=decided_by or "",
         )
 
-    def check_rows(self, rows: Sequence[tuple[int, DeviationRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[str, dt.date, str], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "typ",
-                    row.kind,
-                    _(
-                        "Insatsen har redan en avvikelse av typen %(kind)s inkommen %(date)s "
-                        "på rad %(row)s."
-                    )
-                    % {
-                        "kind": row.kind,
-                        "date": row.received_on.isoformat(),
-                        "row": first_rows[row.key],
-                    },
-                )
-            else:
-                first_rows[row.key] = number
+    repeated_key = (
+        "typ",
+        ("intervention", "received_on", "kind"),
+        gettext_lazy(
+            "Insatsen har redan en avvikelse av typen %(kind)s inkommen %(received_on)s "
+            "på rad %(row)s."
+        ),
+    )
 
     def write(self, rows: Sequence[DeviationRow], context: ImportContext) -> SheetChanges:
-        interventions = interventions_by_code(context, (row.intervention for row in rows))
-        changes = SheetChanges()
-        for row in rows:
-            _deviation, outcome = import_deviation(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            import_deviation(
                 user=context.access.user,
                 intervention=interventions[row.intervention],
                 received_on=row.received_on,
@@ -158,25 +130,20 @@ class AvvikelserSheet(SheetHandler[DeviationRow]):
                 decided_on=row.decided_on,
                 decided_by=row.decided_by,
             )
-            changes.count(outcome)
-        return changes
-
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        deviations = (
-            Deviation.objects.filter(association=association)
-            .select_related("intervention")
-            .order_by("intervention__code", "received_on", "kind")
+            for row in rows
         )
-        for deviation in deviations:
-            yield (
-                deviation.intervention.code,
-                deviation.received_on,
-                deviation.kind,
-                deviation.description,
-                deviation.amount,
-                deviation.decision,
-                deviation.decided_on,
-                deviation.decided_by,
-            )
+
+    export = ModelExport(
+        Deviation,
+        order=("intervention__code", "received_on", "kind"),
+        fields=(
+            "intervention__code",
+            "received_on",
+            "kind",
+            "description",
+            "amount",
+            "decision",
+            "decided_on",
+            "decided_by",
+        ),
+    )

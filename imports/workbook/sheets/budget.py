@@ -4,27 +4,25 @@ Natural key: insats + år + kvartal."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     CellError,
     CellValue,
     parse_amount,
-    parse_code,
     parse_number_in_range,
     parse_year,
 )
-from interventions.models import Budget, Intervention
+from imports.workbook.model_export import ModelExport
+from interventions.models import Budget
 from interventions.services import save_budget
-from tenancy.models import Association
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,8 @@ class BudgetRow:
     amount: int
 
     @property
-    def key(self) -> tuple[str, int, int | None]:
-        return (self.intervention, self.year, self.quarter)
+    def period(self) -> str:
+        return period_text(self.year, self.quarter)
 
 
 def period_text(year: int, quarter: int | None) -> str:
@@ -63,12 +61,7 @@ class BudgetSheet(SheetHandler[BudgetRow]):
     )
 
     def parse_row(self, row: RowReader, context: ImportContext) -> BudgetRow | None:
-        code = row.value("insats", parse_code, required=True)
-        if code is not None and not context.knows_intervention(code):
-            row.problem(
-                "insats",
-                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-            )
+        code = context.intervention_code(row)
         year = row.value("år", parse_year, required=True)
         quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4))
         amount = row.value("belopp", parse_budget_amount, required=True)
@@ -76,20 +69,14 @@ class BudgetSheet(SheetHandler[BudgetRow]):
             return None
         return BudgetRow(intervention=code, year=year, quarter=quarter, amount=amount)
 
+    repeated_key = (
+        "insats",
+        ("year", "quarter", "intervention"),
+        gettext_lazy("Insatsen har redan en budgetrad för %(period)s på rad %(row)s."),
+    )
+
     def check_rows(self, rows: Sequence[tuple[int, BudgetRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[str, int, int | None], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "insats",
-                    row.intervention,
-                    _("Insatsen har redan en budgetrad för %(period)s på rad %(row)s.")
-                    % {"period": period_text(row.year, row.quarter), "row": first_rows[row.key]},
-                )
-            else:
-                first_rows[row.key] = number
+        self.refuse_repeated_keys(rows, context)
         self._check_period_mix(rows, context)
 
     def _check_period_mix(
@@ -124,31 +111,19 @@ class BudgetSheet(SheetHandler[BudgetRow]):
             self.problem(context, number, "kvartal", value, reason % {"year": row.year})
 
     def write(self, rows: Sequence[BudgetRow], context: ImportContext) -> SheetChanges:
-        association = context.association
-        changes = SheetChanges()
-        interventions = {
-            intervention.code: intervention
-            for intervention in Intervention.objects.filter(
-                association=association, code__in={row.intervention for row in rows}
-            )
-        }
-        for row in rows:
-            _budget, outcome = save_budget(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            save_budget(
                 intervention=interventions[row.intervention],
                 year=row.year,
                 quarter=row.quarter,
                 amount=row.amount,
             )
-            changes.count(outcome)
-        return changes
-
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        budgets = (
-            Budget.objects.filter(association=association)
-            .select_related("intervention")
-            .order_by("intervention__code", "year", F("quarter").asc(nulls_first=True))
+            for row in rows
         )
-        for budget in budgets:
-            yield (budget.intervention.code, budget.year, budget.quarter, budget.amount)
+
+    export = ModelExport(
+        Budget,
+        order=("intervention__code", "year", F("quarter").asc(nulls_first=True)),
+        fields=("intervention__code", "year", "quarter", "amount"),
+    )

@@ -12,23 +12,19 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    interventions_by_code,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     CellError,
     CellValue,
     cell_text,
     parse_choice,
-    parse_code,
     parse_text,
 )
-from imports.workbook.sheets.rapportrader import parse_accounts, parse_line_code
+from imports.workbook.sheets.rapportrader import (
+    parse_accounts,
+    parse_line_code,
+    refuse_overlapping_lines,
+)
 from ledger.mapping import (
     OPERATING_GROUPS,
     AccountList,
@@ -98,12 +94,7 @@ class DriftraderSheet(SheetHandler[OperatingRowValue]):
         group = row.value("grupp", partial(parse_choice, choices=OPERATING_GROUPS), required=True)
         accounts = row.value("konton", parse_accounts, required=True)
         objects = row.value("objekt", parse_objects) or frozenset()
-        intervention = row.value("insats", parse_code)
-        if intervention is not None and not context.knows_intervention(intervention):
-            row.problem(
-                "insats",
-                _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-            )
+        intervention = context.intervention_code(row, required=False)
         if not row.ok or code is None or label is None or group is None or accounts is None:
             return None
         return OperatingRowValue(code, label, group, accounts, objects, intervention, row.number)
@@ -112,55 +103,31 @@ class DriftraderSheet(SheetHandler[OperatingRowValue]):
         self, rows: Sequence[tuple[int, OperatingRowValue]], context: ImportContext
     ) -> None:
         setattr(context, FILE_CODES, {row.code for _n, row in rows})
-        first: dict[str, int] = {}
-        taken: list[tuple[str, tuple[AccountList, frozenset[tuple[int, str]]], int | None]] = [
-            (code, (parse_account_list(accounts), parse_object_list(objects)), None)
-            for code, accounts, objects in OperatingRow.objects.filter(
-                association=context.association
-            )
+        stored = (
+            OperatingRow.objects.filter(association=context.association)
             .exclude(code__in=[row.code for _n, row in rows])
             .values_list("code", "accounts", "object_list")
-        ]
-        for number, row in rows:
-            if row.code in first:
-                self.problem(
-                    context,
-                    number,
-                    "rad",
-                    row.code,
-                    _("Raden finns redan på rad %(row)s.") % {"row": first[row.code]},
-                )
-                continue
-            first[row.code] = number
-            mine = (row.accounts, row.objects)
-            for code, theirs, where in taken:
-                if rows_may_share_amounts(mine, theirs):
-                    place = (
-                        _("raden %(code)s (rad %(row)s)") % {"code": code, "row": where}
-                        if where is not None
-                        else _("den sparade raden %(code)s") % {"code": code}
-                    )
-                    self.problem(
-                        context,
-                        number,
-                        "konton",
-                        str(row.accounts),
-                        _(
-                            "Ett belopp får bara höra till en driftrad, men samma konton och "
-                            "objekt "
-                            "finns redan på %(place)s."
-                        )
-                        % {"place": place},
-                    )
-            taken.append((row.code, mine, number))
+        )
+        refuse_overlapping_lines(
+            self,
+            context,
+            rows,
+            stored=[
+                (code, (parse_account_list(accounts), parse_object_list(objects)))
+                for code, accounts, objects in stored
+            ],
+            claim=lambda row: (row.accounts, row.objects),
+            overlap=rows_may_share_amounts,
+            reason=_(
+                "Ett belopp får bara höra till en driftrad, men samma konton och objekt finns "
+                "redan på %(place)s."
+            ),
+        )
 
     def write(self, rows: Sequence[OperatingRowValue], context: ImportContext) -> SheetChanges:
-        interventions = interventions_by_code(
-            context, (r.intervention for r in rows if r.intervention)
-        )
-        changes = SheetChanges()
-        for row in rows:
-            _row, outcome = save_operating_row(
+        interventions = context.interventions_by_code(r.intervention for r in rows)
+        return SheetChanges.of(
+            save_operating_row(
                 association=context.association,
                 code=row.code,
                 label=row.label,
@@ -170,8 +137,8 @@ class DriftraderSheet(SheetHandler[OperatingRowValue]):
                 intervention=interventions[row.intervention] if row.intervention else None,
                 position=row.position,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

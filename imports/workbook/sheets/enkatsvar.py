@@ -10,16 +10,10 @@ from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    interventions_by_code,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     CellError,
     CellValue,
@@ -99,12 +93,7 @@ class EnkatsvarSheet(SheetHandler[SurveyAnswerRow]):
         gender = row.value("kon", lambda v: parse_choice(v, Gender.values))
         intervention = None
         if form in INTERVENTION_FORMS:
-            intervention = row.value("insats", parse_code, required=True)
-            if intervention is not None and not context.knows_intervention(intervention):
-                row.problem(
-                    "insats",
-                    _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-                )
+            intervention = context.intervention_code(row)
         values: list[tuple[int, int]] = []
         if form is not None:
             questions = instrument.questions[form]
@@ -128,31 +117,17 @@ class EnkatsvarSheet(SheetHandler[SurveyAnswerRow]):
             reference, form, date, intervention, gender or Gender.EJ_ANGIVET, tuple(values)
         )
 
-    def check_rows(
-        self, rows: Sequence[tuple[int, SurveyAnswerRow]], context: ImportContext
-    ) -> None:
-        first_rows: dict[str, int] = {}
-        for number, row in rows:
-            if row.reference in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "svar_id",
-                    row.reference,
-                    _("svar_id finns redan på rad %(row)s i bladet.")
-                    % {"row": first_rows[row.reference]},
-                )
-            else:
-                first_rows[row.reference] = number
+    repeated_key = (
+        "svar_id",
+        ("reference",),
+        gettext_lazy("svar_id finns redan på rad %(row)s i bladet."),
+    )
 
     def write(self, rows: Sequence[SurveyAnswerRow], context: ImportContext) -> SheetChanges:
         instrument = instrument_of(context)
-        interventions = interventions_by_code(
-            context, (row.intervention for row in rows if row.intervention)
-        )
-        changes = SheetChanges()
-        for row in rows:
-            _response, outcome = record_response(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            record_response(
                 association=context.association,
                 form=instrument.forms[row.form],
                 date=row.date,
@@ -162,8 +137,8 @@ class EnkatsvarSheet(SheetHandler[SurveyAnswerRow]):
                 reference=row.reference,
                 source=Response.Source.IMPORT,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -4,21 +4,20 @@ whether it is income or cost."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import parse_amount, parse_choice, parse_year
+from imports.workbook.model_export import ModelExport
 from imports.workbook.sheets.driftrader import FILE_CODES
 from imports.workbook.sheets.rapportrader import parse_line_code
 from ledger.models import OperatingRow, OwnBudgetAmount
 from ledger.services import save_own_budget
-from tenancy.models import Association
 
 
 @dataclass(frozen=True)
@@ -66,41 +65,29 @@ class ForbundsbudgetSheet(SheetHandler[OwnBudgetRow]):
             return None
         return OwnBudgetRow(code, year, version, amount)
 
-    def check_rows(self, rows: Sequence[tuple[int, OwnBudgetRow]], context: ImportContext) -> None:
-        first: dict[tuple[str, int, str], int] = {}
-        for number, row in rows:
-            key = (row.row, row.year, row.version)
-            if key in first:
-                self.problem(
-                    context,
-                    number,
-                    "rad",
-                    row.row,
-                    _("Raden har redan %(version)s för %(year)s på rad %(row)s.")
-                    % {"version": row.version, "year": row.year, "row": first[key]},
-                )
-            else:
-                first[key] = number
+    repeated_key = (
+        "rad",
+        ("year", "version", "row"),
+        gettext_lazy("Raden har redan %(version)s för %(year)s på rad %(row)s."),
+    )
 
     def write(self, rows: Sequence[OwnBudgetRow], context: ImportContext) -> SheetChanges:
         stored = {
             row.code: row for row in OperatingRow.objects.filter(association=context.association)
         }
-        changes = SheetChanges()
-        for row in rows:
-            _amount, outcome = save_own_budget(
+        return SheetChanges.of(
+            save_own_budget(
                 association=context.association,
                 row=stored[row.row],
                 year=row.year,
                 version=row.version,
                 amount=row.amount,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        amounts = OwnBudgetAmount.objects.filter(association=association).select_related("row")
-        for amount in amounts.order_by("row__position", "row__code", "year", "version"):
-            yield (amount.row.code, amount.year, amount.version, amount.amount)
+    export = ModelExport(
+        OwnBudgetAmount,
+        order=("row__position", "row__code", "year", "version"),
+        fields=("row__code", "year", "version", "amount"),
+    )

@@ -17,19 +17,12 @@ from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from followup.models import Forecast, OnTrack, QuarterlyReport, YesPartlyNo
 from followup.workbook import import_quarterly_report, quarter_within
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    intervention_code,
-    interventions_by_code,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
     parse_choice,
     parse_date,
@@ -71,10 +64,6 @@ class ReportRow:
     #: QuarterlyReport field -> value, every answer the sheet carries
     answers: dict[str, Any]
 
-    @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.intervention, self.year, self.quarter)
-
 
 def yes_no_cell(value: bool | None) -> str:
     return "" if value is None else "ja" if value else "nej"
@@ -106,7 +95,7 @@ class KvartalsrapporterSheet(SheetHandler[ReportRow]):
     )
 
     def parse_row(self, row: RowReader, context: ImportContext) -> ReportRow | None:
-        code = intervention_code(row, context)
+        code = context.intervention_code(row)
         year = row.value("år", parse_year, required=True)
         quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4), required=True)
         if code is not None and year is not None and quarter is not None:
@@ -145,29 +134,18 @@ class KvartalsrapporterSheet(SheetHandler[ReportRow]):
             },
         )
 
-    def check_rows(self, rows: Sequence[tuple[int, ReportRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[str, int, int], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "kvartal",
-                    str(row.quarter),
-                    _(
-                        "Insatsen har redan en kvartalsrapport för %(year)s kvartal "
-                        "%(quarter)s på rad %(row)s."
-                    )
-                    % {"year": row.year, "quarter": row.quarter, "row": first_rows[row.key]},
-                )
-            else:
-                first_rows[row.key] = number
+    repeated_key = (
+        "kvartal",
+        ("intervention", "year", "quarter"),
+        gettext_lazy(
+            "Insatsen har redan en kvartalsrapport för %(year)s kvartal %(quarter)s på rad %(row)s."
+        ),
+    )
 
     def write(self, rows: Sequence[ReportRow], context: ImportContext) -> SheetChanges:
-        interventions = interventions_by_code(context, (row.intervention for row in rows))
-        changes = SheetChanges()
-        for row in rows:
-            _report, outcome = import_quarterly_report(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            import_quarterly_report(
                 user=context.access.user,
                 intervention=interventions[row.intervention],
                 year=row.year,
@@ -175,8 +153,8 @@ class KvartalsrapporterSheet(SheetHandler[ReportRow]):
                 submitted_on=row.submitted_on,
                 answers=row.answers,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
@@ -56,28 +56,13 @@ class NyckeltalSheet(SheetHandler[KeyFiguresRow]):
             return None
         return KeyFiguresRow(year, tuple((FIELDS[c], v) for c, v in values.items()))
 
-    def check_rows(self, rows: Sequence[tuple[int, KeyFiguresRow]], context: ImportContext) -> None:
-        first: dict[int, int] = {}
-        for number, row in rows:
-            if row.year in first:
-                self.problem(
-                    context,
-                    number,
-                    "år",
-                    str(row.year),
-                    _("Året finns redan på rad %(row)s.") % {"row": first[row.year]},
-                )
-            else:
-                first[row.year] = number
+    repeated_key = ("år", ("year",), gettext_lazy("Året finns redan på rad %(row)s."))
 
     def write(self, rows: Sequence[KeyFiguresRow], context: ImportContext) -> SheetChanges:
-        changes = SheetChanges()
-        for row in rows:
-            _figures, outcome = save_key_figures(
-                association=context.association, year=row.year, **dict(row.values)
-            )
-            changes.count(outcome)
-        return changes
+        return SheetChanges.of(
+            save_key_figures(association=context.association, year=row.year, **dict(row.values))
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

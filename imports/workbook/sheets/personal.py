@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
@@ -57,32 +58,19 @@ class PersonalSheet(SheetHandler[StaffRow]):
             return None
         return StaffRow(year, employees, left, changed)
 
-    def check_rows(self, rows: Sequence[tuple[int, StaffRow]], context: ImportContext) -> None:
-        first: dict[int, int] = {}
-        for number, row in rows:
-            if row.year in first:
-                self.problem(
-                    context,
-                    number,
-                    "år",
-                    str(row.year),
-                    _("Året finns redan på rad %(row)s.") % {"row": first[row.year]},
-                )
-            else:
-                first[row.year] = number
+    repeated_key = ("år", ("year",), gettext_lazy("Året finns redan på rad %(row)s."))
 
     def write(self, rows: Sequence[StaffRow], context: ImportContext) -> SheetChanges:
-        changes = SheetChanges()
-        for row in rows:
-            _staff, outcome = save_staff_year(
+        return SheetChanges.of(
+            save_staff_year(
                 association=context.association,
                 year=row.year,
                 employees=row.employees,
                 left=row.left,
                 changed_post=row.changed_post,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -6,10 +6,10 @@ Rows are printed in sheet order within their group."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -59,6 +59,60 @@ def parse_specification(value: CellValue) -> str:
     if not SPECIFICATION_RE.fullmatch(text):
         raise CellError(_("Ange konto, objekt:N (N = dimensionens nummer) eller lämna tomt."))
     return text
+
+
+class Line(Protocol):
+    """A row of a sheet of lines: its rad and the accounts it takes."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def accounts(self) -> AccountList: ...
+
+
+LineT = TypeVar("LineT", bound=Line)
+ClaimT = TypeVar("ClaimT")
+
+
+def refuse_overlapping_lines(
+    handler: SheetHandler[LineT],
+    context: ImportContext,
+    rows: Sequence[tuple[int, LineT]],
+    *,
+    stored: list[tuple[str, ClaimT]],
+    claim: Callable[[LineT], ClaimT],
+    overlap: Callable[[ClaimT, ClaimT], bool],
+    reason: str,
+) -> None:
+    """Each rad once, and what a row claims (its accounts, with their objects) overlapping
+    no earlier row's claim nor a ``stored`` line's (the stored lines the file keeps);
+    ``reason`` names the other line as ``%(place)s``."""
+    first: dict[str, int] = {}
+    taken: list[tuple[str, ClaimT, int | None]] = [(code, theirs, None) for code, theirs in stored]
+    for number, row in rows:
+        if row.code in first:
+            handler.problem(
+                context,
+                number,
+                "rad",
+                row.code,
+                _("Raden finns redan på rad %(row)s.") % {"row": first[row.code]},
+            )
+            continue
+        first[row.code] = number
+        mine = claim(row)
+        for code, theirs, where in taken:
+            if overlap(mine, theirs):
+                place = (
+                    _("raden %(code)s (rad %(row)s)") % {"code": code, "row": where}
+                    if where is not None
+                    else _("den sparade raden %(code)s") % {"code": code}
+                )
+                handler.problem(
+                    context, number, "konton", str(row.accounts), reason % {"place": place}
+                )
+        taken.append((row.code, mine, number))
 
 
 @dataclass(frozen=True)
@@ -133,48 +187,24 @@ class RapportraderSheet(SheetHandler[ReportLineRow]):
         )
 
     def check_rows(self, rows: Sequence[tuple[int, ReportLineRow]], context: ImportContext) -> None:
-        first: dict[str, int] = {}
-        taken: list[tuple[str, AccountList, int | None]] = [
-            (code, parse_account_list(text), None)
-            for code, text in ReportLine.objects.filter(association=context.association)
+        stored = (
+            ReportLine.objects.filter(association=context.association)
             .exclude(code__in=[row.code for _n, row in rows])
             .values_list("code", "accounts")
-        ]
-        for number, row in rows:
-            if row.code in first:
-                self.problem(
-                    context,
-                    number,
-                    "rad",
-                    row.code,
-                    _("Raden finns redan på rad %(row)s.") % {"row": first[row.code]},
-                )
-                continue
-            first[row.code] = number
-            for code, accounts, where in taken:
-                if lists_overlap(row.accounts, accounts):
-                    place = (
-                        _("raden %(code)s (rad %(row)s)") % {"code": code, "row": where}
-                        if where is not None
-                        else _("den sparade raden %(code)s") % {"code": code}
-                    )
-                    self.problem(
-                        context,
-                        number,
-                        "konton",
-                        str(row.accounts),
-                        _(
-                            "Ett konto får bara finnas på en rad, men kontona finns redan "
-                            "på %(place)s."
-                        )
-                        % {"place": place},
-                    )
-            taken.append((row.code, row.accounts, number))
+        )
+        refuse_overlapping_lines(
+            self,
+            context,
+            rows,
+            stored=[(code, parse_account_list(text)) for code, text in stored],
+            claim=lambda row: row.accounts,
+            overlap=lists_overlap,
+            reason=_("Ett konto får bara finnas på en rad, men kontona finns redan på %(place)s."),
+        )
 
     def write(self, rows: Sequence[ReportLineRow], context: ImportContext) -> SheetChanges:
-        changes = SheetChanges()
-        for row in rows:
-            _line, outcome = save_report_line(
+        return SheetChanges.of(
+            save_report_line(
                 association=context.association,
                 code=row.code,
                 report=row.report,
@@ -186,8 +216,8 @@ class RapportraderSheet(SheetHandler[ReportLineRow]):
                 restricted=row.restricted,
                 position=row.position,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

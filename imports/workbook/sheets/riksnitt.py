@@ -9,17 +9,11 @@ from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    interventions_by_code,
-)
-from imports.workbook.cells import parse_code, parse_number_in_range, parse_whole_number, parse_year
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.cells import parse_number_in_range, parse_whole_number, parse_year
 from imports.workbook.sheets.enkatsvar import instrument_of, parse_form
 from survey.choices import INTERVENTION_FORMS
 from survey.models import AskedCount, EarlierResult, NationalFigure
@@ -38,10 +32,6 @@ class QuestionFigureRow:
     question: int
     figures: tuple[int | None, ...]
 
-    @property
-    def key(self) -> tuple[int, str, int]:
-        return (self.year, self.form, self.question)
-
 
 def _parse_key(row: RowReader, context: ImportContext) -> tuple[int, str, int] | None:
     instrument = instrument_of(context)
@@ -56,24 +46,12 @@ def _parse_key(row: RowReader, context: ImportContext) -> tuple[int, str, int] |
     return year, form, question
 
 
-def _check_unique(
-    handler: SheetHandler[QuestionFigureRow],
-    rows: Sequence[tuple[int, QuestionFigureRow]],
-    context: ImportContext,
-) -> None:
-    first_rows: dict[tuple[int, str, int], int] = {}
-    for number, row in rows:
-        if row.key in first_rows:
-            handler.problem(
-                context,
-                number,
-                "fraga",
-                str(row.question),
-                _("Samma år, formulär och fråga finns redan på rad %(row)s.")
-                % {"row": first_rows[row.key]},
-            )
-        else:
-            first_rows[row.key] = number
+#: Both sheets of figures per question: one row a year, form and question.
+QUESTION_KEY = (
+    "fraga",
+    ("year", "form", "question"),
+    gettext_lazy("Samma år, formulär och fråga finns redan på rad %(row)s."),
+)
 
 
 class RiksnittSheet(SheetHandler[QuestionFigureRow]):
@@ -99,10 +77,7 @@ class RiksnittSheet(SheetHandler[QuestionFigureRow]):
             return None
         return QuestionFigureRow(*key, figures=(total, women, men, rate))
 
-    def check_rows(
-        self, rows: Sequence[tuple[int, QuestionFigureRow]], context: ImportContext
-    ) -> None:
-        _check_unique(self, rows, context)
+    repeated_key = QUESTION_KEY
 
     def write(self, rows: Sequence[QuestionFigureRow], context: ImportContext) -> SheetChanges:
         changes = SheetChanges()
@@ -161,10 +136,7 @@ class EnkatresultatSheet(SheetHandler[QuestionFigureRow]):
             return None
         return QuestionFigureRow(*key, figures=(n, total, women, men))
 
-    def check_rows(
-        self, rows: Sequence[tuple[int, QuestionFigureRow]], context: ImportContext
-    ) -> None:
-        _check_unique(self, rows, context)
+    repeated_key = QUESTION_KEY
 
     def write(self, rows: Sequence[QuestionFigureRow], context: ImportContext) -> SheetChanges:
         changes = SheetChanges()
@@ -205,10 +177,6 @@ class AskedRow:
     intervention: str | None
     asked: int
 
-    @property
-    def key(self) -> tuple[int, str, str | None]:
-        return (self.year, self.form, self.intervention)
-
 
 class EnkatunderlagSheet(SheetHandler[AskedRow]):
     sheet_name = "Enkätunderlag"
@@ -226,12 +194,7 @@ class EnkatunderlagSheet(SheetHandler[AskedRow]):
         form = row.value("formular", lambda v: parse_form(v, instrument), required=True)
         intervention = None
         if form in INTERVENTION_FORMS:
-            intervention = row.value("insats", parse_code, required=True)
-            if intervention is not None and not context.knows_intervention(intervention):
-                row.problem(
-                    "insats",
-                    _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-                )
+            intervention = context.intervention_code(row)
         elif form is not None and not row.is_empty("insats"):
             row.problem("insats", _("Formuläret besvaras inte per insats; lämna cellen tom."))
         asked = row.value("tillfragade", parse_whole_number, required=True)
@@ -239,36 +202,24 @@ class EnkatunderlagSheet(SheetHandler[AskedRow]):
             return None
         return AskedRow(year, form, intervention, asked)
 
-    def check_rows(self, rows: Sequence[tuple[int, AskedRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[int, str, str | None], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "insats",
-                    row.intervention or "",
-                    _("Samma år, formulär och insats finns redan på rad %(row)s.")
-                    % {"row": first_rows[row.key]},
-                )
-            else:
-                first_rows[row.key] = number
+    repeated_key = (
+        "insats",
+        ("year", "form", "intervention"),
+        gettext_lazy("Samma år, formulär och insats finns redan på rad %(row)s."),
+    )
 
     def write(self, rows: Sequence[AskedRow], context: ImportContext) -> SheetChanges:
-        interventions = interventions_by_code(
-            context, (row.intervention for row in rows if row.intervention)
-        )
-        changes = SheetChanges()
-        for row in rows:
-            _count, outcome = save_asked_count(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            save_asked_count(
                 association=context.association,
                 year=row.year,
                 form_code=row.form,
                 intervention=interventions[row.intervention] if row.intervention else None,
                 asked=row.asked,
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

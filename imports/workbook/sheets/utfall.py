@@ -10,12 +10,11 @@ rows only: submitted or rejected requisitions are not outcome."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from finance.models import CostOutcome
 from finance.services import (
@@ -23,18 +22,9 @@ from finance.services import (
     imported_cost_problem,
     save_imported_cost_outcome,
 )
-from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import (
-    Column,
-    ImportContext,
-    RowReader,
-    SheetChanges,
-    SheetHandler,
-    intervention_code,
-    interventions_by_code,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import parse_amount, parse_number_in_range, parse_year
-from tenancy.models import Association
+from imports.workbook.model_export import ModelExport
 
 
 @dataclass(frozen=True)
@@ -43,10 +33,6 @@ class CostRow:
     year: int
     quarter: int
     amount: int
-
-    @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.intervention, self.year, self.quarter)
 
 
 class UtfallSheet(SheetHandler[CostRow]):
@@ -60,7 +46,7 @@ class UtfallSheet(SheetHandler[CostRow]):
     )
 
     def parse_row(self, row: RowReader, context: ImportContext) -> CostRow | None:
-        code = intervention_code(row, context)
+        code = context.intervention_code(row)
         year = row.value("år", parse_year, required=True)
         quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4), required=True)
         amount = row.value("belopp", parse_amount, required=True)
@@ -68,20 +54,14 @@ class UtfallSheet(SheetHandler[CostRow]):
             return None
         return CostRow(intervention=code, year=year, quarter=quarter, amount=amount)
 
+    repeated_key = (
+        "kvartal",
+        ("intervention", "year", "quarter"),
+        gettext_lazy("Insatsen har redan utfall för %(year)s kvartal %(quarter)s på rad %(row)s."),
+    )
+
     def check_rows(self, rows: Sequence[tuple[int, CostRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[str, int, int], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "kvartal",
-                    str(row.quarter),
-                    _("Insatsen har redan utfall för %(year)s kvartal %(quarter)s på rad %(row)s.")
-                    % {"year": row.year, "quarter": row.quarter, "row": first_rows[row.key]},
-                )
-            else:
-                first_rows[row.key] = number
+        self.refuse_repeated_keys(rows, context)
         self.check_against_interventions(rows, context)
 
     def check_against_interventions(
@@ -119,10 +99,9 @@ class UtfallSheet(SheetHandler[CostRow]):
                 self.problem(context, number, "belopp", str(row.amount), problem)
 
     def write(self, rows: Sequence[CostRow], context: ImportContext) -> SheetChanges:
-        interventions = interventions_by_code(context, (row.intervention for row in rows))
-        changes = SheetChanges()
-        for row in rows:
-            _cost, outcome = save_imported_cost_outcome(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            save_imported_cost_outcome(
                 association=context.association,
                 intervention=interventions[row.intervention],
                 year=row.year,
@@ -130,16 +109,12 @@ class UtfallSheet(SheetHandler[CostRow]):
                 amount=row.amount,
                 user=context.access.user,
             )
-            changes.count(outcome)
-        return changes
-
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        costs = (
-            CostOutcome.objects.filter(association=association, status=CostOutcome.Status.APPROVED)
-            .select_related("intervention")
-            .order_by("intervention__code", "year", "quarter")
+            for row in rows
         )
-        for cost in costs:
-            yield (cost.intervention.code, cost.year, cost.quarter, cost.amount)
+
+    export = ModelExport(
+        CostOutcome,
+        order=("intervention__code", "year", "quarter"),
+        fields=("intervention__code", "year", "quarter", "amount"),
+        where={"status": CostOutcome.Status.APPROVED},
+    )

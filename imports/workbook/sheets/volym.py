@@ -3,25 +3,23 @@ Natural key: insats + år + månad."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
-    parse_code,
     parse_number_in_range,
     parse_whole_number,
     parse_year,
 )
-from interventions.models import FollowUp, Intervention
+from imports.workbook.model_export import ModelExport
+from interventions.models import FollowUp
 from participants.models import VolumeCount
 from participants.workbook import save_volume_count
-from tenancy.models import Association
 
 
 @dataclass(frozen=True)
@@ -32,10 +30,6 @@ class VolumeRow:
     women: int
     men: int
     other: int
-
-    @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.intervention, self.year, self.month)
 
 
 class VolymSheet(SheetHandler[VolumeRow]):
@@ -51,21 +45,15 @@ class VolymSheet(SheetHandler[VolumeRow]):
     )
 
     def parse_row(self, row: RowReader, context: ImportContext) -> VolumeRow | None:
-        code = row.value("insats", parse_code, required=True)
-        if code is not None:
-            if not context.knows_intervention(code):
-                row.problem(
-                    "insats",
-                    _("Insatsen finns varken i bladet Insatser eller bland förbundets insatser."),
-                )
-            elif context.follow_up_of(code) == FollowUp.PERSONAL_DATA:
-                row.problem(
-                    "insats",
-                    _(
-                        "Insatsen följs upp med personuppgifter; bladet Volym gäller insatser "
-                        "med uppföljning = antal."
-                    ),
-                )
+        code = context.intervention_code(row)
+        if code is not None and context.follow_up_of(code) == FollowUp.PERSONAL_DATA:
+            row.problem(
+                "insats",
+                _(
+                    "Insatsen följs upp med personuppgifter; bladet Volym gäller insatser "
+                    "med uppföljning = antal."
+                ),
+            )
         year = row.value("år", parse_year, required=True)
         month = row.value("månad", partial(parse_number_in_range, low=1, high=12), required=True)
         women = row.value("kvinnor", parse_whole_number, required=True)
@@ -83,31 +71,16 @@ class VolymSheet(SheetHandler[VolumeRow]):
             return None
         return VolumeRow(code, year, month, women, men, other)
 
-    def check_rows(self, rows: Sequence[tuple[int, VolumeRow]], context: ImportContext) -> None:
-        first_rows: dict[tuple[str, int, int], int] = {}
-        for number, row in rows:
-            if row.key in first_rows:
-                self.problem(
-                    context,
-                    number,
-                    "månad",
-                    str(row.month),
-                    _("Insatsen har redan en rad för %(year)s-%(month)02d på rad %(row)s.")
-                    % {"year": row.year, "month": row.month, "row": first_rows[row.key]},
-                )
-            else:
-                first_rows[row.key] = number
+    repeated_key = (
+        "månad",
+        ("intervention", "year", "month"),
+        gettext_lazy("Insatsen har redan en rad för %(year)s-%(month)02d på rad %(row)s."),
+    )
 
     def write(self, rows: Sequence[VolumeRow], context: ImportContext) -> SheetChanges:
-        interventions = {
-            intervention.code: intervention
-            for intervention in Intervention.objects.filter(
-                association=context.association, code__in={row.intervention for row in rows}
-            )
-        }
-        changes = SheetChanges()
-        for row in rows:
-            _count, outcome = save_volume_count(
+        interventions = context.interventions_by_code(row.intervention for row in rows)
+        return SheetChanges.of(
+            save_volume_count(
                 intervention=interventions[row.intervention],
                 year=row.year,
                 month=row.month,
@@ -115,23 +88,11 @@ class VolymSheet(SheetHandler[VolumeRow]):
                 men=row.men,
                 other=row.other,
             )
-            changes.count(outcome)
-        return changes
-
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        counts = (
-            VolumeCount.objects.filter(association=association)
-            .select_related("intervention")
-            .order_by("intervention__code", "year", "month")
+            for row in rows
         )
-        for count in counts:
-            yield (
-                count.intervention.code,
-                count.year,
-                count.month,
-                count.women,
-                count.men,
-                count.other,
-            )
+
+    export = ModelExport(
+        VolumeCount,
+        order=("intervention__code", "year", "month"),
+        fields=("intervention__code", "year", "month", "women", "men", "other"),
+    )
