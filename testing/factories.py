@@ -105,6 +105,14 @@ class InterventionFactory(PlanFactory):
     expected_participants = 40
 
 
+class CountedInterventionFactory(InterventionFactory):
+    """A structural intervention followed up by counts only (no personal data, no aim)."""
+
+    kind = Kind.STRUCTURAL
+    aim: Any = ""
+    follow_up = FollowUp.COUNTS
+
+
 class InterventionRowFactory(factory.django.DjangoModelFactory[Any]):
     """Base of a factory for a row of one intervention, in the intervention's association."""
 
