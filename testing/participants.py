@@ -22,7 +22,7 @@ MAN_1985 = make_personnummer(dt.date(1985, 7, 2), 391)
 WOMAN_2001 = make_personnummer(dt.date(2001, 11, 30), 128)
 
 
-def enter_in_a(world: Any, *, number: str, name: str, on: dt.date) -> Any:
+def enter_in_a(world: Any, *, number: str, on: dt.date, name: str = "") -> Any:
     """Intervention A's participant officer registers ``number`` in A (consent and entry
     on ``on``): the participation, through the service (access log and all)."""
     from participants.services import register_entry
