@@ -26,7 +26,6 @@ from testing.factories import BudgetFactory, CountedInterventionFactory
 from testing.participants import make_personnummer
 from testing.personas import World, build_world
 
-ROOT = Path(__file__).resolve().parents[2]
 D = dt.date
 
 
