@@ -35,3 +35,22 @@ def enter_in_a(world: Any, *, number: str, on: dt.date, name: str = "") -> Any:
         consent_date=on,
         entry_date=on,
     )
+
+
+def enter_two_women_in_a(world: Any, on: dt.date) -> None:
+    """Two women born 1990-03-14 registered in intervention A on ``on`` (a count small
+    enough to be suppressed), without a user's access check."""
+    from django_scopes import scope
+
+    from participants.services import register_entry
+
+    with scope(association=world.association.pk):
+        for serial in (242, 262):
+            register_entry(
+                user=None,
+                intervention=world.intervention_a,
+                number=make_personnummer(dt.date(1990, 3, 14), serial),
+                consent_date=on,
+                entry_date=on,
+                check_access=False,
+            )

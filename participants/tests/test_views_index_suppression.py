@@ -3,17 +3,14 @@ other non-office roles get them with disclosure control, the office without."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
 from django.utils import timezone
-from django_scopes import scope
 
-from participants.services import register_entry
-from testing.participants import make_personnummer
+from testing.participants import enter_two_women_in_a
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -21,17 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_women_this_year(world: World) -> World:
-    today = timezone.localdate()
-    with scope(association=world.association.pk):
-        for serial in (242, 262):
-            register_entry(
-                user=None,
-                intervention=world.intervention_a,
-                number=make_personnummer(dt.date(1990, 3, 14), serial),
-                consent_date=today,
-                entry_date=today,
-                check_access=False,
-            )
+    enter_two_women_in_a(world, timezone.localdate())
     return world
 
 
