@@ -34,29 +34,35 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     password = factory.django.Password("lösenord-för-test")
 
 
-class MemberFactory(factory.django.DjangoModelFactory[Member]):
+class TenantRowFactory(factory.django.DjangoModelFactory[Any]):
+    """Base of a factory for a row of one association (a new association unless given)."""
+
+    class Meta:
+        abstract = True
+
+    association = factory.SubFactory(AssociationFactory)
+
+
+class MemberFactory(TenantRowFactory):
     class Meta:
         model = Member
 
-    association = factory.SubFactory(AssociationFactory)
     name = factory.Sequence(lambda n: f"Kommun {n}")
     kind = MemberKind.KOMMUN
     fee_share = Decimal("25.00")
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
+class OrganisationFactory(TenantRowFactory):
     class Meta:
         model = Organisation
 
-    association = factory.SubFactory(AssociationFactory)
     name = factory.Sequence(lambda n: f"Organisation {n}")
 
 
-class BoardMemberFactory(factory.django.DjangoModelFactory[BoardMember]):
+class BoardMemberFactory(TenantRowFactory):
     class Meta:
         model = BoardMember
 
-    association = factory.SubFactory(AssociationFactory)
     name = factory.Sequence(lambda n: f"Ledamot {n}")
     appointed_by = factory.SubFactory(
         MemberFactory, association=factory.SelfAttribute("..association")
@@ -66,48 +72,69 @@ class BoardMemberFactory(factory.django.DjangoModelFactory[BoardMember]):
     term_end = dt.date(2026, 12, 31)
 
 
-class SteeringGroupFactory(factory.django.DjangoModelFactory[SteeringGroup]):
+class SteeringGroupFactory(TenantRowFactory):
     class Meta:
         model = SteeringGroup
 
-    association = factory.SubFactory(AssociationFactory)
     name = factory.Sequence(lambda n: f"Styrgrupp {n}")
 
 
-class InterventionFactory(factory.django.DjangoModelFactory[Intervention]):
-    class Meta:
-        model = Intervention
+class PlanFactory(TenantRowFactory):
+    """Base of the intervention's and the application's factories: the owner and the
+    kind, aim and follow-up an application carries into its intervention."""
 
-    association = factory.SubFactory(AssociationFactory)
-    code = factory.Sequence(lambda n: f"INS{n:03d}")
-    name = factory.Sequence(lambda n: f"Insats {n}")
+    class Meta:
+        abstract = True
+
     owner = factory.SubFactory(
         OrganisationFactory, association=factory.SelfAttribute("..association")
     )
     kind = Kind.INDIVIDUAL
     aim = Aim.WORK
     follow_up = FollowUp.PERSONAL_DATA
+
+
+class InterventionFactory(PlanFactory):
+    class Meta:
+        model = Intervention
+
+    code = factory.Sequence(lambda n: f"INS{n:03d}")
+    name = factory.Sequence(lambda n: f"Insats {n}")
     start_date = dt.date(2022, 1, 1)
     end_date = dt.date(2024, 12, 31)
     expected_participants = 40
 
 
-class GoalFactory(factory.django.DjangoModelFactory[Goal]):
+class CountedInterventionFactory(InterventionFactory):
+    """A structural intervention followed up by counts only (no personal data, no aim)."""
+
+    kind = Kind.STRUCTURAL
+    aim: Any = ""
+    follow_up = FollowUp.COUNTS
+
+
+class InterventionRowFactory(factory.django.DjangoModelFactory[Any]):
+    """Base of a factory for a row of one intervention, in the intervention's association."""
+
     class Meta:
-        model = Goal
+        abstract = True
 
     intervention = factory.SubFactory(InterventionFactory)
     association = factory.SelfAttribute("intervention.association")
+
+
+class GoalFactory(InterventionRowFactory):
+    class Meta:
+        model = Goal
+
     text = "Deltagarna ska komma närmare arbete eller studier."
     target = "35 % till arbete eller studier"
 
 
-class BudgetFactory(factory.django.DjangoModelFactory[Budget]):
+class BudgetFactory(InterventionRowFactory):
     class Meta:
         model = Budget
 
-    intervention = factory.SubFactory(InterventionFactory)
-    association = factory.SelfAttribute("intervention.association")
     year = 2022
     quarter = None
     amount = 1_000_000

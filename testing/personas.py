@@ -52,3 +52,15 @@ def build_world() -> World:
             TOTP.activate(user, generate_totp_secret())
         users[name] = user
     return World(association, other, intervention_a, intervention_b, other_intervention, users)
+
+
+def new_participant_officer(world: World, email: str) -> User:
+    """A new user made deltagaransvarig of intervention A, with no second factor set up."""
+    user = UserFactory.create(email=email)
+    assign_role(
+        user=user,
+        role=Role.DELTAGARANSVARIG,
+        association=world.association,
+        intervention=world.intervention_a,
+    )
+    return user

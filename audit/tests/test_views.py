@@ -12,7 +12,7 @@ from pytest_django import DjangoAssertNumQueries
 from audit.models import AccessAction, AccessLogEntry, LogReview, Outcome
 from audit.queries import LOCAL_TZ, previous_month
 from audit.tests.entries import local, make_entry
-from testing.participants import WOMAN_1990
+from testing.participants import WOMAN_1990, enter_in_a
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -179,16 +179,8 @@ def test_log_review_form_carries_the_rows_and_filter(world: World, client_as: Cl
 
 
 def test_log_never_shows_a_personnummer(world: World, client_as: ClientAs) -> None:
-    from participants.services import register_entry
 
-    register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=WOMAN_1990,
-        name="Anna Andersson",
-        consent_date=dt.date(2022, 2, 1),
-        entry_date=dt.date(2022, 2, 1),
-    )
+    enter_in_a(world, number=WOMAN_1990, name="Anna Andersson", on=dt.date(2022, 2, 1))
 
     content = client_as("log_reviewer").get(url("audit:log")).content.decode()
 

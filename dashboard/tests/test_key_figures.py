@@ -5,10 +5,8 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
-from django_scopes import scope
 
-from participants.services import register_entry
-from testing.participants import make_personnummer
+from testing.participants import enter_two_women_in_a
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -17,16 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def with_small_count(world: World) -> World:
     """Two women registered in 2022: a count the board must not see."""
-    with scope(association=world.association.pk):
-        for serial in (242, 262):
-            register_entry(
-                user=None,
-                intervention=world.intervention_a,
-                number=make_personnummer(dt.date(1990, 3, 14), serial),
-                consent_date=dt.date(2022, 3, 1),
-                entry_date=dt.date(2022, 3, 1),
-                check_access=False,
-            )
+    enter_two_women_in_a(world, dt.date(2022, 3, 1))
     return world
 
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from documents.memo.content import build_memo
-from documents.memo.model import MemoDocument, Text
+from documents.memo.model import Chart, ChartSeries, MemoDocument, Text
 from documents.tests.sample import NAMES, PRODUCED_AT, sample_extras, sample_memo
 
 NBSP = "\xa0"
@@ -254,3 +254,16 @@ def html_tables(content: str) -> TableParser:
     parser = TableParser()
     parser.feed(content)
     return parser
+
+
+def chart(values: tuple[float | None, ...], **options: Any) -> Chart:
+    """A one-series chart (share per category) of ``values``, horizontal bars unless told."""
+    return Chart(
+        key="test",
+        number=1,
+        title="Test",
+        categories=tuple(f"Kategori {n}" for n in range(len(values))),
+        series=(ChartSeries("Andel", values),),
+        orientation=options.pop("orientation", "barh"),
+        **options,
+    )

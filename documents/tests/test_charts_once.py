@@ -7,20 +7,9 @@ import pytest
 
 from documents.memo import charts
 from documents.memo.charts import digest, drawn, figures, render_cached, svg_markup
-from documents.memo.model import Chart, ChartSeries
+from documents.memo.model import Chart
 from documents.memo.pdf import memo_html
-from documents.tests.readback import build
-
-
-def chart(values: tuple[float | None, ...], orientation: str = "barh") -> Chart:
-    return Chart(
-        key="test",
-        number=1,
-        title="Test",
-        categories=tuple(f"Kategori {n}" for n in range(len(values))),
-        series=(ChartSeries("Andel", values),),
-        orientation=orientation,
-    )
+from documents.tests.readback import build, chart
 
 
 def test_drawn_draws_the_same_data_once() -> None:

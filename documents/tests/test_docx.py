@@ -8,7 +8,6 @@ from documents.memo.charts import render_all
 from documents.memo.docx import render_docx
 from documents.memo.model import MemoDocument
 from documents.tests.readback import (
-    build,
     docx_headings,
     docx_of,
     docx_paragraphs,
@@ -18,11 +17,6 @@ from documents.tests.readback import (
     fmt_tsek,
 )
 from documents.tests.sample import NAMES, sample_memo
-
-
-@pytest.fixture(scope="module")
-def document() -> MemoDocument:
-    return build(suppressed=True)
 
 
 @pytest.fixture(scope="module")

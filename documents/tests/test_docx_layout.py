@@ -12,18 +12,13 @@ import pytest
 from documents.memo.charts import render_all
 from documents.memo.docx import fit_widths, render_docx
 from documents.memo.model import MemoDocument, Table
-from documents.tests.readback import build, docx_of
+from documents.tests.readback import docx_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: A4 less 2 x 2.2 cm margins, in twips (11 906 - 2 x 1 247; the default template)
 TEXT_WIDTH = 9412
 REGULAR, BOLD = "PM tabelltext 8,5 pt", "PM tabelltext 8,5 pt fet"
 SMALL, SMALL_BOLD = "PM tabelltext 7,5 pt", "PM tabelltext 7,5 pt fet"
-
-
-@pytest.fixture(scope="module")
-def document() -> MemoDocument:
-    return build(suppressed=True)
 
 
 @pytest.fixture(scope="module")

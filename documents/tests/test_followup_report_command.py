@@ -16,6 +16,13 @@ from testing.personas import World
 pytestmark = pytest.mark.django_db
 
 
+def report_2022h2(*options: str, **streams: io.StringIO) -> None:
+    """``followup_report`` for the example association's second half of 2022."""
+    call_command(
+        "followup_report", "--association", "exempel", "--period", "2022H2", *options, **streams
+    )
+
+
 @pytest.mark.parametrize("period", ["2022H1", "2022H2", "2022"])
 def test_followup_report_json_is_the_contract(world: World, period: str) -> None:
     out = io.StringIO()
@@ -31,15 +38,7 @@ def test_followup_report_json_is_the_contract(world: World, period: str) -> None
 def test_followup_report_unsuppressed_says_so(world: World) -> None:
     out = io.StringIO()
 
-    call_command(
-        "followup_report",
-        "--association",
-        "exempel",
-        "--period",
-        "2022H2",
-        "--unsuppressed",
-        stdout=out,
-    )
+    report_2022h2("--unsuppressed", stdout=out)
 
     assert json.loads(out.getvalue())["suppression"] == {
         "applied": False,
@@ -54,12 +53,7 @@ def test_followup_report_writes_documents(
 ) -> None:
     target = tmp_path / f"pm.{fmt}"
 
-    call_command(
-        "followup_report",
-        "--association",
-        "exempel",
-        "--period",
-        "2022H2",
+    report_2022h2(
         "--format",
         fmt,
         "--output",

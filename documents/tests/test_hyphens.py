@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,14 +14,9 @@ from documents.memo.hyphens import SOFT_HYPHEN, hyphenate
 from documents.memo.model import MemoDocument
 from documents.memo.pdf import render_pdf
 from documents.memo.xlsx import render_xlsx
-from documents.tests.readback import build, docx_of, pdf_header_text, xlsx_of
+from documents.tests.readback import docx_of, pdf_header_text, xlsx_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture(scope="module")
-def document() -> MemoDocument:
-    return build(suppressed=True)
 
 
 def test_hyphenate_splits_compounds_at_their_parts() -> None:

@@ -24,11 +24,6 @@ from documents.tests.sample import NAMES, sample_memo
 
 
 @pytest.fixture(scope="module")
-def document() -> MemoDocument:
-    return build(suppressed=True)
-
-
-@pytest.fixture(scope="module")
 def content(document: MemoDocument) -> bytes:
     return render_pdf(document)
 

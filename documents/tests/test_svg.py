@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -13,22 +12,10 @@ from django.test import Client
 from documents.memo.html import chart_svg
 from documents.memo.model import Chart, ChartSeries
 from documents.memo.svg import layout, nice_step, shorten
-from documents.tests.readback import build, small_counts
+from documents.tests.readback import build, chart, small_counts
 from testing.personas import World
 
 MEMO = "/f/exempel/dokument/uppfoljning/"
-
-
-def chart(values: tuple[float | None, ...], **options: Any) -> Chart:
-    return Chart(
-        key="test",
-        number=1,
-        title="Test",
-        categories=tuple(f"Kategori {n}" for n in range(len(values))),
-        series=(ChartSeries("Andel", values),),
-        orientation=options.pop("orientation", "barh"),
-        **options,
-    )
 
 
 def svg_texts(markup: str) -> list[str]:

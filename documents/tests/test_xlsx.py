@@ -9,13 +9,8 @@ from hypothesis import strategies as st
 
 from documents.memo.model import MemoDocument
 from documents.memo.xlsx import SHEET_NAME_LENGTH, render_xlsx, whole_words
-from documents.tests.readback import build, xlsx_of
+from documents.tests.readback import xlsx_of
 from documents.tests.sample import NAMES, sample_memo
-
-
-@pytest.fixture(scope="module")
-def document() -> MemoDocument:
-    return build(suppressed=True)
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,7 @@ from participants.reauth import fresh_check_redirect
 from tenancy.assurance import record_external_login
 from tenancy.middleware import MfaRequiredMiddleware
 from tenancy.models import Invitation, Role, User
-from testing.factories import UserFactory
-from testing.personas import World
+from testing.personas import World, new_participant_officer
 from testing.views import PersonaViewCases
 
 pytestmark = pytest.mark.django_db
@@ -112,15 +111,7 @@ def test_fresh_e_id_sign_in_is_a_fresh_check(world: World) -> None:
 def test_personal_data_role_without_totp_depends_on_the_level(
     world: World, level_ok: bool, asks_for_totp: bool
 ) -> None:
-    from tenancy.services import assign_role
-
-    user = UserFactory.create(email="ny@example.se")
-    assign_role(
-        user=user,
-        role=Role.DELTAGARANSVARIG,
-        association=world.association,
-        intervention=world.intervention_a,
-    )
+    user = new_participant_officer(world, "ny@example.se")
     request = _request_with_external_login(user, level_ok=level_ok, at=time.time())
 
     response = MfaRequiredMiddleware(lambda r: HttpResponse("passed"))(request)

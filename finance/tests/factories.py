@@ -8,17 +8,15 @@ import factory
 
 from finance.models import CostOutcome
 from followup.models import DecidedBy, Decision, Deviation, DeviationKind
-from testing.factories import InterventionFactory
+from testing.factories import InterventionRowFactory
 
 
-class CostOutcomeFactory(factory.django.DjangoModelFactory[CostOutcome]):
+class CostOutcomeFactory(InterventionRowFactory):
     """An approved cost row (what counts as outcome) unless told otherwise."""
 
     class Meta:
         model = CostOutcome
 
-    intervention = factory.SubFactory(InterventionFactory)
-    association = factory.SelfAttribute("intervention.association")
     year = 2022
     quarter = 1
     amount = 100_000
@@ -31,14 +29,12 @@ class CostOutcomeFactory(factory.django.DjangoModelFactory[CostOutcome]):
     )
 
 
-class TransferFactory(factory.django.DjangoModelFactory[Deviation]):
+class TransferFactory(InterventionRowFactory):
     """A deviation report asking to move money to next year, granted by default."""
 
     class Meta:
         model = Deviation
 
-    intervention = factory.SubFactory(InterventionFactory)
-    association = factory.SelfAttribute("intervention.association")
     received_on = dt.date(2022, 11, 15)
     kind = DeviationKind.TRANSFER
     description = "Personalen började senare än planerat; pengarna behövs nästa år."

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.test import Client
 
+from testing.commands import run_python
 from testing.personas import World
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_check_deploy_passes_with_production_settings(tmp_path: Path) -> None:
@@ -23,15 +20,7 @@ def test_check_deploy_passes_with_production_settings(tmp_path: Path) -> None:
         DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
     )
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env=env)
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."

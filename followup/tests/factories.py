@@ -7,7 +7,7 @@ import datetime as dt
 import factory
 
 from followup.models import Deviation, DeviationKind, QuarterlyReport
-from testing.factories import InterventionFactory
+from testing.factories import InterventionRowFactory
 
 #: Every required answer of a quarterly report, as the form posts them.
 COMPLETE_ANSWERS: dict[str, str] = {
@@ -32,12 +32,10 @@ COMPLETE_ANSWERS: dict[str, str] = {
 }
 
 
-class QuarterlyReportFactory(factory.django.DjangoModelFactory[QuarterlyReport]):
+class QuarterlyReportFactory(InterventionRowFactory):
     class Meta:
         model = QuarterlyReport
 
-    intervention = factory.SubFactory(InterventionFactory)
-    association = factory.SelfAttribute("intervention.association")
     year = 2023
     quarter = 1
 
@@ -59,12 +57,10 @@ class SubmittedReportFactory(QuarterlyReportFactory):
     implementation_discussed = True
 
 
-class DeviationFactory(factory.django.DjangoModelFactory[Deviation]):
+class DeviationFactory(InterventionRowFactory):
     class Meta:
         model = Deviation
 
-    intervention = factory.SubFactory(InterventionFactory)
-    association = factory.SelfAttribute("intervention.association")
     received_on = factory.Sequence(lambda n: dt.date(2023, 1, 1) + dt.timedelta(days=n))
     kind = DeviationKind.BUDGET
     description = "Lägre kostnader än beräknat på grund av en vakans."

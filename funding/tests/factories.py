@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
 
@@ -13,23 +14,15 @@ from funding.models import (
     Assessment,
     Recommendation,
 )
-from interventions.models import Aim, FollowUp, Kind
-from testing.factories import AssociationFactory, OrganisationFactory
+from testing.factories import PlanFactory
 
 
-class ApplicationFactory(factory.django.DjangoModelFactory[Application]):
+class ApplicationFactory(PlanFactory):
     class Meta:
         model = Application
 
-    association = factory.SubFactory(AssociationFactory)
     name = factory.Sequence(lambda n: f"Ansökan {n}")
     code = factory.Sequence(lambda n: f"NY{n:03d}")
-    owner = factory.SubFactory(
-        OrganisationFactory, association=factory.SelfAttribute("..association")
-    )
-    kind = Kind.INDIVIDUAL
-    aim = Aim.WORK
-    follow_up = FollowUp.PERSONAL_DATA
     start_date = dt.date(2023, 9, 1)
     end_date = dt.date(2025, 12, 31)
     target_group = "Unga 16–29 år utan sysselsättning"
@@ -39,32 +32,36 @@ class ApplicationFactory(factory.django.DjangoModelFactory[Application]):
     received_on = dt.date(2023, 2, 1)
 
 
-class ApplicationYearFactory(factory.django.DjangoModelFactory[ApplicationYear]):
+class ApplicationRowFactory(factory.django.DjangoModelFactory[Any]):
+    """Base of a factory for a row of one application, in the application's association."""
+
     class Meta:
-        model = ApplicationYear
+        abstract = True
 
     application = factory.SubFactory(ApplicationFactory)
     association = factory.SelfAttribute("application.association")
+
+
+class ApplicationYearFactory(ApplicationRowFactory):
+    class Meta:
+        model = ApplicationYear
+
     year = 2024
     amount = 1_000_000
 
 
-class ApplicationGoalFactory(factory.django.DjangoModelFactory[ApplicationGoal]):
+class ApplicationGoalFactory(ApplicationRowFactory):
     class Meta:
         model = ApplicationGoal
 
-    application = factory.SubFactory(ApplicationFactory)
-    association = factory.SelfAttribute("application.association")
     text = "Deltagarna ska ha en planering inom en månad."
     target = "90 % av deltagarna"
 
 
-class AssessmentFactory(factory.django.DjangoModelFactory[Assessment]):
+class AssessmentFactory(ApplicationRowFactory):
     class Meta:
         model = Assessment
 
-    application = factory.SubFactory(ApplicationFactory)
-    association = factory.SelfAttribute("application.association")
     text = "Insatsen ligger i linje med förbundets inriktning."
     recommendation = Recommendation.GRANT
     assessed_on = dt.date(2023, 3, 20)

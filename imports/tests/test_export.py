@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django_scopes import scope
 
+from funding.tests.test_workbook_applications import AMOUNT_HEADER, APPLICATION_HEADER
 from imports.tests.office_workbooks import (
     AVVIKELSER_HEADER,
     KVARTALSRAPPORTER_HEADER,
@@ -24,6 +25,7 @@ from imports.tests.workbooks import (
     xlsx_file,
 )
 from imports.workbook import export_workbook
+from ledger.tests.mapping_samples import FORBUNDSBUDGET_HEADER, NYCKELTAL_HEADER
 from tenancy.models import Association
 from testing.factories import (
     AssociationFactory,
@@ -123,36 +125,11 @@ def test_export_headers_are_the_importmall_column_names() -> None:
             "bunden",
         ],
         "Driftrader": ["rad", "rubrik", "grupp", "konton", "objekt", "insats"],
-        "Förbundsbudget": ["rad", "år", "version", "belopp"],
-        "Nyckeltal": [
-            "år",
-            "intakter",
-            "arets_resultat",
-            "kostnader",
-            "soliditet",
-            "kassalikviditet",
-            "eget_kapital",
-            "obundet_eget_kapital",
-        ],
+        "Förbundsbudget": FORBUNDSBUDGET_HEADER,
+        "Nyckeltal": NYCKELTAL_HEADER,
         "Personal": ["år", "anstallda", "slutat", "bytt_tjanst"],
-        "Ansökningar": [
-            "kod",
-            "namn",
-            "insatsägare",
-            "samverkansparter",
-            "inriktning",
-            "syfte",
-            "uppföljning",
-            "startdatum",
-            "slutdatum",
-            "malgrupp",
-            "förväntat_antal_deltagare",
-            "forlanger",
-            "inkom",
-            "beslut",
-            "beslutsdatum",
-        ],
-        "Ansökningsbelopp": ["ansökan", "år", "belopp"],
+        "Ansökningar": APPLICATION_HEADER,
+        "Ansökningsbelopp": AMOUNT_HEADER,
     }
     start = workbook["Insatser"]["I2"]
     assert (start.value, start.number_format) == (dt.datetime(2023, 1, 31), "yyyy-mm-dd")

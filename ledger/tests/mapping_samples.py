@@ -79,23 +79,25 @@ DRIFTRADER: list[list[Any]] = [
     ["kansli", "Kansli", "administration", "4000-7999", "1:10", ""],
     ["jobbcentrum", "Jobbcentrum", "individ", "4000-7999", "1:20", "ARB"],
 ]
+FORBUNDSBUDGET_HEADER = ["rad", "år", "version", "belopp"]
 FORBUNDSBUDGET: list[list[Any]] = [
-    ["rad", "år", "version", "belopp"],
+    FORBUNDSBUDGET_HEADER,
     ["medlemsbidrag", 2022, "budget", 1100],
     ["kansli", 2022, "", 450],
     ["kansli", 2022, "prognos", 460],
 ]
+NYCKELTAL_HEADER = [
+    "år",
+    "intakter",
+    "arets_resultat",
+    "kostnader",
+    "soliditet",
+    "kassalikviditet",
+    "eget_kapital",
+    "obundet_eget_kapital",
+]
 NYCKELTAL: list[list[Any]] = [
-    [
-        "år",
-        "intakter",
-        "arets_resultat",
-        "kostnader",
-        "soliditet",
-        "kassalikviditet",
-        "eget_kapital",
-        "obundet_eget_kapital",
-    ],
+    NYCKELTAL_HEADER,
     [2019, 800, 50, "", 60, 200, 700, 700],
     [2020, 850, -50, -900, "", "", "", ""],
 ]

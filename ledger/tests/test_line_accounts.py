@@ -18,15 +18,30 @@ def _line(world, report, line):
         return line_accounts(world.association, 2022, report, line)
 
 
-def test_line_accounts_of_an_income_line_have_both_years(imported, world):
-    assert _line(world, "resultat", "kostnader") == LineAccounts(
-        "resultat",
-        "kostnader",
-        "Verksamhetens kostnader",
-        -1026,
-        -800,
-        (AccountAmount("5010", "Lokalhyra", -1026, -800),),
-    )
+@pytest.mark.parametrize(
+    "expected",
+    [
+        LineAccounts(
+            "resultat",
+            "kostnader",
+            "Verksamhetens kostnader",
+            -1026,
+            -800,
+            (AccountAmount("5010", "Lokalhyra", -1026, -800),),
+        ),
+        LineAccounts(
+            "drift",
+            "jobbcentrum",
+            "Jobbcentrum",
+            -376,
+            None,
+            (AccountAmount("5010", "Lokalhyra", -376, None),),
+        ),
+    ],
+    ids=["income_line_has_both_years", "operating_row_follows_its_objects"],
+)
+def test_line_accounts_of_a_line(imported, world, expected):
+    assert _line(world, expected.report, expected.line) == expected
 
 
 def test_line_accounts_of_the_years_result_show_the_result_not_yet_booked(imported, world):
@@ -37,17 +52,6 @@ def test_line_accounts_of_the_years_result_show_the_result_not_yet_booked(import
         AccountAmount("", "Årets resultat, ej bokfört", 95, 0),
     )
     assert (found.amount, found.previous) == (95, 110)
-
-
-def test_line_accounts_of_an_operating_row_follow_its_objects(imported, world):
-    assert _line(world, "drift", "jobbcentrum") == LineAccounts(
-        "drift",
-        "jobbcentrum",
-        "Jobbcentrum",
-        -376,
-        None,
-        (AccountAmount("5010", "Lokalhyra", -376, None),),
-    )
 
 
 def test_line_accounts_of_unallocated_operating_amounts(imported, world):

@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from meetings import services
-from meetings.models import Meeting, StaffMember
+from meetings.models import Meeting, Organ, StaffMember
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -47,6 +47,24 @@ def published_meeting(
     meeting = make_meeting(world, **extra)
     add_decision_item(world, meeting, title)
     return services.publish(user=world.users["admin"], meeting=meeting, notify=notify)
+
+
+def published_organ_meeting(world: World, organ: Organ | None = None) -> Meeting:
+    """A meeting of ``organ`` (the board's standard meeting when None) with one decision
+    item, published by the office."""
+    if organ is None:
+        meeting = make_meeting(world)
+    else:
+        meeting = services.create_meeting(
+            user=world.users["admin"],
+            organ=organ,
+            date=dt.date(2026, 4, 14),
+            start=dt.time(13, 0),
+            end=dt.time(15, 0),
+            place="Kansliet",
+        )
+    add_decision_item(world, meeting)
+    return services.publish(user=world.users["admin"], meeting=meeting)
 
 
 class MeetingPageCases(PersonaViewCases):

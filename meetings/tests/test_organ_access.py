@@ -4,16 +4,17 @@ account. The auditors read every published meeting."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from meetings import services
 from meetings.models import Meeting, Organ, OrganKind, OrganMembership
-from meetings.tests.helpers import MeetingPageCases, add_decision_item, make_meeting
+from meetings.tests.helpers import (
+    MeetingPageCases,
+    published_organ_meeting,
+)
 from tenancy.permissions import restrict
 from testing.factories import BoardMemberFactory
 from testing.personas import World
@@ -27,22 +28,6 @@ def _committee(world: World) -> Organ:
     return Organ.objects.create(
         association=world.association, kind=OrganKind.ARBETSUTSKOTT, name="Arbetsutskottet"
     )
-
-
-def _published(world: World, organ: Organ | None = None) -> Meeting:
-    if organ is None:
-        meeting = make_meeting(world)
-    else:
-        meeting = services.create_meeting(
-            user=world.users["admin"],
-            organ=organ,
-            date=dt.date(2026, 4, 14),
-            start=dt.time(13, 0),
-            end=dt.time(15, 0),
-            place="Kansliet",
-        )
-    add_decision_item(world, meeting)
-    return services.publish(user=world.users["admin"], meeting=meeting)
 
 
 def _seat(world: World, organ: Organ, persona: str) -> None:
@@ -62,13 +47,13 @@ class TestPublishedCommitteeMeetingWithoutASeat(MeetingPageCases):
     permission = "meetings.view_meeting"
 
     def arrange(self, world: World) -> Meeting:
-        return _published(world, _committee(world))
+        return published_organ_meeting(world, _committee(world))
 
 
 def test_published_committee_meeting_without_a_seat_is_refused_to_the_board(
     world: World, client_as: ClientAs
 ) -> None:
-    meeting = _published(world, _committee(world))
+    meeting = published_organ_meeting(world, _committee(world))
 
     response = client_as("board").get(reverse("meetings:detail", args=["exempel", meeting.pk]))
 
@@ -79,7 +64,7 @@ def test_published_committee_meeting_with_a_seat_is_read_by_the_member(
     world: World, client_as: ClientAs
 ) -> None:
     committee = _committee(world)
-    meeting = _published(world, committee)
+    meeting = published_organ_meeting(world, committee)
     _seat(world, committee, "board")
 
     response = client_as("board").get(reverse("meetings:detail", args=["exempel", meeting.pk]))
@@ -95,8 +80,8 @@ def test_member_of_one_committee_cannot_read_another_committees_papers(
         association=world.association, kind=OrganKind.BEREDNINGSGRUPP, name="Beredningsgruppen"
     )
     _seat(world, committee, "board")
-    theirs = _published(world, committee)
-    other = _published(world, group)
+    theirs = published_organ_meeting(world, committee)
+    other = published_organ_meeting(world, group)
     client = client_as("board")
 
     statuses = [
@@ -111,8 +96,8 @@ def test_member_of_one_committee_cannot_read_another_committees_papers(
 def test_meeting_list_shows_the_board_member_only_their_organs(
     world: World, client_as: ClientAs
 ) -> None:
-    board_meeting = _published(world)
-    committee_meeting = _published(world, _committee(world))
+    board_meeting = published_organ_meeting(world)
+    committee_meeting = published_organ_meeting(world, _committee(world))
 
     board_sees = set(
         restrict(
@@ -136,7 +121,7 @@ def test_meeting_list_shows_the_board_member_only_their_organs(
 def test_board_member_reports_attendance_only_in_their_organs(
     world: World, client_as: ClientAs
 ) -> None:
-    meeting = _published(world, _committee(world))
+    meeting = published_organ_meeting(world, _committee(world))
 
     response = client_as("board").post(
         reverse("meetings:attendance", args=["exempel", meeting.pk]), {"attending": "0"}

@@ -19,6 +19,7 @@ from meetings.tests.helpers import (
 )
 from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BoardMemberFactory
+from testing.participants import enter_in_a
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -166,18 +167,10 @@ def test_notice_and_frozen_attachments_hold_no_participant_data(
 ) -> None:
     from pypdf import PdfReader
 
-    from participants.services import register_entry
     from testing.participants import make_personnummer
 
     personnummer = make_personnummer(dt.date(1990, 5, 17), 123)
-    register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=personnummer,
-        name="Greta Gunnarsson",
-        consent_date=dt.date(2025, 2, 1),
-        entry_date=dt.date(2025, 2, 1),
-    )
+    enter_in_a(world, number=personnummer, name="Greta Gunnarsson", on=dt.date(2025, 2, 1))
     meeting = make_meeting(world)
     item = add_decision_item(world, meeting, "Uppföljning 2025")
     attachment = services.add_attachment(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,15 +18,14 @@ from django.db import connection
 
 from finance.tests.factories import CostOutcomeFactory
 from followup.tests.factories import SubmittedReportFactory
-from interventions.models import FollowUp, Kind
 from ops.backup import BackupError, find_binary
 from participants.choices import ExitReason
 from participants.services import register_anonymous, register_entry, update_participation
-from testing.factories import BudgetFactory, InterventionFactory
+from testing.commands import run_python
+from testing.factories import BudgetFactory, CountedInterventionFactory
 from testing.participants import make_personnummer
 from testing.personas import World, build_world
 
-ROOT = Path(__file__).resolve().parents[2]
 D = dt.date
 
 
@@ -64,13 +62,8 @@ def build_small_association() -> World:
         register_anonymous(
             user=None, intervention=a, gender=gender, entry_date=D(2022, 8, 1), check_access=False
         )
-    structural = InterventionFactory.create(
-        association=world.association,
-        code="S",
-        name="Strukturinsats S",
-        kind=Kind.STRUCTURAL,
-        aim="",
-        follow_up=FollowUp.COUNTS,
+    structural = CountedInterventionFactory.create(
+        association=world.association, code="S", name="Strukturinsats S"
     )
     SubmittedReportFactory.create(
         intervention=structural, year=2022, quarter=3, submitted_on=D(2022, 10, 20)
@@ -137,15 +130,7 @@ def run_in(
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media_root),
     )
-    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_python(args, env=env, timeout=300)
 
 
 #: Prints the memo exactly as the drill compares it, then how many persons' identity

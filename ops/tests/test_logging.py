@@ -19,8 +19,7 @@ from django.urls import reverse
 
 from ops.logging import MASK, JsonFormatter, PlainFormatter, redact
 from ops.request_id import RequestIdMiddleware, current_request_id
-from participants.services import register_entry
-from testing.participants import MAN_1985, WOMAN_1990
+from testing.participants import MAN_1985, WOMAN_1990, enter_in_a
 from testing.personas import World
 
 
@@ -141,13 +140,8 @@ def json_log() -> Iterator[io.StringIO]:
 def test_participant_pages_log_no_personnummer_in_json_logs(
     world: World, client_as: Callable[[str | None], Client], json_log: io.StringIO
 ) -> None:
-    participation = register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=WOMAN_1990,
-        name="Greta Gunnarsson",
-        consent_date=dt.date(2022, 2, 1),
-        entry_date=dt.date(2022, 2, 1),
+    participation = enter_in_a(
+        world, number=WOMAN_1990, name="Greta Gunnarsson", on=dt.date(2022, 2, 1)
     )
     client = client_as("participant_officer_a")
 

@@ -22,7 +22,7 @@ from participants.access_report import access_report_for, render_pdf, role_displ
 from participants.choices import Education, ExitReason, IncomeSource, Referrer
 from participants.models import Participation
 from participants.services import EntryDetails, register_entry, register_exit
-from testing.participants import MAN_1985, WOMAN_1990
+from testing.participants import MAN_1985, WOMAN_1990, enter_in_a
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -387,14 +387,7 @@ def test_access_report_officer_b_gets_nothing_about_a_participant(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:
     with scope(association=world.association.pk):
-        register_entry(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            number=MAN_1985,
-            name="Bertil Berg",
-            consent_date=D(2022, 2, 1),
-            entry_date=D(2022, 2, 1),
-        )
+        enter_in_a(world, number=MAN_1985, name="Bertil Berg", on=D(2022, 2, 1))
 
     response = client_as("participant_officer_b").post(
         url(), {"personnummer": MAN_1985, "format": "json"}

@@ -14,8 +14,7 @@ from django.db import connection, connections
 from django_scopes import scope
 
 from participants.models import Participation, Person
-from participants.services import register_entry
-from testing.participants import WOMAN_1990
+from testing.participants import WOMAN_1990, enter_in_a
 from testing.personas import World, build_world
 
 ATTEMPTS = 50
@@ -34,13 +33,7 @@ def test_fifty_concurrent_entries_give_one_participation() -> None:
         try:
             barrier.wait(timeout=30)
             with scope(association=world.association.pk):
-                register_entry(
-                    user=world.users["participant_officer_a"],
-                    intervention=world.intervention_a,
-                    number=WOMAN_1990,
-                    consent_date=dt.date(2022, 2, 1),
-                    entry_date=dt.date(2022, 2, 1),
-                )
+                enter_in_a(world, number=WOMAN_1990, on=dt.date(2022, 2, 1))
             result = "created"
         except ValidationError:
             result = "refused"

@@ -29,7 +29,7 @@ from participants.access_report import access_report_for
 from participants.models import Consent, IdentityRecord, Participation, ParticipationEvent
 from participants.services import register_entry, register_exit
 from participants.workbook import export_participations
-from testing.participants import MAN_1985, WOMAN_1990
+from testing.participants import MAN_1985, WOMAN_1990, enter_in_a
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -283,13 +283,7 @@ def logged_by_officer_a(world: World) -> set[int]:
 def test_export_of_a_has_as_consent_date_not_bs(world: World) -> None:
     arrange_b(world)
     with scope(association=world.association.pk):
-        register_entry(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            number=WOMAN_1990,
-            consent_date=D(2023, 3, 1),
-            entry_date=D(2023, 3, 1),
-        )
+        enter_in_a(world, number=WOMAN_1990, on=D(2023, 3, 1))
         records = export_participations(
             user=world.users["participant_officer_a"], association=world.association
         )
@@ -372,13 +366,7 @@ def test_one_person_record_still_counts_the_person_once(world: World) -> None:
     """Statistics count distinct persons through the shared matching key."""
     arrange_b(world)
     with scope(association=world.association.pk):
-        register_entry(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            number=WOMAN_1990,
-            consent_date=D(2023, 3, 1),
-            entry_date=D(2023, 3, 1),
-        )
+        enter_in_a(world, number=WOMAN_1990, on=D(2023, 3, 1))
 
     persons = set(Participation.objects.values_list("person_id", flat=True))
     assert (len(persons), IdentityRecord.objects.count()) == (1, 2)
@@ -403,13 +391,7 @@ def test_office_withdrawal_removes_identity_in_every_intervention_and_logs_it(
 ) -> None:
     in_b = arrange_b(world)
     with scope(association=world.association.pk):
-        in_a = register_entry(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            number=WOMAN_1990,
-            consent_date=D(2023, 3, 1),
-            entry_date=D(2023, 3, 1),
-        )
+        in_a = enter_in_a(world, number=WOMAN_1990, on=D(2023, 3, 1))
 
     response = client_as("admin").post(office_url(), {"personnummer": WOMAN_1990, "confirm": "on"})
 

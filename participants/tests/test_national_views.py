@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
-from interventions.models import FollowUp, Kind
 from participants.choices import Gender
 from participants.models import Participation, VolumeCount
 from stats.national import GenderCounts, NationalRow
-from testing.factories import InterventionFactory
+from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -36,13 +35,8 @@ def arrange(world: World) -> None:
             gender=gender,
             entry_date=D(2024, 2, day),
         )
-    volume = InterventionFactory.create(
-        association=world.association,
-        code="V",
-        name="Volyminsats",
-        kind=Kind.STRUCTURAL,
-        aim="",
-        follow_up=FollowUp.COUNTS,
+    volume = CountedInterventionFactory.create(
+        association=world.association, code="V", name="Volyminsats"
     )
     VolumeCount.objects.create(
         association=world.association, intervention=volume, year=2024, month=3, women=2, men=1

@@ -26,8 +26,8 @@ from django.utils.http import urlencode
 
 from participants.choices import ExitReason
 from participants.models import Participation, Person
-from participants.services import register_entry, register_exit
-from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, make_personnummer
+from participants.services import register_exit
+from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, enter_in_a, make_personnummer
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -100,22 +100,8 @@ def use_every_page(world: World, client: Client) -> None:
                                     "consent_date": "2022-03-01"})  # fmt: skip
     client.post(url("create_anonymous", a), {"gender": "annat", "entry_date": "2022-04-01"})
     # Entries through the services.
-    register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=NUMBERS[2],
-        name=NAMES[2],
-        consent_date=dt.date(2022, 3, 1),
-        entry_date=dt.date(2022, 3, 1),
-    )
-    fourth = register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=NUMBERS[3],
-        name=NAMES[3],
-        consent_date=dt.date(2022, 3, 1),
-        entry_date=dt.date(2022, 3, 1),
-    )
+    enter_in_a(world, number=NUMBERS[2], name=NAMES[2], on=dt.date(2022, 3, 1))
+    fourth = enter_in_a(world, number=NUMBERS[3], name=NAMES[3], on=dt.date(2022, 3, 1))
     register_exit(
         user=world.users["participant_officer_a"],
         participation=fourth,

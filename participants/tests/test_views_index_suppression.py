@@ -15,7 +15,7 @@ from participants.services import register_entry
 from stats.memo import build_memo
 from stats.participants_page import last_ended_quarter
 from stats.periods import Period
-from testing.participants import make_personnummer
+from testing.participants import enter_two_women_in_a, make_personnummer
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,7 @@ def register(world: World, serial: int, day: dt.date) -> None:
 @pytest.fixture
 def two_women_this_year(world: World) -> World:
     """Two women registered in the first quarter, which has ended on ``TODAY``."""
-    for serial in (242, 262):
-        register(world, serial, dt.date(2022, 2, 1))
+    enter_two_women_in_a(world, dt.date(2022, 2, 1))
     return world
 
 

@@ -17,10 +17,9 @@ from django.utils.http import urlencode
 
 from audit.models import AccessLogEntry
 from participants.models import Participation
-from participants.services import register_entry
 from participants.views.reveal import REVEAL_FRESHNESS_SECONDS
 from tenancy.models import User
-from testing.participants import WOMAN_1990
+from testing.participants import WOMAN_1990, enter_in_a
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -29,13 +28,7 @@ FULL = f"{WOMAN_1990[:8]}-{WOMAN_1990[8:]}"
 
 @pytest.fixture
 def participation(world: World) -> Participation:
-    return register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=WOMAN_1990,
-        consent_date=dt.date(2022, 2, 1),
-        entry_date=dt.date(2022, 2, 1),
-    )
+    return enter_in_a(world, number=WOMAN_1990, on=dt.date(2022, 2, 1))
 
 
 @pytest.fixture

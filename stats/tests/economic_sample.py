@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from funding.tests.test_workbook_applications import AMOUNT_HEADER, APPLICATION_HEADER
+from imports.tests.office_workbooks import AVVIKELSER_HEADER
 from imports.tests.workbooks import BUDGET_HEADER, INSATSER_HEADER
+from ledger.tests.mapping_samples import NYCKELTAL_HEADER
 
 Sheets = dict[str, list[list[Any]]]
 
@@ -39,16 +41,7 @@ def seed_sheets() -> Sheets:
             ["REG", 2023, "", 1_782_000],
         ],
         "Avvikelser": [
-            [
-                "insats",
-                "inkommen_datum",
-                "typ",
-                "beskrivning",
-                "belopp",
-                "beslut",
-                "beslutsdatum",
-                "beslutad_av",
-            ],
+            AVVIKELSER_HEADER,
             # granted transfers received in 2022: into the 2023 prognosis
             [
                 "JOBB",
@@ -139,16 +132,7 @@ def seed_sheets() -> Sheets:
             ],
         ],
         "Nyckeltal": [
-            [
-                "år",
-                "intakter",
-                "arets_resultat",
-                "kostnader",
-                "soliditet",
-                "kassalikviditet",
-                "eget_kapital",
-                "obundet_eget_kapital",
-            ],
+            NYCKELTAL_HEADER,
             [2022, 24_000_000, 500_000, "", 53, 213, 7_063_817, 6_863_817],
         ],
         "Ansökningar": [

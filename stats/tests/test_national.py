@@ -9,12 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scope
 
-from interventions.models import Aim, FollowUp, Intervention, Kind
+from interventions.models import Aim, Intervention
 from participants.choices import ExitReason, Gender
 from participants.models import Participation, VolumeCount
 from participants.services import register_entry
 from stats.national import GenderCounts, NationalCounts, NationalRow, national_counts_for
-from testing.factories import InterventionFactory
+from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
 
@@ -48,13 +48,10 @@ def exited(intervention: Intervention, number: str, entry: dt.date, reason: str)
 
 
 def count_only(world: World, code: str = "V", name: str = "Volyminsats") -> Intervention:
-    return InterventionFactory.create(
+    return CountedInterventionFactory.create(
         association=world.association,
         code=code,
         name=name,
-        kind=Kind.STRUCTURAL,
-        aim="",
-        follow_up=FollowUp.COUNTS,
         start_date=D(2023, 1, 1),
         end_date=None,
     )

@@ -35,7 +35,7 @@ import pytest
 from django.db.models import QuerySet
 from django_scopes import scope
 
-from interventions.models import Aim, FollowUp, Intervention, InterventionQuerySet, Kind
+from interventions.models import Aim, Intervention, InterventionQuerySet, Kind
 from participants.choices import Education, ExitReason, Gender, PublicSupportTime
 from participants.models import Activity, Participation, Person
 from stats.participant_tables import (
@@ -75,7 +75,7 @@ from stats.participant_tables.shapes import (
     TimeInInterventionTable,
     TimeRow,
 )
-from testing.factories import InterventionFactory, identity_record
+from testing.factories import CountedInterventionFactory, InterventionFactory, identity_record
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -194,13 +194,10 @@ def memo(world: World) -> Memo:
         start_date=D(2021, 1, 1),
         end_date=D(2023, 6, 30),
     )
-    InterventionFactory.create(
+    CountedInterventionFactory.create(
         association=world.association,
         code="V",
         name="Volym",
-        kind=Kind.STRUCTURAL,
-        aim="",
-        follow_up=FollowUp.COUNTS,
         start_date=D(2024, 1, 1),
         end_date=None,
     )

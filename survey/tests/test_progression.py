@@ -12,7 +12,7 @@ from django_scopes import scope
 
 from audit.models import AccessLogEntry
 from participants.models import Participation
-from participants.services import register_anonymous, register_entry
+from participants.services import register_anonymous
 from stats.progression import (
     Progress,
     intervention_summary,
@@ -27,7 +27,7 @@ from survey.progression import (
     record_assessment,
 )
 from survey.progression_models import ProgressionInstrument
-from testing.participants import WOMAN_1990, make_personnummer
+from testing.participants import WOMAN_1990, enter_in_a, make_personnummer
 from testing.personas import PERSONAS, World
 
 pytestmark = pytest.mark.django_db
@@ -43,13 +43,7 @@ def instrument(world: World) -> ProgressionInstrument:
 
 def participation(world: World, number: str = WOMAN_1990) -> Participation:
     with scope(association=world.association.pk):
-        return register_entry(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            number=number,
-            consent_date=D(2022, 2, 1),
-            entry_date=D(2022, 2, 1),
-        )
+        return enter_in_a(world, number=number, on=D(2022, 2, 1))
 
 
 def test_define_instrument_same_name_gets_next_version(world: World) -> None:

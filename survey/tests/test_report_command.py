@@ -84,42 +84,50 @@ def test_survey_report_json_is_valid_and_complete(tmp_path: Path) -> None:
     )
 
 
-def test_survey_report_question_with_earlier_result_and_national(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (
+            1,
+            {
+                "form": "styrelse",
+                "question": 1,
+                "indicator": 12,
+                "key_figure": "topp2",
+                "n": 9,
+                "share": {"total": 56, "women": 50, "men": "masked"},
+                "previous": {"total": 50, "women": None, "men": None},
+                "national": {"total": 60, "women": 48, "men": None},
+                "national_previous": NULLS,
+                "mode": 5,
+                "vs_national": {"total": "lower", "women": "same", "men": None},
+                "vs_previous": {"total": "up", "women": None, "men": None},
+            },
+        ),
+        (
+            2,
+            {
+                "form": "styrelse",
+                "question": 2,
+                "indicator": 14,
+                "key_figure": "topp2",
+                "n": 4,
+                "share": {"total": 75, "women": "masked", "men": None},
+                "previous": {"total": 50, "women": None, "men": None},
+                "national": NULLS,
+                "national_previous": NULLS,
+                "mode": 5,
+                "vs_national": NULLS,
+                "vs_previous": {"total": "up", "women": None, "men": None},
+            },
+        ),
+    ],
+    ids=["with_earlier_result_and_national", "previous_from_own_answers_without_earlier_result"],
+)
+def test_survey_report_board_question(tmp_path: Path, number: int, expected: Any) -> None:
     data = report(tmp_path)
 
-    assert question(data, "styrelse", 1) == {
-        "form": "styrelse",
-        "question": 1,
-        "indicator": 12,
-        "key_figure": "topp2",
-        "n": 9,
-        "share": {"total": 56, "women": 50, "men": "masked"},
-        "previous": {"total": 50, "women": None, "men": None},
-        "national": {"total": 60, "women": 48, "men": None},
-        "national_previous": NULLS,
-        "mode": 5,
-        "vs_national": {"total": "lower", "women": "same", "men": None},
-        "vs_previous": {"total": "up", "women": None, "men": None},
-    }
-
-
-def test_survey_report_previous_from_own_answers_without_earlier_result(tmp_path: Path) -> None:
-    data = report(tmp_path)
-
-    assert question(data, "styrelse", 2) == {
-        "form": "styrelse",
-        "question": 2,
-        "indicator": 14,
-        "key_figure": "topp2",
-        "n": 4,
-        "share": {"total": 75, "women": "masked", "men": None},
-        "previous": {"total": 50, "women": None, "men": None},
-        "national": NULLS,
-        "national_previous": NULLS,
-        "mode": 5,
-        "vs_national": NULLS,
-        "vs_previous": {"total": "up", "women": None, "men": None},
-    }
+    assert question(data, "styrelse", number) == expected
 
 
 def test_survey_report_yes_no_questions_and_mixed_indicator(tmp_path: Path) -> None:

@@ -7,10 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
 
-from tenancy.models import Role, User
-from tenancy.services import assign_role
-from testing.factories import UserFactory
-from testing.personas import World
+from tenancy.models import User
+from testing.personas import World, new_participant_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -50,13 +48,7 @@ def test_login_with_email_and_password_reaches_dashboard(world: World, client: C
 
 
 def test_participant_officer_without_totp_must_set_it_up(world: World) -> None:
-    user = UserFactory.create(email="ny-deltagaransvarig@example.se")
-    assign_role(
-        user=user,
-        role=Role.DELTAGARANSVARIG,
-        association=world.association,
-        intervention=world.intervention_a,
-    )
+    user = new_participant_officer(world, "ny-deltagaransvarig@example.se")
     client = Client()
     client.force_login(user)
 
@@ -83,13 +75,7 @@ def test_second_factor_requirement_can_be_turned_off_for_a_demo(
     world: World, settings: Settings
 ) -> None:
     settings.FINSAM_REQUIRE_MFA_FOR_PERSONAL_DATA = False
-    user = UserFactory.create(email="demo-deltagaransvarig@example.se")
-    assign_role(
-        user=user,
-        role=Role.DELTAGARANSVARIG,
-        association=world.association,
-        intervention=world.intervention_a,
-    )
+    user = new_participant_officer(world, "demo-deltagaransvarig@example.se")
     client = Client()
     client.force_login(user)
 

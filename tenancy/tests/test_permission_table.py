@@ -16,9 +16,8 @@ import pytest
 import rules
 
 from interventions.models import Budget, Intervention
-from meetings import services as meeting_services
 from meetings.models import Meeting, Organ, OrganKind
-from meetings.tests.helpers import add_decision_item, make_meeting
+from meetings.tests.helpers import make_meeting, published_organ_meeting
 from tenancy.permissions import PERMISSIONS, restrict
 from testing.factories import BudgetFactory
 from testing.personas import PERSONAS, World
@@ -163,23 +162,6 @@ def _agreement(world: World, name: str, objects: list[Any]) -> dict[str, bool]:
     return result
 
 
-def _published(world: World, organ: Organ | None) -> Meeting:
-    meeting = (
-        make_meeting(world)
-        if organ is None
-        else meeting_services.create_meeting(
-            user=world.users["admin"],
-            organ=organ,
-            date=dt.date(2026, 4, 14),
-            start=dt.time(13, 0),
-            end=dt.time(15, 0),
-            place="Kansliet",
-        )
-    )
-    add_decision_item(world, meeting)
-    return meeting_services.publish(user=world.users["admin"], meeting=meeting)
-
-
 def test_restrict_agrees_with_has_perm_on_every_row(world: World) -> None:
     BudgetFactory.create(intervention=world.intervention_a)
     BudgetFactory.create(intervention=world.intervention_b, year=2023)
@@ -190,8 +172,8 @@ def test_restrict_agrees_with_has_perm_on_every_row(world: World) -> None:
         association=world.association, kind=OrganKind.ARBETSUTSKOTT, name="Arbetsutskottet"
     )
     make_meeting(world, date=dt.date(2026, 6, 1))
-    _published(world, None)
-    _published(world, committee)
+    published_organ_meeting(world, None)
+    published_organ_meeting(world, committee)
     meetings = list(Meeting.objects.filter(association=world.association))
     rows: list[list[Any]] = [interventions, budgets]
     meeting_rows: list[list[Any]] = [meetings]
@@ -213,8 +195,8 @@ def test_meeting_matrix_by_persona(world: World) -> None:
         association=world.association, kind=OrganKind.ARBETSUTSKOTT, name="Arbetsutskottet"
     )
     draft = make_meeting(world, date=dt.date(2026, 6, 1))
-    board_meeting = _published(world, None)
-    committee_meeting = _published(world, committee)
+    board_meeting = published_organ_meeting(world, None)
+    committee_meeting = published_organ_meeting(world, committee)
 
     readers = {
         label: {p for p in PERSONAS if world.users[p].has_perm("meetings.view_meeting", m)}

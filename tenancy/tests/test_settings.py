@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
+
+from testing.commands import run_python
 
 
 def run_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -18,15 +19,7 @@ def run_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         if not k.startswith(("DJANGO", "FINSAM", "SECRET", "FIELD_"))
     }
     clean.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_python(["manage.py", "check"], env=clean)
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path: Path) -> None:
@@ -36,30 +29,27 @@ def test_production_refuses_to_start_without_secret_key(tmp_path: Path) -> None:
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_refuses_the_development_secret_key(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("secret_key", "refusal"),
+    [
+        ("django-insecure-development-only-key", "SECRET_KEY must be set"),
+        ("a-real-secret-for-this-test-only-0123456789", "FIELD_ENCRYPTION_KEY must be set"),
+    ],
+    ids=["development_secret_key", "no_field_encryption_key"],
+)
+def test_production_refuses_to_start_with_a_missing_secret(
+    tmp_path: Path, secret_key: str, refusal: str
+) -> None:
     result = run_check(
         {
             "DJANGO_DEBUG": "0",
-            "SECRET_KEY": "django-insecure-development-only-key",
+            "SECRET_KEY": secret_key,
             "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
         }
     )
 
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
-
-
-def test_production_refuses_to_start_without_field_encryption_key(tmp_path: Path) -> None:
-    result = run_check(
-        {
-            "DJANGO_DEBUG": "0",
-            "SECRET_KEY": "a-real-secret-for-this-test-only-0123456789",
-            "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
-        }
-    )
-
-    assert result.returncode != 0
-    assert "FIELD_ENCRYPTION_KEY must be set" in result.stderr
+    assert refusal in result.stderr
 
 
 def test_debug_starts_with_nothing_but_a_database_url(tmp_path: Path) -> None:
