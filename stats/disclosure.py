@@ -45,6 +45,7 @@ hidden cells.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -341,9 +342,8 @@ def suppress(
     determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
     while exposed := [key for key in targets if key in parts.among(key, determined)]:
         number = parts.number[exposed[0]]
-        unknown = parts.unknown(number, hidden)
         try:
-            cells = _cells_to_hide(table, parts.echelon(number, hidden), targets, exposed, hidden)
+            cells = _cells_to_hide(table, parts, number, targets, exposed, hidden)
         except ValueError:
             if exposed[0] in sensitive:
                 raise
@@ -497,8 +497,8 @@ class _Parts:
 
     #: Part -> its reduced constraints as of the last call (:meth:`echelon`).
     _echelons: dict[int, _Incremental] | None = None
-    #: Cell -> its place in the table (the echelons' column numbers).
-    _order: dict[Key, int]
+    #: Part -> the hidden cells of the part as of the last call.
+    _hidden: dict[int, set[Key]]
 
     def unknown(self, number: int, hidden: Mapping[Key, Reason]) -> list[Key]:
         return [key for key in self.cells[number] if _is_unknown(self.table, key, hidden)]
@@ -510,27 +510,35 @@ class _Parts:
     def echelon(self, number: int, hidden: Mapping[Key, Reason]) -> _Incremental:
         """The reduced constraints of a part with ``hidden`` hidden: eliminated once, then
         updated by the cells hidden or shown since the last call (docs/performance.md,
-        "Incremental elimination")."""
+        "Incremental elimination"). Only the hidden cells are looked at, not the part."""
         if self._echelons is None:
             self._echelons = {}
-            self._order = {key: index for index, key in enumerate(self.table.values)}
-        unknown = self.unknown(number, hidden)
+            self._hidden = {}
+        now = {key for key in hidden if self.number.get(key) == number}
         echelon = self._echelons.get(number)
         if echelon is not None:
-            wanted = {self._order[key] for key in unknown}
-            shown = sorted(echelon.unknown - wanted)
-            added = sorted(wanted - echelon.unknown)
-            if all(_hideable(self.table, echelon.key[column], hidden) for column in shown) and all(
-                column in echelon.key for column in added
+            changed = sorted(now ^ self._hidden[number], key=self.index.order.__getitem__)
+            column = self.index.order
+            if all(
+                _hideable(self.table, key, hidden)
+                if column[key] in echelon.unknown
+                else column[key] in echelon.key
+                for key in changed
+                if _is_unknown(self.table, key, hidden) != (column[key] in echelon.unknown)
             ):
-                for column in shown:
-                    echelon.show(column)
-                for column in added:
-                    echelon.hide(column)
+                for key in changed:
+                    unknown = _is_unknown(self.table, key, hidden)
+                    if unknown and column[key] not in echelon.unknown:
+                        echelon.hide(column[key])
+                    elif not unknown and column[key] in echelon.unknown:
+                        echelon.show(column[key])
+                self._hidden[number] = now
                 return echelon
+        unknown = self.unknown(number, hidden)
         hideable = [key for key in self.cells[number] if _hideable(self.table, key, hidden)]
-        echelon = _Incremental(self.sums[number], unknown, hideable, self._order)
+        echelon = _Incremental(self.sums[number], unknown, hideable, self.index.order)
         self._echelons[number] = echelon
+        self._hidden[number] = now
         return echelon
 
     def among(self, key: Key, by_part: Sequence[set[Key]]) -> set[Key]:
@@ -538,16 +546,34 @@ class _Parts:
         number = self.number.get(key)
         return set() if number is None else by_part[number]
 
+    @functools.cached_property
+    def index(self) -> _Index:
+        return _Index(self.table)
+
+
+class _Index:
+    """Where each cell is: its place in the table (also the echelons' column numbers) and
+    the sums it is in."""
+
+    def __init__(self, table: Table) -> None:
+        self.order = {key: index for index, key in enumerate(table.values)}
+        self.totals = {constraint.total for constraint in table.sums}
+        self.sums_of: dict[Key, list[int]] = {}
+        for number, constraint in enumerate(table.sums):
+            for key in _cells(constraint):
+                self.sums_of.setdefault(key, []).append(number)
+
 
 def _cells_to_hide(
     table: Table,
-    echelon: _Incremental,
+    parts: _Parts,
+    number: int,
     targets: Sequence[Key],
     exposed: Sequence[Key],
     hidden: Mapping[Key, Reason],
 ) -> list[Key]:
     """The shown cells to hide next so that the first exposed cell x is no longer
-    determined (``echelon`` holds the part of x with ``hidden`` hidden).
+    determined (``number`` is the part of x).
 
     x is a combination of shown cells (its reduced row); hiding one of them, y, works
     unless y is itself tied to shown cells only (a relation), which would make y
@@ -560,6 +586,7 @@ def _cells_to_hide(
 
     Columns are numbered in table order, so an option (a tuple of columns) sorts by the
     table order of its cells."""
+    echelon = parts.echelon(number, hidden)
     column = {key: index for index, key in echelon.key.items()}
     x = column[exposed[0]]
     first = sorted(index for index in echelon.rows[x] if index not in echelon.unknown)
@@ -589,34 +616,37 @@ def _cells_to_hide(
         if best is None or score < best[0]:
             best = (score, option)
     if best is None:
-        return [_greedy(table, exposed, hidden)]
+        return [_greedy(table, exposed, hidden, parts.index)]
     return [echelon.key[index] for index in best[1]]
 
 
-def _greedy(table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Reason]) -> Key:
+def _greedy(
+    table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Reason], index: _Index | None = None
+) -> Key:
     """The earlier rule: of the shown positive cells in the constraints that involve an
     exposed cell (or, when those have none, the constraints one step further, linked
     through an unknown cell, and so on), the first non-total cell, then the smallest value,
     then the first added."""
+    index = index or _Index(table)
     reached = set(exposed)
+    # The cells reached last: the next constraints are the unseen ones they are in.
+    frontier = reached
     seen: set[int] = set()
     while True:
-        layer = [
-            index
-            for index, constraint in enumerate(table.sums)
-            if index not in seen and any(key in reached for key in _cells(constraint))
-        ]
+        layer = sorted({n for key in frontier for n in index.sums_of.get(key, ())} - seen)
         if not layer:
             raise ValueError(
                 f"Cell {exposed[0]!r} follows from cells known from other tables; "
                 "no suppression in this table can protect it."
             )
         seen.update(layer)
-        cells = [key for index in layer for key in _cells(table.sums[index])]
+        cells = [key for n in layer for key in _cells(table.sums[n])]
         candidates = [key for key in cells if _hideable(table, key, hidden)]
         if candidates:
             break
-        reached.update(key for key in cells if _is_unknown(table, key, hidden))
-    order = {key: index for index, key in enumerate(table.values)}
-    totals = {constraint.total for constraint in table.sums}
-    return min(candidates, key=lambda key: (key in totals, table.values[key], order[key]))
+        frontier = {key for key in cells if _is_unknown(table, key, hidden)} - reached
+        reached |= frontier
+    return min(
+        candidates,
+        key=lambda key: (key in index.totals, table.values[key], index.order[key]),
+    )
