@@ -504,6 +504,10 @@ class _Parts:
         return [key for key in self.cells[number] if _is_unknown(self.table, key, hidden)]
 
     def determined(self, number: int, hidden: Mapping[Key, Reason]) -> set[Key]:
+        if not self._echelons or number not in self._echelons:
+            # Most parts never need a search: the elimination over the unknown cells
+            # alone (without the shown ones the search chooses from) is cheaper.
+            return _determined(self.sums[number], self.unknown(number, hidden))
         echelon = self.echelon(number, hidden)
         return {echelon.key[column] for column in echelon.determined}
 
@@ -527,10 +531,10 @@ class _Parts:
                 if _is_unknown(self.table, key, hidden) != (column[key] in echelon.unknown)
             ):
                 for key in changed:
-                    unknown = _is_unknown(self.table, key, hidden)
-                    if unknown and column[key] not in echelon.unknown:
+                    now_unknown = _is_unknown(self.table, key, hidden)
+                    if now_unknown and column[key] not in echelon.unknown:
                         echelon.hide(column[key])
-                    elif not unknown and column[key] in echelon.unknown:
+                    elif not now_unknown and column[key] in echelon.unknown:
                         echelon.show(column[key])
                 self._hidden[number] = now
                 return echelon
@@ -587,7 +591,7 @@ def _cells_to_hide(
     Columns are numbered in table order, so an option (a tuple of columns) sorts by the
     table order of its cells."""
     echelon = parts.echelon(number, hidden)
-    column = {key: index for index, key in echelon.key.items()}
+    column = parts.index.order
     x = column[exposed[0]]
     first = sorted(index for index in echelon.rows[x] if index not in echelon.unknown)
     if not first:
@@ -598,7 +602,7 @@ def _cells_to_hide(
     partners = {y: {z for row in echelon.relations_with(y) for z in row} - {y} for y in first}
     options: list[tuple[int, ...]] = [(y,) for y in first]
     options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
-    protected = {column[key] for key in targets if key in column}
+    protected = {column[key] for key in targets if column[key] in echelon.key}
     # |determined & protected| before any option; each option changes it by its gains
     # and losses (an option's own cells are hideable columns, never determined before).
     base = len(echelon.determined & protected)

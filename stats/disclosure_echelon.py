@@ -124,12 +124,19 @@ class Echelon:
 
     def changes_after(self, hide: Sequence[int]) -> tuple[set[int], set[int]]:
         """The columns that become determined, and those that stop being determined, once
-        the hideable columns ``hide`` are hidden too (nothing is changed)."""
-        numbers = sorted(
-            {p for index in hide for p in self.where.get(index, ()) if p not in self.unknown}
-        )
+        the hideable columns ``hide`` are hidden too (nothing is changed).
+
+        The relations that hold ``hide`` give the new rows over ``hide``; a new column is
+        determined when its row has no other entry. A top row that was not determined has
+        two unknown columns or more and keeps them, so only the determined top rows that
+        hold ``hide`` can change: they stop being determined unless the new rows cancel
+        their entries in ``hide``."""
+        rows, unknown = self.rows, self.unknown
+        holders = {p for index in hide for p in self.where.get(index, ())}
         pending = [
-            {index: self.rows[n][index] for index in hide if index in self.rows[n]} for n in numbers
+            {index: rows[n][index] for index in hide if index in rows[n]}
+            for n in sorted(holders)
+            if n not in unknown
         ]
         new: dict[int, dict[int, Exact]] = {}
         for index in hide:
@@ -141,20 +148,19 @@ class Echelon:
             for row in [*pending, *new.values()]:
                 eliminate(row, pivot_row, index)
             new[index] = pivot_row
-        gained: set[int] = set()
+        gained = {index for index, row in new.items() if len(row) == 1}
+        if not new:
+            # Every determined top row that holds ``hide`` gets another unknown column.
+            return gained, holders & self.determined
         lost: set[int] = set()
-        tops = {p for index in hide for p in self.where.get(index, ()) if p in self.unknown}
-        for pivot in sorted(tops):
-            top = self.rows[pivot]
+        for pivot in holders & self.determined:
+            top = rows[pivot]
             row = {index: top[index] for index in hide if index in top}
             for index, pivot_row in new.items():
-                eliminate(row, pivot_row, index)
-            now = self.count[pivot] + len(row) == 1
-            if now and pivot not in self.determined:
-                gained.add(pivot)
-            elif not now and pivot in self.determined:
+                if index in row:
+                    eliminate(row, pivot_row, index)
+            if row:
                 lost.add(pivot)
-        gained.update(index for index, row in new.items() if len(row) == 1)
         return gained, lost
 
     def _put(self, pivot: int, row: dict[int, Exact]) -> None:
