@@ -49,15 +49,19 @@ hidden cells.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import TYPE_CHECKING, TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from finsam.disclosure import DEFAULT_THRESHOLD, MINIMUM_THRESHOLD
+from stats.disclosure_echelon import Echelon as _Incremental
+from stats.disclosure_echelon import OneShotEchelon as _Echelon  # noqa: F401  (tests)
+from stats.disclosure_echelon import cells as _cells
+from stats.disclosure_echelon import determined as _determined
 
 if TYPE_CHECKING:
     from stats.disclosure_ranges import RangeState
@@ -65,8 +69,6 @@ if TYPE_CHECKING:
 #: A cell's name, e.g. ``("KRAFT-22", "registered", "women")``.
 Key = Hashable
 RowKey = TypeVar("RowKey", bound=Hashable)
-#: An exact number in the elimination.
-Exact = int | Fraction
 
 #: What a hidden count or share is shown as, in every table, document and the JSON.
 HIDDEN = ".."
@@ -418,9 +420,8 @@ def suppress_exact(
     determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
     while exposed := [key for key in targets if key in parts.among(key, determined)]:
         number = parts.number[exposed[0]]
-        unknown = parts.unknown(number, hidden)
         try:
-            cells = _cells_to_hide(table, parts.sums[number], unknown, targets, exposed, hidden)
+            cells = _cells_to_hide(table, parts, number, targets, exposed, hidden)
         except ValueError:
             if exposed[0] in sensitive:
                 raise
@@ -574,28 +575,89 @@ class _Parts:
         for key, number in self.number.items():
             self.cells[number].append(key)
 
+    #: Part -> its reduced constraints as of the last call (:meth:`echelon`).
+    _echelons: dict[int, _Incremental] | None = None
+    #: Part -> the hidden cells of the part as of the last call.
+    _hidden: dict[int, set[Key]]
+
     def unknown(self, number: int, hidden: Mapping[Key, Reason]) -> list[Key]:
         return [key for key in self.cells[number] if _is_unknown(self.table, key, hidden)]
 
     def determined(self, number: int, hidden: Mapping[Key, Reason]) -> set[Key]:
-        return _determined(self.sums[number], self.unknown(number, hidden))
+        if not self._echelons or number not in self._echelons:
+            # Most parts never need a search: the elimination over the unknown cells
+            # alone (without the shown ones the search chooses from) is cheaper.
+            return _determined(self.sums[number], self.unknown(number, hidden))
+        echelon = self.echelon(number, hidden)
+        return {echelon.key[column] for column in echelon.determined}
+
+    def echelon(self, number: int, hidden: Mapping[Key, Reason]) -> _Incremental:
+        """The reduced constraints of a part with ``hidden`` hidden: eliminated once, then
+        updated by the cells hidden or shown since the last call (docs/performance.md,
+        "Incremental elimination"). Only the hidden cells are looked at, not the part."""
+        if self._echelons is None:
+            self._echelons = {}
+            self._hidden = {}
+        now = {key for key in hidden if self.number.get(key) == number}
+        echelon = self._echelons.get(number)
+        if echelon is not None:
+            changed = sorted(now ^ self._hidden[number], key=self.index.order.__getitem__)
+            column = self.index.order
+            if all(
+                _hideable(self.table, key, hidden)
+                if column[key] in echelon.unknown
+                else column[key] in echelon.key
+                for key in changed
+                if _is_unknown(self.table, key, hidden) != (column[key] in echelon.unknown)
+            ):
+                for key in changed:
+                    now_unknown = _is_unknown(self.table, key, hidden)
+                    if now_unknown and column[key] not in echelon.unknown:
+                        echelon.hide(column[key])
+                    elif not now_unknown and column[key] in echelon.unknown:
+                        echelon.show(column[key])
+                self._hidden[number] = now
+                return echelon
+        unknown = self.unknown(number, hidden)
+        hideable = [key for key in self.cells[number] if _hideable(self.table, key, hidden)]
+        echelon = _Incremental(self.sums[number], unknown, hideable, self.index.order)
+        self._echelons[number] = echelon
+        self._hidden[number] = now
+        return echelon
 
     def among(self, key: Key, by_part: Sequence[set[Key]]) -> set[Key]:
         """The set of ``key``'s part (empty for a cell in no sum)."""
         number = self.number.get(key)
         return set() if number is None else by_part[number]
 
+    @functools.cached_property
+    def index(self) -> _Index:
+        return _Index(self.table)
+
+
+class _Index:
+    """Where each cell is: its place in the table (also the echelons' column numbers) and
+    the sums it is in."""
+
+    def __init__(self, table: Table) -> None:
+        self.order = {key: index for index, key in enumerate(table.values)}
+        self.totals = {constraint.total for constraint in table.sums}
+        self.sums_of: dict[Key, list[int]] = {}
+        for number, constraint in enumerate(table.sums):
+            for key in _cells(constraint):
+                self.sums_of.setdefault(key, []).append(number)
+
 
 def _cells_to_hide(
     table: Table,
-    sums: Sequence[Sum],
-    unknown: Sequence[Key],
+    parts: _Parts,
+    number: int,
     targets: Sequence[Key],
     exposed: Sequence[Key],
     hidden: Mapping[Key, Reason],
 ) -> list[Key]:
     """The shown cells to hide next so that the first exposed cell x is no longer
-    determined (``sums`` is the part of x, ``unknown`` its unknown cells).
+    determined (``number`` is the part of x).
 
     x is a combination of shown cells (its reduced row); hiding one of them, y, works
     unless y is itself tied to shown cells only (a relation), which would make y
@@ -604,13 +666,14 @@ def _cells_to_hide(
     women and total). Of the options that leave x undetermined, take the one that leaves
     the fewest protected cells (hidden or sensitive, the option included) determined, then
     the smallest hidden total, then the first in key order. When no option helps, fall
-    back to :func:`_greedy`, which hides one cell; :func:`suppress` goes on from there."""
-    in_sums = {key for constraint in sums for key in _cells(constraint)}
-    hideable = [key for key in table.values if key in in_sums and _hideable(table, key, hidden)]
-    echelon = _Echelon(sums, unknown, hideable)
-    column = {key: index for index, key in enumerate(echelon.columns)}
+    back to :func:`_greedy`, which hides one cell; :func:`suppress` goes on from there.
+
+    Columns are numbered in table order, so an option (a tuple of columns) sorts by the
+    table order of its cells."""
+    echelon = parts.echelon(number, hidden)
+    column = parts.index.order
     x = column[exposed[0]]
-    first = sorted(index for index in echelon.top[x] if index >= echelon.width)
+    first = sorted(index for index in echelon.rows[x] if index not in echelon.unknown)
     if not first:
         raise ValueError(
             f"Cell {exposed[0]!r} follows from cells known from other tables; "
@@ -619,7 +682,7 @@ def _cells_to_hide(
     partners = {y: {z for row in echelon.relations_with(y) for z in row} - {y} for y in first}
     options: list[tuple[int, ...]] = [(y,) for y in first]
     options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
-    protected = {column[key] for key in targets if key in column}
+    protected = {column[key] for key in targets if column[key] in echelon.key}
     # |determined & protected| before any option; each option changes it by its gains
     # and losses (an option's own cells are hideable columns, never determined before).
     base = len(echelon.determined & protected)
@@ -631,193 +694,43 @@ def _cells_to_hide(
         chosen = set(option)
         score = (
             base - len(lost & protected) + len(gained & (protected | chosen)),
-            sum(table.values[echelon.columns[index]] for index in option),
+            sum(table.values[echelon.key[index]] for index in option),
             option,
         )
         if best is None or score < best[0]:
             best = (score, option)
     if best is None:
-        return [_greedy(table, exposed, hidden)]
-    return [echelon.columns[index] for index in best[1]]
+        return [_greedy(table, exposed, hidden, parts.index)]
+    return [echelon.key[index] for index in best[1]]
 
 
-def _greedy(table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Reason]) -> Key:
+def _greedy(
+    table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Reason], index: _Index | None = None
+) -> Key:
     """The earlier rule: of the shown positive cells in the constraints that involve an
     exposed cell (or, when those have none, the constraints one step further, linked
     through an unknown cell, and so on), the first non-total cell, then the smallest value,
     then the first added."""
+    index = index or _Index(table)
     reached = set(exposed)
+    # The cells reached last: the next constraints are the unseen ones they are in.
+    frontier = reached
     seen: set[int] = set()
     while True:
-        layer = [
-            index
-            for index, constraint in enumerate(table.sums)
-            if index not in seen and any(key in reached for key in _cells(constraint))
-        ]
+        layer = sorted({n for key in frontier for n in index.sums_of.get(key, ())} - seen)
         if not layer:
             raise ValueError(
                 f"Cell {exposed[0]!r} follows from cells known from other tables; "
                 "no suppression in this table can protect it."
             )
         seen.update(layer)
-        cells = [key for index in layer for key in _cells(table.sums[index])]
+        cells = [key for n in layer for key in _cells(table.sums[n])]
         candidates = [key for key in cells if _hideable(table, key, hidden)]
         if candidates:
             break
-        reached.update(key for key in cells if _is_unknown(table, key, hidden))
-    order = {key: index for index, key in enumerate(table.values)}
-    totals = {constraint.total for constraint in table.sums}
-    return min(candidates, key=lambda key: (key in totals, table.values[key], order[key]))
-
-
-class _Echelon:
-    """Every constraint of a part in reduced row echelon form over its unknown cells (the
-    first ``width`` columns) and its hideable cells (the rest). The rows with an unknown
-    pivot ("top"), restricted to the unknown columns, are the reduced form
-    :func:`_determined` works on; the other rows ("relations") tie shown cells only.
-
-    Hiding a few more cells moves their columns to the unknown side: a relation that
-    involves one of them gains a pivot there (the cell becomes determined unless the
-    relation also involves another newly hidden cell), and a top row that involves one of
-    them no longer pins its pivot (unless the new pivot rows cancel the entry).
-    :meth:`determined_after` works this out on the affected rows only."""
-
-    def __init__(self, sums: Sequence[Sum], unknown: Sequence[Key], hideable: Sequence[Key]):
-        self.columns: list[Key] = [*unknown, *hideable]
-        self.width = len(unknown)
-        pivots = _reduced(sums, self.columns)
-        self.top = {pivot: row for pivot, row in pivots.items() if pivot < self.width}
-        self.relations = [row for pivot, row in pivots.items() if pivot >= self.width]
-        self.unknown_count = {
-            pivot: sum(1 for index in row if index < self.width) for pivot, row in self.top.items()
-        }
-        self.determined = {pivot for pivot, count in self.unknown_count.items() if count == 1}
-        self.top_with: dict[int, list[int]] = {}
-        for pivot, row in self.top.items():
-            for index in row:
-                if index >= self.width:
-                    self.top_with.setdefault(index, []).append(pivot)
-        self.relations_at: dict[int, list[int]] = {}
-        for number, row in enumerate(self.relations):
-            for index in row:
-                self.relations_at.setdefault(index, []).append(number)
-
-    def relations_with(self, index: int) -> list[dict[int, Exact]]:
-        return [self.relations[number] for number in self.relations_at.get(index, [])]
-
-    def determined_after(self, hide: Sequence[int]) -> set[int]:
-        """The columns (unknown or in ``hide``) determined once ``hide`` is hidden too."""
-        gained, lost = self.changes_after(hide)
-        return (self.determined - lost) | gained
-
-    def changes_after(self, hide: Sequence[int]) -> tuple[set[int], set[int]]:
-        """The columns that become determined, and those that stop being determined, once
-        ``hide`` is hidden too (``determined_after`` without copying ``determined``: the
-        search scores thousands of options on parts of thousands of cells)."""
-        numbers = sorted({n for index in hide for n in self.relations_at.get(index, [])})
-        pending = [
-            {index: self.relations[n][index] for index in hide if index in self.relations[n]}
-            for n in numbers
-        ]
-        new: dict[int, dict[int, Exact]] = {}
-        for index in hide:
-            found = next((row for row in pending if row.get(index)), None)
-            if found is None:
-                continue
-            pending = [row for row in pending if row is not found]
-            pivot_row = _scaled(found, found[index])
-            for row in [*pending, *new.values()]:
-                _eliminate(row, pivot_row, index)
-            new[index] = pivot_row
-        gained: set[int] = set()
-        lost: set[int] = set()
-        for pivot in sorted({p for index in hide for p in self.top_with.get(index, [])}):
-            row = {index: self.top[pivot][index] for index in hide if index in self.top[pivot]}
-            for index, pivot_row in new.items():
-                _eliminate(row, pivot_row, index)
-            now = self.unknown_count[pivot] + len(row) == 1
-            if now and pivot not in self.determined:
-                gained.add(pivot)
-            elif not now and pivot in self.determined:
-                lost.add(pivot)
-        gained.update(index for index, row in new.items() if len(row) == 1)
-        return gained, lost
-
-
-def _cells(constraint: Sum) -> tuple[Key, ...]:
-    return (*constraint.parts, constraint.total)
-
-
-def _determined(sums: Sequence[Sum], unknown: Sequence[Key]) -> set[Key]:
-    """The unknown cells whose value follows from the constraints and the known cells.
-
-    Each constraint is a row over the unknown cells (known cells move to the right-hand
-    side, which does not matter for the question). In a matrix in reduced row echelon form
-    a unit vector e_j lies in the row space exactly when some row equals e_j.
-    """
-    return {unknown[pivot] for pivot, row in _reduced(sums, unknown).items() if len(row) == 1}
-
-
-def _reduced(sums: Sequence[Sum], columns: Sequence[Key]) -> dict[int, dict[int, Exact]]:
-    """The constraints over ``columns`` (cells not in it are dropped) in reduced row echelon
-    form by Gauss-Jordan elimination: pivot column -> row (column -> coefficient, 1 at the
-    pivot), each pivot the lowest column of its row and 0 in every other row.
-
-    As the rows are kept reduced, a new row is reduced by subtracting, once, the rows of
-    the pivot columns it has (which changes none of its other pivot columns), and the new
-    pivot is then cleared from the rows that hold it (``holders``). Arithmetic is exact:
-    coefficients stay ``int`` while they are whole (the usual case, as every constraint has
-    coefficients +1 and -1) and become ``Fraction`` otherwise."""
-    column = {key: index for index, key in enumerate(columns)}
-    pivots: dict[int, dict[int, Exact]] = {}
-    # Non-pivot column -> the pivots whose row has a nonzero coefficient there.
-    holders: dict[int, set[int]] = {}
-    for constraint in sums:
-        row: dict[int, Exact] = {}
-        for key, sign in [(key, 1) for key in constraint.parts] + [(constraint.total, -1)]:
-            if key in column:
-                index = column[key]
-                row[index] = row.get(index, 0) + sign
-        for pivot in [index for index, value in row.items() if value and index in pivots]:
-            factor = row[pivot]
-            for index, coefficient in pivots[pivot].items():
-                row[index] = row.get(index, 0) - factor * coefficient
-        row = {index: value for index, value in row.items() if value}
-        if not row:
-            continue
-        pivot = min(row)
-        row = _scaled(row, row[pivot])
-        for other in sorted(holders.pop(pivot, ())):
-            before = set(pivots[other])
-            _eliminate(pivots[other], row, pivot)
-            for index in before - set(pivots[other]) - {pivot}:
-                holders[index].discard(other)
-            for index in set(pivots[other]) - before:
-                holders.setdefault(index, set()).add(other)
-        pivots[pivot] = row
-        for index in row:
-            if index != pivot:
-                holders.setdefault(index, set()).add(pivot)
-    return pivots
-
-
-def _scaled(row: dict[int, Exact], scale: Exact) -> dict[int, Exact]:
-    if scale == 1:
-        return dict(row)
-    if scale == -1:
-        return {index: -value for index, value in row.items()}
-    return {index: Fraction(value) / scale for index, value in row.items()}
-
-
-def _eliminate(row: dict[int, Exact], pivot_row: Mapping[int, Exact], pivot: int) -> None:
-    """Subtract from ``row``, in place, the multiple of ``pivot_row`` (1 at ``pivot``) that
-    clears ``pivot``, dropping the entries that become 0."""
-    factor = row.get(pivot)
-    if not factor:
-        return
-    for index, coefficient in pivot_row.items():
-        updated = row.get(index, 0) - factor * coefficient
-        if updated:
-            row[index] = updated
-        else:
-            row.pop(index, None)
+        frontier = {key for key in cells if _is_unknown(table, key, hidden)} - reached
+        reached |= frontier
+    return min(
+        candidates,
+        key=lambda key: (key in index.totals, table.values[key], index.order[key]),
+    )

@@ -1,0 +1,353 @@
+"""The reduced constraint matrix that the exact search of :mod:`stats.disclosure` keeps up
+to date while it hides cells (one at a time), instead of eliminating the whole part again
+after each hidden cell (docs/performance.md, "Incremental elimination").
+
+The constraints of a part are kept over its *unknown* cells (U: hidden, or unpublished and
+positive) and its *hideable* ones (H: shown, positive, published, not fixed), as a basis of
+the row space in which every row has its own *pivot* column, 0 in every other row:
+
+- *top* rows have their pivot in U; together they are a reduced basis of the constraints
+  over U, so a cell of U is determined exactly when its row has no other U entry;
+- *relation* rows have no U entry at all (they tie shown cells only); they are the reduced
+  row echelon form of those relations over H in table order (each pivot the first cell of
+  its row), which is unique, so the search's choices do not depend on the history;
+- the top rows are 0 at every relation pivot, so the row of a determined cell x is the
+  unique expression of x in shown cells reduced by the relations.
+
+Moving one cell between H and U changes only the rows that hold it (:meth:`Echelon.hide`,
+:meth:`Echelon.show`). Arithmetic is exact, as in :func:`reduced`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Protocol
+
+#: A cell's name.
+Key = Hashable
+#: An exact number in the elimination.
+Exact = int | Fraction
+
+
+class Constraint(Protocol):
+    """``sum(parts) == total`` (``stats.disclosure.Sum``)."""
+
+    @property
+    def parts(self) -> tuple[Key, ...]: ...
+
+    @property
+    def total(self) -> Key: ...
+
+
+class Echelon:
+    """The reduced constraints of one part over its unknown and hideable cells, updated as
+    cells are hidden or shown again. Columns are numbered by ``order`` (the table order of
+    the cells), so sorting columns sorts cells in table order."""
+
+    def __init__(
+        self,
+        sums: Sequence[Constraint],
+        unknown: Sequence[Key],
+        hideable: Sequence[Key],
+        order: Mapping[Key, int],
+    ) -> None:
+        columns = [*unknown, *hideable]
+        #: Column -> cell.
+        self.key: dict[int, Key] = {order[key]: key for key in columns}
+        #: The unknown columns.
+        self.unknown: set[int] = {order[key] for key in unknown}
+        #: Pivot column -> its row (column -> coefficient, 1 at the pivot).
+        self.rows: dict[int, dict[int, Exact]] = {}
+        #: Column -> the pivots of the rows with a nonzero coefficient there.
+        self.where: dict[int, set[int]] = {}
+        #: Top pivot -> how many unknown columns its row has.
+        self.count: dict[int, int] = {}
+        #: The determined unknown columns (top rows with one unknown column).
+        self.determined: set[int] = set()
+        # The reduced row echelon form with U first has exactly these properties.
+        for pivot, row in reduced(sums, columns).items():
+            self._put(order[columns[pivot]], {order[columns[i]]: c for i, c in row.items()})
+
+    def relations_with(self, column: int) -> list[dict[int, Exact]]:
+        """The relation rows with a nonzero coefficient at ``column``, in pivot order."""
+        return [self.rows[p] for p in sorted(self.where.get(column, ())) if p not in self.unknown]
+
+    def hide(self, column: int) -> None:
+        """Move the hideable ``column`` to the unknown side."""
+        if column in self.unknown or column not in self.key:
+            raise ValueError(f"Column {column} is not a hideable column.")
+        holders = sorted(self.where.get(column, ()))
+        relations = [pivot for pivot in holders if pivot not in self.unknown]
+        self.unknown.add(column)
+        if column in self.rows:
+            # A relation pivot: its row now pins the cell (every other row is 0 there).
+            self._recount(column)
+            return
+        if not relations:
+            # Only top rows hold it: they have one unknown column more.
+            for pivot in holders:
+                self._recount(pivot)
+            return
+        # The relation with the last pivot takes the column as its pivot; clearing the
+        # column from the other relations (whose pivots come earlier) keeps them reduced.
+        chosen = max(relations)
+        row = self._take(chosen)
+        row = scaled(row, row[column])
+        for pivot in holders:
+            if pivot != chosen:
+                self._clear(pivot, row, column)
+        self._put(column, row)
+
+    def show(self, column: int) -> None:
+        """Move the unknown ``column`` to the hideable side (the cell is shown again)."""
+        if column not in self.unknown:
+            raise ValueError(f"Column {column} is not an unknown column.")
+        self.unknown.discard(column)
+        holders = sorted(self.where.get(column, ()))
+        if column not in self.rows:
+            for pivot in holders:
+                self._recount(pivot)
+            return
+        row = self._take(column)
+        rest = [index for index in row if index in self.unknown]
+        # Another unknown column of the row becomes its pivot; when there is none the row
+        # is a relation, whose pivot is its first column.
+        pivot = min(rest) if rest else min(row)
+        row = scaled(row, row[pivot])
+        for other in sorted(self.where.get(pivot, ())):
+            self._clear(other, row, pivot)
+        self._put(pivot, row)
+        for other in holders:
+            if other in self.rows:
+                self._recount(other)
+
+    def changes_after(self, hide: Sequence[int]) -> tuple[set[int], set[int]]:
+        """The columns that become determined, and those that stop being determined, once
+        the hideable columns ``hide`` are hidden too (nothing is changed).
+
+        The relations that hold ``hide`` give the new rows over ``hide``; a new column is
+        determined when its row has no other entry. A top row that was not determined has
+        two unknown columns or more and keeps them, so only the determined top rows that
+        hold ``hide`` can change: they stop being determined unless the new rows cancel
+        their entries in ``hide``."""
+        rows, unknown = self.rows, self.unknown
+        holders = {p for index in hide for p in self.where.get(index, ())}
+        pending = [
+            {index: rows[n][index] for index in hide if index in rows[n]}
+            for n in sorted(holders)
+            if n not in unknown
+        ]
+        new: dict[int, dict[int, Exact]] = {}
+        for index in hide:
+            found = next((row for row in pending if row.get(index)), None)
+            if found is None:
+                continue
+            pending = [row for row in pending if row is not found]
+            pivot_row = scaled(found, found[index])
+            for row in [*pending, *new.values()]:
+                eliminate(row, pivot_row, index)
+            new[index] = pivot_row
+        gained = {index for index, row in new.items() if len(row) == 1}
+        if not new:
+            # Every determined top row that holds ``hide`` gets another unknown column.
+            return gained, holders & self.determined
+        lost: set[int] = set()
+        for pivot in holders & self.determined:
+            top = rows[pivot]
+            row = {index: top[index] for index in hide if index in top}
+            for index, pivot_row in new.items():
+                if index in row:
+                    eliminate(row, pivot_row, index)
+            if row:
+                lost.add(pivot)
+        return gained, lost
+
+    def _put(self, pivot: int, row: dict[int, Exact]) -> None:
+        self.rows[pivot] = row
+        for index in row:
+            self.where.setdefault(index, set()).add(pivot)
+        self._recount(pivot)
+
+    def _take(self, pivot: int) -> dict[int, Exact]:
+        row = self.rows.pop(pivot)
+        for index in row:
+            self.where[index].discard(pivot)
+        self.count.pop(pivot, None)
+        self.determined.discard(pivot)
+        return row
+
+    def _clear(self, pivot: int, pivot_row: Mapping[int, Exact], column: int) -> None:
+        """Clear ``column`` from the row of ``pivot`` with ``pivot_row`` (1 there)."""
+        row = self.rows[pivot]
+        before = set(row)
+        eliminate(row, pivot_row, column)
+        for index in before - row.keys():
+            self.where[index].discard(pivot)
+        for index in row.keys() - before:
+            self.where.setdefault(index, set()).add(pivot)
+        self._recount(pivot)
+
+    def _recount(self, pivot: int) -> None:
+        if pivot not in self.unknown:
+            return
+        count = sum(1 for index in self.rows[pivot] if index in self.unknown)
+        self.count[pivot] = count
+        if count == 1:
+            self.determined.add(pivot)
+        else:
+            self.determined.discard(pivot)
+
+
+class OneShotEchelon:
+    """The search's structure before it was kept up to date (:class:`Echelon`), kept for
+    the tests: every constraint of a part in reduced row echelon form over its unknown cells (the
+    first ``width`` columns) and its hideable cells (the rest). The rows with an unknown
+    pivot ("top"), restricted to the unknown columns, are the reduced form
+    :func:`_determined` works on; the other rows ("relations") tie shown cells only.
+
+    Hiding a few more cells moves their columns to the unknown side: a relation that
+    involves one of them gains a pivot there (the cell becomes determined unless the
+    relation also involves another newly hidden cell), and a top row that involves one of
+    them no longer pins its pivot (unless the new pivot rows cancel the entry).
+    :meth:`determined_after` works this out on the affected rows only."""
+
+    def __init__(self, sums: Sequence[Constraint], unknown: Sequence[Key], hideable: Sequence[Key]):
+        self.columns: list[Key] = [*unknown, *hideable]
+        self.width = len(unknown)
+        pivots = reduced(sums, self.columns)
+        self.top = {pivot: row for pivot, row in pivots.items() if pivot < self.width}
+        self.relations = [row for pivot, row in pivots.items() if pivot >= self.width]
+        self.unknown_count = {
+            pivot: sum(1 for index in row if index < self.width) for pivot, row in self.top.items()
+        }
+        self.determined = {pivot for pivot, count in self.unknown_count.items() if count == 1}
+        self.top_with: dict[int, list[int]] = {}
+        for pivot, row in self.top.items():
+            for index in row:
+                if index >= self.width:
+                    self.top_with.setdefault(index, []).append(pivot)
+        self.relations_at: dict[int, list[int]] = {}
+        for number, row in enumerate(self.relations):
+            for index in row:
+                self.relations_at.setdefault(index, []).append(number)
+
+    def relations_with(self, index: int) -> list[dict[int, Exact]]:
+        return [self.relations[number] for number in self.relations_at.get(index, [])]
+
+    def determined_after(self, hide: Sequence[int]) -> set[int]:
+        """The columns (unknown or in ``hide``) determined once ``hide`` is hidden too."""
+        gained, lost = self.changes_after(hide)
+        return (self.determined - lost) | gained
+
+    def changes_after(self, hide: Sequence[int]) -> tuple[set[int], set[int]]:
+        """The columns that become determined, and those that stop being determined, once
+        ``hide`` is hidden too (``determined_after`` without copying ``determined``: the
+        search scores thousands of options on parts of thousands of cells)."""
+        numbers = sorted({n for index in hide for n in self.relations_at.get(index, [])})
+        pending = [
+            {index: self.relations[n][index] for index in hide if index in self.relations[n]}
+            for n in numbers
+        ]
+        new: dict[int, dict[int, Exact]] = {}
+        for index in hide:
+            found = next((row for row in pending if row.get(index)), None)
+            if found is None:
+                continue
+            pending = [row for row in pending if row is not found]
+            pivot_row = scaled(found, found[index])
+            for row in [*pending, *new.values()]:
+                eliminate(row, pivot_row, index)
+            new[index] = pivot_row
+        gained: set[int] = set()
+        lost: set[int] = set()
+        for pivot in sorted({p for index in hide for p in self.top_with.get(index, [])}):
+            row = {index: self.top[pivot][index] for index in hide if index in self.top[pivot]}
+            for index, pivot_row in new.items():
+                eliminate(row, pivot_row, index)
+            now = self.unknown_count[pivot] + len(row) == 1
+            if now and pivot not in self.determined:
+                gained.add(pivot)
+            elif not now and pivot in self.determined:
+                lost.add(pivot)
+        gained.update(index for index, row in new.items() if len(row) == 1)
+        return gained, lost
+
+
+def cells(constraint: Constraint) -> tuple[Key, ...]:
+    return (*constraint.parts, constraint.total)
+
+
+def determined(sums: Sequence[Constraint], unknown: Sequence[Key]) -> set[Key]:
+    """The unknown cells whose value follows from the constraints and the known cells.
+
+    Each constraint is a row over the unknown cells (known cells move to the right-hand
+    side, which does not matter for the question). In a matrix in reduced row echelon form
+    a unit vector e_j lies in the row space exactly when some row equals e_j.
+    """
+    return {unknown[pivot] for pivot, row in reduced(sums, unknown).items() if len(row) == 1}
+
+
+def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dict[int, Exact]]:
+    """The constraints over ``columns`` (cells not in it are dropped) in reduced row echelon
+    form by Gauss-Jordan elimination: pivot column -> row (column -> coefficient, 1 at the
+    pivot), each pivot the lowest column of its row and 0 in every other row.
+
+    As the rows are kept reduced, a new row is reduced by subtracting, once, the rows of
+    the pivot columns it has (which changes none of its other pivot columns), and the new
+    pivot is then cleared from the rows that hold it (``holders``). Arithmetic is exact:
+    coefficients stay ``int`` while they are whole (the usual case, as every constraint has
+    coefficients +1 and -1) and become ``Fraction`` otherwise."""
+    column = {key: index for index, key in enumerate(columns)}
+    pivots: dict[int, dict[int, Exact]] = {}
+    # Non-pivot column -> the pivots whose row has a nonzero coefficient there.
+    holders: dict[int, set[int]] = {}
+    for constraint in sums:
+        row: dict[int, Exact] = {}
+        for key, sign in [(key, 1) for key in constraint.parts] + [(constraint.total, -1)]:
+            if key in column:
+                index = column[key]
+                row[index] = row.get(index, 0) + sign
+        for pivot in [index for index, value in row.items() if value and index in pivots]:
+            factor = row[pivot]
+            for index, coefficient in pivots[pivot].items():
+                row[index] = row.get(index, 0) - factor * coefficient
+        row = {index: value for index, value in row.items() if value}
+        if not row:
+            continue
+        pivot = min(row)
+        row = scaled(row, row[pivot])
+        for other in sorted(holders.pop(pivot, ())):
+            before = set(pivots[other])
+            eliminate(pivots[other], row, pivot)
+            for index in before - set(pivots[other]) - {pivot}:
+                holders[index].discard(other)
+            for index in set(pivots[other]) - before:
+                holders.setdefault(index, set()).add(other)
+        pivots[pivot] = row
+        for index in row:
+            if index != pivot:
+                holders.setdefault(index, set()).add(pivot)
+    return pivots
+
+
+def scaled(row: dict[int, Exact], scale: Exact) -> dict[int, Exact]:
+    if scale == 1:
+        return dict(row)
+    if scale == -1:
+        return {index: -value for index, value in row.items()}
+    return {index: Fraction(value) / scale for index, value in row.items()}
+
+
+def eliminate(row: dict[int, Exact], pivot_row: Mapping[int, Exact], pivot: int) -> None:
+    """Subtract from ``row``, in place, the multiple of ``pivot_row`` (1 at ``pivot``) that
+    clears ``pivot``, dropping the entries that become 0."""
+    factor = row.get(pivot)
+    if not factor:
+        return
+    for index, coefficient in pivot_row.items():
+        updated = row.get(index, 0) - factor * coefficient
+        if updated:
+            row[index] = updated
+        else:
+            row.pop(index, None)
