@@ -21,14 +21,15 @@ from testing.browser import DESKTOP, PHONE, axe_violations, sideways_scroll
 
 pytestmark = pytest.mark.browser
 
-#: (persona e-mail in the demo, URL name): the memo page, the dashboard (its charts) and
-#: three list pages.
+#: (persona e-mail in the demo, URL name): the memo page, the dashboard (its charts),
+#: three list pages and the board's participants page (the last quarter's memo figures).
 PAGES = [
     ("admin@exempel.se", "documents:memo"),
     ("admin@exempel.se", "dashboard"),
     ("admin@exempel.se", "interventions:list"),
     ("ekonom@exempel.se", "finance:cost_list"),
     ("deltagare.steg@exempel.se", "participants:list"),
+    ("styrelse@exempel.se", "participants:index"),
 ]
 #: Set FINSAM_SCREENSHOTS=<folder> to keep a full-page screenshot of every page and width.
 SCREENSHOTS = os.environ.get("FINSAM_SCREENSHOTS", "")
