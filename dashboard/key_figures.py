@@ -79,29 +79,23 @@ COMPUTING_SECONDS = 2 * 60
 def key_figures(association: Association, *, today: dt.date, suppress: bool) -> KeyFigures:
     """The key figures, recomputed at most once a minute per association and version.
 
-    Only one request at a time recomputes them (``cache.add`` is atomic in every cache
-    backend, shared between servers with Redis): the others show the last figures computed
-    while it works, so a slow memo after a change does not occupy every web worker at once.
-    Only the very first request of a period, with nothing computed yet, waits for its own."""
-    from django.core.cache import cache
+    Only one request at a time recomputes them (``stats.cache.single_flight``: ``cache.add``
+    is atomic in every cache backend, shared between servers with Redis): the others show
+    the last figures computed while it works, so a slow memo after a change does not
+    occupy every web worker at once. Only the very first request of a period, with nothing
+    computed yet, waits for its own."""
+    from stats.cache import single_flight
 
     period = Period.current_half(today)
-    key = f"finsam:key-figures:{association.pk}:{period.code}:{int(suppress)}"
     threshold = association.disclosure_threshold
-    figures: KeyFigures | None = cache.get(key)
-    if figures is not None and figures.threshold == threshold:
-        return figures
-    last: KeyFigures | None = cache.get(f"{key}:last")
-    computing = cache.add(f"{key}:computing", True, COMPUTING_SECONDS)
-    if not computing and last is not None and last.threshold == threshold:
-        return last
-    try:
-        figures = compute_key_figures(association, period=period, suppress=suppress)
-        cache.set(key, figures, KEY_FIGURES_SECONDS)
-        cache.set(f"{key}:last", figures, LAST_FIGURES_SECONDS)
-    finally:
-        if computing:
-            cache.delete(f"{key}:computing")
+    figures, _stale = single_flight(
+        f"finsam:key-figures:{association.pk}:{period.code}:{int(suppress)}",
+        lambda: compute_key_figures(association, period=period, suppress=suppress),
+        fresh_seconds=KEY_FIGURES_SECONDS,
+        last_seconds=LAST_FIGURES_SECONDS,
+        computing_seconds=COMPUTING_SECONDS,
+        usable=lambda figures: figures.threshold == threshold,
+    )
     return figures
 
 

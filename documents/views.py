@@ -3,6 +3,8 @@ for a section, and the Word template."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib import messages
@@ -21,7 +23,10 @@ from documents.memo.render import CONTENT_TYPES, render_memo
 from documents.memo.texts import PLACEHOLDER, REFLECTIONS, SPEC_BY_KEY
 from documents.models import MemoTemplate, MemoText
 from documents.services import remove_memo_template, replace_memo_template, save_memo_text
+from stats.cache import MEMO_CACHE_SECONDS, data_version, single_flight
+from stats.memo import Memo
 from stats.periods import Period
+from tenancy.models import Association
 from tenancy.views.base import TenantView, htmx_redirect
 
 #: ``?version=kansli``: the version without disclosure control (office only)
@@ -30,6 +35,58 @@ UNSUPPRESSED = "kansli"
 ANYWAY, ANYWAY_VALUE = "ladda_ner", "ja"
 #: the formats that print the office's reflections (XLSX holds the tables only)
 WARNED_FORMATS = ("docx", "pdf")
+#: How long the memo page keeps the last computed memo, shown while another request
+#: computes the memo of the current data, and how long a computation may hold the mark.
+LAST_MEMO_SECONDS = 60 * 60
+MEMO_COMPUTING_SECONDS = 2 * 60
+
+
+@dataclass(frozen=True)
+class PageMemo:
+    """A memo as the page computed it: when, and under which disclosure threshold."""
+
+    memo: Memo
+    computed_at: dt.datetime
+    threshold: int
+
+
+def page_memo(
+    association: Association, period: Period, *, suppress: bool, may_unsuppress: bool
+) -> tuple[PageMemo, bool]:
+    """The period's memo for the memo page, and whether it is the last one computed
+    instead of the one of the current data (stale).
+
+    The memo of the current data version is computed by one request at a time
+    (``stats.cache.single_flight``, the mark per association, period and disclosure
+    variant); while it computes, the others show the last memo of the same period,
+    variant and permission at once, so a change of the data does not make every worker
+    compute the memo (~1.4 s of CPU at national scale) at the same time. A request computes
+    itself only when nothing was computed yet. Downloads and the API never come here: they
+    always use the current data."""
+    base = f"finsam:memo-page:{association.pk}:{period.code}:{int(suppress)}"
+    variant = f"{base}:{int(may_unsuppress)}"
+    threshold = association.disclosure_threshold
+
+    def compute() -> PageMemo:
+        memo = sources.memo_for(association, period, suppress=suppress)
+        return PageMemo(memo=memo, computed_at=timezone.localtime(), threshold=threshold)
+
+    entry, stale = single_flight(
+        f"{variant}:{data_version(association.pk)}",
+        compute,
+        fresh_seconds=MEMO_CACHE_SECONDS,
+        last_seconds=LAST_MEMO_SECONDS,
+        computing_seconds=MEMO_COMPUTING_SECONDS,
+        last_key=f"{variant}:last",
+        mark_key=f"{base}:computing",
+        usable=lambda entry: entry.threshold == threshold,
+    )
+    extras = entry.memo.document
+    if extras is not None and extras.association_name != association.name:
+        # The association's own row is global: renaming it does not change the data version.
+        memo = replace(entry.memo, document=replace(extras, association_name=association.name))
+        entry = replace(entry, memo=memo)
+    return entry, stale
 
 
 def reflections_missing(document: MemoDocument) -> bool:
@@ -71,7 +128,21 @@ class MemoView(MemoPeriodMixin):
 
         period = self.period()
         unsuppressed = self.unsuppressed()
-        document, _data = sources.memo_document(self.association, period, suppress=not unsuppressed)
+        can_unsuppress = request.user.has_perm("stats.view_unsuppressed", self.association)
+        entry, stale = page_memo(
+            self.association, period, suppress=not unsuppressed, may_unsuppress=can_unsuppress
+        )
+        document = sources.document_of(
+            entry.memo,
+            texts=sources.texts_for(self.association, period),
+            produced_at=entry.computed_at if stale else timezone.localtime(),
+        )
+        stale_note = ""
+        if stale:
+            stale_note = _(
+                "Siffrorna räknas om efter en ändring. Sidan visar beräkningen från kl. "
+                "%(time)s; ladda om sidan om en stund."
+            ) % {"time": timezone.localtime(entry.computed_at).strftime("%H:%M")}
         # Table headings with soft hyphens, as in the DOCX and PDF: a wide table's narrow
         # columns break their heading words at syllables and the table fits the screen.
         document = hyphenated(document)
@@ -92,7 +163,8 @@ class MemoView(MemoPeriodMixin):
             form=PeriodForm(initial={"period": period.code}, choices=choices),
             query=query,
             formats=("docx", "pdf", "xlsx", "json"),
-            can_unsuppress=request.user.has_perm("stats.view_unsuppressed", self.association),
+            can_unsuppress=can_unsuppress,
+            stale_note=stale_note,
             can_edit=request.user.has_perm("documents.edit_memo", self.association),
         )
         return render(request, self.template_name, context)

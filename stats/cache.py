@@ -9,7 +9,8 @@ cache's time limit.)"""
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -55,3 +56,48 @@ def _tenant_row_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 def memo_cache_key(association_id: int, period_code: str, suppress: bool) -> str:
     version = data_version(association_id)
     return f"finsam:memo:{association_id}:{period_code}:{int(suppress)}:{version}"
+
+
+T = TypeVar("T")
+
+
+def single_flight(
+    key: str,
+    compute: Callable[[], T],
+    *,
+    fresh_seconds: int | None,
+    last_seconds: int,
+    computing_seconds: int,
+    last_key: str | None = None,
+    mark_key: str | None = None,
+    usable: Callable[[T], bool] = lambda _value: True,
+) -> tuple[T, bool]:
+    """The value cached under ``key``, computed by one request at a time.
+
+    When ``key`` holds no usable value, the request tries to take the computing mark
+    (``mark_key``, by default ``<key>:computing``; ``cache.add`` is atomic in every cache
+    backend, shared between servers with Redis). If another request holds it and a last
+    value (``last_key``, by default ``<key>:last``) is usable, that last value is returned
+    at once, so a slow computation after a change does not occupy every web worker. Only
+    with nothing usable computed yet does a request compute without the mark. The mark is
+    released when the computation ends, also when it fails; ``computing_seconds`` bounds it
+    for a worker that dies while computing.
+
+    Returns the value and whether it is the last one instead of the current one (stale)."""
+    last_key = last_key or f"{key}:last"
+    mark_key = mark_key or f"{key}:computing"
+    value: T | None = cache.get(key)
+    if value is not None and usable(value):
+        return value, False
+    last: T | None = cache.get(last_key)
+    computing = cache.add(mark_key, True, computing_seconds)
+    if not computing and last is not None and usable(last):
+        return last, True
+    try:
+        value = compute()
+        cache.set(key, value, fresh_seconds)
+        cache.set(last_key, value, last_seconds)
+    finally:
+        if computing:
+            cache.delete(mark_key)
+    return value, False

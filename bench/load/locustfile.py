@@ -12,6 +12,15 @@ host), three kinds of users and anonymous survey respondents.
   the answer with a random choice per question, the thank-you page); the links are opened
   by ``bench.load.links`` and read from ``$BENCH_LOAD_OUT/links.json``.
 
+Warm-up (not measured): every simulated user logs in once (as real users log in once a
+day, not all in the same minutes), then waits until all have; only then does the measured
+window of ``BENCH_DURATION`` start: Locust's statistics are reset and the page, write and
+download times are recorded from there. The logins' times are kept apart
+(``$BENCH_LOAD_OUT/window.json``) with the warm-up's length, the window's wall time, the
+load average at its start and end and the CPU seconds of gunicorn, PostgreSQL and the
+Locust client in it (``bench.load.window``). The warm-up is bounded by
+``BENCH_WARMUP_MAX`` seconds (300): users not logged in by then are measured anyway.
+
 The server is reached as if through the production proxy that terminates TLS: every
 request carries ``X-Forwarded-Proto: https`` and an ``X-Forwarded-For`` address of its own
 per simulated user (``bench.load.settings`` trusts one proxy). Per-request timings are
@@ -34,8 +43,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import gevent  # type: ignore[import-untyped]  # gevent ships no type hints
+from gevent.event import Event  # type: ignore[import-untyped]  # gevent ships no type hints
 from locust import FastHttpUser, between, events, task
+from locust.util.timespan import parse_timespan
 
+from bench.load import window as measured
 from bench.load.accounts import ASSOCIATION, BOARD, DEMO_PASSWORD, OFFICE, officers
 from bench.load.answers import survey_answers
 from bench.load.numbers import next_personnummer
@@ -55,9 +68,65 @@ LINKS: list[str] = json.loads(LINKS_FILE.read_text()) if LINKS_FILE.exists() els
 
 _addresses = itertools.count(1)
 _officers = itertools.cycle(officers())
-#: category -> response times (ms); category -> failures
+#: In the measured window: category -> response times (ms); category -> failures
 TIMES: dict[str, list[float]] = defaultdict(list)
 FAILURES: dict[str, int] = defaultdict(int)
+#: In the warm-up: login request name -> response times (ms); name -> failures
+WARMUP_TIMES: dict[str, list[float]] = defaultdict(list)
+WARMUP_FAILURES: dict[str, int] = defaultdict(int)
+
+#: The measured window's length (after the warm-up) and the warm-up's bound, in seconds.
+DURATION = parse_timespan(os.environ.get("BENCH_DURATION", "5m"))
+WARMUP_MAX = float(os.environ.get("BENCH_WARMUP_MAX", "300"))
+
+
+class Phase:
+    """Warm-up, then the measured window (``measuring`` set), then done."""
+
+    measuring = Event()
+    done = False
+    ready = 0
+    warmup_start: measured.Sample | None = None
+    start: measured.Sample | None = None
+    end: measured.Sample | None = None
+    servers: dict[str, int | None] = {}
+
+
+def users_wanted(environment: Any) -> int:
+    options = getattr(environment, "parsed_options", None)
+    return int(getattr(options, "num_users", 0) or environment.runner.target_user_count or 0)
+
+
+@events.test_start.add_listener
+def start_warmup(environment: Any, **_kwargs: Any) -> None:
+    Phase.servers = measured.servers_from_environment()
+    Phase.warmup_start = measured.sample(Phase.servers)
+    gevent.spawn_later(WARMUP_MAX, begin_measuring, environment)
+
+
+def warmed_up(environment: Any) -> None:
+    """One more user has logged in (or tried to); the last one starts the window."""
+    Phase.ready += 1
+    if Phase.ready >= users_wanted(environment):
+        begin_measuring(environment)
+
+
+def begin_measuring(environment: Any) -> None:
+    if Phase.measuring.is_set():
+        return
+    Phase.start = measured.sample(Phase.servers)
+    environment.stats.reset_all()
+    TIMES.clear()
+    FAILURES.clear()
+    Phase.measuring.set()
+    gevent.spawn_later(DURATION, end_measuring, environment)
+
+
+def end_measuring(environment: Any) -> None:
+    if Phase.end is None:
+        Phase.end = measured.sample(Phase.servers)
+    Phase.done = True
+    environment.runner.quit()
 
 
 def category(name: str) -> str:
@@ -73,6 +142,13 @@ def refuse_remote_hosts(environment: Any, **_kwargs: Any) -> None:
 
 @events.request.add_listener
 def record(name: str, response_time: float, exception: Any, **_kwargs: Any) -> None:
+    if Phase.done:
+        return  # finished after the window (while the users stop)
+    if not Phase.measuring.is_set():
+        if category(name) == "login":
+            WARMUP_TIMES[name].append(response_time)
+            WARMUP_FAILURES[name] += exception is not None
+        return  # the warm-up's other requests (a staff user's first list) are not measured
     TIMES[category(name)].append(response_time)
     if exception is not None:
         FAILURES[category(name)] += 1
@@ -86,22 +162,49 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-@events.quitting.add_listener
-def write_categories(environment: Any, **_kwargs: Any) -> None:
-    out = Path(os.environ.get("BENCH_LOAD_OUT", "bench/out/load"))
-    out.mkdir(parents=True, exist_ok=True)
-    summary = {
+def times_summary(times: dict[str, list[float]], failures: dict[str, int]) -> dict[str, Any]:
+    return {
         name: {
             "requests": len(values),
-            "failures": FAILURES.get(name, 0),
+            "failures": failures.get(name, 0),
             "median_ms": round(percentile(values, 0.5), 1),
             "p95_ms": round(percentile(values, 0.95), 1),
             "p99_ms": round(percentile(values, 0.99), 1),
             "max_ms": round(max(values), 1) if values else 0.0,
         }
-        for name, values in sorted(TIMES.items())
+        for name, values in sorted(times.items())
     }
+
+
+@events.quitting.add_listener
+def write_categories(environment: Any, **_kwargs: Any) -> None:
+    out = Path(os.environ.get("BENCH_LOAD_OUT", "bench/out/load"))
+    out.mkdir(parents=True, exist_ok=True)
+    summary = times_summary(TIMES, FAILURES)
     (out / "categories.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    if Phase.end is None:
+        Phase.end = measured.sample(Phase.servers)
+    warmup = Phase.warmup_start
+    report = {
+        "users": users_wanted(environment),
+        "warmup": {
+            "seconds": round((Phase.start or Phase.end).wall - warmup.wall, 1) if warmup else None,
+            "users_ready": Phase.ready,
+            "bound_seconds": WARMUP_MAX,
+            "logins": times_summary(WARMUP_TIMES, WARMUP_FAILURES),
+        },
+        "window": measured.window(Phase.start, Phase.end) if Phase.start else None,
+        "window_planned_seconds": DURATION,
+    }
+    (out / "window.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+def wait_for_the_window(user: Any) -> None:
+    """The end of a user's warm-up: wait until every user has logged in, then a think time
+    of its own, so that the users do not all send their first request at the same moment."""
+    warmed_up(user.environment)
+    Phase.measuring.wait()
+    gevent.sleep(user.wait_time())
 
 
 class FinsamUser(FastHttpUser):
@@ -122,6 +225,11 @@ class FinsamUser(FastHttpUser):
         }
         self.post_headers = {**self.headers, "Origin": f"https://{host}"}
         self.login()
+        self.prepare()
+        wait_for_the_window(self)
+
+    def prepare(self) -> None:
+        """What the user does once after logging in, in the warm-up."""
 
     # -- requests ------------------------------------------------------------------------
 
@@ -213,6 +321,8 @@ class StaffUser(FinsamUser):
     def on_start(self) -> None:
         self.email, self.secret = next(_officers)
         super().on_start()
+
+    def prepare(self) -> None:
         body = self.page(f"{BASE}/deltagare/", "page: participants index")
         self.interventions = sorted(set(CREATE_LINK.findall(body)))
 
@@ -288,6 +398,7 @@ class Respondent(FastHttpUser):
             "X-Forwarded-For": f"10.1.{address // 250}.{address % 250 + 1}",
         }
         self.post_headers = {**self.headers, "Origin": f"https://{host}"}
+        wait_for_the_window(self)
 
     @task
     def answer(self) -> None:

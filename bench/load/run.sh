@@ -13,9 +13,13 @@
 # apart, e.g. 1.0 for its full 20 000 participations), BENCH_ASSOCIATION (the association the
 # simulated users work in: exempel, the demo x10, by default; e.g. nat-00 with the national
 # data, whose accounts bench.load.prepare creates), BENCH_PERIOD (the memo's period, e.g.
-# 2025H2 for generated data), BENCH_LINKS_PER_FORM (anonymous survey links, 30).
-# Results in bench/out/load/: summary.md, categories.json, Locust's CSV and HTML report,
-# gunicorn's access and error logs, machine.txt.
+# 2025H2 for generated data), BENCH_LINKS_PER_FORM (anonymous survey links, 30),
+# BENCH_WARMUP_MAX (seconds the warm-up may take, 300). DURATION is the measured window:
+# it starts after the warm-up in which every simulated user logs in once (logins are
+# reported apart, in window.json and the summary's warm-up table).
+# Results in bench/out/load/: summary.md, categories.json, window.json (warm-up logins, the
+# window's load average and the CPU of gunicorn, PostgreSQL and Locust in it), Locust's CSV
+# and HTML report, gunicorn's access and error logs, machine.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 USERS=${1:-50}
@@ -89,9 +93,13 @@ curl -sf -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$PORT/healthz" >/dev/nu
   echo "association: $ASSOCIATION, memo period: ${BENCH_PERIOD:-current}, national scale: ${BENCH_NATIONAL_SCALE:-none} (largest ${BENCH_NATIONAL_LARGEST_SCALE:-same})"
 } >"$OUT/machine.txt"
 
-echo "Running Locust: $USERS users for $DURATION against 127.0.0.1:$PORT ($WORKERS workers) ..."
-BENCH_ASSOCIATION="$ASSOCIATION" .venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" \
-  --spawn-rate "$SPAWN_RATE" --run-time "$DURATION" --host "http://127.0.0.1:$PORT" \
+# Locust stops itself after the warm-up and DURATION; --run-time only bounds the whole run.
+WARMUP_MAX=${BENCH_WARMUP_MAX:-300}
+BOUND=$($PY -c "from locust.util.timespan import parse_timespan as p; print(int(p('$DURATION') + $WARMUP_MAX + 60))")
+echo "Running Locust: $USERS users log in (warm-up, at most ${WARMUP_MAX} s), then $DURATION measured against 127.0.0.1:$PORT ($WORKERS workers) ..."
+BENCH_ASSOCIATION="$ASSOCIATION" BENCH_DURATION="$DURATION" BENCH_WARMUP_MAX="$WARMUP_MAX" \
+  BENCH_SERVER_PID="$server" .venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" \
+  --spawn-rate "$SPAWN_RATE" --run-time "$BOUND" --host "http://127.0.0.1:$PORT" \
   --csv "$OUT/locust" --html "$OUT/locust.html" --stop-timeout 15 --only-summary \
   --loglevel WARNING --exit-code-on-error 0
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
