@@ -15,7 +15,8 @@ row that spans every column and says so. The tag writes those; the page writes i
 - ``num``: the places (1 for the first heading, comma-separated) of the number columns;
 - ``empty``: when the rows between the tags come out blank, the body is one row with this;
 - ``id``, ``class``: the table's attributes.
-What stands between the tags is the table body (inside ``<tbody>``).
+What stands between the tags is the table body (inside ``<tbody>``); rows after an optional
+``{% tablefoot %}`` are its foot (inside ``<tfoot>``), e.g. the sums.
 """
 
 from __future__ import annotations
@@ -55,10 +56,12 @@ class TableNode(template.Node):
         headings: list[FilterExpression],
         options: dict[str, FilterExpression],
         nodelist: NodeList,
+        foot: NodeList | None,
     ) -> None:
         self.headings = headings
         self.options = options
         self.nodelist = nodelist
+        self.foot = foot
 
     def render(self, context: Context) -> str:
         values = {name: resolve(value, context) for name, value in self.options.items()}
@@ -81,6 +84,7 @@ class TableNode(template.Node):
                     "show_empty": show_empty,
                     "empty": values.get("empty", ""),
                     "body": body,
+                    "foot": self.foot.render(context) if self.foot is not None else "",
                     "table_id": values.get("id", ""),
                     "table_class": values.get("class", ""),
                 }
@@ -90,7 +94,8 @@ class TableNode(template.Node):
 
 @register.tag("table")
 def do_table(parser: Parser, token: Token) -> TableNode:
-    """``{% table heading… caption=… %}rows{% endtable %}`` (see the module's docstring)."""
+    """``{% table heading… caption=… %}rows[{% tablefoot %}rows]{% endtable %}`` (see the
+    module's docstring)."""
     bits = token.split_contents()[1:]
     headings: list[FilterExpression] = []
     options: dict[str, FilterExpression] = {}
@@ -107,6 +112,9 @@ def do_table(parser: Parser, token: Token) -> TableNode:
             headings.append(parser.compile_filter(bit))
     if "caption" not in options:
         raise template.TemplateSyntaxError("table: every table has a caption")
-    nodelist = parser.parse(("endtable",))
-    parser.delete_first_token()
-    return TableNode(headings, options, nodelist)
+    nodelist = parser.parse(("tablefoot", "endtable"))
+    foot = None
+    if parser.next_token().contents == "tablefoot":
+        foot = parser.parse(("endtable",))
+        parser.delete_first_token()
+    return TableNode(headings, options, nodelist, foot)
