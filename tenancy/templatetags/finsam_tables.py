@@ -35,9 +35,10 @@ OPTIONS = frozenset({"caption", "count", "num", "empty", "id", "class"})
 
 @dataclass(frozen=True)
 class Column:
-    """One column heading: its text and whether the column holds numbers."""
+    """One column heading: its text (or a value such as a year) and whether the column holds
+    numbers."""
 
-    label: str
+    label: object
     num: bool
 
 
@@ -68,7 +69,7 @@ class TableNode(template.Node):
         num = {int(place) for place in str(values.get("num") or "").split(",") if place.strip()}
         labels = [resolve(heading, context) for heading in self.headings]
         columns = [
-            Column(str(label), place in num) for place, label in enumerate(labels, start=1) if label
+            Column(label, place in num) for place, label in enumerate(labels, start=1) if label
         ]
         body = self.nodelist.render(context)
         show_empty = "empty" in values and not body.strip()
