@@ -2,7 +2,8 @@
 
 Every list on a page is a ``<table>`` with a caption, a row of column headings
 (``<th scope="col">``, number columns right-aligned) and, when there is nothing to list, one
-row that spans every column and says so. The tag writes those; the page writes its rows::
+row that spans every column and says so. The tag writes those (as ``{{ value }}`` would:
+localised and escaped); the page writes its rows::
 
     {% load finsam_tables %}
     {% table _("Namn") _("Andel") caption=_("Medlemmar") num="2" empty=_("Inga medlemmar.") %}
@@ -24,9 +25,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
-from django.template import Engine
-from django.template.base import FilterExpression, NodeList, Parser, Token, token_kwargs
+from django.template.base import (
+    FilterExpression,
+    NodeList,
+    Parser,
+    Token,
+    render_value_in_context,
+    token_kwargs,
+)
 from django.template.context import Context
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -40,6 +49,14 @@ class Column:
 
     label: object
     num: bool
+
+
+NUM = mark_safe(' class="num"')
+
+
+def text(value: object, context: Context) -> str:
+    """A value as ``{{ value }}`` writes it: localised and escaped."""
+    return render_value_in_context(value, context)
 
 
 def resolve(expression: FilterExpression, context: Context) -> object:
@@ -72,24 +89,34 @@ class TableNode(template.Node):
             Column(label, place in num) for place, label in enumerate(labels, start=1) if label
         ]
         body = self.nodelist.render(context)
-        show_empty = "empty" in values and not body.strip()
-        engine = context.template.engine if context.template else Engine.get_default()
-        table = engine.get_template("includes/data_table.html")
-        return table.render(
-            context.new(
-                {
-                    "columns": columns,
-                    "caption": values.get("caption", ""),
-                    "has_count": "count" in values,
-                    "count": values.get("count"),
-                    "show_empty": show_empty,
-                    "empty": values.get("empty", ""),
-                    "body": body,
-                    "foot": self.foot.render(context) if self.foot is not None else "",
-                    "table_id": values.get("id", ""),
-                    "table_class": values.get("class", ""),
-                }
+        if "empty" in values and not body.strip():
+            body = format_html(
+                '\n    <tr><td colspan="{}">{}</td></tr>\n  ',
+                len(columns),
+                text(values["empty"], context),
             )
+        caption = text(values.get("caption", ""), context)
+        if "count" in values:
+            caption = format_html("{} ({})", caption, text(values["count"], context))
+        attributes = format_html_join(
+            "", ' {}="{}"', ((name, values[name]) for name in ("id", "class") if values.get(name))
+        )
+        headings = format_html_join(
+            "",
+            '<th scope="col"{}>{}</th>',
+            ((NUM if column.num else "", text(column.label, context)) for column in columns),
+        )
+        foot = ""
+        if self.foot is not None:
+            foot = format_html("\n  <tfoot>{}</tfoot>", self.foot.render(context))
+        return format_html(
+            "<table{}>\n  <caption>{}</caption>\n  <thead><tr>{}</tr></thead>\n"
+            "  <tbody>{}</tbody>{}\n</table>",
+            attributes,
+            caption,
+            headings,
+            body,
+            foot,
         )
 
 
