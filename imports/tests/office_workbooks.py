@@ -9,8 +9,14 @@ from typing import Any
 from django_scopes import scope
 
 from finance.models import CostOutcome
-from followup.models import Deviation, DeviationEvent, QuarterlyReport, ReportEvent
-from imports.tests.workbooks import Sheets, dump, good_sheets
+from followup.models import (
+    QUALITY_QUESTIONS,
+    Deviation,
+    DeviationEvent,
+    QuarterlyReport,
+    ReportEvent,
+)
+from imports.tests.workbooks import Sheets, dump, good_sheets, sheet_row
 from imports.workbook import export_workbook
 from imports.workbook.access import WorkbookAccess
 from interventions.models import Budget, Intervention
@@ -57,14 +63,7 @@ REPORT_FIELDS = (
     "started_on_time",
     "vacancy_funded",
     "vacancy_self_funded",
-    "meetings_per_agreement",
-    "ordinary_representation",
-    "follow_up_per_agreement",
-    "target_group_checked",
-    "method_checked",
-    "equality_discussed",
-    "gender_equality_discussed",
-    "implementation_discussed",
+    *QUALITY_QUESTIONS,
     "action_plan_share",
     "comment",
 )
@@ -72,8 +71,7 @@ REPORT_FIELDS = (
 
 def utfall(**values: Any) -> list[Any]:
     row: dict[str, Any] = {"insats": "ARB", "år": 2023, "kvartal": 1, "belopp": "250 000"}
-    row.update(values)
-    return [row[column] for column in UTFALL_HEADER]
+    return sheet_row(UTFALL_HEADER, row | values)
 
 
 def kvartalsrapport(**values: Any) -> list[Any]:
@@ -99,8 +97,7 @@ def kvartalsrapport(**values: Any) -> list[Any]:
         "andel_handlingsplan": 80,
         "kommentar": "Två vakanser under kvartalet.",
     }
-    row.update(values)
-    return [row[column] for column in KVARTALSRAPPORTER_HEADER]
+    return sheet_row(KVARTALSRAPPORTER_HEADER, row | values)
 
 
 def avvikelse(**values: Any) -> list[Any]:
@@ -115,8 +112,7 @@ def avvikelse(**values: Any) -> list[Any]:
         "beslutsdatum": "2023-11-01",
         "beslutad_av": "styrelse",
     }
-    row.update(values)
-    return [row[column] for column in AVVIKELSER_HEADER]
+    return sheet_row(AVVIKELSER_HEADER, row | values)
 
 
 def office_sheets() -> Sheets:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django_scopes import scope
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,13 +21,13 @@ from imports.tests.workbooks import (
     deltagare,
     good_sheets,
     run_import,
+    stored_entry,
     xlsx_file,
 )
 from imports.workbook.base import Problem, RowReader, SheetChanges
 from imports.workbook.sheets.deltagare import mask_personnummer, parse_personnummer
 from interventions.models import Intervention
 from participants.models import Consent, Participation, ParticipationEvent, Person
-from participants.services import register_entry
 from testing.factories import AssociationFactory, InterventionFactory
 from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, make_personnummer
 
@@ -234,15 +233,7 @@ def test_deltagare_invalid_personnummer_is_masked_in_every_line(tmp_path: Path) 
 def test_deltagare_open_participation_in_database_refuses_row(tmp_path: Path) -> None:
     association = AssociationFactory.create()
     intervention = InterventionFactory.create(association=association, code="ARB")
-    with scope(association=association.pk):
-        register_entry(
-            user=None,
-            intervention=intervention,
-            number=WOMAN_1990,
-            consent_date=dt.date(2022, 5, 1),
-            entry_date=dt.date(2022, 5, 1),
-            check_access=False,
-        )
+    stored_entry(intervention, WOMAN_1990, dt.date(2022, 5, 1))
     sheets = {"Deltagare": [DELTAGARE_HEADER, deltagare()]}
 
     result = run_import(xlsx_file(tmp_path, sheets), association)
@@ -258,15 +249,7 @@ def test_deltagare_open_participation_in_database_refuses_row(tmp_path: Path) ->
 def test_deltagare_row_closing_stored_participation_frees_new_entry(tmp_path: Path) -> None:
     association = AssociationFactory.create()
     intervention = InterventionFactory.create(association=association, code="ARB")
-    with scope(association=association.pk):
-        stored = register_entry(
-            user=None,
-            intervention=intervention,
-            number=WOMAN_1990,
-            consent_date=dt.date(2022, 5, 1),
-            entry_date=dt.date(2022, 5, 1),
-            check_access=False,
-        )
+    stored = stored_entry(intervention, WOMAN_1990, dt.date(2022, 5, 1))
     sheets = {
         "Deltagare": [
             DELTAGARE_HEADER,

@@ -8,6 +8,7 @@ import pytest
 
 from imports.tests.workbooks import (
     BUDGET_HEADER,
+    GOOD_ROWS,
     INSATSER_HEADER,
     MISSING_AFTER_BUDGET,
     Sheets,
@@ -15,8 +16,10 @@ from imports.tests.workbooks import (
     csv_folder,
     csv_zip,
     dump,
+    each_row,
     good_sheets,
     run_import,
+    sheet_row,
     triples,
     xlsx_file,
 )
@@ -41,8 +44,7 @@ def insats(code: str, **overrides: object) -> list[Any]:
         "slutdatum": "",
         "förväntat_antal_deltagare": "",
     }
-    values.update(overrides)
-    return [values[column] for column in INSATSER_HEADER]
+    return sheet_row(INSATSER_HEADER, values | overrides)
 
 
 def test_import_good_workbook_creates_interventions_and_budgets(tmp_path: Path) -> None:
@@ -51,10 +53,7 @@ def test_import_good_workbook_creates_interventions_and_budgets(tmp_path: Path) 
     result = run_import(xlsx_file(tmp_path, good_sheets()), association)
 
     assert result.problems == []
-    assert result.changes == {
-        "Insatser": SheetChanges(created=2),
-        "Budget": SheetChanges(created=4),
-    }
+    assert result.changes == each_row("created", GOOD_ROWS)
     assert content(association) == {
         "interventions": [
             (
@@ -166,10 +165,7 @@ def test_import_same_file_twice_gives_same_database(tmp_path: Path) -> None:
     result = run_import(path, association)
 
     assert dump(association) == first
-    assert result.changes == {
-        "Insatser": SheetChanges(unchanged=2),
-        "Budget": SheetChanges(unchanged=4),
-    }
+    assert result.changes == each_row("unchanged", GOOD_ROWS)
 
 
 def test_import_row_replaces_stored_row_with_same_key(tmp_path: Path) -> None:
@@ -195,10 +191,7 @@ def test_import_dry_run_writes_nothing(tmp_path: Path) -> None:
 
     result = run_import(xlsx_file(tmp_path, good_sheets()), association, dry_run=True)
 
-    assert result.changes == {
-        "Insatser": SheetChanges(created=2),
-        "Budget": SheetChanges(created=4),
-    }
+    assert result.changes == each_row("created", GOOD_ROWS)
     assert content(association) == {"interventions": [], "budgets": []}
     assert (
         result.summary_lines()[0] == "Kontroll utan att spara: filen är giltig. Inget har sparats."

@@ -142,6 +142,20 @@ def test_office_sheets_web_upload_imports_only_for_the_administrator(
 # --- the money the workbook implies -------------------------------------------------------
 
 
+def from_start(
+    budget: int, outcome: int, *, transferred: int, returned: int | None
+) -> MoneyFigures:
+    """The figures of a period that starts the year: the period's are the year's so far."""
+    return MoneyFigures(
+        period_budget=budget,
+        period_outcome=outcome,
+        ytd_budget=budget,
+        ytd_outcome=outcome,
+        transferred=transferred,
+        returned=returned,
+    )
+
+
 def figures(association: Association, period: str) -> dict[str, MoneyFigures]:
     with scope(association=association.pk):
         result = money_figures(
@@ -170,31 +184,10 @@ def test_office_workbook_gives_the_money_figures_it_implies(tmp_path: Path) -> N
     first_half_2024 = figures(association, "2024H1")
 
     assert year_2023 == {
-        "ARB": MoneyFigures(
-            period_budget=1_290_000,
-            period_outcome=1_140_000,
-            ytd_budget=1_290_000,
-            ytd_outcome=1_140_000,
-            transferred=150_000,
-            returned=0,
-        ),
-        "NAT": MoneyFigures(
-            period_budget=150_000,
-            period_outcome=35_000,
-            ytd_budget=150_000,
-            ytd_outcome=35_000,
-            transferred=0,
-            returned=115_000,
-        ),
+        "ARB": from_start(1_290_000, 1_140_000, transferred=150_000, returned=0),
+        "NAT": from_start(150_000, 35_000, transferred=0, returned=115_000),
     }
     assert (year_2023["ARB"].consumption_ratio, year_2023["NAT"].consumption_ratio) == (88, 23)
     assert year_2024["ARB"].ytd_budget - 600_000 == 150_000
-    assert first_half_2024["ARB"] == MoneyFigures(
-        period_budget=675_000,
-        period_outcome=200_000,
-        ytd_budget=675_000,
-        ytd_outcome=200_000,
-        transferred=0,
-        returned=None,
-    )
+    assert first_half_2024["ARB"] == from_start(675_000, 200_000, transferred=0, returned=None)
     assert first_half_2024["ARB"].consumption_ratio == 30

@@ -4,6 +4,7 @@ breaks it refuses the whole file (with the valid `Insatser` and `Budget` sheets 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,32 +71,6 @@ UTFALL_CASES = [
         id="amount-text",
     ),
 ]
-
-
-@pytest.mark.parametrize(("changes", "expected"), UTFALL_CASES)
-def test_utfall_rule_refuses_file_and_writes_nothing(
-    tmp_path: Path, changes: dict[str, Any], expected: Expected
-) -> None:
-    association = AssociationFactory.create()
-
-    result = import_sheet(tmp_path, association, "Utfall", [UTFALL_HEADER, utfall(**changes)])
-
-    assert result.problems == problems_of("Utfall", 2, expected)
-    assert written(association) == NOTHING_WRITTEN
-
-
-def test_utfall_same_key_twice_is_refused(tmp_path: Path) -> None:
-    association = AssociationFactory.create()
-    rows = [UTFALL_HEADER, utfall(belopp=1), utfall(belopp=2)]
-
-    result = import_sheet(tmp_path, association, "Utfall", rows)
-
-    assert result.problems == [
-        Problem(
-            "Utfall", 3, "kvartal", "1", "Insatsen har redan utfall för 2023 kvartal 1 på rad 2."
-        )
-    ]
-    assert written(association) == NOTHING_WRITTEN
 
 
 def test_utfall_missing_column_is_refused(tmp_path: Path) -> None:
@@ -208,37 +183,6 @@ REPORT_CASES = [
         id="quarter-before-start-of-open-ended",
     ),
 ]
-
-
-@pytest.mark.parametrize(("changes", "expected"), REPORT_CASES)
-def test_kvartalsrapporter_rule_refuses_file_and_writes_nothing(
-    tmp_path: Path, changes: dict[str, Any], expected: Expected
-) -> None:
-    association = AssociationFactory.create()
-    rows = [KVARTALSRAPPORTER_HEADER, kvartalsrapport(**changes)]
-
-    result = import_sheet(tmp_path, association, "Kvartalsrapporter", rows)
-
-    assert result.problems == problems_of("Kvartalsrapporter", 2, expected)
-    assert written(association) == NOTHING_WRITTEN
-
-
-def test_kvartalsrapporter_same_key_twice_is_refused(tmp_path: Path) -> None:
-    association = AssociationFactory.create()
-    rows = [KVARTALSRAPPORTER_HEADER, kvartalsrapport(), kvartalsrapport(i_fas="nej")]
-
-    result = import_sheet(tmp_path, association, "Kvartalsrapporter", rows)
-
-    assert result.problems == [
-        Problem(
-            "Kvartalsrapporter",
-            3,
-            "kvartal",
-            "1",
-            "Insatsen har redan en kvartalsrapport för 2023 kvartal 1 på rad 2.",
-        )
-    ]
-    assert written(association) == NOTHING_WRITTEN
 
 
 def test_kvartalsrapporter_missing_required_column_is_refused(tmp_path: Path) -> None:
@@ -405,38 +349,6 @@ DEVIATION_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("changes", "expected"), DEVIATION_CASES)
-def test_avvikelser_rule_refuses_file_and_writes_nothing(
-    tmp_path: Path, changes: dict[str, Any], expected: Expected
-) -> None:
-    association = AssociationFactory.create()
-
-    result = import_sheet(
-        tmp_path, association, "Avvikelser", [AVVIKELSER_HEADER, avvikelse(**changes)]
-    )
-
-    assert result.problems == problems_of("Avvikelser", 2, expected)
-    assert written(association) == NOTHING_WRITTEN
-
-
-def test_avvikelser_same_key_twice_is_refused(tmp_path: Path) -> None:
-    association = AssociationFactory.create()
-    rows = [AVVIKELSER_HEADER, avvikelse(), avvikelse(belopp=1)]
-
-    result = import_sheet(tmp_path, association, "Avvikelser", rows)
-
-    assert result.problems == [
-        Problem(
-            "Avvikelser",
-            3,
-            "typ",
-            "overforing",
-            "Insatsen har redan en avvikelse av typen overforing inkommen 2023-10-15 på rad 2.",
-        )
-    ]
-    assert written(association) == NOTHING_WRITTEN
-
-
 def test_avvikelser_same_day_other_kind_is_another_deviation(tmp_path: Path) -> None:
     association = AssociationFactory.create()
     rows = [AVVIKELSER_HEADER, avvikelse(), avvikelse(typ="vakans", belopp="")]
@@ -463,3 +375,87 @@ def test_all_sheets_are_refused_together_with_every_problem(tmp_path: Path) -> N
         f'Blad Avvikelser, rad 3, kolumn belopp, värde "150 000": {NO_AMOUNT}',
     ]
     assert (written(association), result.changes) == (NOTHING_WRITTEN, {})
+
+
+# --- Every sheet ------------------------------------------------------------------------
+
+#: sheet -> (header, builder of a valid row)
+SHEETS: dict[str, tuple[list[str], Callable[..., list[Any]]]] = {
+    "Utfall": (UTFALL_HEADER, utfall),
+    "Kvartalsrapporter": (KVARTALSRAPPORTER_HEADER, kvartalsrapport),
+    "Avvikelser": (AVVIKELSER_HEADER, avvikelse),
+}
+
+
+def rule_cases(sheet: str, cases: list[Any]) -> list[Any]:
+    return [pytest.param(sheet, *case.values, id=f"{sheet}-{case.id}") for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "changes", "expected"),
+    [
+        *rule_cases("Utfall", UTFALL_CASES),
+        *rule_cases("Kvartalsrapporter", REPORT_CASES),
+        *rule_cases("Avvikelser", DEVIATION_CASES),
+    ],
+)
+def test_sheet_rule_refuses_file_and_writes_nothing(
+    tmp_path: Path, sheet: str, changes: dict[str, Any], expected: Expected
+) -> None:
+    association = AssociationFactory.create()
+    header, row = SHEETS[sheet]
+
+    result = import_sheet(tmp_path, association, sheet, [header, row(**changes)])
+
+    assert result.problems == problems_of(sheet, 2, expected)
+    assert written(association) == NOTHING_WRITTEN
+
+
+@pytest.mark.parametrize(
+    ("sheet", "first", "second", "refused"),
+    [
+        pytest.param(
+            "Utfall",
+            {"belopp": 1},
+            {"belopp": 2},
+            ("kvartal", "1", "Insatsen har redan utfall för 2023 kvartal 1 på rad 2."),
+            id="utfall",
+        ),
+        pytest.param(
+            "Kvartalsrapporter",
+            {},
+            {"i_fas": "nej"},
+            (
+                "kvartal",
+                "1",
+                "Insatsen har redan en kvartalsrapport för 2023 kvartal 1 på rad 2.",
+            ),
+            id="kvartalsrapporter",
+        ),
+        pytest.param(
+            "Avvikelser",
+            {},
+            {"belopp": 1},
+            (
+                "typ",
+                "overforing",
+                "Insatsen har redan en avvikelse av typen overforing inkommen 2023-10-15 på rad 2.",
+            ),
+            id="avvikelser",
+        ),
+    ],
+)
+def test_sheet_same_key_twice_is_refused(
+    tmp_path: Path,
+    sheet: str,
+    first: dict[str, Any],
+    second: dict[str, Any],
+    refused: tuple[str, str, str],
+) -> None:
+    association = AssociationFactory.create()
+    header, row = SHEETS[sheet]
+
+    result = import_sheet(tmp_path, association, sheet, [header, row(**first), row(**second)])
+
+    assert result.problems == problems_of(sheet, 3, [refused])
+    assert written(association) == NOTHING_WRITTEN

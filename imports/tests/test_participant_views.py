@@ -13,7 +13,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django_scopes import scope
 
 from audit.models import AccessLogEntry
 from imports.tests.workbooks import (
@@ -21,11 +20,11 @@ from imports.tests.workbooks import (
     Sheets,
     deltagare,
     good_sheets,
+    stored_entry,
     xlsx_bytes,
 )
 from interventions.models import Intervention
 from participants.models import Participation
-from participants.services import register_entry
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
 from testing.reauth import reauthenticate
@@ -49,16 +48,7 @@ def problems(response: Any) -> list[tuple[str, int | None, str]]:
 
 
 def enter(world: World, intervention: Intervention, number: str, reference: str = "") -> int:
-    with scope(association=world.association.pk):
-        return register_entry(
-            user=None,
-            intervention=intervention,
-            number=number,
-            consent_date=dt.date(2022, 1, 1),
-            entry_date=dt.date(2022, 1, 1),
-            reference=reference,
-            check_access=False,
-        ).pk
+    return stored_entry(intervention, number, dt.date(2022, 1, 1), reference).pk
 
 
 def test_workbook_upload_admin_is_refused_deltagare_rows(

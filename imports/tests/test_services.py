@@ -4,6 +4,7 @@ rules themselves, whoever calls them."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -67,36 +68,26 @@ def test_quarter_within_overlaps_the_period(
     assert quarter_within(start, end, year, quarter) is expected
 
 
-def test_import_quarterly_report_refuses_quarter_outside_the_period() -> None:
+def refused_report(**report: Any) -> ValidationError:
+    """Why ``import_quarterly_report`` refuses ``report`` of an intervention from 2023."""
     intervention = InterventionFactory.create(start_date=dt.date(2023, 1, 1))
-
     with pytest.raises(ValidationError) as error:
-        import_quarterly_report(
-            user=None,
-            intervention=intervention,
-            year=2022,
-            quarter=4,
-            submitted_on=dt.date(2023, 1, 20),
-            answers={},
-        )
+        import_quarterly_report(user=None, intervention=intervention, **report)
+    return error.value
 
-    assert error.value.messages == ["2022 kvartal 4 ligger utanför insatsens period."]
+
+def test_import_quarterly_report_refuses_quarter_outside_the_period() -> None:
+    refusal = refused_report(year=2022, quarter=4, submitted_on=dt.date(2023, 1, 20), answers={})
+
+    assert refusal.messages == ["2022 kvartal 4 ligger utanför insatsens period."]
 
 
 def test_import_quarterly_report_refuses_missing_answers() -> None:
-    intervention = InterventionFactory.create(start_date=dt.date(2023, 1, 1))
+    refusal = refused_report(
+        year=2023, quarter=1, submitted_on=dt.date(2023, 4, 20), answers={"on_track": "ja"}
+    )
 
-    with pytest.raises(ValidationError) as error:
-        import_quarterly_report(
-            user=None,
-            intervention=intervention,
-            year=2023,
-            quarter=1,
-            submitted_on=dt.date(2023, 4, 20),
-            answers={"on_track": "ja"},
-        )
-
-    assert sorted(error.value.message_dict) == [
+    assert sorted(refusal.message_dict) == [
         "equality_discussed",
         "follow_up_per_agreement",
         "forecast",

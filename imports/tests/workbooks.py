@@ -13,10 +13,28 @@ from typing import Any
 from django_scopes import scope
 
 from imports.workbook import ImportResult, import_workbook
+from imports.workbook.base import SheetChanges
 from interventions.models import Budget, Intervention
+from participants.models import Participation
 from tenancy.models import Association, Organisation
 
 Sheets = dict[str, list[list[Any]]]
+
+
+def sheet_row(header: list[str], cells: dict[str, Any]) -> list[Any]:
+    """The row of a sheet with ``header``: ``cells`` by column, the other cells empty."""
+    return [cells.get(column, "") for column in header]
+
+
+def each_row(outcome: str, rows: dict[str, int]) -> dict[str, SheetChanges]:
+    """The changes of an import that gave every row of the sheets (sheet -> rows) ``outcome``."""
+    counts: dict[str, dict[str, Any]] = {sheet: {outcome: n} for sheet, n in rows.items()}
+    return {sheet: SheetChanges(**count) for sheet, count in counts.items()}
+
+
+#: sheet -> rows of ``good_sheets``, of ``full_sheets``
+GOOD_ROWS = {"Insatser": 2, "Budget": 4}
+FULL_ROWS = {**GOOD_ROWS, "Deltagare": 6, "Volym": 2, "Aktiviteter": 2}
 
 INSATSER_HEADER = [
     "kod",
@@ -211,6 +229,26 @@ def content(association: Association) -> dict[str, list[tuple[Any, ...]]]:
 
 # --- The participant sheets: Deltagare, Volym, Aktiviteter --------------------------------
 
+
+def stored_entry(
+    intervention: Intervention, number: str, on: dt.date, reference: str = ""
+) -> Participation:
+    """``number`` registered in ``intervention`` (consent and entry on ``on``) through the
+    service, without a user's access check: a participation stored before the import."""
+    from participants.services import register_entry
+
+    with scope(association=intervention.association_id):
+        return register_entry(
+            user=None,
+            intervention=intervention,
+            number=number,
+            consent_date=on,
+            entry_date=on,
+            reference=reference,
+            check_access=False,
+        )
+
+
 DELTAGARE_HEADER = [
     "insats",
     "deltagar_id",
@@ -289,20 +327,16 @@ def deltagare(**values: Any) -> list[Any]:
     (``kon`` stands for the column kön)."""
     from testing.participants import WOMAN_1990
 
-    row: dict[str, Any] = dict.fromkeys(DELTAGARE_HEADER, "")
-    row.update(
-        {
-            "insats": "ARB",
-            "anonym": "nej",
-            "personnummer": dashed(WOMAN_1990),
-            "samtycke_datum": "2023-01-10",
-            "inskrivningsdatum": "2023-01-15",
-        }
-    )
+    row: dict[str, Any] = {
+        "insats": "ARB",
+        "anonym": "nej",
+        "personnummer": dashed(WOMAN_1990),
+        "samtycke_datum": "2023-01-10",
+        "inskrivningsdatum": "2023-01-15",
+    }
     if "kon" in values:
         values["kön"] = values.pop("kon")
-    row.update(values)
-    return [row[column] for column in DELTAGARE_HEADER]
+    return sheet_row(DELTAGARE_HEADER, row | values)
 
 
 def anonymous_row(**values: Any) -> list[Any]:

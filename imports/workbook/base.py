@@ -34,12 +34,26 @@ RowT = TypeVar("RowT")
 
 @dataclass(frozen=True)
 class Column:
-    """A column of a sheet, named exactly as in spec/importmall.md."""
+    """A column of a sheet, named exactly as in spec/importmall.md. A required column's
+    header must be there, and (unless ``empty_allowed``) every row must fill it.
+
+    A sheet built on ``imports.workbook.sheets.common.ColumnSheet`` also says here how a
+    cell is read: into the row's attribute ``into``, by the cell parser ``parse`` or, for
+    a cell that needs the import (an intervention kod), by ``read``; ``empty`` is what the
+    row holds for an empty cell."""
 
     name: str
     required: bool = False
     #: Shows a value in problem reports instead of the cell (personnummer: never echoed).
     masked: Callable[[str], str] | None = field(default=None, compare=False)
+    into: str = field(default="", compare=False)
+    parse: Callable[[CellValue], Any] | None = field(default=None, compare=False)
+    read: Callable[[RowReader, ImportContext, Column], Any] | None = field(
+        default=None, compare=False
+    )
+    empty: Any = field(default=None, compare=False)
+    #: A required column whose cells may be left empty.
+    empty_allowed: bool = field(default=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -73,6 +87,11 @@ class Problem:
     column: str
     value: str
     reason: str
+
+    @classmethod
+    def of_sheet(cls, sheet: str, reason: str) -> Problem:
+        """A problem of a whole sheet (no row); of the whole file when ``sheet`` is empty."""
+        return cls(sheet, None, "", "", reason)
 
     def as_line(self) -> str:
         if not self.sheet:

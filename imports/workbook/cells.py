@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.utils.translation import gettext as _
 
@@ -66,6 +67,11 @@ def parse_text(value: CellValue, *, max_length: int) -> str:
     if len(text) > max_length:
         raise CellError(_("Texten är för lång (högst %(max)s tecken).") % {"max": max_length})
     return text
+
+
+def text_of(max_length: int) -> Callable[[CellValue], str]:
+    """The parser of a text cell of at most ``max_length`` characters."""
+    return partial(parse_text, max_length=max_length)
 
 
 def parse_amount(value: CellValue) -> int:
@@ -135,6 +141,19 @@ def parse_number_in_range(value: CellValue, *, low: int, high: int) -> int:
     return number
 
 
+def parse_quarter(value: CellValue) -> int:
+    return parse_number_in_range(value, low=1, high=4)
+
+
+def parse_month(value: CellValue) -> int:
+    return parse_number_in_range(value, low=1, high=12)
+
+
+def parse_percent(value: CellValue) -> int:
+    """A whole percent, 0–100."""
+    return parse_number_in_range(value, low=0, high=100)
+
+
 def parse_year(value: CellValue) -> int:
     try:
         return parse_number_in_range(value, low=YEAR_MIN, high=YEAR_MAX)
@@ -167,6 +186,11 @@ def parse_choice(value: CellValue, choices: Iterable[str]) -> str:
     if code not in allowed:
         raise CellError(_("Ange en av: %(codes)s.") % {"codes": ", ".join(allowed)})
     return code
+
+
+def choice_of(choices: Iterable[str]) -> Callable[[CellValue], str]:
+    """The parser of a cell holding one of ``choices`` (codes)."""
+    return partial(parse_choice, choices=choices)
 
 
 def parse_code(value: CellValue) -> str:

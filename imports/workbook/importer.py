@@ -96,7 +96,7 @@ def import_workbook(
         sheets = read_source(source, filename=filename)
     except WorkbookError as error:
         result = ImportResult(dry_run=dry_run)
-        result.problems.append(Problem(error.sheet, None, "", "", error.reason))
+        result.problems.append(Problem.of_sheet(error.sheet, error.reason))
         return result
     return import_sheets(sheets, association=association, dry_run=dry_run, access=access)
 
@@ -143,7 +143,7 @@ def _write(handler: SheetHandler[Any], rows: list[Any], context: ImportContext) 
         reason = " ".join(error.messages)
     except PermissionDenied:
         reason = _("Du saknar behörighet att ändra uppgifterna i bladet.")
-    context.problems.append(Problem(handler.sheet_name, None, "", "", reason))
+    context.problems.append(Problem.of_sheet(handler.sheet_name, reason))
     raise _Rollback
 
 
@@ -174,7 +174,7 @@ def _validate(
         key = fold(sheet.name)
         if key in by_key:
             context.problems.append(
-                Problem(sheet.name, None, "", "", _("Bladet finns två gånger i filen."))
+                Problem.of_sheet(sheet.name, _("Bladet finns två gånger i filen."))
             )
             continue
         by_key[key] = sheet
@@ -192,9 +192,7 @@ def _validate(
         allowed = may_import(handler, context.access)
         if not allowed:
             if found is not None and found.rows:
-                context.problems.append(
-                    Problem(handler.sheet_name, None, "", "", _refusal(handler))
-                )
+                context.problems.append(Problem.of_sheet(handler.sheet_name, _refusal(handler)))
             continue
         if found is None:
             result.notices.append(
@@ -210,10 +208,7 @@ def _validate(
         data_rows += len(found.rows)
     if not plan and not context.problems:
         context.problems.append(
-            Problem(
-                "",
-                None,
-                "",
+            Problem.of_sheet(
                 "",
                 _(
                     "Inget importerades: filen innehåller inget blad som du kan importera "
@@ -230,12 +225,8 @@ def _validate(
         )
     elif not data_rows and not context.problems:
         context.problems.append(
-            Problem(
-                "",
-                None,
-                "",
-                "",
-                _("Inget importerades: bladen i filen har rubriker men inga rader."),
+            Problem.of_sheet(
+                "", _("Inget importerades: bladen i filen har rubriker men inga rader.")
             )
         )
     return plan

@@ -6,20 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.base import Column, ImportContext, SheetChanges
 from imports.workbook.cells import (
-    parse_choice,
+    CellValue,
+    choice_of,
     parse_date,
     parse_list,
-    parse_text,
     parse_whole_number,
+    text_of,
 )
+from imports.workbook.sheets.common import ColumnSheet, known_intervention, save_each
 from participants.choices import ActivityType
 from participants.models import Activity
 from participants.workbook import save_activity
@@ -27,6 +28,10 @@ from tenancy.models import Association
 
 TITLE_LENGTH = int(getattr(Activity._meta.get_field("title"), "max_length", 0) or 0)
 ORGANISATION_LENGTH = 200
+
+
+def parse_organisations(value: CellValue) -> tuple[str, ...]:
+    return tuple(parse_list(value, max_length=ORGANISATION_LENGTH))
 
 
 @dataclass(frozen=True)
@@ -41,51 +46,20 @@ class ActivityRow:
     organisations: tuple[str, ...]
 
 
-class AktiviteterSheet(SheetHandler[ActivityRow]):
+class AktiviteterSheet(ColumnSheet[ActivityRow]):
     sheet_name = "Aktiviteter"
     label = "aktiviteter"
+    row_type = ActivityRow
     columns = (
-        Column("datum", required=True),
-        Column("titel", required=True),
-        Column("typ", required=True),
-        Column("insats"),
-        Column("kvinnor", required=True),
-        Column("män", required=True),
-        Column("annat", required=True),
-        Column("organisationer"),
+        Column("datum", required=True, into="date", parse=parse_date),
+        Column("titel", required=True, into="title", parse=text_of(TITLE_LENGTH)),
+        Column("typ", required=True, into="kind", parse=choice_of(ActivityType.values)),
+        Column("insats", into="intervention", read=known_intervention),
+        Column("kvinnor", required=True, into="women", parse=parse_whole_number),
+        Column("män", required=True, into="men", parse=parse_whole_number),
+        Column("annat", required=True, into="other", parse=parse_whole_number),
+        Column("organisationer", into="organisations", parse=parse_organisations, empty=()),
     )
-
-    def parse_row(self, row: RowReader, context: ImportContext) -> ActivityRow | None:
-        date = row.value("datum", parse_date, required=True)
-        title = row.value("titel", partial(parse_text, max_length=TITLE_LENGTH), required=True)
-        kind = row.value("typ", partial(parse_choice, choices=ActivityType.values), required=True)
-        code = context.intervention_code(row, required=False)
-        women = row.value("kvinnor", parse_whole_number, required=True)
-        men = row.value("män", parse_whole_number, required=True)
-        other = row.value("annat", parse_whole_number, required=True)
-        organisations = row.value(
-            "organisationer", partial(parse_list, max_length=ORGANISATION_LENGTH)
-        )
-        if (
-            not row.ok
-            or date is None
-            or not title
-            or kind is None
-            or women is None
-            or men is None
-            or other is None
-        ):
-            return None
-        return ActivityRow(
-            date=date,
-            title=title,
-            kind=kind,
-            intervention=code,
-            women=women,
-            men=men,
-            other=other,
-            organisations=tuple(organisations or ()),
-        )
 
     repeated_key = (
         "titel",
@@ -94,21 +68,7 @@ class AktiviteterSheet(SheetHandler[ActivityRow]):
     )
 
     def write(self, rows: Sequence[ActivityRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            save_activity(
-                association=context.association,
-                date=row.date,
-                title=row.title,
-                kind=row.kind,
-                intervention=interventions[row.intervention] if row.intervention else None,
-                women=row.women,
-                men=row.men,
-                other=row.other,
-                organisations=list(row.organisations),
-            )
-            for row in rows
-        )
+        return save_each(rows, context, save_activity, association=context.association)
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,18 +20,15 @@ from funding.models import Application, Outcome
 from funding.services import ImportedApplication, application_with_code, import_application
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import (
-    parse_choice,
-    parse_code,
-    parse_date,
-    parse_list,
-    parse_text,
-    parse_whole_number,
+from imports.workbook.cells import choice_of, parse_code, parse_date, parse_whole_number, text_of
+from imports.workbook.sheets.common import Organisations, fields_of
+from imports.workbook.sheets.insatser import (
+    PLAN_COLUMNS,
+    _max_length,
+    plan_cells,
+    read_plan,
 )
-from imports.workbook.sheets.insatser import ORGANISATION_NAME_LENGTH, InsatserSheet, _max_length
-from interventions.models import FollowUp, Kind
-from interventions.services import END_BEFORE_START, organisation_named
-from tenancy.models import Association, Organisation
+from tenancy.models import Association
 
 #: Attribute of the import context: kod -> (startdatum, slutdatum) of the file's rows.
 FILE_APPLICATIONS = "funding_file_applications"
@@ -71,12 +67,7 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
     columns = (
         Column("kod", required=True),
         Column("namn", required=True),
-        Column("insatsägare", required=True),
-        Column("samverkansparter"),
-        Column("inriktning", required=True),
-        Column("syfte"),
-        Column("uppföljning", required=True),
-        Column("startdatum", required=True),
+        *PLAN_COLUMNS,
         Column("slutdatum", required=True),
         Column("malgrupp", required=True),
         Column("förväntat_antal_deltagare"),
@@ -99,31 +90,13 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
                     application_with_code(code)
                 except ValidationError as error:
                     row.problem("kod", " ".join(error.messages))
-        name = row.value(
-            "namn", partial(parse_text, max_length=_max_length(Application, "name")), required=True
-        )
-        owner = row.value(
-            "insatsägare", partial(parse_text, max_length=ORGANISATION_NAME_LENGTH), required=True
-        )
-        partners = row.value(
-            "samverkansparter", partial(parse_list, max_length=ORGANISATION_NAME_LENGTH)
-        )
-        kind = row.value("inriktning", partial(parse_choice, choices=Kind.values), required=True)
-        aim = InsatserSheet()._aim(row, kind)
-        follow_up = row.value(
-            "uppföljning", partial(parse_choice, choices=FollowUp.values), required=True
-        )
-        start_date = row.value("startdatum", parse_date, required=True)
-        end_date = row.value("slutdatum", parse_date, required=True)
-        if start_date and end_date and end_date < start_date:
-            row.problem("slutdatum", str(END_BEFORE_START))
-        target_group = row.value(
-            "malgrupp", partial(parse_text, max_length=TARGET_GROUP_LENGTH), required=True
-        )
+        name = row.value("namn", text_of(_max_length(Application, "name")), required=True)
+        plan = read_plan(row, end_required=True)
+        target_group = row.value("malgrupp", text_of(TARGET_GROUP_LENGTH), required=True)
         expected = row.value("förväntat_antal_deltagare", parse_whole_number)
         extends = context.intervention_code(row, "forlanger", required=False)
         received_on = row.value("inkom", parse_date, required=True)
-        outcome = row.value("beslut", partial(parse_choice, choices=Outcome.values)) or ""
+        outcome = row.value("beslut", choice_of(Outcome.values)) or ""
         decided_on = row.value("beslutsdatum", parse_date)
         if outcome and decided_on is None and row.is_empty("beslutsdatum"):
             row.problem("beslutsdatum", _("Ange beslutsdatum för en beslutad ansökan."))
@@ -131,31 +104,13 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
             row.problem("beslutsdatum", _("Beslutsdatum anges bara när beslut är ifyllt."))
         if decided_on is not None and received_on is not None and decided_on < received_on:
             row.problem("beslutsdatum", _("Beslutsdatum får inte vara före inkom."))
-        if (
-            not row.ok
-            or code is None
-            or name is None
-            or owner is None
-            or kind is None
-            or aim is None
-            or follow_up is None
-            or start_date is None
-            or end_date is None
-            or target_group is None
-            or received_on is None
-        ):
+        if not row.ok or code is None or name is None or target_group is None or not received_on:
             return None
-        in_file[code] = (start_date, end_date)
+        in_file[code] = (plan["start_date"], plan["end_date"])
         return ApplicationRow(
             code=code,
             name=name,
-            owner=owner,
-            partners=tuple(partners or ()),
-            kind=kind,
-            aim=aim,
-            follow_up=follow_up,
-            start_date=start_date,
-            end_date=end_date,
+            **plan,
             target_group=target_group,
             expected_participants=expected,
             extends=extends,
@@ -165,36 +120,17 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
         )
 
     def write(self, rows: Sequence[ApplicationRow], context: ImportContext) -> SheetChanges:
-        association = context.association
-        organisations: dict[str, Organisation] = {}
-
-        def organisation(name: str) -> Organisation:
-            if name not in organisations:
-                organisations[name] = organisation_named(association=association, name=name)
-            return organisations[name]
-
+        organisations = Organisations(context.association)
         extended = context.interventions_by_code(row.extends for row in rows)
-        return SheetChanges.of(
-            import_application(
-                association_id=association.pk,
-                data=ImportedApplication(
-                    code=row.code,
-                    name=row.name,
-                    owner=organisation(row.owner),
-                    partners=tuple(organisation(name) for name in row.partners),
-                    kind=row.kind,
-                    aim=row.aim,
-                    follow_up=row.follow_up,
-                    start_date=row.start_date,
-                    end_date=row.end_date,
-                    target_group=row.target_group,
-                    expected_participants=row.expected_participants,
-                    extends=extended[row.extends] if row.extends else None,
-                    received_on=row.received_on,
-                    outcome=row.outcome,
-                    decided_on=row.decided_on,
-                ),
+
+        def imported(row: ApplicationRow) -> ImportedApplication:
+            extends = extended[row.extends] if row.extends else None
+            return ImportedApplication(
+                **(fields_of(row) | organisations.of(row) | {"extends": extends})
             )
+
+        return SheetChanges.of(
+            import_application(association_id=context.association.pk, data=imported(row))
             for row in rows
         )
 
@@ -212,13 +148,7 @@ class AnsokningarSheet(SheetHandler[ApplicationRow]):
             yield (
                 export_code(application),
                 application.name,
-                application.owner.name,
-                "; ".join(sorted(partner.name for partner in application.partners.all())),
-                application.kind,
-                application.aim,
-                application.follow_up,
-                application.start_date,
-                application.end_date,
+                *plan_cells(application),
                 application.target_group,
                 application.expected_participants,
                 application.extends.code if application.extends else None,

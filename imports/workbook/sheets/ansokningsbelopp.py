@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 from funding.models import Application, ApplicationYear
 from funding.services import application_with_code, import_application_year
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import parse_amount, parse_code, parse_year
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges
+from imports.workbook.cells import parse_code
 from imports.workbook.sheets.ansokningar import export_code, file_applications
+from imports.workbook.sheets.common import AMOUNT, YEAR, ColumnSheet
 from tenancy.models import Association
 
 
@@ -27,50 +28,47 @@ class ApplicationYearRow:
     amount: int
 
 
-class AnsokningsbeloppSheet(SheetHandler[ApplicationYearRow]):
+class AnsokningsbeloppSheet(ColumnSheet[ApplicationYearRow]):
     sheet_name = "Ansökningsbelopp"
     label = "ansökningsbelopp"
+    row_type = ApplicationYearRow
     columns = (
-        Column("ansökan", required=True),
-        Column("år", required=True),
-        Column("belopp", required=True),
+        Column("ansökan", required=True, into="application", parse=parse_code),
+        YEAR,
+        AMOUNT,
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> ApplicationYearRow | None:
-        code = row.value("ansökan", parse_code, required=True)
-        year = row.value("år", parse_year, required=True)
-        amount = row.value("belopp", parse_amount, required=True)
+    def check_row(self, row: RowReader, context: ImportContext, cells: dict[str, Any]) -> None:
+        code, year, amount = cells["application"], cells["year"], cells["amount"]
         if amount is not None and amount < 0:
             row.problem("belopp", _("Beloppet får inte vara negativt."))
-        if code is not None:
-            in_file = file_applications(context)
-            if code in in_file:
-                period = in_file[code]
-            else:
-                try:
-                    stored = application_with_code(code)
-                except ValidationError:
-                    stored = None  # reported on the application's own row
-                period = None if stored is None else (stored.start_date, stored.end_date)
-                if stored is None:
-                    row.problem(
-                        "ansökan",
-                        _(
-                            "Ansökan finns varken i bladet Ansökningar eller bland förbundets "
-                            "ansökningar."
-                        ),
-                    )
-            if period is not None and year is not None:
-                start, end = period
-                if not start.year <= year <= end.year:
-                    row.problem(
-                        "år",
-                        _("Året ligger utanför ansökans period %(start)s–%(end)s.")
-                        % {"start": start.isoformat(), "end": end.isoformat()},
-                    )
-        if not row.ok or code is None or year is None or amount is None:
-            return None
-        return ApplicationYearRow(code, year, amount)
+        if code is None:
+            return
+        in_file = file_applications(context)
+        if code in in_file:
+            period = in_file[code]
+        else:
+            try:
+                stored = application_with_code(code)
+            except ValidationError:
+                stored = None  # reported on the application's own row
+            period = None if stored is None else (stored.start_date, stored.end_date)
+            if stored is None:
+                row.problem(
+                    "ansökan",
+                    _(
+                        "Ansökan finns varken i bladet Ansökningar eller bland förbundets "
+                        "ansökningar."
+                    ),
+                )
+        if period is not None and year is not None:
+            start, end = period
+            if not start.year <= year <= end.year:
+                row.problem(
+                    "år",
+                    _("Året ligger utanför ansökans period %(start)s–%(end)s.")
+                    % {"start": start.isoformat(), "end": end.isoformat()},
+                )
 
     repeated_key = (
         "år",

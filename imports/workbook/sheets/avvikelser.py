@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from typing import Any
 
 from django.utils.translation import gettext_lazy
 
 from followup.models import DecidedBy, Decision, Deviation, DeviationKind
 from followup.workbook import import_deviation, imported_deviation_errors
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import parse_amount, parse_choice, parse_date, parse_text
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges
+from imports.workbook.cells import choice_of, parse_amount, parse_date, text_of
 from imports.workbook.model_export import ModelExport
+from imports.workbook.sheets.common import INTERVENTION, ColumnSheet, save_each
 
 DESCRIPTION_LENGTH = 20_000
 
@@ -44,68 +45,38 @@ class DeviationRow:
     decided_by: str
 
 
-class AvvikelserSheet(SheetHandler[DeviationRow]):
+class AvvikelserSheet(ColumnSheet[DeviationRow]):
     sheet_name = "Avvikelser"
     label = "avvikelser"
+    row_type = DeviationRow
     columns = (
-        Column("insats", required=True),
-        Column("inkommen_datum", required=True),
-        Column("typ", required=True),
-        Column("beskrivning", required=True),
-        Column("belopp"),
-        Column("beslut", required=True),
-        Column("beslutsdatum"),
-        Column("beslutad_av"),
+        INTERVENTION,
+        Column("inkommen_datum", required=True, into="received_on", parse=parse_date),
+        Column("typ", required=True, into="kind", parse=choice_of(DeviationKind.values)),
+        Column("beskrivning", required=True, into="description", parse=text_of(DESCRIPTION_LENGTH)),
+        Column("belopp", into="amount", parse=parse_amount),
+        Column("beslut", required=True, into="decision", parse=choice_of(Decision.values)),
+        Column("beslutsdatum", into="decided_on", parse=parse_date),
+        Column("beslutad_av", into="decided_by", parse=choice_of(DecidedBy.values), empty=""),
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> DeviationRow | None:
-        code = context.intervention_code(row)
-        received_on = row.value("inkommen_datum", parse_date, required=True)
-        kind = row.value("typ", partial(parse_choice, choices=DeviationKind.values), required=True)
-        description = row.value(
-            "beskrivning", partial(parse_text, max_length=DESCRIPTION_LENGTH), required=True
+    def check_row(self, row: RowReader, context: ImportContext, cells: dict[str, Any]) -> None:
+        if cells["kind"] is None or cells["decision"] is None:
+            return
+        errors = imported_deviation_errors(
+            received_on=cells["received_on"] or dt.date.min,
+            kind=cells["kind"],
+            description=cells["description"] or "-",
+            amount=cells["amount"],
+            decision=cells["decision"],
+            decided_on=cells["decided_on"],
+            decided_by=cells["decided_by"] or "",
         )
-        amount = row.value("belopp", parse_amount)
-        decision = row.value(
-            "beslut", partial(parse_choice, choices=Decision.values), required=True
-        )
-        decided_on = row.value("beslutsdatum", parse_date)
-        decided_by = row.value("beslutad_av", partial(parse_choice, choices=DecidedBy.values))
-        if kind is not None and decision is not None:
-            errors = imported_deviation_errors(
-                received_on=received_on or dt.date.min,
-                kind=kind,
-                description=description or "-",
-                amount=amount,
-                decision=decision,
-                decided_on=decided_on,
-                decided_by=decided_by or "",
-            )
-            parsed = {"amount": amount, "decided_on": decided_on, "decided_by": decided_by}
-            for field, column in FIELD_COLUMNS.items():
-                # A filled cell that could not be read has its problem already.
-                unreadable = parsed[field] is None and not row.is_empty(column)
-                if field in errors and not unreadable:
-                    row.problem(column, errors[field])
-        if (
-            not row.ok
-            or code is None
-            or received_on is None
-            or kind is None
-            or description is None
-            or decision is None
-        ):
-            return None
-        return DeviationRow(
-            intervention=code,
-            received_on=received_on,
-            kind=kind,
-            description=description,
-            amount=amount,
-            decision=decision,
-            decided_on=decided_on,
-            decided_by=decided_by or "",
-        )
+        for field, column in FIELD_COLUMNS.items():
+            # A filled cell that could not be read has its problem already.
+            unreadable = cells[field] is None and not row.is_empty(column)
+            if field in errors and not unreadable:
+                row.problem(column, errors[field])
 
     repeated_key = (
         "typ",
@@ -117,21 +88,7 @@ class AvvikelserSheet(SheetHandler[DeviationRow]):
     )
 
     def write(self, rows: Sequence[DeviationRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            import_deviation(
-                user=context.access.user,
-                intervention=interventions[row.intervention],
-                received_on=row.received_on,
-                kind=row.kind,
-                description=row.description,
-                amount=row.amount,
-                decision=row.decision,
-                decided_on=row.decided_on,
-                decided_by=row.decided_by,
-            )
-            for row in rows
-        )
+        return save_each(rows, context, import_deviation, user=context.access.user)
 
     export = ModelExport(
         Deviation,

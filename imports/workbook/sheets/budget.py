@@ -6,21 +6,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
+from imports.workbook.base import Column, ImportContext, SheetChanges
 from imports.workbook.cells import (
     CellError,
     CellValue,
     parse_amount,
-    parse_number_in_range,
-    parse_year,
+    parse_quarter,
 )
 from imports.workbook.model_export import ModelExport
+from imports.workbook.sheets.common import (
+    INTERVENTION,
+    YEAR,
+    ColumnSheet,
+    save_each,
+)
 from interventions.models import Budget
 from interventions.services import save_budget
 
@@ -50,24 +54,16 @@ def parse_budget_amount(value: CellValue) -> int:
     return amount
 
 
-class BudgetSheet(SheetHandler[BudgetRow]):
+class BudgetSheet(ColumnSheet[BudgetRow]):
     sheet_name = "Budget"
     label = "budgetrader"
+    row_type = BudgetRow
     columns = (
-        Column("insats", required=True),
-        Column("år", required=True),
-        Column("kvartal"),
-        Column("belopp", required=True),
+        INTERVENTION,
+        YEAR,
+        Column("kvartal", into="quarter", parse=parse_quarter),
+        Column("belopp", required=True, into="amount", parse=parse_budget_amount),
     )
-
-    def parse_row(self, row: RowReader, context: ImportContext) -> BudgetRow | None:
-        code = context.intervention_code(row)
-        year = row.value("år", parse_year, required=True)
-        quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4))
-        amount = row.value("belopp", parse_budget_amount, required=True)
-        if not row.ok or code is None or year is None or amount is None:
-            return None
-        return BudgetRow(intervention=code, year=year, quarter=quarter, amount=amount)
 
     repeated_key = (
         "insats",
@@ -111,16 +107,7 @@ class BudgetSheet(SheetHandler[BudgetRow]):
             self.problem(context, number, "kvartal", value, reason % {"year": row.year})
 
     def write(self, rows: Sequence[BudgetRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            save_budget(
-                intervention=interventions[row.intervention],
-                year=row.year,
-                quarter=row.quarter,
-                amount=row.amount,
-            )
-            for row in rows
-        )
+        return save_each(rows, context, save_budget)
 
     export = ModelExport(
         Budget,

@@ -24,16 +24,16 @@ from imports.workbook.cells import (
     CellError,
     CellValue,
     cell_text,
+    choice_of,
     fold,
-    parse_choice,
     parse_code,
     parse_date,
     parse_list,
     parse_number_in_range,
-    parse_text,
     parse_yes_no,
+    text_of,
 )
-from interventions.models import FollowUp, Intervention
+from interventions.models import FollowUp
 from participants import crypto, personnummer
 from participants.choices import (
     WORK_REASONS,
@@ -101,20 +101,8 @@ class ParticipantRow:
         return None if self.number is None else crypto.lookup_hash(self.number.canonical)
 
 
-#: Columns an anonymous row leaves empty.
-PERSONAL_COLUMNS = (
-    "personnummer",
-    "samtycke_datum",
-    "utskrivningsdatum",
-    "avslutsanledning",
-    "arbetsgrad",
-    "utbildningsniva",
-    "forsorjning_fore",
-    "tid_offentlig_forsorjning",
-    "remittent",
-    "handlingsplan_datum",
-    "forsorjning_efter",
-)
+#: The columns an anonymous row fills; it leaves the others empty.
+ANONYMOUS_COLUMNS = ("insats", "deltagar_id", "anonym", "kön", "inskrivningsdatum")
 
 
 class DeltagareSheet(SheetHandler[ParticipantRow]):
@@ -139,21 +127,22 @@ class DeltagareSheet(SheetHandler[ParticipantRow]):
         Column("handlingsplan_datum"),
         Column("forsorjning_efter"),
     )
+    personal_columns = tuple(c.name for c in columns if c.name not in ANONYMOUS_COLUMNS)
 
     def parse_row(self, row: RowReader, context: ImportContext) -> ParticipantRow | None:
         code = row.value("insats", parse_code, required=True)
         if code is not None:
             self._check_intervention(row, context, code)
-        reference = row.value("deltagar_id", partial(parse_text, max_length=REFERENCE_LENGTH))
+        reference = row.value("deltagar_id", text_of(REFERENCE_LENGTH))
         anonymous = row.value("anonym", parse_yes_no, required=True)
         entry_date = row.value("inskrivningsdatum", parse_date, required=True)
-        gender = row.value("kön", partial(parse_choice, choices=Gender.values))
+        gender = row.value("kön", choice_of(Gender.values))
         if anonymous is None:
             return None
         if anonymous:
             if row.is_empty("kön"):
                 row.problem("kön", _("Kön krävs för en anonym rad: kvinna, man eller annat."))
-            for column in PERSONAL_COLUMNS:
+            for column in self.personal_columns:
                 if not row.is_empty(column):
                     row.problem(
                         column,
@@ -237,14 +226,13 @@ class DeltagareSheet(SheetHandler[ParticipantRow]):
             )
         exit_date, exit_reason, work_extent = self._exit(row, entry_date)
         details = EntryDetails(
-            education=row.value("utbildningsniva", partial(parse_choice, choices=Education.values))
-            or "",
+            education=row.value("utbildningsniva", choice_of(Education.values)) or "",
             income_before=row.value("forsorjning_fore", parse_income_sources) or [],
             public_support_time=row.value(
-                "tid_offentlig_forsorjning", partial(parse_choice, choices=PublicSupportTime.values)
+                "tid_offentlig_forsorjning", choice_of(PublicSupportTime.values)
             )
             or "",
-            referrer=row.value("remittent", partial(parse_choice, choices=Referrer.values)) or "",
+            referrer=row.value("remittent", choice_of(Referrer.values)) or "",
             action_plan_date=row.value("handlingsplan_datum", parse_date),
             income_after=row.value("forsorjning_efter", parse_income_sources) or [],
         )
@@ -277,7 +265,7 @@ class DeltagareSheet(SheetHandler[ParticipantRow]):
             row.problem(
                 "utskrivningsdatum", _("Utskrivningsdatum får inte vara före inskrivningsdatum.")
             )
-        reason = row.value("avslutsanledning", partial(parse_choice, choices=ExitReason.values))
+        reason = row.value("avslutsanledning", choice_of(ExitReason.values))
         if row.is_empty("avslutsanledning") and not row.is_empty("utskrivningsdatum"):
             row.problem(
                 "avslutsanledning", _("Avslutsanledning krävs när deltagaren är utskriven.")
@@ -418,12 +406,7 @@ class DeltagareSheet(SheetHandler[ParticipantRow]):
                 self.problem(context, number, "personnummer", masked[number], reason)
 
     def write(self, rows: Sequence[ParticipantRow], context: ImportContext) -> SheetChanges:
-        interventions = {
-            intervention.code: intervention
-            for intervention in Intervention.objects.filter(
-                association=context.association, code__in={row.intervention for row in rows}
-            )
-        }
+        interventions = context.interventions_by_code(row.intervention for row in rows)
         records = [
             ParticipationRecord(
                 intervention=interventions[row.intervention],

@@ -6,20 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import (
-    CellError,
-    CellValue,
-    cell_text,
-    parse_choice,
-    parse_text,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges
+from imports.workbook.cells import CellError, CellValue, cell_text, choice_of, text_of
+from imports.workbook.sheets.common import ColumnSheet, known_intervention
 from imports.workbook.sheets.rapportrader import (
     parse_accounts,
     parse_line_code,
@@ -76,28 +70,21 @@ class OperatingRowValue:
     position: int
 
 
-class DriftraderSheet(SheetHandler[OperatingRowValue]):
+class DriftraderSheet(ColumnSheet[OperatingRowValue]):
     sheet_name = "Driftrader"
     label = "driftrader"
+    row_type = OperatingRowValue
     columns = (
-        Column("rad", required=True),
-        Column("rubrik", required=True),
-        Column("grupp", required=True),
-        Column("konton", required=True),
-        Column("objekt"),
-        Column("insats"),
+        Column("rad", required=True, into="code", parse=parse_line_code),
+        Column("rubrik", required=True, into="label", parse=text_of(200)),
+        Column("grupp", required=True, into="group", parse=choice_of(OPERATING_GROUPS)),
+        Column("konton", required=True, into="accounts", parse=parse_accounts),
+        Column("objekt", into="objects", parse=parse_objects, empty=frozenset()),
+        Column("insats", into="intervention", read=known_intervention),
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> OperatingRowValue | None:
-        code = row.value("rad", parse_line_code, required=True)
-        label = row.value("rubrik", partial(parse_text, max_length=200), required=True)
-        group = row.value("grupp", partial(parse_choice, choices=OPERATING_GROUPS), required=True)
-        accounts = row.value("konton", parse_accounts, required=True)
-        objects = row.value("objekt", parse_objects) or frozenset()
-        intervention = context.intervention_code(row, required=False)
-        if not row.ok or code is None or label is None or group is None or accounts is None:
-            return None
-        return OperatingRowValue(code, label, group, accounts, objects, intervention, row.number)
+    def check_row(self, row: RowReader, context: ImportContext, cells: dict[str, Any]) -> None:
+        cells["position"] = row.number
 
     def check_rows(
         self, rows: Sequence[tuple[int, OperatingRowValue]], context: ImportContext

@@ -18,8 +18,8 @@ from imports.workbook.cells import (
     CellError,
     CellValue,
     cell_text,
+    choice_of,
     fold,
-    parse_choice,
     parse_code,
     parse_date,
 )
@@ -90,7 +90,7 @@ class EnkatsvarSheet(SheetHandler[SurveyAnswerRow]):
         reference = row.value("svar_id", parse_code, required=True)
         form = row.value("formular", lambda v: parse_form(v, instrument), required=True)
         date = row.value("datum", parse_date, required=True)
-        gender = row.value("kon", lambda v: parse_choice(v, Gender.values))
+        gender = row.value("kon", choice_of(Gender.values))
         intervention = None
         if form in INTERVENTION_FORMS:
             intervention = context.intervention_code(row)

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import parse_amount, parse_choice, parse_year
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges
+from imports.workbook.cells import choice_of
 from imports.workbook.model_export import ModelExport
+from imports.workbook.sheets.common import AMOUNT, YEAR, ColumnSheet
 from imports.workbook.sheets.driftrader import FILE_CODES
 from imports.workbook.sheets.rapportrader import parse_line_code
 from ledger.models import OperatingRow, OwnBudgetAmount
@@ -28,42 +29,34 @@ class OwnBudgetRow:
     amount: int
 
 
-class ForbundsbudgetSheet(SheetHandler[OwnBudgetRow]):
+class ForbundsbudgetSheet(ColumnSheet[OwnBudgetRow]):
     sheet_name = "Förbundsbudget"
     label = "budgetrader"
+    row_type = OwnBudgetRow
     columns = (
-        Column("rad", required=True),
-        Column("år", required=True),
-        Column("version"),
-        Column("belopp", required=True),
+        Column("rad", required=True, into="row", parse=parse_line_code),
+        YEAR,
+        Column("version", into="version", parse=choice_of(("budget", "prognos")), empty="budget"),
+        AMOUNT,
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> OwnBudgetRow | None:
-        code = row.value("rad", parse_line_code, required=True)
-        year = row.value("år", parse_year, required=True)
-        version = (
-            row.value("version", partial(parse_choice, choices=("budget", "prognos"))) or "budget"
-        )
-        amount = row.value("belopp", parse_amount, required=True)
+    def check_row(self, row: RowReader, context: ImportContext, cells: dict[str, Any]) -> None:
+        amount, code = cells["amount"], cells["row"]
         if amount is not None and amount < 0:
             row.problem(
                 "belopp", _("Beloppet ska vara noll eller positivt; radens grupp avgör tecknet.")
             )
-        if code is not None:
-            in_file: set[str] = getattr(context, FILE_CODES, set())
-            if (
-                code not in in_file
-                and not OperatingRow.objects.filter(
-                    association=context.association, code=code
-                ).exists()
-            ):
-                row.problem(
-                    "rad",
-                    _("Raden finns varken i bladet Driftrader eller bland förbundets driftrader."),
-                )
-        if not row.ok or code is None or year is None or amount is None:
-            return None
-        return OwnBudgetRow(code, year, version, amount)
+        if code is None:
+            return
+        in_file: set[str] = getattr(context, FILE_CODES, set())
+        if (
+            code not in in_file
+            and not OperatingRow.objects.filter(association=context.association, code=code).exists()
+        ):
+            row.problem(
+                "rad",
+                _("Raden finns varken i bladet Driftrader eller bland förbundets driftrader."),
+            )
 
     repeated_key = (
         "rad",

@@ -16,18 +16,20 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from funding.models import Application
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
-    parse_choice,
+    choice_of,
     parse_code,
     parse_date,
     parse_list,
-    parse_text,
     parse_whole_number,
+    text_of,
 )
+from imports.workbook.sheets.common import Organisations, fields_of
 from interventions.models import Aim, FollowUp, Intervention, Kind
-from interventions.services import END_BEFORE_START, organisation_named, save_intervention
+from interventions.services import END_BEFORE_START, save_intervention
 from tenancy.models import Association, Organisation
 
 
@@ -53,6 +55,68 @@ def _max_length(model: type[Model], field: str) -> int:
 ORGANISATION_NAME_LENGTH = _max_length(Organisation, "name")
 
 
+#: The columns ``read_plan`` reads but slutdatum, required in `Ansökningar` only.
+PLAN_COLUMNS = (
+    Column("insatsägare", required=True),
+    Column("samverkansparter"),
+    Column("inriktning", required=True),
+    Column("syfte"),
+    Column("uppföljning", required=True),
+    Column("startdatum", required=True),
+)
+
+
+def read_plan(row: RowReader, *, end_required: bool) -> dict[str, Any]:
+    """The cells an intervention and an application share, insatsägare to slutdatum, by
+    their row attribute (``partners`` a tuple, ``aim`` empty for a structural one)."""
+    owner = row.value("insatsägare", text_of(ORGANISATION_NAME_LENGTH), required=True)
+    partners = row.value(
+        "samverkansparter", partial(parse_list, max_length=ORGANISATION_NAME_LENGTH)
+    )
+    kind = row.value("inriktning", choice_of(Kind.values), required=True)
+    aim = read_aim(row, kind)
+    follow_up = row.value("uppföljning", choice_of(FollowUp.values), required=True)
+    start_date = row.value("startdatum", parse_date, required=True)
+    end_date = row.value("slutdatum", parse_date, required=end_required)
+    if start_date and end_date and end_date < start_date:
+        row.problem("slutdatum", str(END_BEFORE_START))
+    return {
+        "owner": owner,
+        "partners": tuple(partners or ()),
+        "kind": kind,
+        "aim": aim or "",
+        "follow_up": follow_up,
+        "start_date": start_date,
+        "end_date": end_date,
+    }
+
+
+def plan_cells(stored: Intervention | Application) -> tuple[Any, ...]:
+    """The export's cells of ``read_plan``'s columns."""
+    return (
+        stored.owner.name,
+        "; ".join(sorted(partner.name for partner in stored.partners.all())),
+        stored.kind,
+        stored.aim,
+        stored.follow_up,
+        stored.start_date,
+        stored.end_date,
+    )
+
+
+def read_aim(row: RowReader, kind: str | None) -> str | None:
+    """syfte: required for an individual intervention (arbete or forrehabilitering), empty
+    for the others."""
+    if kind is not None and kind != Kind.INDIVIDUAL:
+        if not row.is_empty("syfte"):
+            row.problem("syfte", _("Syfte anges bara för individinsatser; lämna tomt."))
+        return ""
+    if kind == Kind.INDIVIDUAL and row.is_empty("syfte"):
+        row.problem("syfte", _("Syfte krävs för en individinsats: arbete eller forrehabilitering."))
+        return None
+    return row.value("syfte", choice_of(Aim.values))
+
+
 class InsatserSheet(SheetHandler[InterventionRow]):
     sheet_name = "Insatser"
     label = "insatser"
@@ -60,12 +124,7 @@ class InsatserSheet(SheetHandler[InterventionRow]):
         Column("kod", required=True),
         Column("namn", required=True),
         Column("kortnamn"),
-        Column("insatsägare", required=True),
-        Column("samverkansparter"),
-        Column("inriktning", required=True),
-        Column("syfte"),
-        Column("uppföljning", required=True),
-        Column("startdatum", required=True),
+        *PLAN_COLUMNS,
         Column("slutdatum"),
         Column("förväntat_antal_deltagare"),
     )
@@ -80,93 +139,30 @@ class InsatserSheet(SheetHandler[InterventionRow]):
                 )
             else:
                 context.file_intervention_codes[code] = row.number
-        name = row.value(
-            "namn", partial(parse_text, max_length=_max_length(Intervention, "name")), required=True
-        )
-        short_name = row.value(
-            "kortnamn", partial(parse_text, max_length=_max_length(Intervention, "short_name"))
-        )
-        owner = row.value(
-            "insatsägare", partial(parse_text, max_length=ORGANISATION_NAME_LENGTH), required=True
-        )
-        partners = row.value(
-            "samverkansparter", partial(parse_list, max_length=ORGANISATION_NAME_LENGTH)
-        )
-        kind = row.value("inriktning", partial(parse_choice, choices=Kind.values), required=True)
-        aim = self._aim(row, kind)
-        follow_up = row.value(
-            "uppföljning", partial(parse_choice, choices=FollowUp.values), required=True
-        )
-        start_date = row.value("startdatum", parse_date, required=True)
-        end_date = row.value("slutdatum", parse_date)
-        if start_date and end_date and end_date < start_date:
-            row.problem("slutdatum", str(END_BEFORE_START))
+        name = row.value("namn", text_of(_max_length(Intervention, "name")), required=True)
+        short_name = row.value("kortnamn", text_of(_max_length(Intervention, "short_name")))
+        plan = read_plan(row, end_required=False)
         expected = row.value("förväntat_antal_deltagare", parse_whole_number)
-        if (
-            not row.ok
-            or code is None
-            or name is None
-            or owner is None
-            or kind is None
-            or follow_up is None
-            or start_date is None
-        ):
+        if not row.ok or code is None or name is None:
             return None
-        context.file_intervention_follow_up[code] = follow_up
-        context.file_intervention_periods[code] = (start_date, end_date)
+        context.file_intervention_follow_up[code] = plan["follow_up"]
+        context.file_intervention_periods[code] = (plan["start_date"], plan["end_date"])
         return InterventionRow(
             code=code,
             name=name,
             short_name=short_name or "",
-            owner=owner,
-            partners=tuple(partners or ()),
-            kind=kind,
-            aim=aim or "",
-            follow_up=follow_up,
-            start_date=start_date,
-            end_date=end_date,
+            **plan,
             expected_participants=expected,
         )
 
-    def _aim(self, row: RowReader, kind: str | None) -> str | None:
-        if kind is not None and kind != Kind.INDIVIDUAL:
-            if not row.is_empty("syfte"):
-                row.problem("syfte", _("Syfte anges bara för individinsatser; lämna tomt."))
-            return ""
-        if kind == Kind.INDIVIDUAL and row.is_empty("syfte"):
-            row.problem(
-                "syfte", _("Syfte krävs för en individinsats: arbete eller forrehabilitering.")
-            )
-            return None
-        return row.value("syfte", partial(parse_choice, choices=Aim.values))
-
     def write(self, rows: Sequence[InterventionRow], context: ImportContext) -> SheetChanges:
-        association = context.association
-        changes = SheetChanges()
-        organisations: dict[str, Organisation] = {}
-
-        def organisation(name: str) -> Organisation:
-            if name not in organisations:
-                organisations[name] = organisation_named(association=association, name=name)
-            return organisations[name]
-
-        for row in rows:
-            _intervention, outcome = save_intervention(
-                association=association,
-                code=row.code,
-                name=row.name,
-                short_name=row.short_name,
-                owner=organisation(row.owner),
-                partners=[organisation(name) for name in row.partners],
-                kind=row.kind,
-                aim=row.aim,
-                follow_up=row.follow_up,
-                start_date=row.start_date,
-                end_date=row.end_date,
-                expected_participants=row.expected_participants,
+        organisations = Organisations(context.association)
+        return SheetChanges.of(
+            save_intervention(
+                association=context.association, **(fields_of(row) | organisations.of(row))
             )
-            changes.count(outcome)
-        return changes
+            for row in rows
+        )
 
     def export_rows(
         self, association: Association, access: WorkbookAccess
@@ -182,12 +178,6 @@ class InsatserSheet(SheetHandler[InterventionRow]):
                 intervention.code,
                 intervention.name,
                 intervention.short_name,
-                intervention.owner.name,
-                "; ".join(sorted(partner.name for partner in intervention.partners.all())),
-                intervention.kind,
-                intervention.aim,
-                intervention.follow_up,
-                intervention.start_date,
-                intervention.end_date,
+                *plan_cells(intervention),
                 intervention.expected_participants,
             )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,13 +23,15 @@ from followup.workbook import import_quarterly_report, quarter_within
 from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
 from imports.workbook.cells import (
-    parse_choice,
+    choice_of,
     parse_date,
-    parse_number_in_range,
-    parse_text,
+    parse_percent,
+    parse_quarter,
     parse_year,
     parse_yes_no,
+    text_of,
 )
+from imports.workbook.sheets.common import save_each
 from tenancy.models import Association
 
 COMMENT_LENGTH = 20_000
@@ -97,20 +98,18 @@ class KvartalsrapporterSheet(SheetHandler[ReportRow]):
     def parse_row(self, row: RowReader, context: ImportContext) -> ReportRow | None:
         code = context.intervention_code(row)
         year = row.value("år", parse_year, required=True)
-        quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4), required=True)
+        quarter = row.value("kvartal", parse_quarter, required=True)
         if code is not None and year is not None and quarter is not None:
             self._check_period(row, context, code, year, quarter)
         submitted_on = row.value("inlamnad_datum", parse_date, required=True)
         answers: dict[str, Any] = {}
         for column, (field, codes) in CODED.items():
-            answers[field] = row.value(column, partial(parse_choice, choices=codes), required=True)
+            answers[field] = row.value(column, choice_of(codes), required=True)
         answers["started_on_time"] = row.value("start_i_tid", parse_yes_no)
         for column, field in REQUIRED_YES_NO.items():
             answers[field] = row.value(column, parse_yes_no, required=True)
-        answers["action_plan_share"] = row.value(
-            "andel_handlingsplan", partial(parse_number_in_range, low=0, high=100)
-        )
-        comment = row.value("kommentar", partial(parse_text, max_length=COMMENT_LENGTH))
+        answers["action_plan_share"] = row.value("andel_handlingsplan", parse_percent)
+        comment = row.value("kommentar", text_of(COMMENT_LENGTH))
         answers["comment"] = comment or ""
         if not row.ok or code is None or year is None or quarter is None or submitted_on is None:
             return None
@@ -143,18 +142,7 @@ class KvartalsrapporterSheet(SheetHandler[ReportRow]):
     )
 
     def write(self, rows: Sequence[ReportRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            import_quarterly_report(
-                user=context.access.user,
-                intervention=interventions[row.intervention],
-                year=row.year,
-                quarter=row.quarter,
-                submitted_on=row.submitted_on,
-                answers=row.answers,
-            )
-            for row in rows
-        )
+        return save_each(rows, context, import_quarterly_report, user=context.access.user)
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import CellError, CellValue, cell_text, parse_whole_number, parse_year
+from imports.workbook.base import Column, ImportContext, SheetChanges
+from imports.workbook.cells import CellError, CellValue, cell_text, parse_whole_number
+from imports.workbook.sheets.common import YEAR, ColumnSheet, save_each
 from ledger.models import StaffYear
 from ledger.services import save_staff_year
 from tenancy.models import Association
@@ -39,38 +40,21 @@ class StaffRow:
     changed_post: int | None
 
 
-class PersonalSheet(SheetHandler[StaffRow]):
+class PersonalSheet(ColumnSheet[StaffRow]):
     sheet_name = "Personal"
     label = "år med personaluppgifter"
+    row_type = StaffRow
     columns = (
-        Column("år", required=True),
-        Column("anstallda", required=True),
-        Column("slutat"),
-        Column("bytt_tjanst"),
+        YEAR,
+        Column("anstallda", required=True, into="employees", parse=parse_fte),
+        Column("slutat", into="left", parse=parse_whole_number),
+        Column("bytt_tjanst", into="changed_post", parse=parse_whole_number),
     )
-
-    def parse_row(self, row: RowReader, context: ImportContext) -> StaffRow | None:
-        year = row.value("år", parse_year, required=True)
-        employees = row.value("anstallda", parse_fte, required=True)
-        left = row.value("slutat", parse_whole_number)
-        changed = row.value("bytt_tjanst", parse_whole_number)
-        if not row.ok or year is None or employees is None:
-            return None
-        return StaffRow(year, employees, left, changed)
 
     repeated_key = ("år", ("year",), gettext_lazy("Året finns redan på rad %(row)s."))
 
     def write(self, rows: Sequence[StaffRow], context: ImportContext) -> SheetChanges:
-        return SheetChanges.of(
-            save_staff_year(
-                association=context.association,
-                year=row.year,
-                employees=row.employees,
-                left=row.left,
-                changed_post=row.changed_post,
-            )
-            for row in rows
-        )
+        return save_each(rows, context, save_staff_year, association=context.association)
 
     def export_rows(
         self, association: Association, access: WorkbookAccess

@@ -19,11 +19,12 @@ from imports.workbook.cells import (
     CellError,
     CellValue,
     cell_text,
-    parse_choice,
+    choice_of,
     parse_number_in_range,
-    parse_text,
     parse_yes_no,
+    text_of,
 )
+from imports.workbook.sheets.common import ColumnSheet
 from ledger.mapping import (
     BALANCE_GROUPS,
     CODE_RE,
@@ -128,33 +129,32 @@ class ReportLineRow:
     position: int
 
 
-class RapportraderSheet(SheetHandler[ReportLineRow]):
+class RapportraderSheet(ColumnSheet[ReportLineRow]):
     sheet_name = "Rapportrader"
     label = "rapportrader"
+    row_type = ReportLineRow
     columns = (
-        Column("rapport", required=True),
-        Column("rad", required=True),
-        Column("rubrik", required=True),
-        Column("grupp", required=True),
-        Column("konton", required=True),
-        Column("not"),
-        Column("specifikation"),
-        Column("bunden"),
+        Column("rapport", required=True, into="report", parse=choice_of(("resultat", "balans"))),
+        Column("rad", required=True, into="code", parse=parse_line_code),
+        Column("rubrik", required=True, into="label", parse=text_of(200)),
+        Column(
+            "grupp", required=True, into="group", parse=choice_of(RESULT_GROUPS + BALANCE_GROUPS)
+        ),
+        Column(
+            "konton",
+            required=True,
+            empty_allowed=True,
+            into="accounts",
+            parse=parse_accounts,
+            empty=AccountList(()),
+        ),
+        Column("not", into="note", parse=partial(parse_number_in_range, low=1, high=999)),
+        Column("specifikation", into="specification", parse=parse_specification, empty=""),
+        Column("bunden", into="restricted", parse=parse_yes_no, empty=False),
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> ReportLineRow | None:
-        report = row.value(
-            "rapport", partial(parse_choice, choices=("resultat", "balans")), required=True
-        )
-        code = row.value("rad", parse_line_code, required=True)
-        label = row.value("rubrik", partial(parse_text, max_length=200), required=True)
-        group = row.value(
-            "grupp", partial(parse_choice, choices=RESULT_GROUPS + BALANCE_GROUPS), required=True
-        )
-        accounts = row.value("konton", parse_accounts)
-        note = row.value("not", partial(parse_number_in_range, low=1, high=999))
-        specification = row.value("specifikation", parse_specification) or ""
-        restricted = bool(row.value("bunden", parse_yes_no))
+    def check_row(self, row: RowReader, context: ImportContext, cells: dict[str, Any]) -> None:
+        report, code, group = cells["report"], cells["code"], cells["group"]
         if report is not None and group is not None:
             allowed = RESULT_GROUPS if report == "resultat" else BALANCE_GROUPS
             if group not in allowed:
@@ -163,28 +163,16 @@ class RapportraderSheet(SheetHandler[ReportLineRow]):
                 )
         if (
             code is not None
-            and accounts is None
+            and cells["accounts"] is None
             and row.is_empty("konton")
             and code != YEAR_RESULT_LINE
         ):
             row.problem("konton", _("Ange konton; bara raden arets_resultat får vara utan konton."))
-        if restricted and group is not None and group != "eget_kapital":
+        if cells["restricted"] and group is not None and group != "eget_kapital":
             row.problem("bunden", _("Bara rader i gruppen eget_kapital kan vara bundna."))
         if code == YEAR_RESULT_LINE and group is not None and group != "eget_kapital":
             row.problem("grupp", _("Raden arets_resultat hör till gruppen eget_kapital."))
-        if not row.ok or report is None or code is None or label is None or group is None:
-            return None
-        return ReportLineRow(
-            report=report,
-            code=code,
-            label=label,
-            group=group,
-            accounts=accounts or AccountList(()),
-            note=note,
-            specification=specification,
-            restricted=restricted,
-            position=row.number,
-        )
+        cells["position"] = row.number
 
     def check_rows(self, rows: Sequence[tuple[int, ReportLineRow]], context: ImportContext) -> None:
         stored = (

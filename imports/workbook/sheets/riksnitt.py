@@ -3,7 +3,7 @@ and `Enkätunderlag` (how many were asked) of spec/survey.md section 5."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -12,28 +12,56 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from imports.workbook.access import WorkbookAccess
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import parse_number_in_range, parse_whole_number, parse_year
+from imports.workbook.base import (
+    Column,
+    ImportContext,
+    RowReader,
+    RowT,
+    SheetChanges,
+    SheetHandler,
+)
+from imports.workbook.cells import (
+    parse_number_in_range,
+    parse_percent,
+    parse_whole_number,
+    parse_year,
+)
+from imports.workbook.sheets.common import ColumnSheet, read_cells, save_each
 from imports.workbook.sheets.enkatsvar import instrument_of, parse_form
 from survey.choices import INTERVENTION_FORMS
 from survey.models import AskedCount, EarlierResult, NationalFigure
 from survey.services import save_asked_count, save_earlier_result, save_national_figure
 from tenancy.models import Association
 
-parse_percent: Callable[[Any], int] = partial(parse_number_in_range, low=0, high=100)
+
+@dataclass(frozen=True)
+class NationalFigureRow:
+    """A row keyed by år + formular + fraga with the national whole-percent figures."""
+
+    year: int
+    form_code: str
+    question: int
+    total: int
+    women: int | None
+    men: int | None
+    response_rate: int | None
 
 
 @dataclass(frozen=True)
-class QuestionFigureRow:
-    """A row keyed by år + formular + fraga with whole-percent figures."""
+class EarlierResultRow:
+    """A row keyed by år + formular + fraga with an earlier year's own figures."""
 
     year: int
-    form: str
+    form_code: str
     question: int
-    figures: tuple[int | None, ...]
+    n: int | None
+    total: int | None
+    women: int | None
+    men: int | None
 
 
 def _parse_key(row: RowReader, context: ImportContext) -> tuple[int, str, int] | None:
+    """(år, formular, fraga): the question must be one of the form's."""
     instrument = instrument_of(context)
     year = row.value("år", parse_year, required=True)
     form = row.value("formular", lambda v: parse_form(v, instrument), required=True)
@@ -49,131 +77,82 @@ def _parse_key(row: RowReader, context: ImportContext) -> tuple[int, str, int] |
 #: Both sheets of figures per question: one row a year, form and question.
 QUESTION_KEY = (
     "fraga",
-    ("year", "form", "question"),
+    ("year", "form_code", "question"),
     gettext_lazy("Samma år, formulär och fråga finns redan på rad %(row)s."),
 )
 
 
-class RiksnittSheet(SheetHandler[QuestionFigureRow]):
+class QuestionSheet(ColumnSheet[RowT]):
+    """A sheet of figures per question: år, formular and fraga (a question of the form), then
+    the figures as the columns declare, each named as its ``model`` field."""
+
+    model: type[NationalFigure | EarlierResult]
+    repeated_key = QUESTION_KEY
+
+    def parse_row(self, row: RowReader, context: ImportContext) -> RowT | None:
+        key = _parse_key(row, context)
+        figures = read_cells(row, context, self.columns)
+        if not row.ok or key is None:
+            return None
+        year, form_code, question = key
+        key_cells = {"year": year, "form_code": form_code, "question": question}
+        return self.row_type(**key_cells, **figures)
+
+    def export_rows(
+        self, association: Association, access: WorkbookAccess
+    ) -> Iterable[Sequence[Any]]:
+        fields = ("year", "form_code", "question", *(c.into for c in self.columns if c.into))
+        for stored in self.model.objects.filter(association=association):
+            values = (getattr(stored, name) for name in fields)
+            yield tuple("" if value is None else value for value in values)
+
+
+#: The key columns of a sheet of figures per question.
+QUESTION_COLUMNS = (
+    Column("år", required=True),
+    Column("formular", required=True),
+    Column("fraga", required=True),
+)
+
+
+class RiksnittSheet(QuestionSheet[NationalFigureRow]):
     sheet_name = "Riksnitt"
     label = "riksnitt"
+    row_type = NationalFigureRow
+    model = NationalFigure
     columns = (
-        Column("år", required=True),
-        Column("formular", required=True),
-        Column("fraga", required=True),
-        Column("alla", required=True),
-        Column("kvinnor", required=True),
-        Column("man", required=True),
-        Column("svarsfrekvens"),
+        *QUESTION_COLUMNS,
+        Column("alla", required=True, into="total", parse=parse_percent),
+        Column("kvinnor", required=True, empty_allowed=True, into="women", parse=parse_percent),
+        Column("man", required=True, empty_allowed=True, into="men", parse=parse_percent),
+        Column("svarsfrekvens", into="response_rate", parse=parse_percent),
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> QuestionFigureRow | None:
-        key = _parse_key(row, context)
-        total = row.value("alla", parse_percent, required=True)
-        women = row.value("kvinnor", parse_percent)
-        men = row.value("man", parse_percent)
-        rate = row.value("svarsfrekvens", parse_percent)
-        if not row.ok or key is None:
-            return None
-        return QuestionFigureRow(*key, figures=(total, women, men, rate))
-
-    repeated_key = QUESTION_KEY
-
-    def write(self, rows: Sequence[QuestionFigureRow], context: ImportContext) -> SheetChanges:
-        changes = SheetChanges()
-        for row in rows:
-            total, women, men, rate = row.figures
-            if total is None:  # required: a row without it was refused when parsed
-                continue
-            _figure, outcome = save_national_figure(
-                association=context.association,
-                year=row.year,
-                form_code=row.form,
-                question=row.question,
-                total=total,
-                women=women,
-                men=men,
-                response_rate=rate,
-            )
-            changes.count(outcome)
-        return changes
-
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        for figure in NationalFigure.objects.filter(association=association):
-            yield (
-                figure.year,
-                figure.form_code,
-                figure.question,
-                figure.total,
-                _cell(figure.women),
-                _cell(figure.men),
-                _cell(figure.response_rate),
-            )
+    def write(self, rows: Sequence[NationalFigureRow], context: ImportContext) -> SheetChanges:
+        return save_each(rows, context, save_national_figure, association=context.association)
 
 
-class EnkatresultatSheet(SheetHandler[QuestionFigureRow]):
+class EnkatresultatSheet(QuestionSheet[EarlierResultRow]):
     sheet_name = "Enkätresultat"
     label = "enkätresultat"
+    row_type = EarlierResultRow
+    model = EarlierResult
     columns = (
-        Column("år", required=True),
-        Column("formular", required=True),
-        Column("fraga", required=True),
-        Column("n"),
-        Column("alla"),
-        Column("kvinnor"),
-        Column("man"),
+        *QUESTION_COLUMNS,
+        Column("n", into="n", parse=parse_whole_number),
+        Column("alla", into="total", parse=parse_percent),
+        Column("kvinnor", into="women", parse=parse_percent),
+        Column("man", into="men", parse=parse_percent),
     )
 
-    def parse_row(self, row: RowReader, context: ImportContext) -> QuestionFigureRow | None:
-        key = _parse_key(row, context)
-        n = row.value("n", parse_whole_number)
-        total = row.value("alla", parse_percent)
-        women = row.value("kvinnor", parse_percent)
-        men = row.value("man", parse_percent)
-        if not row.ok or key is None:
-            return None
-        return QuestionFigureRow(*key, figures=(n, total, women, men))
-
-    repeated_key = QUESTION_KEY
-
-    def write(self, rows: Sequence[QuestionFigureRow], context: ImportContext) -> SheetChanges:
-        changes = SheetChanges()
-        for row in rows:
-            n, total, women, men = row.figures
-            _result, outcome = save_earlier_result(
-                association=context.association,
-                year=row.year,
-                form_code=row.form,
-                question=row.question,
-                n=n,
-                total=total,
-                women=women,
-                men=men,
-            )
-            changes.count(outcome)
-        return changes
-
-    def export_rows(
-        self, association: Association, access: WorkbookAccess
-    ) -> Iterable[Sequence[Any]]:
-        for result in EarlierResult.objects.filter(association=association):
-            yield (
-                result.year,
-                result.form_code,
-                result.question,
-                _cell(result.n),
-                _cell(result.total),
-                _cell(result.women),
-                _cell(result.men),
-            )
+    def write(self, rows: Sequence[EarlierResultRow], context: ImportContext) -> SheetChanges:
+        return save_each(rows, context, save_earlier_result, association=context.association)
 
 
 @dataclass(frozen=True)
 class AskedRow:
     year: int
-    form: str
+    form_code: str
     intervention: str | None
     asked: int
 
@@ -204,22 +183,12 @@ class EnkatunderlagSheet(SheetHandler[AskedRow]):
 
     repeated_key = (
         "insats",
-        ("year", "form", "intervention"),
+        ("year", "form_code", "intervention"),
         gettext_lazy("Samma år, formulär och insats finns redan på rad %(row)s."),
     )
 
     def write(self, rows: Sequence[AskedRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            save_asked_count(
-                association=context.association,
-                year=row.year,
-                form_code=row.form,
-                intervention=interventions[row.intervention] if row.intervention else None,
-                asked=row.asked,
-            )
-            for row in rows
-        )
+        return save_each(rows, context, save_asked_count, association=context.association)
 
     def export_rows(
         self, association: Association, access: WorkbookAccess
@@ -232,7 +201,3 @@ class EnkatunderlagSheet(SheetHandler[AskedRow]):
                 count.intervention.code if count.intervention else "",
                 count.asked,
             )
-
-
-def _cell(value: int | None) -> int | str:
-    return "" if value is None else value

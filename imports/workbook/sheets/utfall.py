@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.utils.translation import gettext_lazy
 
@@ -22,9 +21,16 @@ from finance.services import (
     imported_cost_problem,
     save_imported_cost_outcome,
 )
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import parse_amount, parse_number_in_range, parse_year
+from imports.workbook.base import Column, ImportContext, SheetChanges
+from imports.workbook.cells import parse_quarter
 from imports.workbook.model_export import ModelExport
+from imports.workbook.sheets.common import (
+    AMOUNT,
+    INTERVENTION,
+    YEAR,
+    ColumnSheet,
+    save_each,
+)
 
 
 @dataclass(frozen=True)
@@ -35,24 +41,16 @@ class CostRow:
     amount: int
 
 
-class UtfallSheet(SheetHandler[CostRow]):
+class UtfallSheet(ColumnSheet[CostRow]):
     sheet_name = "Utfall"
     label = "utfallsrader"
+    row_type = CostRow
     columns = (
-        Column("insats", required=True),
-        Column("år", required=True),
-        Column("kvartal", required=True),
-        Column("belopp", required=True),
+        INTERVENTION,
+        YEAR,
+        Column("kvartal", required=True, into="quarter", parse=parse_quarter),
+        AMOUNT,
     )
-
-    def parse_row(self, row: RowReader, context: ImportContext) -> CostRow | None:
-        code = context.intervention_code(row)
-        year = row.value("år", parse_year, required=True)
-        quarter = row.value("kvartal", partial(parse_number_in_range, low=1, high=4), required=True)
-        amount = row.value("belopp", parse_amount, required=True)
-        if not row.ok or code is None or year is None or quarter is None or amount is None:
-            return None
-        return CostRow(intervention=code, year=year, quarter=quarter, amount=amount)
 
     repeated_key = (
         "kvartal",
@@ -99,17 +97,12 @@ class UtfallSheet(SheetHandler[CostRow]):
                 self.problem(context, number, "belopp", str(row.amount), problem)
 
     def write(self, rows: Sequence[CostRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            save_imported_cost_outcome(
-                association=context.association,
-                intervention=interventions[row.intervention],
-                year=row.year,
-                quarter=row.quarter,
-                amount=row.amount,
-                user=context.access.user,
-            )
-            for row in rows
+        return save_each(
+            rows,
+            context,
+            save_imported_cost_outcome,
+            association=context.association,
+            user=context.access.user,
         )
 
     export = ModelExport(

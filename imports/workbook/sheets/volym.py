@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges, SheetHandler
-from imports.workbook.cells import (
-    parse_number_in_range,
-    parse_whole_number,
-    parse_year,
-)
+from imports.workbook.base import Column, ImportContext, RowReader, SheetChanges
+from imports.workbook.cells import parse_month, parse_whole_number
 from imports.workbook.model_export import ModelExport
+from imports.workbook.sheets.common import YEAR, ColumnSheet, known_intervention, save_each
 from interventions.models import FollowUp
 from participants.models import VolumeCount
 from participants.workbook import save_volume_count
@@ -32,44 +28,32 @@ class VolumeRow:
     other: int
 
 
-class VolymSheet(SheetHandler[VolumeRow]):
+def counted_intervention(row: RowReader, context: ImportContext, column: Column) -> str | None:
+    """A known intervention followed up with counts (uppföljning = antal)."""
+    code = known_intervention(row, context, column)
+    if code is not None and context.follow_up_of(code) == FollowUp.PERSONAL_DATA:
+        row.problem(
+            column.name,
+            _(
+                "Insatsen följs upp med personuppgifter; bladet Volym gäller insatser "
+                "med uppföljning = antal."
+            ),
+        )
+    return code
+
+
+class VolymSheet(ColumnSheet[VolumeRow]):
     sheet_name = "Volym"
     label = "volymrader"
+    row_type = VolumeRow
     columns = (
-        Column("insats", required=True),
-        Column("år", required=True),
-        Column("månad", required=True),
-        Column("kvinnor", required=True),
-        Column("män", required=True),
-        Column("annat", required=True),
+        Column("insats", required=True, into="intervention", read=counted_intervention),
+        YEAR,
+        Column("månad", required=True, into="month", parse=parse_month),
+        Column("kvinnor", required=True, into="women", parse=parse_whole_number),
+        Column("män", required=True, into="men", parse=parse_whole_number),
+        Column("annat", required=True, into="other", parse=parse_whole_number),
     )
-
-    def parse_row(self, row: RowReader, context: ImportContext) -> VolumeRow | None:
-        code = context.intervention_code(row)
-        if code is not None and context.follow_up_of(code) == FollowUp.PERSONAL_DATA:
-            row.problem(
-                "insats",
-                _(
-                    "Insatsen följs upp med personuppgifter; bladet Volym gäller insatser "
-                    "med uppföljning = antal."
-                ),
-            )
-        year = row.value("år", parse_year, required=True)
-        month = row.value("månad", partial(parse_number_in_range, low=1, high=12), required=True)
-        women = row.value("kvinnor", parse_whole_number, required=True)
-        men = row.value("män", parse_whole_number, required=True)
-        other = row.value("annat", parse_whole_number, required=True)
-        if (
-            not row.ok
-            or code is None
-            or year is None
-            or month is None
-            or women is None
-            or men is None
-            or other is None
-        ):
-            return None
-        return VolumeRow(code, year, month, women, men, other)
 
     repeated_key = (
         "månad",
@@ -78,18 +62,7 @@ class VolymSheet(SheetHandler[VolumeRow]):
     )
 
     def write(self, rows: Sequence[VolumeRow], context: ImportContext) -> SheetChanges:
-        interventions = context.interventions_by_code(row.intervention for row in rows)
-        return SheetChanges.of(
-            save_volume_count(
-                intervention=interventions[row.intervention],
-                year=row.year,
-                month=row.month,
-                women=row.women,
-                men=row.men,
-                other=row.other,
-            )
-            for row in rows
-        )
+        return save_each(rows, context, save_volume_count)
 
     export = ModelExport(
         VolumeCount,
