@@ -185,6 +185,26 @@ def render(chart: Chart) -> bytes:
     return buffer.getvalue()
 
 
+def bars(
+    axes: Any, horizontal: bool, where: Any, values: Any, thickness: float, colour: str
+) -> None:
+    """A series' bars from zero as one collection (``barh`` adds a patch a bar and
+    updates the data limits for each); zero stays at the axis, as with ``barh``."""
+    from matplotlib.collections import PolyCollection
+
+    half = thickness / 2
+    shapes = [
+        [(0, at - half), (value, at - half), (value, at + half), (0, at + half)]
+        if horizontal
+        else [(at - half, 0), (at - half, value), (at + half, value), (at + half, 0)]
+        for at, value in zip(where, values, strict=True)
+    ]
+    collection = PolyCollection(shapes, facecolors=colour, edgecolors="none", linewidths=0)
+    (collection.sticky_edges.x if horizontal else collection.sticky_edges.y).append(0)
+    axes.add_collection(collection)
+    axes.autoscale_view()
+
+
 def value_labels(axes: Any, horizontal: bool, where: Any, values: Any) -> None:
     """Each bar's value beside its end (2 pt away; left of a negative bar): plain texts,
     which cost a fraction of ``bar_label``'s annotations."""
@@ -236,11 +256,7 @@ def draw_bars(
         if not points:
             continue
         where, values = zip(*points, strict=True)
-        colour = COLOURS[index % len(COLOURS)]
-        if horizontal:
-            axes.barh(where, values, height=thickness, label=series.label, color=colour)
-        else:
-            axes.bar(where, values, width=thickness, label=series.label, color=colour)
+        bars(axes, horizontal, where, values, thickness, COLOURS[index % len(COLOURS)])
         value_labels(axes, horizontal, where, values)
     for index, series in enumerate(chart.series):
         for position, offset in enumerate(positions):
