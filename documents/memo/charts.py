@@ -4,7 +4,9 @@ PDF (vectors), PNG only for the DOCX (and the XLSX has none: its sheets hold the
 
 The PNG charts (matplotlib, Agg) are deterministic: a fixed width and dpi, the height from
 the number of categories, the bundled DejaVu Sans font and no timestamp or software name in
-the PNG metadata, so the same data always gives the same bytes."""
+the PNG metadata, so the same data always gives the same bytes. They are drawn once, on a
+fixed layout computed from the measured labels (``layout``: no ``tight_layout`` pass), with
+the legend above the axes (docs/performance.md, "Cheaper charts")."""
 
 from __future__ import annotations
 
