@@ -1,5 +1,6 @@
-"""A PNG chart is drawn once (not once more for a layout already done), with the same bytes
-as when savefig drew it twice."""
+"""A PNG chart is drawn once, on a fixed layout: no layout pass (``tight_layout``) that
+measures the figure by drawing it, the legend above the axes (never over a bar) and every
+label inside the image."""
 
 from __future__ import annotations
 
@@ -9,35 +10,82 @@ import pytest
 from matplotlib.figure import Figure
 
 from documents.memo.charts import render
+from documents.memo.model import Chart, ChartSeries
 from documents.tests.readback import build
 
 
-def _drawing(monkeypatch: pytest.MonkeyPatch, *, keep_placeholder: bool) -> tuple[list[bytes], int]:
+def test_chart_png_is_drawn_once(monkeypatch: pytest.MonkeyPatch) -> None:
     draws = 0
-    draw, set_engine = Figure.draw, Figure.set_layout_engine
+    draw = Figure.draw
 
     def counted(self: Figure, renderer: Any) -> None:
         nonlocal draws
         draws += 1
         draw(self, renderer)
 
-    def engine(self: Figure, layout: Any = None, **kwargs: Any) -> None:
-        # The drawing before this change: tight_layout's placeholder engine left in place.
-        if layout is None and keep_placeholder:
-            return
-        set_engine(self, layout, **kwargs)
-
     monkeypatch.setattr(Figure, "draw", counted)
-    monkeypatch.setattr(Figure, "set_layout_engine", engine)
+
     images = [render(chart) for chart in build(suppressed=True).charts()]
+
+    assert (len(images), draws) == (4, 4)
+
+
+def _drawn_figures(monkeypatch: pytest.MonkeyPatch, chart: Chart) -> Figure:
+    figures: list[Figure] = []
+    draw = Figure.draw
+
+    def kept(self: Figure, renderer: Any) -> None:
+        figures.append(self)
+        draw(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", kept)
+    render(chart)
     monkeypatch.undo()
-    return images, draws
+    return figures[0]
 
 
-def test_chart_png_is_drawn_once_with_the_bytes_of_two_draws(
-    monkeypatch: pytest.MonkeyPatch,
+LONG = "Fortsatt rehabilitering/annan insats hos en annan huvudman i länet"
+
+
+@pytest.mark.parametrize("orientation", ["barh", "bar"])
+def test_chart_legend_stands_above_the_axes_and_every_text_inside_the_image(
+    monkeypatch: pytest.MonkeyPatch, orientation: str
 ) -> None:
-    twice, twice_draws = _drawing(monkeypatch, keep_placeholder=True)
-    once, once_draws = _drawing(monkeypatch, keep_placeholder=False)
+    chart = Chart(
+        key="test",
+        number=1,
+        title="Test",
+        categories=("Arbete", LONG, "Studier"),
+        series=(
+            ChartSeries("Kvinnor", (3.0, None, 120.0), (False, True, False)),
+            ChartSeries("Män", (2.0, 5.0, -4.0)),
+            ChartSeries("Samtliga", (5.0, 5.0, 116.0)),
+        ),
+        orientation=orientation,
+        unit="antal",
+    )
+    figure = _drawn_figures(monkeypatch, chart)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    (axes,) = figure.axes
+    drawn_legend = axes.get_legend()
+    assert drawn_legend is not None
+    legend = drawn_legend.get_window_extent(renderer)
+    box = axes.get_window_extent(renderer)
+    image = figure.bbox
+    texts = [text for text in axes.texts if text.get_text()]
+    shortened = [text.get_text() for text in texts if text.get_text().endswith("…")]
+    outside = [
+        text.get_text()
+        for text in texts
+        if not (
+            image.contains(*text.get_window_extent(renderer).p0)
+            and image.contains(*text.get_window_extent(renderer).p1)
+        )
+    ]
 
-    assert (once == twice, len(once), once_draws, twice_draws) == (True, 4, 4, 8)
+    assert (
+        legend.y0 >= box.y1,
+        image.contains(*legend.p0) and image.contains(*legend.p1),
+        outside,
+        [LONG.startswith(text[:-1]) for text in shortened],
+    ) == (True, True, [], [True])
