@@ -277,7 +277,9 @@ def draw_bars(
     category_labels(axes, horizontal, chart.categories if categories is None else categories)
     if horizontal:
         axes.set_yticks([])
-        axes.invert_yaxis()
+        # Every category has its row, also one whose bars are all hidden or missing (the
+        # data limits come from the drawn bars only); the first category on top.
+        axes.set_ylim(len(positions) - 0.5, -0.5)
         axes.set_xlabel(chart.unit, fontsize=TICK_SIZE)
         axes.tick_params(axis="x", labelsize=TICK_SIZE)
         if chart.reference is not None:
@@ -285,6 +287,7 @@ def draw_bars(
         axes.margins(x=0.12)
     else:
         axes.set_xticks([])
+        axes.set_xlim(-0.5, len(positions) - 0.5)
         axes.set_ylabel(chart.unit, fontsize=TICK_SIZE)
         axes.tick_params(axis="y", labelsize=TICK_SIZE)
         if chart.reference is not None:

@@ -89,3 +89,37 @@ def test_chart_legend_stands_above_the_axes_and_every_text_inside_the_image(
         outside,
         [LONG.startswith(text[:-1]) for text in shortened],
     ) == (True, True, [], [True])
+
+
+@pytest.mark.parametrize("orientation", ["barh", "bar"])
+def test_chart_keeps_a_row_for_every_category_when_the_first_and_last_have_no_bar(
+    monkeypatch: pytest.MonkeyPatch, orientation: str
+) -> None:
+    # The data limits come from the drawn bars only; a category whose values are all
+    # hidden or missing must still have its row, with its label beside its bars' place.
+    chart = Chart(
+        key="test",
+        number=1,
+        title="Test",
+        categories=("Arbete", "Studier", "Flytt", "Övrigt"),
+        series=(
+            ChartSeries("Kvinnor", (None, 7.0, 0.0, None), (True, False, False, True)),
+            ChartSeries("Män", (None, None, None, None), (True, True, True, True)),
+        ),
+        orientation=orientation,
+        unit="antal",
+    )
+    figure = _drawn_figures(monkeypatch, chart)
+    (axes,) = figure.axes
+    labels = {
+        text.get_text(): text.get_position()
+        for text in axes.texts
+        if text.get_text() in chart.categories
+    }
+    category_axis = axes.get_ylim() if orientation == "barh" else axes.get_xlim()
+    place = 1 if orientation == "barh" else 0
+
+    assert (
+        sorted(category_axis),
+        {label: position[place] for label, position in labels.items()},
+    ) == ([-0.5, 3.5], {"Arbete": 0, "Studier": 1, "Flytt": 2, "Övrigt": 3})
