@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import factory
 
 from followup.models import Deviation, DeviationKind, QuarterlyReport
+from interventions.models import Intervention
+from tenancy.models import User
 from testing.factories import InterventionRowFactory
 
 #: Every required answer of a quarterly report, as the form posts them.
@@ -64,3 +68,18 @@ class DeviationFactory(InterventionRowFactory):
     received_on = factory.Sequence(lambda n: dt.date(2023, 1, 1) + dt.timedelta(days=n))
     kind = DeviationKind.BUDGET
     description = "Lägre kostnader än beräknat på grund av en vakans."
+
+
+def report_2023_q1(
+    action: Callable[..., QuarterlyReport],
+    user: User,
+    intervention: Intervention,
+    *,
+    answers: dict[str, Any],
+    today: dt.date,
+) -> QuarterlyReport:
+    """``action`` (the service ``save_draft`` or ``submit``) by ``user`` on the report of
+    2023 Q1 of ``intervention``, with ``answers`` on ``today``."""
+    return action(
+        user=user, intervention=intervention, year=2023, quarter=1, answers=answers, today=today
+    )

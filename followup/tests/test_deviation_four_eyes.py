@@ -4,20 +4,18 @@ not record its decision; the decision page says why and offers no form."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from followup.models import DecidedBy, Decision, Deviation, DeviationKind
 from followup.services import decide_deviation, register_deviation
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
-ClientAs = Callable[[str | None], Client]
 
 FOUR_EYES = (
     "Du har själv registrerat den här avvikelserapporten och kan därför inte registrera "
