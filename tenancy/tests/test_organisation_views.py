@@ -1,21 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tenancy.models import Organisation
 from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
 
 def test_organisation_list_counts_owned_and_partner_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     organisation = OrganisationFactory.create(association=world.association, name="Aaa Kommun")
     InterventionFactory.create(association=world.association, owner=organisation)
@@ -29,7 +27,7 @@ def test_organisation_list_counts_owned_and_partner_interventions(
 
 
 def test_organisation_list_shows_only_current_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = OrganisationFactory.create(association=world.other_association)
 
@@ -43,7 +41,7 @@ def test_organisation_list_shows_only_current_association(
 
 
 def test_organisation_detail_lists_owned_and_partner_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     owner = world.intervention_a.owner
     world.intervention_b.partners.add(owner)
@@ -58,9 +56,7 @@ def test_organisation_detail_lists_owned_and_partner_interventions(
     )
 
 
-def test_organisation_detail_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = OrganisationFactory.create(association=world.other_association)
 
     response = client_as("admin").get(
@@ -70,9 +66,7 @@ def test_organisation_detail_of_other_association_is_404(
     assert response.status_code == 404
 
 
-def test_organisation_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_update_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = OrganisationFactory.create(association=world.other_association, name="Gammalt")
 
     response = client_as("admin").post(
@@ -85,9 +79,7 @@ def test_organisation_update_of_other_association_is_404(
     assert foreign.name == "Gammalt"
 
 
-def test_organisation_create_saves_with_member(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_create_saves_with_member(world: World, client_as: ClientAs) -> None:
     member = MemberFactory.create(association=world.association)
 
     response = client_as("admin").post(
@@ -100,9 +92,7 @@ def test_organisation_create_saves_with_member(
     assert (organisation.association, organisation.member) == (world.association, member)
 
 
-def test_organisation_create_without_member_saves(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_create_without_member_saves(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         reverse("tenancy:organisation_create", args=["exempel"]), {"name": "Fristående"}
     )
@@ -112,7 +102,7 @@ def test_organisation_create_without_member_saves(
 
 
 def test_organisation_create_member_of_other_association_is_refused(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = MemberFactory.create(association=world.other_association)
 
@@ -127,7 +117,7 @@ def test_organisation_create_member_of_other_association_is_refused(
 
 
 def test_organisation_create_duplicate_name_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     OrganisationFactory.create(association=world.association, name="Socialtjänsten")
 
