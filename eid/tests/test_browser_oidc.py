@@ -177,22 +177,18 @@ def test_low_level_of_assurance_is_asked_for_totp(world_and_page: tuple[World, A
     page.wait_for_url(re.compile(r".*/f/exempel/$"))
 
 
-def test_tampered_id_token_is_refused(world_and_page: tuple[World, Any]) -> None:
+@pytest.mark.parametrize(
+    ("provider", "login"),
+    [("Manipulerad e-legitimation", "officer-low"), ("Utgången e-legitimation", "officer")],
+    ids=["tampered", "expired"],
+)
+def test_tampered_or_expired_id_token_is_refused(
+    world_and_page: tuple[World, Any], provider: str, login: str
+) -> None:
     world, page = world_and_page
     link_personnummer(world.users["participant_officer_a"], OFFICER)
 
-    _sign_in(page, "Manipulerad e-legitimation", "officer-low")
-
-    assert page.get_by_role("heading", name="Inloggningen gick inte igenom").is_visible()
-    page.goto("/f/exempel/")
-    assert "/accounts/login/" in page.url
-
-
-def test_expired_id_token_is_refused(world_and_page: tuple[World, Any]) -> None:
-    world, page = world_and_page
-    link_personnummer(world.users["participant_officer_a"], OFFICER)
-
-    _sign_in(page, "Utgången e-legitimation", "officer")
+    _sign_in(page, provider, login)
 
     assert page.get_by_role("heading", name="Inloggningen gick inte igenom").is_visible()
     page.goto("/f/exempel/")
