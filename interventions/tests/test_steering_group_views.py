@@ -1,16 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from interventions.models import SteeringGroup, SteeringGroupMember, SteeringGroupRole
 from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import InterventionFactory, OrganisationFactory, SteeringGroupFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +33,7 @@ class TestSteeringGroupList(PersonaViewCases):
 
 
 def test_steeringgroup_list_shows_own_groups_with_counts_and_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association, name="Lokus Norr")
     add_member(group, "Anna")
@@ -84,7 +81,7 @@ class TestSteeringGroupDetail(PersonaViewCases):
 
 
 def test_steeringgroup_detail_shows_members_and_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     organisation = OrganisationFactory.create(association=world.association, name="Region")
@@ -107,7 +104,7 @@ def test_steeringgroup_detail_shows_members_and_interventions(
 
 
 def test_steeringgroup_detail_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = SteeringGroupFactory.create(association=world.other_association)
 
@@ -127,7 +124,7 @@ class TestSteeringGroupCreatePage(PersonaViewCases):
 
 
 def test_steeringgroup_create_saves_in_current_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(url("steeringgroup_create"), {"name": "Lokus Syd"})
 
@@ -140,7 +137,7 @@ def test_steeringgroup_create_saves_in_current_association(
 
 
 def test_steeringgroup_create_duplicate_name_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     SteeringGroupFactory.create(association=world.association, name="Lokus Syd")
 
@@ -153,7 +150,7 @@ def test_steeringgroup_create_duplicate_name_is_a_form_error(
 
 
 def test_steeringgroup_create_may_reuse_name_of_other_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     SteeringGroupFactory.create(association=world.other_association, name="Lokus Syd")
 
@@ -167,9 +164,7 @@ class TestSteeringGroupUpdatePage(TestSteeringGroupDetail):
     view = "steeringgroup_update"
 
 
-def test_steeringgroup_update_renames(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroup_update_renames(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association, name="Gammalt")
 
     response = client_as("admin").post(url("steeringgroup_update", group.pk), {"name": "Nytt"})
@@ -179,7 +174,7 @@ def test_steeringgroup_update_renames(
 
 
 def test_steeringgroup_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = SteeringGroupFactory.create(association=world.other_association, name="Annat")
 
@@ -196,9 +191,7 @@ class TestSteeringGroupMemberCreatePage(TestSteeringGroupUpdatePage):
     view = "steeringgroupmember_create"
 
 
-def test_steeringgroupmember_create_saves_in_group(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroupmember_create_saves_in_group(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     organisation = OrganisationFactory.create(association=world.association)
 
@@ -221,7 +214,7 @@ def test_steeringgroupmember_create_saves_in_group(
 
 
 def test_steeringgroupmember_create_with_other_association_organisation_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     foreign = OrganisationFactory.create(association=world.other_association)
@@ -237,7 +230,7 @@ def test_steeringgroupmember_create_with_other_association_organisation_is_a_for
 
 
 def test_steeringgroupmember_create_in_other_association_group_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = SteeringGroupFactory.create(association=world.other_association)
 
@@ -260,9 +253,7 @@ class TestSteeringGroupMemberUpdatePage(TestSteeringGroupUpdatePage):
         return url(self.view, self.arranged.steering_group.pk, self.arranged.pk)
 
 
-def test_steeringgroupmember_update_changes_role(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroupmember_update_changes_role(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     member = add_member(group, "Erik")
 
@@ -276,7 +267,7 @@ def test_steeringgroupmember_update_changes_role(
 
 
 def test_steeringgroupmember_update_under_another_group_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     other_group = SteeringGroupFactory.create(association=world.association)
@@ -296,9 +287,7 @@ class TestSteeringGroupMemberDelete(TestSteeringGroupMemberDeletePage):
     allowed = 302
 
 
-def test_steeringgroupmember_delete_removes_member(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroupmember_delete_removes_member(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     member = add_member(group)
     kept = add_member(group, "Kvar")
@@ -313,7 +302,7 @@ def test_steeringgroupmember_delete_removes_member(
 
 
 def test_steeringgroupmember_delete_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign_group = SteeringGroupFactory.create(association=world.other_association)
     member = add_member(foreign_group)
