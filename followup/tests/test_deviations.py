@@ -16,9 +16,8 @@ from followup.models import (
     DeviationEvent,
     DeviationKind,
 )
-from followup.services import decide_deviation, register_deviation
 from followup.tests.cases import InterventionPageCases
-from followup.tests.factories import DeviationFactory
+from followup.tests.factories import RECEIVED, DeviationFactory, decide, register
 from interventions.models import Budget
 from testing.factories import BudgetFactory
 from testing.personas import World
@@ -27,44 +26,9 @@ from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
-RECEIVED = dt.date(2023, 9, 1)
-
 
 def url(name: str, *args: int) -> str:
     return reverse(f"followup:{name}", args=["exempel", *args])
-
-
-def register(world: World, persona: str = "intervention_lead_a", **fields: Any) -> Deviation:
-    arguments: dict[str, Any] = {
-        "user": world.users[persona],
-        "intervention": world.intervention_a,
-        "received_on": RECEIVED,
-        "kind": DeviationKind.BUDGET,
-        "description": "Lägre kostnader än beräknat.",
-        **fields,
-    }
-    return register_deviation(**arguments)
-
-
-def decide(
-    world: World,
-    deviation: Deviation,
-    decision: str,
-    *,
-    on: dt.date,
-    by: str,
-    persona: str = "admin",
-    **extra: Any,
-) -> Deviation:
-    """The persona decides ``deviation`` (``comment=`` in ``extra``)."""
-    return decide_deviation(
-        user=world.users[persona],
-        deviation=deviation,
-        decision=decision,
-        decided_on=on,
-        decided_by=by,
-        **extra,
-    )
 
 
 def errors_of(world: World, **fields: Any) -> dict[str, list[str]]:

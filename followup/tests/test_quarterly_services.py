@@ -158,8 +158,7 @@ def test_may_report_only_inside_the_period_and_not_in_the_future(world: World) -
 def test_save_draft_keeps_partial_answers(world: World) -> None:
     report = report_2023_q1(
         save_draft,
-        world.users["intervention_lead_a"],
-        world.intervention_a,
+        world,
         answers={"on_track": "nej", "goals_comment": "Sen start."},
         today=dt.date(2023, 4, 10),
     )
@@ -175,13 +174,7 @@ def test_save_draft_keeps_partial_answers(world: World) -> None:
 
 def test_submit_without_required_answers_names_each_missing_field(world: World) -> None:
     with pytest.raises(ValidationError) as raised:
-        report_2023_q1(
-            submit,
-            world.users["intervention_lead_a"],
-            world.intervention_a,
-            answers={"on_track": "ja"},
-            today=dt.date(2023, 4, 10),
-        )
+        report_2023_q1(submit, world, answers={"on_track": "ja"}, today=dt.date(2023, 4, 10))
 
     message = "Besvara frågan innan rapporten lämnas in."
     assert raised.value.message_dict == {name: [message] for name in REQUIRED_ANSWERS[1:]}
@@ -191,13 +184,7 @@ def test_submit_without_required_answers_names_each_missing_field(world: World) 
 def test_submit_with_every_answer_locks_and_logs(world: World) -> None:
     lead = world.users["intervention_lead_a"]
 
-    report = report_2023_q1(
-        submit,
-        lead,
-        world.intervention_a,
-        answers=ANSWERS,
-        today=dt.date(2023, 4, 10),
-    )
+    report = report_2023_q1(submit, world, answers=ANSWERS, today=dt.date(2023, 4, 10))
 
     report.refresh_from_db()
     events = list(ReportEvent.objects.values_list("action", "user_id"))
@@ -216,20 +203,16 @@ def test_submit_with_every_answer_locks_and_logs(world: World) -> None:
 
 
 @pytest.mark.parametrize(
-    ("action", "persona", "intervention"),
-    [(submit, "intervention_lead_a", "intervention_b"), (save_draft, "admin", "intervention_a")],
+    ("action", "persona", "which"),
+    [(submit, "intervention_lead_a", "b"), (save_draft, "admin", "a")],
     ids=["submit-by-lead-of-another-intervention", "save-draft-by-admin"],
 )
 def test_report_by_a_user_without_the_permission_is_refused(
-    world: World, action: Callable[..., QuarterlyReport], persona: str, intervention: str
+    world: World, action: Callable[..., QuarterlyReport], persona: str, which: str
 ) -> None:
     with pytest.raises(PermissionDenied):
         report_2023_q1(
-            action,
-            world.users[persona],
-            getattr(world, intervention),
-            answers=ANSWERS,
-            today=dt.date(2023, 4, 10),
+            action, world, answers=ANSWERS, today=dt.date(2023, 4, 10), persona=persona, which=which
         )
 
 
@@ -237,13 +220,7 @@ def test_save_draft_of_a_submitted_report_is_refused(world: World) -> None:
     SubmittedReportFactory.create(intervention=world.intervention_a, year=2023, quarter=1)
 
     with pytest.raises(ReportLocked):
-        report_2023_q1(
-            save_draft,
-            world.users["intervention_lead_a"],
-            world.intervention_a,
-            answers={"on_track": "nej"},
-            today=dt.date(2023, 5, 10),
-        )
+        report_2023_q1(save_draft, world, answers={"on_track": "nej"}, today=dt.date(2023, 5, 10))
 
     assert QuarterlyReport.objects.get().on_track == "ja"
 

@@ -76,13 +76,7 @@ def test_reminder_missed_run_is_caught_up_within_the_week(world: World) -> None:
 
 def test_reminder_after_deadline_not_sent_once_submitted_late(world: World) -> None:
     run(-7)
-    report_2023_q1(
-        submit,
-        world.users["intervention_lead_a"],
-        world.intervention_a,
-        answers=COMPLETE,
-        today=day(1),
-    )
+    report_2023_q1(submit, world, answers=COMPLETE, today=day(1))
 
     after = [run(1), run(2)]
 
