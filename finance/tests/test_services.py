@@ -216,23 +216,19 @@ def test_record_payment_on_submitted_row_is_validation_error(world: World) -> No
         )
 
 
-def test_cost_paid_but_not_approved_is_refused_by_database(world: World) -> None:
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": CostOutcome.Status.SUBMITTED, "paid_on": dt.date(2022, 5, 2)},
+        {
+            "status": CostOutcome.Status.APPROVED,
+            "submitted_on": dt.date(2022, 4, 1),
+            "approved_on": None,
+            "amount": 1,
+        },
+    ],
+    ids=["paid-but-not-approved", "approved-without-date"],
+)
+def test_inconsistent_cost_row_is_refused_by_database(world: World, fields: dict[str, Any]) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
-        CostOutcomeFactory.create(
-            intervention=world.intervention_a,
-            status=CostOutcome.Status.SUBMITTED,
-            paid_on=dt.date(2022, 5, 2),
-        )
-
-
-def test_cost_approved_without_date_is_refused_by_database(world: World) -> None:
-    with pytest.raises(IntegrityError), transaction.atomic():
-        CostOutcome.objects.create(
-            association=world.association,
-            intervention=world.intervention_a,
-            year=2022,
-            quarter=1,
-            amount=1,
-            status=CostOutcome.Status.APPROVED,
-            submitted_on=dt.date(2022, 4, 1),
-        )
+        CostOutcomeFactory.create(intervention=world.intervention_a, **fields)
