@@ -10,7 +10,7 @@ from interventions.models import Budget, Intervention
 from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
-from testing.views import ClientAs, PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -291,13 +291,9 @@ def test_budget_update_of_other_association_is_404(world: World, client_as: Clie
     assert (response.status_code, budget.amount) == (404, 1)
 
 
-class TestBudgetDeletePage(TestBudgetUpdatePage):
+class TestBudgetDelete(TestBudgetUpdatePage):
     view = "budget_delete"
-
-
-class TestBudgetDelete(TestBudgetDeletePage):
-    method = "post"
-    allowed = 302
+    case = each_page({"method": "get"}, {"method": "post", "allowed": 302})
 
 
 def test_budget_delete_removes_row(world: World, client_as: ClientAs) -> None:

@@ -7,7 +7,7 @@ from interventions.models import SteeringGroup, SteeringGroupMember, SteeringGro
 from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import InterventionFactory, OrganisationFactory, SteeringGroupFactory
 from testing.personas import World
-from testing.views import ClientAs, PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,17 @@ def add_member(group: SteeringGroup, name: str = "Anna Ek") -> SteeringGroupMemb
 # --- list and detail ----------------------------------------------------------------------
 
 
-class TestSteeringGroupList(PersonaViewCases):
-    permission = "tenancy.view_masterdata"
+class TestSteeringGroupPages(PersonaViewCases):
+    """The list and the create page, both the association's."""
+
+    page: str
+    case = each_page(
+        {"permission": "tenancy.view_masterdata", "page": "steeringgroup_list"},
+        {"permission": "tenancy.change_masterdata", "page": "steeringgroup_create"},
+    )
 
     def url(self, world: World) -> str:
-        return url("steeringgroup_list")
+        return url(self.page)
 
 
 def test_steeringgroup_list_shows_own_groups_with_counts_and_interventions(
@@ -114,13 +120,6 @@ def test_steeringgroup_detail_of_other_association_is_404(
 
 
 # --- create and edit ----------------------------------------------------------------------
-
-
-class TestSteeringGroupCreatePage(PersonaViewCases):
-    permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return url("steeringgroup_create")
 
 
 def test_steeringgroup_create_saves_in_current_association(
@@ -278,13 +277,9 @@ def test_steeringgroupmember_update_under_another_group_is_404(
     assert response.status_code == 404
 
 
-class TestSteeringGroupMemberDeletePage(TestSteeringGroupMemberUpdatePage):
+class TestSteeringGroupMemberDelete(TestSteeringGroupMemberUpdatePage):
     view = "steeringgroupmember_delete"
-
-
-class TestSteeringGroupMemberDelete(TestSteeringGroupMemberDeletePage):
-    method = "post"
-    allowed = 302
+    case = each_page({"method": "get"}, {"method": "post", "allowed": 302})
 
 
 def test_steeringgroupmember_delete_removes_member(world: World, client_as: ClientAs) -> None:

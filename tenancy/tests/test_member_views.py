@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tenancy.models import Member, MemberKind
-from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases, admin_get
 from testing.factories import MemberFactory
 from testing.personas import World
 from testing.views import ClientAs, each_page
@@ -49,9 +49,7 @@ def test_member_create_duplicate_name_is_a_form_error(world: World, client_as: C
 def test_member_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = MemberFactory.create(association=world.other_association)
 
-    response = client_as("admin").get(
-        reverse("tenancy:member_detail", args=["exempel", foreign.pk])
-    )
+    response = admin_get(client_as, "tenancy:member_detail", foreign.pk)
 
     assert response.status_code == 404
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tenancy.models import Organisation
-from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases, admin_get
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
 from testing.views import ClientAs
@@ -46,9 +46,7 @@ def test_organisation_detail_lists_owned_and_partner_interventions(
     owner = world.intervention_a.owner
     world.intervention_b.partners.add(owner)
 
-    response = client_as("admin").get(
-        reverse("tenancy:organisation_detail", args=["exempel", owner.pk])
-    )
+    response = admin_get(client_as, "tenancy:organisation_detail", owner.pk)
 
     assert (list(response.context["owned"]), list(response.context["partnered"])) == (
         [world.intervention_a],
@@ -59,9 +57,7 @@ def test_organisation_detail_lists_owned_and_partner_interventions(
 def test_organisation_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = OrganisationFactory.create(association=world.other_association)
 
-    response = client_as("admin").get(
-        reverse("tenancy:organisation_detail", args=["exempel", foreign.pk])
-    )
+    response = admin_get(client_as, "tenancy:organisation_detail", foreign.pk)
 
     assert response.status_code == 404
 
