@@ -296,15 +296,21 @@ def upload(data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("importmall.xlsx", data, content_type="application/octet-stream")
 
 
+def import_known_and_new(client: Client, path: str) -> tuple[Any, Any]:
+    """A's officer imports at ``path`` a sheet with WOMAN_1990 (known in B), then one with
+    MAN_1985 (new everywhere)."""
+    known = client.post(path, {"file": upload(sheet_for_a(WOMAN_1990))})
+    new = client.post(path, {"file": upload(sheet_for_a(MAN_1985))})
+    return known, new
+
+
 def test_import_page_in_a_answers_as_for_a_new_person_and_leaves_b(
     world: World, officer_a: Client
 ) -> None:
     in_b = arrange_b(world)
     before = b_state(in_b)
-    page = reverse("imports:workbook", args=[SLUG])
 
-    known = officer_a.post(page, {"file": upload(sheet_for_a(WOMAN_1990))})
-    new = officer_a.post(page, {"file": upload(sheet_for_a(MAN_1985))})
+    known, new = import_known_and_new(officer_a, reverse("imports:workbook", args=[SLUG]))
 
     assert known.context["result"].summary_lines() == new.context["result"].summary_lines()
     assert known.context["result"].ok is True
@@ -320,10 +326,8 @@ def test_import_api_in_a_answers_as_for_a_new_person_and_leaves_b(
 ) -> None:
     in_b = arrange_b(world)
     before = b_state(in_b)
-    api = reverse("api:import", args=[SLUG])
 
-    known = officer_a.post(api, {"file": upload(sheet_for_a(WOMAN_1990))})
-    new = officer_a.post(api, {"file": upload(sheet_for_a(MAN_1985))})
+    known, new = import_known_and_new(officer_a, reverse("api:import", args=[SLUG]))
 
     assert (known.status_code, new.status_code) == (200, 200)
     assert known.json() == new.json()
