@@ -44,4 +44,4 @@ def client_as(world: World) -> Callable[[str | None], Client]:
 
 
 # Browser fixtures (Playwright with the Debian Chromium): testing/browser.py.
-pytest_plugins = ["testing.browser", "testing.redis_server"]
+pytest_plugins = ["testing.browser", "testing.redis_server", "testing.queries"]

@@ -22,19 +22,40 @@ MAN_1985 = make_personnummer(dt.date(1985, 7, 2), 391)
 WOMAN_2001 = make_personnummer(dt.date(2001, 11, 30), 128)
 
 
-def enter_in_a(world: Any, *, number: str, on: dt.date, name: str = "") -> Any:
-    """Intervention A's participant officer registers ``number`` in A (consent and entry
-    on ``on``): the participation, through the service (access log and all)."""
+def enter_in(
+    world: Any,
+    which: str,
+    *,
+    number: str,
+    on: dt.date,
+    name: str = "",
+    consent_on: dt.date | None = None,
+    **extra: Any,
+) -> Any:
+    """Intervention ``which``'s ("a" or "b") participant officer registers ``number`` in
+    it: consent on ``consent_on`` (``on`` unless given), entry on ``on`` and what ``extra``
+    adds (``exit_date=``, ``reference=`` …): the participation, through the service
+    (access log and all)."""
+    from django_scopes import scope
+
     from participants.services import register_entry
 
-    return register_entry(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        number=number,
-        name=name,
-        consent_date=on,
-        entry_date=on,
-    )
+    with scope(association=world.association.pk):
+        return register_entry(
+            user=world.users[f"participant_officer_{which}"],
+            intervention=getattr(world, f"intervention_{which}"),
+            number=number,
+            name=name,
+            consent_date=consent_on or on,
+            entry_date=on,
+            **extra,
+        )
+
+
+def enter_in_a(world: Any, *, number: str, on: dt.date, name: str = "") -> Any:
+    """Intervention A's participant officer registers ``number`` in A (consent and entry
+    on ``on``)."""
+    return enter_in(world, "a", number=number, on=on, name=name)
 
 
 def enter_two_women_in_a(world: Any, on: dt.date) -> None:
@@ -54,3 +75,36 @@ def enter_two_women_in_a(world: Any, on: dt.date) -> None:
                 entry_date=on,
                 check_access=False,
             )
+
+
+def anonymous_in_a(world: Any, *, gender: str, on: dt.date) -> Any:
+    """Intervention A's participant officer registers an anonymous participation (gender
+    and entry on ``on`` only), through the service."""
+    from django_scopes import scope
+
+    from participants.services import register_anonymous
+
+    with scope(association=world.association.pk):
+        return register_anonymous(
+            user=world.users["participant_officer_a"],
+            intervention=world.intervention_a,
+            gender=gender,
+            entry_date=on,
+        )
+
+
+def exit_in_a(world: Any, participation: Any, *, on: dt.date, reason: str, **extra: Any) -> Any:
+    """Intervention A's participant officer registers the exit of ``participation`` on
+    ``on`` for ``reason`` (``work_extent=`` and the like in ``extra``), through the service."""
+    from django_scopes import scope
+
+    from participants.services import register_exit
+
+    with scope(association=world.association.pk):
+        return register_exit(
+            user=world.users["participant_officer_a"],
+            participation=participation,
+            exit_date=on,
+            exit_reason=reason,
+            **extra,
+        )

@@ -86,9 +86,15 @@ def start_oidc_provider(*, token_max_age: int = 3600) -> ProviderProcess:
         stderr=subprocess.DEVNULL,
         env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
     )
+    return _running(process, port, "/.well-known/openid-configuration")
+
+
+def _running(process: subprocess.Popen[bytes], port: int, health: str) -> ProviderProcess:
+    """The provider ``process`` on ``port`` once its ``health`` path answers; stopped when
+    it never does."""
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(f"{url}/.well-known/openid-configuration", process)
+        _wait_until_up(f"{url}{health}", process)
     except RuntimeError:
         ProviderProcess(url, process).stop()
         raise
@@ -167,13 +173,7 @@ def start_saml_idp(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(f"{url}/health", process)
-    except RuntimeError:
-        ProviderProcess(url, process).stop()
-        raise
-    return ProviderProcess(url, process)
+    return _running(process, port, "/health")
 
 
 def _b64url_json(segment: str) -> dict[str, Any]:

@@ -27,6 +27,26 @@ from testing.personas import PERSONAS, World
 ClientAs = Callable[[str | None], Client]
 
 
+def each_page(*cases: dict[str, Any]) -> Any:
+    """An autouse fixture for a :class:`PersonaViewCases` class that runs its tests once
+    per case, each the class attributes that differ (``permission``, ``page`` …), for
+    pages that differ only in those:
+
+        class TestApplicationPages(ApplicationPageCases):
+            case = each_page(
+                {"permission": "funding.view_application", "page": "detail"},
+                {"permission": "funding.change_application", "page": "update"},
+            )
+    """
+
+    @pytest.fixture(autouse=True, params=cases, ids=lambda case: "-".join(map(str, case.values())))
+    def case(self: PersonaViewCases, request: pytest.FixtureRequest) -> None:
+        for name, value in request.param.items():
+            setattr(self, name, value)
+
+    return case
+
+
 def expected_status(world: World, persona: str, permission: str, target: Any, allowed: int) -> int:
     """404 for the outsider, ``allowed`` when the table grants ``permission`` on
     ``target`` to the persona, else 403."""

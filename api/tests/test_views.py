@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from typing import Any
 
 import jsonschema
@@ -21,7 +20,7 @@ from participants.models import Participation, VolumeCount
 from stats.memo_schema import MEMO_SCHEMA
 from testing.factories import InterventionFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ class TestMemo(PersonaViewCases):
         return url(self.endpoint)
 
 
-def test_memo_answers_the_contract(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_memo_answers_the_contract(world: World, client_as: ClientAs) -> None:
     response = client_as("board").get(url("memo"), {"period": "2022H2"})
 
     data = body(response)
@@ -63,9 +62,7 @@ def test_memo_answers_the_contract(world: World, client_as: Callable[[str | None
     assert response["Content-Type"] == "application/json"
 
 
-def test_memo_unsuppressed_for_admin(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_memo_unsuppressed_for_admin(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").get(url("memo"), {"period": "2022", "unsuppressed": "1"})
 
     assert body(response)["suppression"]["applied"] is False
@@ -73,7 +70,7 @@ def test_memo_unsuppressed_for_admin(
 
 @pytest.mark.parametrize("persona", ["economist", "board", "auditor"])
 def test_memo_unsuppressed_is_403_for_other_readers(
-    world: World, client_as: Callable[[str | None], Client], persona: str
+    world: World, client_as: ClientAs, persona: str
 ) -> None:
     response = client_as(persona).get(url("memo"), {"period": "2022", "unsuppressed": "1"})
 
@@ -87,9 +84,7 @@ def test_memo_unsuppressed_is_403_for_other_readers(
     "query",
     [{}, {"period": ""}, {"period": "2022H3"}, {"period": "1999"}, {"period": "2022h2"}],
 )
-def test_memo_bad_period_is_400(
-    world: World, client_as: Callable[[str | None], Client], query: dict[str, str]
-) -> None:
+def test_memo_bad_period_is_400(world: World, client_as: ClientAs, query: dict[str, str]) -> None:
     response = client_as("admin").get(url("memo"), query)
 
     assert (response.status_code, body(response)) == (
@@ -98,7 +93,7 @@ def test_memo_bad_period_is_400(
     )
 
 
-def test_memo_bad_flag_is_400(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_memo_bad_flag_is_400(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").get(url("memo"), {"period": "2022", "unsuppressed": "ja"})
 
     assert (response.status_code, body(response)) == (
@@ -107,7 +102,7 @@ def test_memo_bad_flag_is_400(world: World, client_as: Callable[[str | None], Cl
     )
 
 
-def test_memo_post_is_405_json(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_memo_post_is_405_json(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(url("memo"))
 
     assert (response.status_code, body(response), response["Allow"]) == (
@@ -117,9 +112,7 @@ def test_memo_post_is_405_json(world: World, client_as: Callable[[str | None], C
     )
 
 
-def test_api_anonymous_is_sent_to_login(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_api_anonymous_is_sent_to_login(world: World, client_as: ClientAs) -> None:
     response = client_as(None).get(url("memo"), {"period": "2022"})
 
     assert response.status_code == 302
@@ -135,7 +128,7 @@ class TestNational(TestMemo):
     endpoint = "national"
 
 
-def test_national_counts_as_json(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_national_counts_as_json(world: World, client_as: ClientAs) -> None:
     for gender, day in [(Gender.WOMAN, 3), (Gender.MAN, 4)]:
         Participation.objects.create(
             association=world.association,
@@ -166,9 +159,7 @@ def test_national_counts_as_json(world: World, client_as: Callable[[str | None],
 
 
 @pytest.mark.parametrize("year", ["", "24", "1999", "2101", "2024.0", " 2024", "+2024"])
-def test_national_bad_year_is_400(
-    world: World, client_as: Callable[[str | None], Client], year: str
-) -> None:
+def test_national_bad_year_is_400(world: World, client_as: ClientAs, year: str) -> None:
     response = client_as("admin").get(url("national"), {"year": year})
 
     assert (response.status_code, body(response)) == (
@@ -192,7 +183,7 @@ class TestImport(TestMemo):
 
 
 def test_import_of_the_office_sheets_by_an_officer_is_400(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("participant_officer_a").post(
         url("import"), {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))}
@@ -201,7 +192,7 @@ def test_import_of_the_office_sheets_by_an_officer_is_400(
     assert (response.status_code, Intervention.objects.filter(code="ARB").exists()) == (400, False)
 
 
-def test_import_good_file_writes(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_import_good_file_writes(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         url("import"), {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))}
     )
@@ -240,9 +231,7 @@ def test_import_good_file_writes(world: World, client_as: Callable[[str | None],
     assert Budget.objects.filter(association=world.association).count() == 4
 
 
-def test_import_dry_run_writes_nothing(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_import_dry_run_writes_nothing(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         url("import"),
         {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets())), "dry_run": "1"},
@@ -253,9 +242,7 @@ def test_import_dry_run_writes_nothing(
     assert Budget.objects.filter(association=world.association).count() == 0
 
 
-def test_import_bad_file_is_400_with_every_problem(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_import_bad_file_is_400_with_every_problem(world: World, client_as: ClientAs) -> None:
     bad_row = ["C", "Insats C", "", "Kommunen", "", "annan", "", "antal", "2023-01-01", "", ""]
     sheets = {"Insatser": [INSATSER_HEADER, bad_row]}
 
@@ -284,7 +271,7 @@ def test_import_bad_file_is_400_with_every_problem(
 )
 def test_import_refused_request_is_400(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     data: dict[str, Any],
     detail: str,
 ) -> None:
@@ -294,7 +281,7 @@ def test_import_refused_request_is_400(
 
 
 @override_settings(FINSAM_MAX_UPLOAD_BYTES=100)
-def test_import_too_large_is_413(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_import_too_large_is_413(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         url("import"), {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))}
     )
@@ -327,9 +314,7 @@ class TestOpenApi(TestMemo):
     endpoint = "openapi"
 
 
-def test_openapi_describes_exactly_the_api_urls(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_openapi_describes_exactly_the_api_urls(world: World, client_as: ClientAs) -> None:
     from django.urls import get_resolver
 
     data = body(client_as("board").get(url("openapi")))
@@ -354,7 +339,7 @@ def test_openapi_describes_exactly_the_api_urls(
 )
 def test_api_responses_are_not_stored(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     name: str,
     method: str,
     query: dict[str, str],

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 import pytest
 
@@ -79,23 +80,19 @@ def test_filter_log_by_participation_matches_an_id_in_the_list(world: World) -> 
 
 
 @pytest.mark.django_db
-def test_filter_log_by_action_keeps_that_action(world: World) -> None:
-    export = make_entry(world.association, action=AccessAction.EXPORT)
-    make_entry(world.association, action=AccessAction.READ)
+@pytest.mark.parametrize(
+    ("field", "kept", "other"),
+    [("action", AccessAction.EXPORT, AccessAction.READ), ("outcome", Outcome.DENIED, Outcome.OK)],
+)
+def test_filter_log_by_action_or_outcome_keeps_that_value(
+    world: World, field: str, kept: Any, other: Any
+) -> None:
+    wanted = make_entry(world.association, **{field: kept})
+    make_entry(world.association, **{field: other})
 
-    result = filter_log(AccessLogEntry.objects.all(), action=AccessAction.EXPORT)
+    result = filter_log(AccessLogEntry.objects.all(), **{field: kept})
 
-    assert ids(result) == [export.pk]
-
-
-@pytest.mark.django_db
-def test_filter_log_by_outcome_keeps_that_outcome(world: World) -> None:
-    denied = make_entry(world.association, outcome=Outcome.DENIED)
-    make_entry(world.association, outcome=Outcome.OK)
-
-    result = filter_log(AccessLogEntry.objects.all(), outcome=Outcome.DENIED)
-
-    assert ids(result) == [denied.pk]
+    assert ids(result) == [wanted.pk]
 
 
 @pytest.mark.django_db

@@ -1,24 +1,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django import DjangoAssertNumQueries
 
 from audit.models import AccessAction, AccessLogEntry, LogReview, Outcome
 from audit.queries import LOCAL_TZ, previous_month
 from audit.tests.entries import local, make_entry
 from testing.participants import WOMAN_1990, enter_in_a
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.queries import AssertPageQueries
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 def url(name: str) -> str:
@@ -193,11 +189,7 @@ def test_log_never_shows_a_personnummer(world: World, client_as: ClientAs) -> No
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 12), (3, 12)])
 def test_log_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for _ in range(count):
         make_entry(
@@ -206,10 +198,8 @@ def test_log_query_count(
             intervention_ids=[world.intervention_a.pk],
             participation_ids=[1],
         )
-    client = client_as("log_reviewer")
 
-    with django_assert_num_queries(queries):
-        client.get(url("audit:log"))
+    assert_page_queries("log_reviewer", url("audit:log"), queries)
 
 
 # --- the sample -----------------------------------------------------------------------------
@@ -346,19 +336,14 @@ def test_reviews_list_shows_this_associations_reviews_newest_first(
     world: World, client_as: ClientAs
 ) -> None:
     reviewer = world.users["log_reviewer"]
-    older = LogReview.objects.create(
-        association=world.association,
-        reviewer=reviewer,
-        at=local(2026, 1, 5),
-        scope="Januari",
-        conclusion=LogReview.Conclusion.NO_REMARK,
-    )
-    newer = LogReview.objects.create(
-        association=world.association,
-        reviewer=reviewer,
-        at=local(2026, 2, 5),
-        scope="Februari",
-        conclusion=LogReview.Conclusion.INCIDENT,
+    older, newer = (
+        LogReview.objects.create(
+            association=world.association, reviewer=reviewer, at=at, scope=scope, conclusion=c
+        )
+        for at, scope, c in [
+            (local(2026, 1, 5), "Januari", LogReview.Conclusion.NO_REMARK),
+            (local(2026, 2, 5), "Februari", LogReview.Conclusion.INCIDENT),
+        ]
     )
     LogReview.objects.create(
         association=world.other_association,

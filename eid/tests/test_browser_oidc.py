@@ -112,6 +112,14 @@ def world_and_page(oidc: dict[str, Any], page_as: Callable[..., Any]) -> tuple[W
     return build_world(), page_as(None)
 
 
+@pytest.fixture
+def officer_linked(world_and_page: tuple[World, Any]) -> tuple[World, Any]:
+    """The world and page, officer A's account linked to OFFICER's personnummer."""
+    world, page = world_and_page
+    link_personnummer(world.users["participant_officer_a"], OFFICER)
+    return world, page
+
+
 def test_first_sign_in_accepts_invitation_by_personnummer(
     world_and_page: tuple[World, Any],
 ) -> None:
@@ -151,9 +159,8 @@ def test_unknown_person_is_refused_without_an_account(world_and_page: tuple[Worl
     assert "/accounts/login/" in page.url
 
 
-def test_sufficient_level_counts_as_second_factor(world_and_page: tuple[World, Any]) -> None:
-    world, page = world_and_page
-    link_personnummer(world.users["participant_officer_a"], OFFICER)
+def test_sufficient_level_counts_as_second_factor(officer_linked: tuple[World, Any]) -> None:
+    _, page = officer_linked
 
     _sign_in(page, PROVIDER_NAME, "officer")
 
@@ -163,9 +170,8 @@ def test_sufficient_level_counts_as_second_factor(world_and_page: tuple[World, A
     assert page.url.endswith("/f/exempel/deltagare/")
 
 
-def test_low_level_of_assurance_is_asked_for_totp(world_and_page: tuple[World, Any]) -> None:
-    world, page = world_and_page
-    link_personnummer(world.users["participant_officer_a"], OFFICER)
+def test_low_level_of_assurance_is_asked_for_totp(officer_linked: tuple[World, Any]) -> None:
+    world, page = officer_linked
 
     _sign_in(page, PROVIDER_NAME, "officer-low")
 
@@ -177,22 +183,17 @@ def test_low_level_of_assurance_is_asked_for_totp(world_and_page: tuple[World, A
     page.wait_for_url(re.compile(r".*/f/exempel/$"))
 
 
-def test_tampered_id_token_is_refused(world_and_page: tuple[World, Any]) -> None:
-    world, page = world_and_page
-    link_personnummer(world.users["participant_officer_a"], OFFICER)
+@pytest.mark.parametrize(
+    ("provider", "login"),
+    [("Manipulerad e-legitimation", "officer-low"), ("Utgången e-legitimation", "officer")],
+    ids=["tampered", "expired"],
+)
+def test_tampered_or_expired_id_token_is_refused(
+    officer_linked: tuple[World, Any], provider: str, login: str
+) -> None:
+    _, page = officer_linked
 
-    _sign_in(page, "Manipulerad e-legitimation", "officer-low")
-
-    assert page.get_by_role("heading", name="Inloggningen gick inte igenom").is_visible()
-    page.goto("/f/exempel/")
-    assert "/accounts/login/" in page.url
-
-
-def test_expired_id_token_is_refused(world_and_page: tuple[World, Any]) -> None:
-    world, page = world_and_page
-    link_personnummer(world.users["participant_officer_a"], OFFICER)
-
-    _sign_in(page, "Utgången e-legitimation", "officer")
+    _sign_in(page, provider, login)
 
     assert page.get_by_role("heading", name="Inloggningen gick inte igenom").is_visible()
     page.goto("/f/exempel/")

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import pytest
 from django.core import mail
 from django.http import HttpRequest, HttpResponse
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.urls import reverse
 
 from eid.tests.helpers import INVITED
@@ -16,7 +15,7 @@ from tenancy.assurance import record_external_login
 from tenancy.middleware import MfaRequiredMiddleware
 from tenancy.models import Invitation, Role, User
 from testing.personas import World, new_participant_officer
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ class TestPersonnummerInvitationPage(PersonaViewCases):
 
 
 def test_personnummer_invitation_stores_only_the_keyed_hash(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         INVITE_URL,
@@ -53,7 +52,7 @@ def test_personnummer_invitation_stores_only_the_keyed_hash(
 
 
 def test_refused_personnummer_invitation_does_not_show_the_number(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         INVITE_URL, {"personnummer": INVITED, "email": "ina@example.se", "role": "deltagaransvarig"}
@@ -65,7 +64,7 @@ def test_refused_personnummer_invitation_does_not_show_the_number(
 
 
 def test_personnummer_invitation_refuses_an_invalid_number(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     wrong = INVITED[:-1] + str((int(INVITED[-1]) + 1) % 10)
 
@@ -120,7 +119,7 @@ def test_personal_data_role_without_totp_depends_on_the_level(
 
 
 def test_reauthentication_page_for_an_unknown_provider_is_404(
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
 ) -> None:
     response = client_as("admin").get("/e-legitimation/bekrafta/?provider=nope&next=/")
 

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from finance import services
@@ -24,10 +22,9 @@ from imports.tests.office_workbooks import UTFALL_HEADER, utfall
 from imports.tests.workbooks import run_import, xlsx_bytes, xlsx_file
 from imports.workbook.base import Problem, SheetChanges
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 def url(name: str, *args: int) -> str:

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from finance import services
@@ -22,10 +20,10 @@ from imports.tests.workbooks import good_sheets, run_import, xlsx_bytes, xlsx_fi
 from imports.workbook.base import Problem
 from testing.factories import InterventionFactory
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
-ClientAs = Callable[[str | None], Client]
 
 #: world.intervention_a runs 2022-01-01 – 2024-12-31 (the factory's period)
 AFTER_END = (

@@ -4,20 +4,18 @@ approve or reject it; the decision page says why and offers no form."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from finance import services
 from finance.models import CostOutcome
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
-ClientAs = Callable[[str | None], Client]
 
 FOUR_EYES = (
     "Du har själv rapporterat eller rättat det här utfallet och kan därför inte godkänna "

@@ -50,15 +50,13 @@ def test_thresholds_out_of_order_is_refused_by_database(world: World) -> None:
         )
 
 
+def set_bands(world: World, persona: str, **bands: int) -> None:
+    """The persona sets the association's status bands (``watch_low`` … ``watch_high``)."""
+    services.set_thresholds(user=world.users[persona], association=world.association, **bands)
+
+
 def test_set_thresholds_by_admin_saves_and_changes_suggestion(world: World) -> None:
-    services.set_thresholds(
-        user=world.users["admin"],
-        association=world.association,
-        watch_low=60,
-        ok_low=90,
-        ok_high=110,
-        watch_high=140,
-    )
+    set_bands(world, "admin", watch_low=60, ok_low=90, ok_high=110, watch_high=140)
 
     thresholds = thresholds_for(world.association)
     assert (thresholds.status_for(88), thresholds.status_for(59)) == (
@@ -69,36 +67,32 @@ def test_set_thresholds_by_admin_saves_and_changes_suggestion(world: World) -> N
 
 def test_set_thresholds_out_of_order_is_validation_error(world: World) -> None:
     with pytest.raises(ValidationError):
-        services.set_thresholds(
-            user=world.users["economist"],
-            association=world.association,
-            watch_low=70,
-            ok_low=120,
-            ok_high=110,
-            watch_high=130,
-        )
+        set_bands(world, "economist", watch_low=70, ok_low=120, ok_high=110, watch_high=130)
 
 
 def test_set_thresholds_by_board_is_refused(world: World) -> None:
     with pytest.raises(PermissionDenied):
-        services.set_thresholds(
-            user=world.users["board"],
-            association=world.association,
-            **BudgetStatusThresholds.DEFAULTS,
-        )
+        set_bands(world, "board", **BudgetStatusThresholds.DEFAULTS)
 
 
 # --- status override ----------------------------------------------------------------------
 
 
-def test_override_takes_precedence_over_suggestion(world: World) -> None:
-    override = services.override_status(
-        user=world.users["economist"],
+def override_q4_2022(world: World, persona: str, *, comment: str) -> Any:
+    """The persona overrides intervention A's status of 2022 Q4 to OK with ``comment``."""
+    return services.override_status(
+        user=world.users[persona],
         intervention=world.intervention_a,
         year=2022,
         quarter=4,
         status=BudgetStatus.OK,
-        comment="Fakturor för december kommer i januari.",
+        comment=comment,
+    )
+
+
+def test_override_takes_precedence_over_suggestion(world: World) -> None:
+    override = override_q4_2022(
+        world, "economist", comment="Fakturor för december kommer i januari."
     )
 
     result = suggested_budget_status(
@@ -114,27 +108,13 @@ def test_override_takes_precedence_over_suggestion(world: World) -> None:
 
 def test_override_without_comment_is_validation_error(world: World) -> None:
     with pytest.raises(ValidationError):
-        services.override_status(
-            user=world.users["admin"],
-            intervention=world.intervention_a,
-            year=2022,
-            quarter=4,
-            status=BudgetStatus.OK,
-            comment="  ",
-        )
+        override_q4_2022(world, "admin", comment="  ")
 
 
 @pytest.mark.parametrize("persona", ["board", "intervention_lead_a", "auditor"])
 def test_override_by_non_office_is_refused(world: World, persona: str) -> None:
     with pytest.raises(PermissionDenied):
-        services.override_status(
-            user=world.users[persona],
-            intervention=world.intervention_a,
-            year=2022,
-            quarter=4,
-            status=BudgetStatus.OK,
-            comment="Ok",
-        )
+        override_q4_2022(world, persona, comment="Ok")
 
 
 # --- cost outcome -------------------------------------------------------------------------
@@ -236,23 +216,19 @@ def test_record_payment_on_submitted_row_is_validation_error(world: World) -> No
         )
 
 
-def test_cost_paid_but_not_approved_is_refused_by_database(world: World) -> None:
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": CostOutcome.Status.SUBMITTED, "paid_on": dt.date(2022, 5, 2)},
+        {
+            "status": CostOutcome.Status.APPROVED,
+            "submitted_on": dt.date(2022, 4, 1),
+            "approved_on": None,
+            "amount": 1,
+        },
+    ],
+    ids=["paid-but-not-approved", "approved-without-date"],
+)
+def test_inconsistent_cost_row_is_refused_by_database(world: World, fields: dict[str, Any]) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
-        CostOutcomeFactory.create(
-            intervention=world.intervention_a,
-            status=CostOutcome.Status.SUBMITTED,
-            paid_on=dt.date(2022, 5, 2),
-        )
-
-
-def test_cost_approved_without_date_is_refused_by_database(world: World) -> None:
-    with pytest.raises(IntegrityError), transaction.atomic():
-        CostOutcome.objects.create(
-            association=world.association,
-            intervention=world.intervention_a,
-            year=2022,
-            quarter=1,
-            amount=1,
-            status=CostOutcome.Status.APPROVED,
-            submitted_on=dt.date(2022, 4, 1),
-        )
+        CostOutcomeFactory.create(intervention=world.intervention_a, **fields)

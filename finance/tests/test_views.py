@@ -1,13 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
-from pytest_django import DjangoAssertNumQueries
 
 from finance.models import BudgetStatus, BudgetStatusOverride, CostOutcome
 from finance.tests.cases import CostRowPageCases, submitted_cost
@@ -16,11 +13,10 @@ from interventions.models import Intervention
 from ledger.services import save_operating_row, save_own_budget
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.queries import AssertPageQueries
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 def url(name: str, *args: int) -> str:
@@ -110,20 +106,14 @@ def test_overview_defaults_to_current_half_year(world: World, client_as: ClientA
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 15), (3, 15)])
 def test_overview_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for intervention in InterventionFactory.create_batch(count, association=world.association):
         BudgetFactory.create(intervention=intervention, year=2022, amount=1_000_000)
         CostOutcomeFactory.create(intervention=intervention, quarter=3, amount=100_000)
         TransferFactory.create(intervention=intervention, amount=10_000)
-    client = client_as("economist")
 
-    with django_assert_num_queries(queries):
-        client.get(url("overview") + "?period=2022H2")
+    assert_page_queries("economist", url("overview") + "?period=2022H2", queries)
 
 
 # --- cost rows ----------------------------------------------------------------------------
@@ -158,18 +148,12 @@ def test_cost_list_economist_sees_all_rows_of_association(
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
 def test_cost_list_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for intervention in InterventionFactory.create_batch(count, association=world.association):
         CostOutcomeFactory.create(intervention=intervention, approved_by=world.users["economist"])
-    client = client_as("economist")
 
-    with django_assert_num_queries(queries):
-        client.get(url("cost_list") + "?ar=2022")
+    assert_page_queries("economist", url("cost_list") + "?ar=2022", queries)
 
 
 class TestCostSubmit(PersonaViewCases):

@@ -4,12 +4,10 @@ the database; 10^23 kr or the largest 64-bit integer is a message, never an over
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
@@ -20,6 +18,7 @@ from imports.tests.workbooks import BUDGET_HEADER, INSATSER_HEADER, good_sheets,
 from interventions.forms import BudgetForm
 from interventions.models import Budget, Intervention
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +84,7 @@ def test_database_refuses_beyond_the_bound(world: World) -> None:
 
 @pytest.mark.parametrize("amount", HUGE)
 def test_import_and_api_refuse_beyond_the_bound(
-    world: World, client_as: Callable[[str | None], Client], amount: str
+    world: World, client_as: ClientAs, amount: str
 ) -> None:
     sheets = good_sheets()
     sheets["Budget"] = [BUDGET_HEADER, ["ARB", 2024, None, amount]]

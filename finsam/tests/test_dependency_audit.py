@@ -35,40 +35,40 @@ CLEAN_DEP = {"name": "rules", "version": "3.5", "vulns": []}
 NOT_FOUND = {"name": "rules", "skip_reason": "Dependency not found on PyPI and could not be ..."}
 
 
-def test_verdict_vulnerability_fails() -> None:
-    result = audit.verdict(1, {"dependencies": [CLEAN_DEP, DJANGO_VULN]}, "")
+@pytest.mark.parametrize(
+    ("code", "dependencies", "kind", "message"),
+    [
+        (
+            1,
+            [CLEAN_DEP, DJANGO_VULN],
+            "vulnerable",
+            "django 3.2.0: PYSEC-2021-98 (fixed in 3.2.4)",
+        ),
+        (0, [CLEAN_DEP], "clean", "1 packages audited, no known vulnerabilities"),
+    ],
+    ids=["vulnerability-fails", "clean-passes"],
+)
+def test_verdict_says_what_it_found(
+    code: int, dependencies: list[dict[str, Any]], kind: str, message: str
+) -> None:
+    result = audit.verdict(code, {"dependencies": dependencies}, "")
 
-    assert (result.kind, result.message) == (
-        "vulnerable",
-        "django 3.2.0: PYSEC-2021-98 (fixed in 3.2.4)",
-    )
-
-
-def test_verdict_vulnerability_wins_over_skips() -> None:
-    result = audit.verdict(1, {"dependencies": [NOT_FOUND, DJANGO_VULN]}, "")
-
-    assert result.kind == "vulnerable"
-
-
-def test_verdict_clean_passes() -> None:
-    result = audit.verdict(0, {"dependencies": [CLEAN_DEP]}, "")
-
-    assert (result.kind, result.message) == (
-        "clean",
-        "1 packages audited, no known vulnerabilities",
-    )
+    assert (result.kind, result.message) == (kind, message)
 
 
-def test_verdict_every_package_not_found_is_unreachable() -> None:
-    result = audit.verdict(0, {"dependencies": [NOT_FOUND, NOT_FOUND]}, "")
+@pytest.mark.parametrize(
+    ("code", "dependencies", "kind"),
+    [
+        (1, [NOT_FOUND, DJANGO_VULN], "vulnerable"),  # a vulnerability wins over skips
+        (0, [NOT_FOUND, NOT_FOUND], "unreachable"),  # every package not found
+        (0, [CLEAN_DEP, NOT_FOUND], "error"),  # a partial audit fails
+    ],
+    ids=["vulnerability-wins-over-skips", "every-package-not-found", "partial-audit"],
+)
+def test_verdict_kind(code: int, dependencies: list[dict[str, Any]], kind: str) -> None:
+    result = audit.verdict(code, {"dependencies": dependencies}, "")
 
-    assert result.kind == "unreachable"
-
-
-def test_verdict_partial_audit_fails() -> None:
-    result = audit.verdict(0, {"dependencies": [CLEAN_DEP, NOT_FOUND]}, "")
-
-    assert result.kind == "error"
+    assert result.kind == kind
 
 
 @pytest.mark.parametrize(

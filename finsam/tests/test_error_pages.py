@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,9 @@ from django.views.defaults import bad_request, server_error
 
 from testing.html import elements, texts
 from testing.personas import World
+from testing.views import ClientAs
 
 ROOT = Path(__file__).resolve().parents[2]
-ClientAs = Callable[[str | None], Client]
 
 
 def page_summary(html: str) -> tuple[str, list[str], bool]:

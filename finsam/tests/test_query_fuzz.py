@@ -5,7 +5,7 @@ anything but a server error; the API answers its JSON shape."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from django.test import Client
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from finsam.urls import tenant_patterns
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_urls_are_found() -> None:
 
 @pytest.mark.parametrize("url", URLS)
 def test_each_parameter_with_a_huge_id_is_never_a_server_error(
-    world: World, client_as: Callable[[str | None], Client], url: str
+    world: World, client_as: ClientAs, url: str
 ) -> None:
     """One parameter at a time (a bad one elsewhere would make the form refuse early),
     as the first persona that may open the page."""
@@ -114,7 +115,7 @@ def test_each_parameter_with_a_huge_id_is_never_a_server_error(
 
 
 def test_log_with_huge_participation_id_is_an_empty_answer(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("log_reviewer").get(
         reverse("audit:log", args=["exempel"]), {"deltagande": "99999999999999999999999"}
@@ -151,9 +152,7 @@ def test_random_query_parameters_are_never_a_server_error(
     check(client.get(url, query), url)
 
 
-def test_api_error_from_the_tenant_middleware_is_json(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_api_error_from_the_tenant_middleware_is_json(world: World, client_as: ClientAs) -> None:
     response = client_as("outsider").get(reverse("api:memo", args=["exempel"]), {"period": "2024"})
 
     assert (response.status_code, json.loads(response.content)) == (

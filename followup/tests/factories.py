@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import factory
 
 from followup.models import Deviation, DeviationKind, QuarterlyReport
+from followup.services import decide_deviation, register_deviation
 from testing.factories import InterventionRowFactory
+from testing.personas import World
+
+#: The day deviation reports arrive unless told otherwise.
+RECEIVED = dt.date(2023, 9, 1)
 
 #: Every required answer of a quarterly report, as the form posts them.
 COMPLETE_ANSWERS: dict[str, str] = {
@@ -64,3 +71,59 @@ class DeviationFactory(InterventionRowFactory):
     received_on = factory.Sequence(lambda n: dt.date(2023, 1, 1) + dt.timedelta(days=n))
     kind = DeviationKind.BUDGET
     description = "Lägre kostnader än beräknat på grund av en vakans."
+
+
+def report_2023_q1(
+    action: Callable[..., QuarterlyReport],
+    world: World,
+    *,
+    answers: dict[str, Any],
+    today: dt.date,
+    persona: str = "intervention_lead_a",
+    which: str = "a",
+) -> QuarterlyReport:
+    """``action`` (the service ``save_draft`` or ``submit``) by ``persona`` on the report
+    of 2023 Q1 of intervention ``which`` ("a" or "b"), with ``answers`` on ``today``."""
+    return action(
+        user=world.users[persona],
+        intervention=getattr(world, f"intervention_{which}"),
+        year=2023,
+        quarter=1,
+        answers=answers,
+        today=today,
+    )
+
+
+def register(world: World, persona: str = "intervention_lead_a", **fields: Any) -> Deviation:
+    """The persona registers a budget deviation report of intervention A received on
+    RECEIVED (``fields`` override)."""
+    arguments: dict[str, Any] = {
+        "user": world.users[persona],
+        "intervention": world.intervention_a,
+        "received_on": RECEIVED,
+        "kind": DeviationKind.BUDGET,
+        "description": "Lägre kostnader än beräknat.",
+        **fields,
+    }
+    return register_deviation(**arguments)
+
+
+def decide(
+    world: World,
+    deviation: Deviation,
+    decision: str,
+    *,
+    on: dt.date,
+    by: str,
+    persona: str = "admin",
+    **extra: Any,
+) -> Deviation:
+    """The persona decides ``deviation`` (``comment=`` in ``extra``)."""
+    return decide_deviation(
+        user=world.users[persona],
+        deviation=deviation,
+        decision=decision,
+        decided_on=on,
+        decided_by=by,
+        **extra,
+    )

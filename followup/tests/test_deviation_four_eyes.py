@@ -4,20 +4,18 @@ not record its decision; the decision page says why and offers no form."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
-from followup.models import DecidedBy, Decision, Deviation, DeviationKind
-from followup.services import decide_deviation, register_deviation
+from followup.models import DecidedBy, Decision, Deviation
+from followup.tests.factories import decide, register
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
-ClientAs = Callable[[str | None], Client]
 
 FOUR_EYES = (
     "Du har själv registrerat den här avvikelserapporten och kan därför inte registrera "
@@ -25,44 +23,26 @@ FOUR_EYES = (
 )
 
 
-def registered_by(world: World, persona: str) -> Deviation:
-    return register_deviation(
-        user=world.users[persona],
-        intervention=world.intervention_a,
-        received_on=dt.date(2023, 9, 1),
-        kind=DeviationKind.BUDGET,
-        description="Lägre kostnader än beräknat.",
-    )
-
-
-def decide(world: World, persona: str, deviation: Deviation) -> Deviation:
-    return decide_deviation(
-        user=world.users[persona],
-        deviation=deviation,
-        decision=Decision.GRANTED,
-        decided_on=dt.date(2023, 9, 20),
-        decided_by=DecidedBy.DIRECTOR,
-    )
-
-
 def decide_url(deviation: Deviation) -> str:
     return reverse("followup:deviation_decide", args=["exempel", deviation.pk])
 
 
 def test_decide_deviation_registered_by_oneself_is_refused(world: World) -> None:
-    deviation = registered_by(world, "admin")
+    deviation = register(world, "admin")
 
     with pytest.raises(ValidationError) as refused:
-        decide(world, "admin", deviation)
+        decide(world, deviation, Decision.GRANTED, on=dt.date(2023, 9, 20), by=DecidedBy.DIRECTOR)
 
     deviation.refresh_from_db()
     assert (refused.value.messages, deviation.decision) == ([FOUR_EYES], Decision.UNDECIDED)
 
 
 def test_decide_deviation_registered_by_someone_else_is_allowed(world: World) -> None:
-    deviation = registered_by(world, "intervention_lead_a")
+    deviation = register(world, "intervention_lead_a")
 
-    decided = decide(world, "admin", deviation)
+    decided = decide(
+        world, deviation, Decision.GRANTED, on=dt.date(2023, 9, 20), by=DecidedBy.DIRECTOR
+    )
 
     assert decided.decision == Decision.GRANTED
 
@@ -70,7 +50,7 @@ def test_decide_deviation_registered_by_someone_else_is_allowed(world: World) ->
 def test_deviation_decide_page_for_own_report_says_why_and_offers_no_form(
     world: World, client_as: ClientAs
 ) -> None:
-    deviation = registered_by(world, "admin")
+    deviation = register(world, "admin")
     client = client_as("admin")
 
     page = client.get(decide_url(deviation))

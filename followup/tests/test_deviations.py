@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django import DjangoAssertNumQueries
 
 from followup.models import (
     DecidedBy,
@@ -19,34 +16,19 @@ from followup.models import (
     DeviationEvent,
     DeviationKind,
 )
-from followup.services import decide_deviation, register_deviation
 from followup.tests.cases import InterventionPageCases
-from followup.tests.factories import DeviationFactory
+from followup.tests.factories import RECEIVED, DeviationFactory, decide, register
 from interventions.models import Budget
 from testing.factories import BudgetFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.queries import AssertPageQueries
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
-RECEIVED = dt.date(2023, 9, 1)
 
 
 def url(name: str, *args: int) -> str:
     return reverse(f"followup:{name}", args=["exempel", *args])
-
-
-def register(world: World, persona: str = "intervention_lead_a", **fields: Any) -> Deviation:
-    arguments: dict[str, Any] = {
-        "user": world.users[persona],
-        "intervention": world.intervention_a,
-        "received_on": RECEIVED,
-        "kind": DeviationKind.BUDGET,
-        "description": "Lägre kostnader än beräknat.",
-        **fields,
-    }
-    return register_deviation(**arguments)
 
 
 def errors_of(world: World, **fields: Any) -> dict[str, list[str]]:
@@ -128,13 +110,7 @@ def test_decide_granted_transfer_moves_money_without_touching_budgets(world: Wor
     BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1_000_000)
     deviation = register(world, kind=DeviationKind.TRANSFER, amount=250_000)
 
-    decide_deviation(
-        user=world.users["admin"],
-        deviation=deviation,
-        decision=Decision.GRANTED,
-        decided_on=dt.date(2023, 9, 20),
-        decided_by=DecidedBy.DIRECTOR,
-    )
+    decide(world, deviation, Decision.GRANTED, on=dt.date(2023, 9, 20), by=DecidedBy.DIRECTOR)
 
     deviation.refresh_from_db()
     assert (deviation.decision, deviation.decided_on, deviation.decided_by) == (
@@ -148,21 +124,14 @@ def test_decide_granted_transfer_moves_money_without_touching_budgets(world: Wor
 
 def test_redecision_is_logged_as_a_new_decision(world: World) -> None:
     deviation = register(world)
-    admin = world.users["admin"]
-    decide_deviation(
-        user=admin,
-        deviation=deviation,
-        decision=Decision.REJECTED,
-        decided_on=dt.date(2023, 9, 10),
-        decided_by=DecidedBy.DIRECTOR,
-    )
+    decide(world, deviation, Decision.REJECTED, on=dt.date(2023, 9, 10), by=DecidedBy.DIRECTOR)
 
-    decide_deviation(
-        user=admin,
-        deviation=deviation,
-        decision=Decision.PARTLY,
-        decided_on=dt.date(2023, 10, 5),
-        decided_by=DecidedBy.BOARD,
+    decide(
+        world,
+        deviation,
+        Decision.PARTLY,
+        on=dt.date(2023, 10, 5),
+        by=DecidedBy.BOARD,
         comment="Styrelsen beviljade hälften.",
     )
 
@@ -177,12 +146,13 @@ def test_decide_by_lead_is_refused(world: World) -> None:
     deviation = register(world)
 
     with pytest.raises(PermissionDenied):
-        decide_deviation(
-            user=world.users["intervention_lead_a"],
-            deviation=deviation,
-            decision=Decision.GRANTED,
-            decided_on=RECEIVED,
-            decided_by=DecidedBy.DIRECTOR,
+        decide(
+            world,
+            deviation,
+            Decision.GRANTED,
+            on=RECEIVED,
+            by=DecidedBy.DIRECTOR,
+            persona="intervention_lead_a",
         )
 
 
@@ -190,13 +160,7 @@ def test_decide_before_received_or_undecided_is_an_error(world: World) -> None:
     deviation = register(world)
 
     with pytest.raises(ValidationError) as raised:
-        decide_deviation(
-            user=world.users["admin"],
-            deviation=deviation,
-            decision=Decision.UNDECIDED,
-            decided_on=dt.date(2023, 8, 1),
-            decided_by="",
-        )
+        decide(world, deviation, Decision.UNDECIDED, on=dt.date(2023, 8, 1), by="")
 
     assert raised.value.message_dict == {
         "decision": ["Välj beviljad, delvis beviljad eller avslag."],
@@ -208,14 +172,11 @@ def test_decide_before_received_or_undecided_is_an_error(world: World) -> None:
 # --- pages --------------------------------------------------------------------------------
 
 
-class TestDeviationList(InterventionPageCases):
-    permission = "followup.view_deviation"
-    page = "deviation_list"
-
-
-class TestDeviationCreate(InterventionPageCases):
-    permission = "followup.register_deviation"
-    page = "deviation_create"
+class TestDeviationPages(InterventionPageCases):
+    case = each_page(
+        {"permission": "followup.view_deviation", "page": "deviation_list"},
+        {"permission": "followup.register_deviation", "page": "deviation_create"},
+    )
 
 
 class TestDeviationDetail(InterventionPageCases):
@@ -323,29 +284,19 @@ def test_admin_decides_through_the_page(world: World, client_as: ClientAs) -> No
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 10), (3, 10)])
 def test_deviation_list_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     DeviationFactory.create_batch(count, intervention=world.intervention_a)
-    client = client_as("intervention_lead_a")
 
-    with django_assert_num_queries(queries):
-        client.get(url("deviation_list", world.intervention_a.pk))
+    assert_page_queries(
+        "intervention_lead_a", url("deviation_list", world.intervention_a.pk), queries
+    )
 
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
 def test_undecided_list_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     DeviationFactory.create_batch(count, intervention=world.intervention_a)
-    client = client_as("admin")
 
-    with django_assert_num_queries(queries):
-        client.get(url("deviation_undecided"))
+    assert_page_queries("admin", url("deviation_undecided"), queries)

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from followup.final_reports import (
@@ -24,10 +22,10 @@ from followup.tests.cases import InterventionPageCases
 from interventions.models import Goal
 from testing.factories import GoalFactory, OrganisationFactory
 from testing.personas import World
+from testing.views import ClientAs, each_page
 
 pytestmark = pytest.mark.django_db
 
-ClientAs = Callable[[str | None], Client]
 TODAY = dt.date(2025, 1, 20)
 TEXTS = {name: f"Text om {name}." for name in FINAL_REQUIRED_TEXTS}
 
@@ -197,14 +195,11 @@ def test_final_report_reopen_by_lead_is_refused(world: World) -> None:
 # --- pages --------------------------------------------------------------------------------
 
 
-class TestFinalReportDetail(InterventionPageCases):
-    permission = "followup.view_report"
-    page = "final_report_detail"
-
-
-class TestFinalReportFill(InterventionPageCases):
-    permission = "followup.fill_report"
-    page = "final_report_fill"
+class TestFinalReportPages(InterventionPageCases):
+    case = each_page(
+        {"permission": "followup.view_report", "page": "final_report_detail"},
+        {"permission": "followup.fill_report", "page": "final_report_fill"},
+    )
 
 
 class TestFinalReportReopen(InterventionPageCases):

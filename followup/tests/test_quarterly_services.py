@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,11 @@ from followup.services import (
     save_draft,
     submit,
 )
-from followup.tests.factories import QuarterlyReportFactory, SubmittedReportFactory
+from followup.tests.factories import (
+    QuarterlyReportFactory,
+    SubmittedReportFactory,
+    report_2023_q1,
+)
 from testing.factories import InterventionFactory
 from testing.personas import World
 
@@ -151,11 +156,9 @@ def test_may_report_only_inside_the_period_and_not_in_the_future(world: World) -
 
 
 def test_save_draft_keeps_partial_answers(world: World) -> None:
-    report = save_draft(
-        user=world.users["intervention_lead_a"],
-        intervention=world.intervention_a,
-        year=2023,
-        quarter=1,
+    report = report_2023_q1(
+        save_draft,
+        world,
         answers={"on_track": "nej", "goals_comment": "Sen start."},
         today=dt.date(2023, 4, 10),
     )
@@ -171,14 +174,7 @@ def test_save_draft_keeps_partial_answers(world: World) -> None:
 
 def test_submit_without_required_answers_names_each_missing_field(world: World) -> None:
     with pytest.raises(ValidationError) as raised:
-        submit(
-            user=world.users["intervention_lead_a"],
-            intervention=world.intervention_a,
-            year=2023,
-            quarter=1,
-            answers={"on_track": "ja"},
-            today=dt.date(2023, 4, 10),
-        )
+        report_2023_q1(submit, world, answers={"on_track": "ja"}, today=dt.date(2023, 4, 10))
 
     message = "Besvara frågan innan rapporten lämnas in."
     assert raised.value.message_dict == {name: [message] for name in REQUIRED_ANSWERS[1:]}
@@ -188,14 +184,7 @@ def test_submit_without_required_answers_names_each_missing_field(world: World) 
 def test_submit_with_every_answer_locks_and_logs(world: World) -> None:
     lead = world.users["intervention_lead_a"]
 
-    report = submit(
-        user=lead,
-        intervention=world.intervention_a,
-        year=2023,
-        quarter=1,
-        answers=ANSWERS,
-        today=dt.date(2023, 4, 10),
-    )
+    report = report_2023_q1(submit, world, answers=ANSWERS, today=dt.date(2023, 4, 10))
 
     report.refresh_from_db()
     events = list(ReportEvent.objects.values_list("action", "user_id"))
@@ -213,27 +202,17 @@ def test_submit_with_every_answer_locks_and_logs(world: World) -> None:
     assert events == [(ReportAction.SUBMITTED.value, lead.pk)]
 
 
-def test_submit_by_lead_of_another_intervention_is_refused(world: World) -> None:
+@pytest.mark.parametrize(
+    ("action", "persona", "which"),
+    [(submit, "intervention_lead_a", "b"), (save_draft, "admin", "a")],
+    ids=["submit-by-lead-of-another-intervention", "save-draft-by-admin"],
+)
+def test_report_by_a_user_without_the_permission_is_refused(
+    world: World, action: Callable[..., QuarterlyReport], persona: str, which: str
+) -> None:
     with pytest.raises(PermissionDenied):
-        submit(
-            user=world.users["intervention_lead_a"],
-            intervention=world.intervention_b,
-            year=2023,
-            quarter=1,
-            answers=ANSWERS,
-            today=dt.date(2023, 4, 10),
-        )
-
-
-def test_save_draft_by_admin_is_refused(world: World) -> None:
-    with pytest.raises(PermissionDenied):
-        save_draft(
-            user=world.users["admin"],
-            intervention=world.intervention_a,
-            year=2023,
-            quarter=1,
-            answers=ANSWERS,
-            today=dt.date(2023, 4, 10),
+        report_2023_q1(
+            action, world, answers=ANSWERS, today=dt.date(2023, 4, 10), persona=persona, which=which
         )
 
 
@@ -241,14 +220,7 @@ def test_save_draft_of_a_submitted_report_is_refused(world: World) -> None:
     SubmittedReportFactory.create(intervention=world.intervention_a, year=2023, quarter=1)
 
     with pytest.raises(ReportLocked):
-        save_draft(
-            user=world.users["intervention_lead_a"],
-            intervention=world.intervention_a,
-            year=2023,
-            quarter=1,
-            answers={"on_track": "nej"},
-            today=dt.date(2023, 5, 10),
-        )
+        report_2023_q1(save_draft, world, answers={"on_track": "nej"}, today=dt.date(2023, 5, 10))
 
     assert QuarterlyReport.objects.get().on_track == "ja"
 

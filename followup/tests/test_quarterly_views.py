@@ -1,11 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from followup.models import Colour, QuarterlyReport, ReportAction, ReportEvent
 from followup.tests.cases import InterventionPageCases
@@ -16,11 +12,10 @@ from followup.tests.factories import (
 )
 from testing.factories import InterventionFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.queries import AssertPageQueries
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 def url(name: str, *args: int) -> str:
@@ -61,14 +56,11 @@ class TestReportFill(InterventionPageCases):
     more_args = (2023, 1)
 
 
-class TestReportReview(TestReportDetail):
-    permission = "followup.review_report"
-    page = "report_review"
-
-
-class TestReportReopen(TestReportDetail):
-    permission = "followup.reopen_report"
-    page = "report_reopen"
+class TestSubmittedReportPages(TestReportDetail):
+    case = each_page(
+        {"permission": "followup.review_report", "page": "report_review"},
+        {"permission": "followup.reopen_report", "page": "report_reopen"},
+    )
 
 
 def test_index_shows_a_lead_only_their_interventions(world: World, client_as: ClientAs) -> None:
@@ -269,32 +261,22 @@ def test_review_post_by_lead_is_403(world: World, client_as: ClientAs) -> None:
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 12), (3, 12)])
 def test_index_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for _ in range(count):
         intervention = InterventionFactory.create(association=world.association)
         SubmittedReportFactory.create(intervention=intervention)
-    client = client_as("admin")
 
-    with django_assert_num_queries(queries):
-        client.get(url("index"))
+    assert_page_queries("admin", url("index"), queries)
 
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 11), (3, 11)])
 def test_intervention_reports_query_count(
-    world: World,
-    client_as: ClientAs,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for quarter in range(1, count + 1):
         SubmittedReportFactory.create(intervention=world.intervention_a, quarter=quarter)
-    client = client_as("intervention_lead_a")
 
-    with django_assert_num_queries(queries):
-        client.get(url("intervention", world.intervention_a.pk))
+    assert_page_queries(
+        "intervention_lead_a", url("intervention", world.intervention_a.pk), queries
+    )

@@ -12,7 +12,7 @@ from followup.models import ReminderKind, ReminderSent
 from followup.reminders import send_reminders
 from followup.services import DueStatus, reports_due, submit
 from followup.tasks import send_report_reminders
-from followup.tests.factories import SubmittedReportFactory
+from followup.tests.factories import SubmittedReportFactory, report_2023_q1
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -76,14 +76,7 @@ def test_reminder_missed_run_is_caught_up_within_the_week(world: World) -> None:
 
 def test_reminder_after_deadline_not_sent_once_submitted_late(world: World) -> None:
     run(-7)
-    submit(
-        user=world.users["intervention_lead_a"],
-        intervention=world.intervention_a,
-        year=2023,
-        quarter=1,
-        answers=COMPLETE,
-        today=day(1),
-    )
+    report_2023_q1(submit, world, answers=COMPLETE, today=day(1))
 
     after = [run(1), run(2)]
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import ClassVar
 
 import pytest
 from django.contrib.messages import get_messages
-from django.test import Client
-from pytest_django import DjangoAssertNumQueries
 
 from funding.models import Application, FundingDecision, Outcome, Recommendation
 from funding.tests.factories import ApplicationFactory, AssessmentFactory
@@ -22,7 +19,8 @@ from funding.tests.scenarios import (
     url,
 )
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.queries import AssertPageQueries
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -59,29 +57,18 @@ class ApplicationPageCases(PersonaViewCases):
         return url(self.page, self.arranged.pk)
 
 
-class TestApplicationDetail(ApplicationPageCases):
-    permission = "funding.view_application"
-    page = "detail"
-
-
-class TestApplicationUpdate(ApplicationPageCases):
-    permission = "funding.change_application"
-    page = "update"
-
-
-class TestApplicationAssess(ApplicationPageCases):
-    permission = "funding.assess_application"
-    page = "assess"
-
-
-class TestApplicationDecide(ApplicationPageCases):
-    permission = "funding.record_decision"
-    page = "decide"
+class TestApplicationPages(ApplicationPageCases):
+    case = each_page(
+        {"permission": "funding.view_application", "page": "detail"},
+        {"permission": "funding.change_application", "page": "update"},
+        {"permission": "funding.assess_application", "page": "assess"},
+        {"permission": "funding.record_decision", "page": "decide"},
+    )
 
 
 @pytest.mark.parametrize("page", ["update", "assess", "decide"])
 def test_application_step_post_by_economist_is_403(
-    world: World, client_as: Callable[[str | None], Client], page: str
+    world: World, client_as: ClientAs, page: str
 ) -> None:
     application = bryggan(world)
 
@@ -90,9 +77,7 @@ def test_application_step_post_by_economist_is_403(
     assert (response.status_code, FundingDecision.objects.count()) == (403, 0)
 
 
-def test_application_create_post_by_board_is_403(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_application_create_post_by_board_is_403(world: World, client_as: ClientAs) -> None:
     data = application_post(world)
 
     response = client_as("board").post(url("create"), data)
@@ -101,7 +86,7 @@ def test_application_create_post_by_board_is_403(
 
 
 def test_application_list_anonymous_redirects_to_login(
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
 ) -> None:
     response = client_as(None).get(url("list"))
 
@@ -113,7 +98,7 @@ def test_application_list_anonymous_redirects_to_login(
 
 @pytest.mark.parametrize("page", ["detail", "update", "assess", "decide"])
 def test_application_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client], page: str
+    world: World, client_as: ClientAs, page: str
 ) -> None:
     foreign = ApplicationFactory.create(association=world.other_association)
     AssessmentFactory.create(application=foreign)
@@ -126,9 +111,7 @@ def test_application_of_other_association_is_404(
 # --- list -------------------------------------------------------------------------------------
 
 
-def test_application_list_filters_by_status(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_application_list_filters_by_status(world: World, client_as: ClientAs) -> None:
     undecided = ApplicationFactory.create(association=world.association, name="Obeslutad")
     granted = bryggan(world)
     decide(granted)
@@ -149,9 +132,7 @@ def test_application_list_filters_by_status(
     }
 
 
-def test_application_list_marks_extensions(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_application_list_marks_extensions(world: World, client_as: ClientAs) -> None:
     ApplicationFactory.create(association=world.association, extends=world.intervention_a)
 
     response = client_as("admin").get(url("list"))
@@ -161,32 +142,24 @@ def test_application_list_marks_extensions(
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 9), (3, 9)])
 def test_application_list_query_count(
-    world: World,
-    client_as: Callable[[str | None], Client],
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for _ in range(count):
         application = ApplicationFactory.create(
             association=world.association, extends=world.intervention_a
         )
         AssessmentFactory.create(application=application)
-    client = client_as("admin")
     # session, user, roles, association by slug, the user's associations (menu), the
     # applications with owner, extended intervention, assessment and decision, and the
     # session saved (savepoint, update, release)
 
-    with django_assert_num_queries(queries):
-        client.get(url("list"))
+    assert_page_queries("admin", url("list"), queries)
 
 
 # --- create and edit --------------------------------------------------------------------------
 
 
-def test_application_create_saves_years_and_goals(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_application_create_saves_years_and_goals(world: World, client_as: ClientAs) -> None:
     data = application_post(world)
 
     response = client_as("admin").post(url("create"), data)
@@ -207,7 +180,7 @@ def test_application_create_saves_years_and_goals(
 
 
 def test_application_create_end_before_start_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = application_post(world, start_date="2025-01-01", end_date="2024-12-31")
 
@@ -221,7 +194,7 @@ def test_application_create_end_before_start_is_a_form_error(
 
 
 def test_application_create_year_outside_period_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = application_post(world, **{"ar-2-year": "2030", "ar-2-amount": "5"})
 
@@ -234,7 +207,7 @@ def test_application_create_year_outside_period_is_a_form_error(
 
 
 def test_application_create_duplicate_year_is_a_formset_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = application_post(world, **{"ar-2-year": "2024", "ar-2-amount": "5"})
 
@@ -243,9 +216,7 @@ def test_application_create_duplicate_year_is_a_formset_error(
     assert response.context["years"].non_form_errors() == ["Året 2024 finns flera gånger."]
 
 
-def test_application_create_without_code_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_application_create_without_code_is_a_form_error(world: World, client_as: ClientAs) -> None:
     data = application_post(world, code="")
 
     response = client_as("admin").post(url("create"), data)
@@ -254,7 +225,7 @@ def test_application_create_without_code_is_a_form_error(
 
 
 def test_application_add_year_button_adds_an_empty_row_without_errors(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = application_post(world, name="", lagg_till_ar="1")
 
@@ -273,7 +244,7 @@ def test_application_add_year_button_adds_an_empty_row_without_errors(
 
 
 def test_application_extension_form_is_filled_from_intervention(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     intervention = world.intervention_a
 
@@ -289,7 +260,7 @@ def test_application_extension_form_is_filled_from_intervention(
 
 
 def test_application_extension_starting_before_end_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = application_post(
         world, extends=str(world.intervention_a.pk), code="", start_date="2024-06-01"
@@ -302,9 +273,7 @@ def test_application_extension_starting_before_end_is_a_form_error(
     ]
 
 
-def test_application_update_replaces_years(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_application_update_replaces_years(world: World, client_as: ClientAs) -> None:
     application = bryggan(world)
     data = application_post(world, **management("ar", 1, 1), **{"ar-0-amount": "1"})
 
@@ -317,7 +286,7 @@ def test_application_update_replaces_years(
 
 
 def test_application_update_after_decision_redirects_with_message(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     application = bryggan(world)
     decide(application, Outcome.REJECTED)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 
 from funding.models import Assessment, FundingDecision, Outcome
 from funding.services import YearAmount
@@ -21,6 +20,7 @@ from funding.tests.scenarios import (
 )
 from interventions.models import Budget, Intervention
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,7 @@ pytestmark = pytest.mark.django_db
 # --- assessment and decision ------------------------------------------------------------------
 
 
-def test_assessment_post_records_assessor(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_assessment_post_records_assessor(world: World, client_as: ClientAs) -> None:
     application = ApplicationFactory.create(association=world.association)
 
     response = client_as("admin").post(
@@ -51,7 +49,7 @@ def test_assessment_post_records_assessor(
 
 
 def test_decision_page_without_assessment_redirects_with_message(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     application = ApplicationFactory.create(association=world.association)
 
@@ -64,7 +62,7 @@ def test_decision_page_without_assessment_redirects_with_message(
 
 
 def test_decision_page_is_prefilled_from_application_and_assessment(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     application = bryggan(world)
 
@@ -78,9 +76,7 @@ def test_decision_page_is_prefilled_from_application_and_assessment(
     ) == (Outcome.GRANTED, dt.date(2025, 12, 31), [580_000, 1_880_000, 1_880_000, None])
 
 
-def test_decision_post_creates_intervention(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_decision_post_creates_intervention(world: World, client_as: ClientAs) -> None:
     application = bryggan(world)
 
     response = client_as("admin").post(url("decide", application.pk), decision_post())
@@ -99,9 +95,7 @@ def test_decision_post_creates_intervention(
     ]
 
 
-def test_decision_post_with_taken_code_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_decision_post_with_taken_code_is_a_form_error(world: World, client_as: ClientAs) -> None:
     application = bryggan(world)
     application.code = "A"
     application.save()
@@ -115,9 +109,7 @@ def test_decision_post_with_taken_code_is_a_form_error(
     ]
 
 
-def test_decision_granted_without_period_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_decision_granted_without_period_is_a_form_error(world: World, client_as: ClientAs) -> None:
     application = bryggan(world)
 
     response = client_as("admin").post(url("decide", application.pk), decision_post(end_date=""))
@@ -127,9 +119,7 @@ def test_decision_granted_without_period_is_a_form_error(
     ]
 
 
-def test_decision_page_after_decision_redirects(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_decision_page_after_decision_redirects(world: World, client_as: ClientAs) -> None:
     application = bryggan(world)
     decide(application, Outcome.REJECTED)
 
@@ -142,7 +132,7 @@ def test_decision_page_after_decision_redirects(
 
 
 def test_application_detail_shows_granted_version_after_intervention_changed(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     application = bryggan(world)
     decide(application)
@@ -209,7 +199,7 @@ def test_intervention_decisions_include_is_empty_for_intervention_lead(world: Wo
 
 
 def test_decision_post_rejected_ignores_prefilled_period_and_years(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     application = bryggan(world)
     interventions_before = Intervention.objects.count()
@@ -228,9 +218,7 @@ def test_decision_post_rejected_ignores_prefilled_period_and_years(
     ) == (302, Outcome.REJECTED, None, 0, interventions_before)
 
 
-def test_decision_add_year_button_adds_an_empty_row(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_decision_add_year_button_adds_an_empty_row(world: World, client_as: ClientAs) -> None:
     application = bryggan(world)
 
     response = client_as("admin").post(

@@ -4,10 +4,8 @@ owners and marked transfers, totals that add up, and the what-if that saves noth
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
@@ -19,7 +17,7 @@ from ledger.models import OperatingRow, OwnBudgetAmount
 from stats.economic import economic_information
 from stats.tests.economic_sample import seed_sheets
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +71,7 @@ class TestOwnBudgetGrid(TestBudgetGrid):
 
 
 def test_economy_page_shows_tsek_owners_and_marked_transfers(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     response = client_as("board").get(url("information"), QUERY)
 
@@ -85,9 +83,7 @@ def test_economy_page_shows_tsek_owners_and_marked_transfers(
     assert "Pröva ansökningarna" not in html  # the board reads; the office tries
 
 
-def test_economy_page_offers_the_what_if_to_the_office(
-    seeded: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_economy_page_offers_the_what_if_to_the_office(seeded: World, client_as: ClientAs) -> None:
     response = client_as("economist").get(url("information"), QUERY)
 
     html = response.content.decode()
@@ -96,7 +92,7 @@ def test_economy_page_offers_the_what_if_to_the_office(
 
 
 def test_economy_what_if_excluding_the_application_restores_the_room(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(url("what_if"), QUERY)
 
@@ -108,7 +104,7 @@ def test_economy_what_if_excluding_the_application_restores_the_room(
 
 
 def test_economy_what_if_changed_amount_changes_the_room_and_saves_nothing(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     query = {**QUERY, "include": "BRY2", "amount-BRY2-2025": "4 000 000"}
 
@@ -122,7 +118,7 @@ def test_economy_what_if_changed_amount_changes_the_room_and_saves_nothing(
 
 
 def test_economy_what_if_bad_amount_is_named_not_an_error_page(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     query = {**QUERY, "include": "BRY2", "amount-BRY2-2025": "mycket"}
 
@@ -134,7 +130,7 @@ def test_economy_what_if_bad_amount_is_named_not_an_error_page(
 
 
 def test_economy_page_bad_period_falls_back_with_a_message(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(url("information"), {"as_of": "31/3", "until": "x"})
 
@@ -183,9 +179,7 @@ def test_economic_table_every_total_is_the_sum_of_the_rows_above_it(seeded: Worl
     )
 
 
-def test_economy_download_docx_and_unknown_format(
-    seeded: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_economy_download_docx_and_unknown_format(seeded: World, client_as: ClientAs) -> None:
     client = client_as("board")
 
     docx = client.get(reverse("economy:download", args=["exempel", "docx"]), QUERY)
@@ -211,9 +205,7 @@ def _brackets_post(*rows: tuple[object, object, object]) -> dict[str, object]:
     return data
 
 
-def test_equity_brackets_saved_then_the_limit_is_shown(
-    seeded: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_equity_brackets_saved_then_the_limit_is_shown(seeded: World, client_as: ClientAs) -> None:
     client = client_as("economist")
 
     response = client.post(
@@ -232,7 +224,7 @@ def test_equity_brackets_saved_then_the_limit_is_shown(
 
 
 def test_equity_brackets_overlapping_are_refused_and_nothing_saved(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         url("brackets"), _brackets_post((0, 30_000_000, 20), (24_000_000, "", 15))
@@ -252,7 +244,7 @@ def _budgets(world: World, code: str) -> list[tuple[int, int | None, int]]:
 
 
 def test_budget_grid_saves_yearly_budgets_and_leaves_empty_cells(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     with scope(association=seeded.association.pk):
         jobb = Intervention.objects.get(code="JOBB")
@@ -276,7 +268,7 @@ def test_budget_grid_saves_yearly_budgets_and_leaves_empty_cells(
 
 
 def test_budget_grid_refuses_quarterly_years_and_bad_amounts_saving_nothing(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     with scope(association=seeded.association.pk):
         ids = dict(Intervention.objects.values_list("code", "pk"))
@@ -306,7 +298,7 @@ def _own(world: World, code: str) -> list[tuple[int, str, int]]:
 
 
 def test_own_budget_grid_saves_budget_and_prognosis_then_the_room_follows(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     with scope(association=seeded.association.pk):
         smail = OperatingRow.objects.get(code="smail")
@@ -328,7 +320,7 @@ def test_own_budget_grid_saves_budget_and_prognosis_then_the_room_follows(
 
 
 def test_own_budget_grid_refuses_negative_amounts_saving_nothing(
-    seeded: World, client_as: Callable[[str | None], Client]
+    seeded: World, client_as: ClientAs
 ) -> None:
     with scope(association=seeded.association.pk):
         ids = dict(OperatingRow.objects.values_list("code", "pk"))

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +10,7 @@ from interventions.models import Budget, Intervention
 from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BudgetFactory, InterventionFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,16 +36,14 @@ class TestBudgetList(PersonaViewCases):
         return url("budget_list")
 
 
-def test_budget_list_defaults_to_current_year(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_list_defaults_to_current_year(world: World, client_as: ClientAs) -> None:
     response = client_as("economist").get(url("budget_list"))
 
     assert response.context["overview"].year == timezone.localdate().year
 
 
 def test_budget_list_shows_interventions_by_year_with_totals(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     BudgetFactory.create(intervention=world.intervention_a, year=2023, amount=1_000_000)
     BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1_200_000)
@@ -74,9 +70,7 @@ def test_budget_list_shows_interventions_by_year_with_totals(
     assert "1\xa0450\xa0000\xa0kr" in response.content.decode()
 
 
-def test_budget_list_adds_selected_year_without_budget(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_list_adds_selected_year_without_budget(world: World, client_as: ClientAs) -> None:
     BudgetFactory.create(intervention=world.intervention_a, year=2023, amount=1_000)
 
     response = client_as("admin").get(url("budget_list") + "?ar=2026")
@@ -89,7 +83,7 @@ def test_budget_list_adds_selected_year_without_budget(
 
 
 def test_budget_list_invalid_year_falls_back_to_current_year(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(url("budget_list") + "?ar=tjugo")
 
@@ -99,9 +93,7 @@ def test_budget_list_invalid_year_falls_back_to_current_year(
     )
 
 
-def test_budget_list_htmx_request_gets_only_the_tables(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_list_htmx_request_gets_only_the_tables(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").get(url("budget_list") + "?ar=2024", HTTP_HX_REQUEST="true")
 
     assert [t.name for t in response.templates] == ["interventions/includes/budget_tables.html"]
@@ -138,9 +130,7 @@ class TestBudgetCreatePage(PersonaViewCases):
         return url("budget_create", world.intervention_a.pk)
 
 
-def test_budget_create_saves_yearly_row(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_create_saves_yearly_row(world: World, client_as: ClientAs) -> None:
     response = client_as("economist").post(
         url("budget_create", world.intervention_a.pk),
         {"year": "2024", "quarter": "", "amount": "1290000"},
@@ -154,9 +144,7 @@ def test_budget_create_saves_yearly_row(
     assert Budget.objects.get().association == world.association
 
 
-def test_budget_create_saves_quarterly_row(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_create_saves_quarterly_row(world: World, client_as: ClientAs) -> None:
     BudgetFactory.create(intervention=world.intervention_a, year=2024, quarter=1, amount=10)
 
     response = client_as("admin").post(
@@ -216,7 +204,7 @@ INVALID_CASES: list[Case] = [
 @pytest.mark.parametrize(("existing", "data", "errors"), INVALID_CASES)
 def test_budget_create_invalid_input_is_a_form_error(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     existing: list[tuple[int, int | None]],
     data: dict[str, str],
     errors: dict[str, list[str]],
@@ -234,7 +222,7 @@ def test_budget_create_invalid_input_is_a_form_error(
 
 
 def test_budget_create_same_period_on_another_intervention_is_allowed(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     BudgetFactory.create(intervention=world.intervention_b, year=2024, amount=1)
 
@@ -247,7 +235,7 @@ def test_budget_create_same_period_on_another_intervention_is_allowed(
 
 
 def test_budget_create_for_other_association_intervention_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         url("budget_create", world.other_intervention.pk),
@@ -270,7 +258,7 @@ class TestBudgetUpdatePage(TestBudgetCreatePage):
 
 @pytest.mark.parametrize(("quarter", "period"), [("", None), ("1", 1)])
 def test_budget_update_changes_amount_or_yearly_row_to_its_only_quarter(
-    world: World, client_as: Callable[[str | None], Client], quarter: str, period: int | None
+    world: World, client_as: ClientAs, quarter: str, period: int | None
 ) -> None:
     budget = BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=1)
 
@@ -283,9 +271,7 @@ def test_budget_update_changes_amount_or_yearly_row_to_its_only_quarter(
     assert budget_rows() == [("A", 2024, period, 750_000)]
 
 
-def test_budget_update_under_another_intervention_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_update_under_another_intervention_is_404(world: World, client_as: ClientAs) -> None:
     budget = BudgetFactory.create(intervention=world.intervention_b)
 
     response = client_as("admin").get(url("budget_update", world.intervention_a.pk, budget.pk))
@@ -293,9 +279,7 @@ def test_budget_update_under_another_intervention_is_404(
     assert response.status_code == 404
 
 
-def test_budget_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_update_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     budget = BudgetFactory.create(intervention=world.other_intervention, amount=1)
 
     response = client_as("admin").post(
@@ -307,16 +291,12 @@ def test_budget_update_of_other_association_is_404(
     assert (response.status_code, budget.amount) == (404, 1)
 
 
-class TestBudgetDeletePage(TestBudgetUpdatePage):
+class TestBudgetDelete(TestBudgetUpdatePage):
     view = "budget_delete"
+    case = each_page({"method": "get"}, {"method": "post", "allowed": 302})
 
 
-class TestBudgetDelete(TestBudgetDeletePage):
-    method = "post"
-    allowed = 302
-
-
-def test_budget_delete_removes_row(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_budget_delete_removes_row(world: World, client_as: ClientAs) -> None:
     budget = BudgetFactory.create(intervention=world.intervention_a, year=2023)
     BudgetFactory.create(intervention=world.intervention_a, year=2024)
 
@@ -329,9 +309,7 @@ def test_budget_delete_removes_row(world: World, client_as: Callable[[str | None
     assert budget_rows() == [("A", 2024, None, 1_000_000)]
 
 
-def test_budget_delete_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_budget_delete_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     budget = BudgetFactory.create(intervention=world.other_intervention)
     responses: list[Any] = [
         client_as("admin").post(url("budget_delete", world.other_intervention.pk, budget.pk)),

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from interventions.models import Goal, GoalStatus, Intervention
 from testing.factories import GoalFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +31,7 @@ class TestGoalCreatePage(PersonaViewCases):
         return create_url(world.intervention_a.pk)
 
 
-def test_goal_create_saves_on_the_intervention(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_goal_create_saves_on_the_intervention(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         create_url(world.intervention_a.pk),
         {"text": "Fler i arbete", "target": "40 % till arbete", "status": GoalStatus.ONGOING},
@@ -54,9 +49,7 @@ def test_goal_create_saves_on_the_intervention(
     )
 
 
-def test_goal_create_without_text_keeps_posted_values(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_goal_create_without_text_keeps_posted_values(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         create_url(world.intervention_a.pk),
         {"text": "", "target": "40 % till arbete", "status": GoalStatus.MET},
@@ -69,7 +62,7 @@ def test_goal_create_without_text_keeps_posted_values(
 
 
 def test_goal_create_for_other_association_intervention_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         create_url(world.other_intervention.pk), {"text": "Mål", "status": GoalStatus.ONGOING}
@@ -87,7 +80,7 @@ class TestGoalUpdatePage(TestGoalCreatePage):
         return update_url(world.intervention_a.pk, self.arranged.pk)
 
 
-def test_goal_update_saves_status(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_goal_update_saves_status(world: World, client_as: ClientAs) -> None:
     goal = GoalFactory.create(intervention=world.intervention_a)
 
     response = client_as("admin").post(
@@ -99,9 +92,7 @@ def test_goal_update_saves_status(world: World, client_as: Callable[[str | None]
     assert (response.status_code, goal.status) == (302, GoalStatus.PARTLY_MET)
 
 
-def test_goal_update_under_another_intervention_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_goal_update_under_another_intervention_is_404(world: World, client_as: ClientAs) -> None:
     goal = GoalFactory.create(intervention=world.intervention_b)
 
     response = client_as("admin").get(update_url(world.intervention_a.pk, goal.pk))
@@ -109,9 +100,7 @@ def test_goal_update_under_another_intervention_is_404(
     assert response.status_code == 404
 
 
-def test_goal_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_goal_update_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     goal = GoalFactory.create(intervention=world.other_intervention)
 
     for url in (
@@ -124,9 +113,7 @@ def test_goal_update_of_other_association_is_404(
     assert goal.status == GoalStatus.ONGOING
 
 
-def test_intervention_detail_lists_its_goals_only(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_detail_lists_its_goals_only(world: World, client_as: ClientAs) -> None:
     first = GoalFactory.create(intervention=world.intervention_a, text="Första")
     second = GoalFactory.create(intervention=world.intervention_a, text="Andra")
     GoalFactory.create(intervention=world.intervention_b, text="B:s mål")

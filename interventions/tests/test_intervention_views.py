@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,13 +17,17 @@ from testing.factories import (
     SteeringGroupFactory,
 )
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
 
 def list_url(query: str = "") -> str:
     return reverse("interventions:list", args=["exempel"]) + query
+
+
+def detail_url(intervention: Intervention) -> str:
+    return reverse("interventions:detail", args=["exempel", intervention.pk])
 
 
 def valid_post(world: World, **changes: Any) -> dict[str, Any]:
@@ -63,7 +65,7 @@ class TestInterventionList(PersonaViewCases):
 
 
 def test_intervention_list_anonymous_redirects_to_login(
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
 ) -> None:
     response = client_as(None).get(list_url())
 
@@ -72,7 +74,7 @@ def test_intervention_list_anonymous_redirects_to_login(
 
 
 def test_intervention_list_shows_only_own_association_in_display_order(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     InterventionFactory.create(
         association=world.association, code="S", name="Aaa struktur", kind=Kind.STRUCTURAL, aim=""
@@ -86,9 +88,7 @@ def test_intervention_list_shows_only_own_association_in_display_order(
     assert codes(response) == ["A", "B", "S", "K"]
 
 
-def test_intervention_list_filters_by_kind(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_list_filters_by_kind(world: World, client_as: ClientAs) -> None:
     InterventionFactory.create(
         association=world.association, code="S", kind=Kind.STRUCTURAL, aim=""
     )
@@ -108,7 +108,7 @@ def test_intervention_list_filters_by_kind(
     ],
 )
 def test_intervention_list_filters_by_period_status(
-    world: World, client_as: Callable[[str | None], Client], status: str, expected: list[str]
+    world: World, client_as: ClientAs, status: str, expected: list[str]
 ) -> None:
     Intervention.objects.filter(association=world.association).delete()
     today = timezone.localdate()
@@ -127,9 +127,7 @@ def test_intervention_list_filters_by_period_status(
     assert codes(response) == expected
 
 
-def test_intervention_list_shows_period_status_per_row(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_list_shows_period_status_per_row(world: World, client_as: ClientAs) -> None:
     today = timezone.localdate()
     InterventionFactory.create(
         association=world.association, code="C", name="Insats C", start_date=today, end_date=None
@@ -145,7 +143,7 @@ def test_intervention_list_shows_period_status_per_row(
 
 
 def test_intervention_list_ignores_an_unknown_filter_value(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(list_url("?inriktning=okand"))
 
@@ -153,7 +151,7 @@ def test_intervention_list_ignores_an_unknown_filter_value(
 
 
 def test_intervention_list_htmx_request_gets_only_the_table(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(list_url("?inriktning=individ"), HTTP_HX_REQUEST="true")
 
@@ -164,7 +162,7 @@ def test_intervention_list_htmx_request_gets_only_the_table(
 
 
 def test_intervention_list_htmx_history_restore_gets_the_whole_page(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(
         list_url(), HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
@@ -195,13 +193,11 @@ class TestInterventionDetail(PersonaViewCases):
         return world.intervention_a
 
     def url(self, world: World) -> str:
-        return reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
+        return detail_url(world.intervention_a)
 
 
-def test_intervention_detail_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    url = reverse("interventions:detail", args=["exempel", world.other_intervention.pk])
+def test_intervention_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
+    url = detail_url(world.other_intervention)
 
     response = client_as("admin").get(url)
 
@@ -209,7 +205,7 @@ def test_intervention_detail_of_other_association_is_404(
 
 
 def test_intervention_detail_shows_every_importmall_field(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     partner = OrganisationFactory.create(association=world.association, name="Försäkringskassan")
     group = SteeringGroupFactory.create(association=world.association, name="Lokusgrupp Norr")
@@ -229,9 +225,7 @@ def test_intervention_detail_shows_every_importmall_field(
     )
     intervention.partners.set([partner])
 
-    response = client_as("board").get(
-        reverse("interventions:detail", args=["exempel", intervention.pk])
-    )
+    response = client_as("board").get(detail_url(intervention))
 
     html = response.content.decode()
     expected_cells = [
@@ -251,29 +245,23 @@ def test_intervention_detail_shows_every_importmall_field(
     assert [cell for cell in expected_cells if cell not in html] == []
 
 
-def test_intervention_detail_splits_quarterly_budget(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_detail_splits_quarterly_budget(world: World, client_as: ClientAs) -> None:
     BudgetFactory.create(intervention=world.intervention_a, year=2023, amount=800_000)
     BudgetFactory.create(intervention=world.intervention_a, year=2024, quarter=1, amount=200_000)
     BudgetFactory.create(intervention=world.intervention_a, year=2024, quarter=3, amount=300_000)
 
-    response = client_as("economist").get(
-        reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
-    )
+    response = client_as("economist").get(detail_url(world.intervention_a))
 
     years = [(y.year, y.total, y.quarters) for y in response.context["budget_years"]]
     assert years == [(2023, 800_000, None), (2024, 500_000, [200_000, None, 300_000, None])]
 
 
 def test_intervention_detail_hides_budget_from_participant_officer(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=123_456)
 
-    response = client_as("participant_officer_a").get(
-        reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
-    )
+    response = client_as("participant_officer_a").get(detail_url(world.intervention_a))
 
     assert ("budget_years" in response.context, "123\xa0456" in response.content.decode()) == (
         False,
@@ -282,13 +270,11 @@ def test_intervention_detail_hides_budget_from_participant_officer(
 
 
 def test_intervention_detail_shows_budget_to_its_intervention_lead(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     BudgetFactory.create(intervention=world.intervention_a, year=2024, amount=123_456)
 
-    response = client_as("intervention_lead_a").get(
-        reverse("interventions:detail", args=["exempel", world.intervention_a.pk])
-    )
+    response = client_as("intervention_lead_a").get(detail_url(world.intervention_a))
 
     assert [y.total for y in response.context["budget_years"]] == [123_456]
 
@@ -312,7 +298,7 @@ class TestInterventionCreate(TestInterventionCreatePage):
 
 
 def test_intervention_create_saves_in_current_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     partner = OrganisationFactory.create(association=world.association, name="Region")
     group = SteeringGroupFactory.create(association=world.association)
@@ -336,7 +322,7 @@ def test_intervention_create_saves_in_current_association(
 
 
 def test_intervention_create_htmx_post_answers_with_redirect_header(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         reverse("interventions:create", args=["exempel"]), valid_post(world), HTTP_HX_REQUEST="true"
@@ -345,7 +331,7 @@ def test_intervention_create_htmx_post_answers_with_redirect_header(
     intervention = Intervention.objects.get(code="STEG")
     assert (response.status_code, response["HX-Redirect"]) == (
         204,
-        reverse("interventions:detail", args=["exempel", intervention.pk]),
+        detail_url(intervention),
     )
 
 
@@ -369,7 +355,7 @@ def test_intervention_create_htmx_post_answers_with_redirect_header(
 )
 def test_intervention_create_invalid_input_is_a_field_error(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     changes: dict[str, Any],
     field: str,
     message: str,
@@ -383,9 +369,7 @@ def test_intervention_create_invalid_input_is_a_field_error(
     assert Intervention.objects.filter(name="Steget vidare").exists() is False
 
 
-def test_intervention_create_error_keeps_posted_values(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_create_error_keeps_posted_values(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         reverse("interventions:create", args=["exempel"]), valid_post(world, aim="")
     )
@@ -402,7 +386,7 @@ def test_intervention_create_error_keeps_posted_values(
 
 
 def test_intervention_create_other_association_owner_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = OrganisationFactory.create(association=world.other_association)
 
@@ -414,7 +398,7 @@ def test_intervention_create_other_association_owner_is_a_form_error(
 
 
 def test_intervention_create_offers_only_own_organisations(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     OrganisationFactory.create(association=world.other_association, name="Främmande")
 
@@ -434,9 +418,7 @@ class TestInterventionUpdatePage(TestInterventionDetail):
         return reverse("interventions:update", args=["exempel", world.intervention_a.pk])
 
 
-def test_intervention_update_keeps_own_code_and_saves(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_update_keeps_own_code_and_saves(world: World, client_as: ClientAs) -> None:
     intervention = world.intervention_a
     data = valid_post(world, code="A", name="Nytt namn", kind=Kind.STRUCTURAL, aim="")
 
@@ -454,9 +436,7 @@ def test_intervention_update_keeps_own_code_and_saves(
     )
 
 
-def test_intervention_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_intervention_update_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     url = reverse("interventions:update", args=["exempel", world.other_intervention.pk])
 
     response = client_as("admin").post(url, valid_post(world))
@@ -467,7 +447,7 @@ def test_intervention_update_of_other_association_is_404(
 
 
 def test_intervention_update_code_of_other_intervention_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     url = reverse("interventions:update", args=["exempel", world.intervention_a.pk])
 
@@ -477,7 +457,7 @@ def test_intervention_update_code_of_other_intervention_is_a_form_error(
 
 
 def test_intervention_create_may_reuse_code_of_other_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         reverse("interventions:create", args=["exempel"]), valid_post(world, code="X")

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from interventions.models import SteeringGroup, SteeringGroupMember, SteeringGroupRole
 from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import InterventionFactory, OrganisationFactory, SteeringGroupFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +25,21 @@ def add_member(group: SteeringGroup, name: str = "Anna Ek") -> SteeringGroupMemb
 # --- list and detail ----------------------------------------------------------------------
 
 
-class TestSteeringGroupList(PersonaViewCases):
-    permission = "tenancy.view_masterdata"
+class TestSteeringGroupPages(PersonaViewCases):
+    """The list and the create page, both the association's."""
+
+    page: str
+    case = each_page(
+        {"permission": "tenancy.view_masterdata", "page": "steeringgroup_list"},
+        {"permission": "tenancy.change_masterdata", "page": "steeringgroup_create"},
+    )
 
     def url(self, world: World) -> str:
-        return url("steeringgroup_list")
+        return url(self.page)
 
 
 def test_steeringgroup_list_shows_own_groups_with_counts_and_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association, name="Lokus Norr")
     add_member(group, "Anna")
@@ -84,7 +87,7 @@ class TestSteeringGroupDetail(PersonaViewCases):
 
 
 def test_steeringgroup_detail_shows_members_and_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     organisation = OrganisationFactory.create(association=world.association, name="Region")
@@ -107,7 +110,7 @@ def test_steeringgroup_detail_shows_members_and_interventions(
 
 
 def test_steeringgroup_detail_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = SteeringGroupFactory.create(association=world.other_association)
 
@@ -119,15 +122,8 @@ def test_steeringgroup_detail_of_other_association_is_404(
 # --- create and edit ----------------------------------------------------------------------
 
 
-class TestSteeringGroupCreatePage(PersonaViewCases):
-    permission = "tenancy.change_masterdata"
-
-    def url(self, world: World) -> str:
-        return url("steeringgroup_create")
-
-
 def test_steeringgroup_create_saves_in_current_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(url("steeringgroup_create"), {"name": "Lokus Syd"})
 
@@ -140,7 +136,7 @@ def test_steeringgroup_create_saves_in_current_association(
 
 
 def test_steeringgroup_create_duplicate_name_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     SteeringGroupFactory.create(association=world.association, name="Lokus Syd")
 
@@ -153,7 +149,7 @@ def test_steeringgroup_create_duplicate_name_is_a_form_error(
 
 
 def test_steeringgroup_create_may_reuse_name_of_other_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     SteeringGroupFactory.create(association=world.other_association, name="Lokus Syd")
 
@@ -167,9 +163,7 @@ class TestSteeringGroupUpdatePage(TestSteeringGroupDetail):
     view = "steeringgroup_update"
 
 
-def test_steeringgroup_update_renames(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroup_update_renames(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association, name="Gammalt")
 
     response = client_as("admin").post(url("steeringgroup_update", group.pk), {"name": "Nytt"})
@@ -179,7 +173,7 @@ def test_steeringgroup_update_renames(
 
 
 def test_steeringgroup_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = SteeringGroupFactory.create(association=world.other_association, name="Annat")
 
@@ -196,9 +190,7 @@ class TestSteeringGroupMemberCreatePage(TestSteeringGroupUpdatePage):
     view = "steeringgroupmember_create"
 
 
-def test_steeringgroupmember_create_saves_in_group(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroupmember_create_saves_in_group(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     organisation = OrganisationFactory.create(association=world.association)
 
@@ -221,7 +213,7 @@ def test_steeringgroupmember_create_saves_in_group(
 
 
 def test_steeringgroupmember_create_with_other_association_organisation_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     foreign = OrganisationFactory.create(association=world.other_association)
@@ -237,7 +229,7 @@ def test_steeringgroupmember_create_with_other_association_organisation_is_a_for
 
 
 def test_steeringgroupmember_create_in_other_association_group_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = SteeringGroupFactory.create(association=world.other_association)
 
@@ -260,9 +252,7 @@ class TestSteeringGroupMemberUpdatePage(TestSteeringGroupUpdatePage):
         return url(self.view, self.arranged.steering_group.pk, self.arranged.pk)
 
 
-def test_steeringgroupmember_update_changes_role(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroupmember_update_changes_role(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     member = add_member(group, "Erik")
 
@@ -276,7 +266,7 @@ def test_steeringgroupmember_update_changes_role(
 
 
 def test_steeringgroupmember_update_under_another_group_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     other_group = SteeringGroupFactory.create(association=world.association)
@@ -287,18 +277,12 @@ def test_steeringgroupmember_update_under_another_group_is_404(
     assert response.status_code == 404
 
 
-class TestSteeringGroupMemberDeletePage(TestSteeringGroupMemberUpdatePage):
+class TestSteeringGroupMemberDelete(TestSteeringGroupMemberUpdatePage):
     view = "steeringgroupmember_delete"
+    case = each_page({"method": "get"}, {"method": "post", "allowed": 302})
 
 
-class TestSteeringGroupMemberDelete(TestSteeringGroupMemberDeletePage):
-    method = "post"
-    allowed = 302
-
-
-def test_steeringgroupmember_delete_removes_member(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_steeringgroupmember_delete_removes_member(world: World, client_as: ClientAs) -> None:
     group = SteeringGroupFactory.create(association=world.association)
     member = add_member(group)
     kept = add_member(group, "Kvar")
@@ -313,7 +297,7 @@ def test_steeringgroupmember_delete_removes_member(
 
 
 def test_steeringgroupmember_delete_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign_group = SteeringGroupFactory.create(association=world.other_association)
     member = add_member(foreign_group)

@@ -6,7 +6,7 @@ from django_scopes import scope
 
 from ledger.services import import_sie
 from ledger.tests.report_sample import REPORT_SIE
-from testing.views import PersonaViewCases
+from testing.views import PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +27,8 @@ class TestAnnualReportAdoption(TestAnnualReportPage):
     allowed = 302
 
 
-class TestAnnualReportXlsx(TestAnnualReportPage):
-    view = "ledger:annual_report_xlsx"
-
-
-class TestAnnualReportDocx(TestAnnualReportPage):
-    view = "ledger:annual_report_docx"
+class TestAnnualReportDownloads(TestAnnualReportPage):
+    case = each_page({"view": "ledger:annual_report_xlsx"}, {"view": "ledger:annual_report_docx"})
 
 
 def test_annual_report_page_shows_the_figures(imported, client_as):

@@ -35,43 +35,42 @@ def test_read_sie_sample_reads_every_part():
     assert sie.warnings == []
 
 
-def test_read_sie_without_flagga_first_is_refused():
+@pytest.mark.parametrize(
+    ("changes", "lines"),
+    [
+        (
+            {"#FLAGGA 0\n": ""},
+            ["Rad 1 (#FORMAT): Filen är ingen SIE-fil: den första posten ska vara #FLAGGA."],
+        ),
+        (
+            {"#IB 0 1930 1000.00": "#IB 0 1930 1000,00"},
+            [
+                'Rad 18 (#IB): "1000,00" är inget giltigt belopp (siffror, punkt och högst två '
+                "decimaler)."
+            ],
+        ),
+        (
+            {"20220115": "20221315", "#TRANS 2440 {} -100.00": "#TRANS 2440 {1} -1"},
+            [
+                'Rad 35 (#VER): "20221315" är inget giltigt datum (ÅÅÅÅMMDD).',
+                "Rad 47 (#TRANS): Objektlistan {1} ska bestå av par av dimensionsnummer och "
+                "objekt.",
+            ],
+        ),
+        (
+            {"#TRANS 3000 {} -1000.00": "#TRANS 3000 {} -999.99"},
+            ["Rad 35 (#VER): Verifikationens rader summerar till 0.01 i stället för 0."],
+        ),
+    ],
+    ids=["without-flagga-first", "malformed-amount", "every-problem-listed", "unbalanced-voucher"],
+)
+def test_read_sie_refuses_with_every_problem_and_its_line(
+    changes: dict[str, str], lines: list[str]
+) -> None:
     with pytest.raises(SieError) as error:
-        read_sie(sample(**{"#FLAGGA 0\n": ""}))
+        read_sie(sample(**changes))
 
-    assert error.value.lines == [
-        "Rad 1 (#FORMAT): Filen är ingen SIE-fil: den första posten ska vara #FLAGGA."
-    ]
-
-
-def test_read_sie_malformed_amount_is_refused_with_line():
-    with pytest.raises(SieError) as error:
-        read_sie(sample(**{"#IB 0 1930 1000.00": "#IB 0 1930 1000,00"}))
-
-    assert error.value.lines == [
-        'Rad 18 (#IB): "1000,00" är inget giltigt belopp (siffror, punkt och högst två decimaler).'
-    ]
-
-
-def test_read_sie_every_problem_is_listed():
-    data = sample(**{"20220115": "20221315", "#TRANS 2440 {} -100.00": "#TRANS 2440 {1} -1"})
-
-    with pytest.raises(SieError) as error:
-        read_sie(data)
-
-    assert error.value.lines == [
-        'Rad 35 (#VER): "20221315" är inget giltigt datum (ÅÅÅÅMMDD).',
-        "Rad 47 (#TRANS): Objektlistan {1} ska bestå av par av dimensionsnummer och objekt.",
-    ]
-
-
-def test_read_sie_unbalanced_voucher_is_refused():
-    with pytest.raises(SieError) as error:
-        read_sie(sample(**{"#TRANS 3000 {} -1000.00": "#TRANS 3000 {} -999.99"}))
-
-    assert error.value.lines == [
-        "Rad 35 (#VER): Verifikationens rader summerar till 0.01 i stället för 0."
-    ]
+    assert error.value.lines == lines
 
 
 def test_read_sie_truncated_inside_voucher_is_refused():

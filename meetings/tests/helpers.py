@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from meetings import services
-from meetings.models import Meeting, Organ, StaffMember
+from meetings.models import Attachment, Meeting, Organ, StaffMember
 from testing.personas import World
 from testing.views import PersonaViewCases
 
@@ -38,6 +38,27 @@ def add_decision_item(world: World, meeting: Meeting, title: str = "Årsredovisn
         proposal=["att fastställa årsredovisningen", "att överlämna den till medlemmarna"],
         background="Kansliet har upprättat årsredovisningen.",
     )
+
+
+def attach(world: World, item: Any, *, title: str, document: str, **source: Any) -> Attachment:
+    """The office attaches ``document`` to ``item``: a generated one by ``reference=`` or
+    an uploaded ``file=``."""
+    return services.add_attachment(
+        user=world.users["admin"], item=item, title=title, document=document, **source
+    )
+
+
+def frozen_attachment(
+    world: World, *, document: str, reference: str, title: str, item_title: str = "Ärende"
+) -> Attachment:
+    """A board meeting whose one decision item carries the generated ``document``,
+    published by the office (no mail); the attachment as it was frozen."""
+    meeting = make_meeting(world)
+    item = add_decision_item(world, meeting, item_title)
+    attachment = attach(world, item, title=title, document=document, reference=reference)
+    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
+    attachment.refresh_from_db()
+    return attachment
 
 
 def published_meeting(

@@ -13,7 +13,10 @@ from meetings import minutes as minutes_service
 from meetings import services
 from meetings.minutes import ServingRow
 from meetings.models import Meeting, Minutes, OrganMembership
-from meetings.tests.helpers import add_decision_item, make_meeting, published_meeting
+from meetings.tests.helpers import (
+    frozen_attachment,
+    published_meeting,
+)
 from tenancy.models import BoardMember, BoardRole
 from testing.factories import BoardMemberFactory
 from testing.personas import World
@@ -216,17 +219,12 @@ def test_publish_freezes_the_annual_report_as_pdf(world: World, tmp_path: Path) 
     from meetings.models import AttachmentDocument
 
     _import_report_ledger(world, tmp_path)
-    meeting = make_meeting(world)
-    item = add_decision_item(world, meeting)
-    attachment = services.add_attachment(
-        user=world.users["admin"],
-        item=item,
-        title="Årsredovisning 2022",
+
+    attachment = frozen_attachment(
+        world,
         document=AttachmentDocument.ANNUAL_REPORT,
         reference="2022",
+        title="Årsredovisning 2022",
     )
 
-    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
-
-    attachment.refresh_from_db()
     assert attachment.file.read(5) == b"%PDF-"

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import Client
@@ -17,11 +15,9 @@ from tenancy.services import assign_role
 from testing.factories import BoardMemberFactory, UserFactory
 from testing.personas import World
 from testing.reauth import reauthenticate
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 def _meeting(world: World) -> Meeting:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from typing import Any
 
 import jsonschema
 import pytest
@@ -100,26 +101,18 @@ NOTICE_SCHEMA = {
 
 def _board(world: World) -> None:
     region = MemberFactory.create(association=world.association, name="Region Exempel")
-    chair = BoardMemberFactory.create(
-        association=world.association,
-        name="Anna Ordf",
-        appointed_by=region,
-        role=BoardRole.ORDFORANDE,
-        party="L",
-    )
-    substitute = BoardMemberFactory.create(
-        association=world.association,
-        name="Bo Ersättare",
-        appointed_by=region,
-        seat=BoardSeat.ERSATTARE,
-        party="",
-    )
-    BoardMemberFactory.create(
-        association=world.association,
-        name="Old Ledamot",
-        appointed_by=region,
-        term_start=dt.date(2019, 1, 1),
-        term_end=dt.date(2022, 12, 31),
+    people: list[dict[str, Any]] = [
+        {"name": "Anna Ordf", "role": BoardRole.ORDFORANDE, "party": "L"},
+        {"name": "Bo Ersättare", "seat": BoardSeat.ERSATTARE, "party": ""},
+        {
+            "name": "Old Ledamot",
+            "term_start": dt.date(2019, 1, 1),
+            "term_end": dt.date(2022, 12, 31),
+        },
+    ]
+    chair, substitute, _old = (
+        BoardMemberFactory.create(association=world.association, appointed_by=region, **fields)
+        for fields in people
     )
     OrganMembership.objects.create(
         association=world.association,

@@ -10,7 +10,7 @@ from followup.models import DecidedBy, Decision, Deviation, DeviationKind
 from meetings import services
 from meetings.models import AttachmentDocument, MeetingStatus, Standing
 from meetings.queries import delegated_decisions
-from meetings.tests.helpers import add_decision_item, make_meeting
+from meetings.tests.helpers import add_decision_item, attach, frozen_attachment, make_meeting
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -71,12 +71,8 @@ def test_attachments_are_numbered_within_their_item(world: World) -> None:
     pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4 test", content_type="application/pdf")
     docx = SimpleUploadedFile("b.docx", b"PK\x03\x04 test", content_type="application/zip")
 
-    first = services.add_attachment(
-        user=world.users["admin"], item=item, title="Beslut", document="file", file=pdf
-    )
-    second = services.add_attachment(
-        user=world.users["admin"], item=item, title="Bilaga", document="file", file=docx
-    )
+    first = attach(world, item, title="Beslut", document="file", file=pdf)
+    second = attach(world, item, title="Bilaga", document="file", file=docx)
 
     assert (first.number, second.number) == ("3", "3.1")
 
@@ -86,44 +82,47 @@ def test_add_attachment_refuses_a_file_that_is_not_what_its_name_says(world: Wor
     fake = SimpleUploadedFile("a.pdf", b"MZ executable", content_type="application/pdf")
 
     with pytest.raises(ValidationError) as error:
-        services.add_attachment(
-            user=world.users["admin"], item=item, title="X", document="file", file=fake
-        )
+        attach(world, item, title="X", document="file", file=fake)
 
     assert error.value.message_dict == {"file": ["Filens innehåll är inte en PDF-fil."]}
 
 
-def test_add_attachment_refuses_an_annual_report_of_a_year_without_ledger(world: World) -> None:
+@pytest.mark.parametrize(
+    ("document", "reference"),
+    [
+        (AttachmentDocument.ANNUAL_REPORT, "2025"),  # a year without ledger
+        (AttachmentDocument.ECONOMIC_INFORMATION, "mars"),  # not a date
+        (AttachmentDocument.APPLICATION, "999999"),  # no such application
+    ],
+)
+def test_add_attachment_refuses_a_reference_to_nothing_it_can_generate(
+    world: World, document: str, reference: str
+) -> None:
     item = add_decision_item(world, make_meeting(world))
 
     with pytest.raises(ValidationError) as error:
-        services.add_attachment(
-            user=world.users["admin"],
-            item=item,
-            title="Årsredovisning",
-            document=AttachmentDocument.ANNUAL_REPORT,
-            reference="2025",
-        )
+        attach(world, item, title="Underlag", document=document, reference=reference)
 
     assert list(error.value.message_dict) == ["reference"]
 
 
-def test_publish_freezes_the_generated_memo_as_pdf(world: World) -> None:
-    meeting = make_meeting(world)
-    item = add_decision_item(world, meeting, "Uppföljning 2025")
-    attachment = services.add_attachment(
-        user=world.users["admin"],
-        item=item,
-        title="Uppföljnings-PM 2025",
-        document=AttachmentDocument.MEMO,
-        reference="2025H2",
-    )
+@pytest.mark.parametrize(
+    ("document", "reference", "title"),
+    [
+        (AttachmentDocument.MEMO, "2025H2", "Uppföljnings-PM 2025"),
+        (
+            AttachmentDocument.ECONOMIC_INFORMATION,
+            "2026-03-31",
+            "Ekonomisk information per 2026-03-31",
+        ),
+    ],
+)
+def test_publish_freezes_the_generated_document_as_pdf(
+    world: World, document: str, reference: str, title: str
+) -> None:
+    attachment = frozen_attachment(world, document=document, reference=reference, title=title)
 
-    services.publish(user=world.users["admin"], meeting=meeting)
-
-    attachment.refresh_from_db()
-    meeting.refresh_from_db()
-    assert meeting.status == MeetingStatus.PUBLISHED
+    assert attachment.item.meeting.status == MeetingStatus.PUBLISHED
     assert attachment.frozen_at is not None
     assert attachment.file.read(5) == b"%PDF-"
 
@@ -203,38 +202,6 @@ def test_publish_mails_each_board_member_a_link_and_no_file(
     assert f"/f/exempel/sammantraden/{meeting.pk}/" in mail.outbox[0].body
 
 
-def test_publish_freezes_the_economic_information_as_pdf(world: World) -> None:
-    meeting = make_meeting(world)
-    item = add_decision_item(world, meeting, "Ekonomisk information")
-    attachment = services.add_attachment(
-        user=world.users["admin"],
-        item=item,
-        title="Ekonomisk information per 2026-03-31",
-        document=AttachmentDocument.ECONOMIC_INFORMATION,
-        reference="2026-03-31",
-    )
-
-    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
-
-    attachment.refresh_from_db()
-    assert attachment.file.read(5) == b"%PDF-"
-
-
-def test_economic_information_needs_a_date(world: World) -> None:
-    item = add_decision_item(world, make_meeting(world))
-
-    with pytest.raises(ValidationError) as error:
-        services.add_attachment(
-            user=world.users["admin"],
-            item=item,
-            title="Ekonomisk information",
-            document=AttachmentDocument.ECONOMIC_INFORMATION,
-            reference="mars",
-        )
-
-    assert list(error.value.message_dict) == ["reference"]
-
-
 def test_publish_freezes_the_application_with_its_assessment(world: World) -> None:
     import io
 
@@ -243,36 +210,16 @@ def test_publish_freezes_the_application_with_its_assessment(world: World) -> No
     from funding.tests.scenarios import bryggan
 
     application = bryggan(world)
-    meeting = make_meeting(world)
-    item = add_decision_item(world, meeting, "Ansökan Bryggan")
-    attachment = services.add_attachment(
-        user=world.users["admin"],
-        item=item,
-        title="Ansökan med beredning",
+
+    attachment = frozen_attachment(
+        world,
         document=AttachmentDocument.APPLICATION,
         reference=str(application.pk),
+        title="Ansökan med beredning",
     )
 
-    services.publish(user=world.users["admin"], meeting=meeting, notify=False)
-
-    attachment.refresh_from_db()
     text = " ".join(
         page.extract_text() for page in PdfReader(io.BytesIO(attachment.file.read())).pages
     )
     assert "Ansökan: Bryggan" in " ".join(text.split())
     assert "Kansliets beredning" in text
-
-
-def test_application_attachment_needs_an_existing_application(world: World) -> None:
-    item = add_decision_item(world, make_meeting(world))
-
-    with pytest.raises(ValidationError) as error:
-        services.add_attachment(
-            user=world.users["admin"],
-            item=item,
-            title="Ansökan",
-            document=AttachmentDocument.APPLICATION,
-            reference="999999",
-        )
-
-    assert list(error.value.message_dict) == ["reference"]

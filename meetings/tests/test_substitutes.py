@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from meetings import services
@@ -18,10 +16,9 @@ from meetings.tests.helpers import MeetingPageCases, published_meeting
 from tenancy.models import BoardMember, BoardSeat, Member
 from testing.factories import BoardMemberFactory, MemberFactory
 from testing.personas import PERSONAS, World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 def _substitute(world: World, name: str, appointed_by: Member, order: int) -> BoardMember:
@@ -67,13 +64,25 @@ def _prevented(world: World, meeting: Meeting, member: BoardMember) -> None:
     )
 
 
+def _meeting_without(world: World, board: dict[str, BoardMember], *absent: str) -> Meeting:
+    """A published board meeting for which the members ``absent`` reported prevented."""
+    meeting = published_meeting(world)
+    for name in absent:
+        _prevented(world, meeting, board[name])
+    return meeting
+
+
+def _call(world: World, meeting: Meeting, absent_member: BoardMember) -> SubstituteCall:
+    """The office calls in a substitute for ``absent_member``."""
+    return call_substitute(user=world.users["admin"], meeting=meeting, absent_member=absent_member)
+
+
 def test_the_personal_substitute_is_called_first(
     world: World, board: dict[str, BoardMember]
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
+    meeting = _meeting_without(world, board, "anna")
 
-    call = call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+    call = _call(world, meeting, board["anna"])
 
     assert (call.substitute, call.absent_member) == (board["personal"], board["anna"])
 
@@ -81,18 +90,13 @@ def test_the_personal_substitute_is_called_first(
 def test_then_the_same_member_organisations_substitutes_in_order(
     world: World, board: dict[str, BoardMember]
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
-    _prevented(world, meeting, board["personal"])
+    meeting = _meeting_without(world, board, "anna", "personal")
 
     assert next_substitute(meeting, board["anna"]) == board["region_sub"]
 
 
 def test_then_any_substitute_in_calling_order(world: World, board: dict[str, BoardMember]) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
-    _prevented(world, meeting, board["personal"])
-    _prevented(world, meeting, board["region_sub"])
+    meeting = _meeting_without(world, board, "anna", "personal", "region_sub")
 
     assert next_substitute(meeting, board["anna"]) == board["kommun_sub"]
 
@@ -100,14 +104,11 @@ def test_then_any_substitute_in_calling_order(world: World, board: dict[str, Boa
 def test_a_substitute_is_called_in_for_one_member_only(
     world: World, board: dict[str, BoardMember]
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["bo"])
-    first = call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["bo"])
+    meeting = _meeting_without(world, board, "bo")
+    first = _call(world, meeting, board["bo"])
     _prevented(world, meeting, board["anna"])
 
-    second = call_substitute(
-        user=world.users["admin"], meeting=meeting, absent_member=board["anna"]
-    )
+    second = _call(world, meeting, board["anna"])
 
     assert (first.substitute, second.substitute) == (board["kommun_sub"], board["personal"])
 
@@ -115,12 +116,11 @@ def test_a_substitute_is_called_in_for_one_member_only(
 def test_a_called_substitute_who_is_prevented_is_replaced(
     world: World, board: dict[str, BoardMember]
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
-    call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+    meeting = _meeting_without(world, board, "anna")
+    _call(world, meeting, board["anna"])
     _prevented(world, meeting, board["personal"])
 
-    again = call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+    again = _call(world, meeting, board["anna"])
 
     assert (again.substitute, calls_by_absent_member(meeting)) == (
         board["region_sub"],
@@ -131,12 +131,11 @@ def test_a_called_substitute_who_is_prevented_is_replaced(
 def test_calling_twice_for_the_same_member_is_refused(
     world: World, board: dict[str, BoardMember]
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
-    call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+    meeting = _meeting_without(world, board, "anna")
+    _call(world, meeting, board["anna"])
 
     with pytest.raises(ValidationError) as error:
-        call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+        _call(world, meeting, board["anna"])
 
     assert error.value.messages == ["En ersättare är redan inkallad för ledamoten."]
 
@@ -147,18 +146,16 @@ def test_a_member_who_has_not_reported_prevented_gets_no_substitute(
     meeting = published_meeting(world)
 
     with pytest.raises(ValidationError) as error:
-        call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+        _call(world, meeting, board["anna"])
 
     assert error.value.messages == ["Ledamoten har inte anmält förhinder."]
 
 
 def test_no_substitute_left_is_said_plainly(world: World, board: dict[str, BoardMember]) -> None:
-    meeting = published_meeting(world)
-    for name in ("anna", "personal", "region_sub", "kommun_sub"):
-        _prevented(world, meeting, board[name])
+    meeting = _meeting_without(world, board, "anna", "personal", "region_sub", "kommun_sub")
 
     with pytest.raises(ValidationError) as error:
-        call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+        _call(world, meeting, board["anna"])
 
     assert error.value.messages == ["Det finns ingen ersättare kvar att kalla in."]
 
@@ -167,8 +164,7 @@ def test_no_substitute_left_is_said_plainly(world: World, board: dict[str, Board
 def test_call_substitute_asks_the_permission_table(
     world: World, board: dict[str, BoardMember], persona: str
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
+    meeting = _meeting_without(world, board, "anna")
     user = world.users[persona]
 
     try:
@@ -189,7 +185,7 @@ def test_the_called_substitute_is_mailed_a_link(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        call_substitute(user=world.users["admin"], meeting=meeting, absent_member=board["anna"])
+        _call(world, meeting, board["anna"])
 
     assert [m.to for m in mail.outbox] == [[world.users["board"].email]]
 
@@ -197,8 +193,7 @@ def test_the_called_substitute_is_mailed_a_link(
 def test_the_office_calls_a_substitute_from_the_meeting_page(
     world: World, board: dict[str, BoardMember], client_as: ClientAs
 ) -> None:
-    meeting = published_meeting(world)
-    _prevented(world, meeting, board["anna"])
+    meeting = _meeting_without(world, board, "anna")
     client = client_as("admin")
 
     response = client.post(

@@ -2,11 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from meetings import services
@@ -21,11 +19,9 @@ from tenancy.tests.pages import ListQueryCountCases
 from testing.factories import BoardMemberFactory
 from testing.participants import enter_in_a
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
-
-ClientAs = Callable[[str | None], Client]
 
 
 class TestMeetingList(PersonaViewCases):

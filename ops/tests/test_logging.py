@@ -8,12 +8,12 @@ import io
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -21,6 +21,7 @@ from ops.logging import MASK, JsonFormatter, PlainFormatter, redact
 from ops.request_id import RequestIdMiddleware, current_request_id
 from testing.participants import MAN_1985, WOMAN_1990, enter_in_a
 from testing.personas import World
+from testing.views import ClientAs
 
 
 def written_forms(number: str) -> tuple[str, ...]:
@@ -138,7 +139,7 @@ def json_log() -> Iterator[io.StringIO]:
 
 @pytest.mark.django_db
 def test_participant_pages_log_no_personnummer_in_json_logs(
-    world: World, client_as: Callable[[str | None], Client], json_log: io.StringIO
+    world: World, client_as: ClientAs, json_log: io.StringIO
 ) -> None:
     participation = enter_in_a(
         world, number=WOMAN_1990, name="Greta Gunnarsson", on=dt.date(2022, 2, 1)

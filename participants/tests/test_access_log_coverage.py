@@ -6,12 +6,11 @@ which rows it writes (and be tested for them)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import pytest
 from django.db.models import Max
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audit.models import AccessLogEntry
@@ -20,6 +19,7 @@ from participants.services import register_entry
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
 from testing.reauth import reauthenticate
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -207,7 +207,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "case"), CASES)
 def test_request_writes_exactly_the_expected_log_rows(
-    world: World, client_as: Callable[[str | None], Client], name: str, case: Case
+    world: World, client_as: ClientAs, name: str, case: Case
 ) -> None:
     participation = register_entry(
         user=world.users[OFFICER],

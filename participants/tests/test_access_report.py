@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
@@ -21,10 +19,10 @@ from audit.models import AccessAction, AccessLogEntry, Outcome
 from participants.access_report import access_report_for, render_pdf, role_display
 from participants.choices import Education, ExitReason, IncomeSource, Referrer
 from participants.models import Participation
-from participants.services import EntryDetails, register_entry, register_exit
-from testing.participants import MAN_1985, WOMAN_1990, enter_in_a
+from participants.services import EntryDetails, register_entry
+from testing.participants import MAN_1985, WOMAN_1990, enter_in_a, exit_in_a
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -48,12 +46,7 @@ def arrange(world: World) -> tuple[Participation, Participation]:
                 referrer=Referrer.AF,
             ),
         )
-        register_exit(
-            user=world.users["participant_officer_a"],
-            participation=in_a,
-            exit_date=D(2022, 10, 31),
-            exit_reason=ExitReason.STUDIES,
-        )
+        exit_in_a(world, in_a, on=D(2022, 10, 31), reason=ExitReason.STUDIES)
         in_b = register_entry(
             user=world.users["participant_officer_b"],
             intervention=world.intervention_b,
@@ -330,7 +323,7 @@ class TestAccessReportPost(TestAccessReportPage):
 
 @pytest.mark.parametrize("persona", ["admin", "board"])
 def test_access_report_post_refused_and_logged_for_non_officers(
-    world: World, client_as: Callable[[str | None], Client], persona: str
+    world: World, client_as: ClientAs, persona: str
 ) -> None:
     arrange(world)
 
@@ -345,9 +338,7 @@ def test_access_report_post_refused_and_logged_for_non_officers(
     )
 
 
-def test_access_report_json_download(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_access_report_json_download(world: World, client_as: ClientAs) -> None:
     arrange(world)
 
     response = client_as("participant_officer_a").post(
@@ -366,9 +357,7 @@ def test_access_report_json_download(
     assert body == expected
 
 
-def test_access_report_pdf_download(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_access_report_pdf_download(world: World, client_as: ClientAs) -> None:
     arrange(world)
 
     response = client_as("participant_officer_a").post(
@@ -384,7 +373,7 @@ def test_access_report_pdf_download(
 
 
 def test_access_report_officer_b_gets_nothing_about_a_participant(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     with scope(association=world.association.pk):
         enter_in_a(world, number=MAN_1985, name="Bertil Berg", on=D(2022, 2, 1))
@@ -402,7 +391,7 @@ def test_access_report_officer_b_gets_nothing_about_a_participant(
 
 
 def test_access_report_invalid_number_is_a_form_error_not_logged(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("participant_officer_a").post(
         url(), {"personnummer": "19900314-0000", "format": "pdf"}
@@ -416,7 +405,7 @@ def test_access_report_invalid_number_is_a_form_error_not_logged(
 
 
 def test_access_report_page_lists_the_officers_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("participant_officer_a").get(url())
 

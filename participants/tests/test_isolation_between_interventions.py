@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -27,11 +26,11 @@ from imports.tests.workbooks import DELTAGARE_HEADER, dashed, deltagare, xlsx_by
 from participants import crypto
 from participants.access_report import access_report_for
 from participants.models import Consent, IdentityRecord, Participation, ParticipationEvent
-from participants.services import register_entry, register_exit
+from participants.services import register_exit
 from participants.workbook import export_participations
-from testing.participants import MAN_1985, WOMAN_1990, enter_in_a
+from testing.participants import MAN_1985, WOMAN_1990, enter_in, enter_in_a
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -44,18 +43,15 @@ def url(name: str, *args: object) -> str:
     return reverse(f"participants:{name}", args=[SLUG, *args])
 
 
+def enter_in_b(world: World, **extra: str) -> Participation:
+    """B's officer registers WOMAN_1990 in B (consent B_CONSENT, entry 2021-05-10)."""
+    return enter_in(world, "b", number=WOMAN_1990, on=D(2021, 5, 10), consent_on=B_CONSENT, **extra)
+
+
 def arrange_b(world: World) -> Participation:
     """B's officer registers WOMAN_1990 in B, with name, consent, an exit and history."""
+    in_b = enter_in_b(world, name=B_NAME, reference="B-1")
     with scope(association=world.association.pk):
-        in_b = register_entry(
-            user=world.users["participant_officer_b"],
-            intervention=world.intervention_b,
-            number=WOMAN_1990,
-            name=B_NAME,
-            consent_date=B_CONSENT,
-            entry_date=D(2021, 5, 10),
-            reference="B-1",
-        )
         register_exit(
             user=world.users["participant_officer_b"],
             participation=in_b,
@@ -114,7 +110,7 @@ def created_in_a(world: World) -> Participation:
 
 
 @pytest.fixture
-def officer_a(world: World, client_as: Callable[[str | None], Client]) -> Client:
+def officer_a(world: World, client_as: ClientAs) -> Client:
     return client_as("participant_officer_a")
 
 
@@ -202,15 +198,7 @@ def test_second_open_entry_in_a_is_refused_only_for_as_own_participation(
     world: World, officer_a: Client
 ) -> None:
     """B's ongoing participation does not stop an entry in A (no "already" message)."""
-    with scope(association=world.association.pk):
-        register_entry(
-            user=world.users["participant_officer_b"],
-            intervention=world.intervention_b,
-            number=WOMAN_1990,
-            name=B_NAME,
-            consent_date=B_CONSENT,
-            entry_date=D(2021, 5, 10),
-        )
+    enter_in_b(world, name=B_NAME)
 
     response = officer_a.post(url("create", world.intervention_a.pk), entry_data(WOMAN_1990))
 
@@ -308,15 +296,21 @@ def upload(data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("importmall.xlsx", data, content_type="application/octet-stream")
 
 
+def import_known_and_new(client: Client, path: str) -> tuple[Any, Any]:
+    """A's officer imports at ``path`` a sheet with WOMAN_1990 (known in B), then one with
+    MAN_1985 (new everywhere)."""
+    known = client.post(path, {"file": upload(sheet_for_a(WOMAN_1990))})
+    new = client.post(path, {"file": upload(sheet_for_a(MAN_1985))})
+    return known, new
+
+
 def test_import_page_in_a_answers_as_for_a_new_person_and_leaves_b(
     world: World, officer_a: Client
 ) -> None:
     in_b = arrange_b(world)
     before = b_state(in_b)
-    page = reverse("imports:workbook", args=[SLUG])
 
-    known = officer_a.post(page, {"file": upload(sheet_for_a(WOMAN_1990))})
-    new = officer_a.post(page, {"file": upload(sheet_for_a(MAN_1985))})
+    known, new = import_known_and_new(officer_a, reverse("imports:workbook", args=[SLUG]))
 
     assert known.context["result"].summary_lines() == new.context["result"].summary_lines()
     assert known.context["result"].ok is True
@@ -332,10 +326,8 @@ def test_import_api_in_a_answers_as_for_a_new_person_and_leaves_b(
 ) -> None:
     in_b = arrange_b(world)
     before = b_state(in_b)
-    api = reverse("api:import", args=[SLUG])
 
-    known = officer_a.post(api, {"file": upload(sheet_for_a(WOMAN_1990))})
-    new = officer_a.post(api, {"file": upload(sheet_for_a(MAN_1985))})
+    known, new = import_known_and_new(officer_a, reverse("api:import", args=[SLUG]))
 
     assert (known.status_code, new.status_code) == (200, 200)
     assert known.json() == new.json()
@@ -346,14 +338,7 @@ def test_import_api_in_a_answers_as_for_a_new_person_and_leaves_b(
 def test_import_of_an_open_entry_in_a_is_not_refused_for_bs_open_entry(
     world: World, officer_a: Client
 ) -> None:
-    with scope(association=world.association.pk):
-        register_entry(
-            user=world.users["participant_officer_b"],
-            intervention=world.intervention_b,
-            number=WOMAN_1990,
-            consent_date=B_CONSENT,
-            entry_date=D(2021, 5, 10),
-        )
+    enter_in_b(world)
 
     response = officer_a.post(
         reverse("api:import", args=[SLUG]), {"file": upload(sheet_for_a(WOMAN_1990))}
@@ -387,7 +372,7 @@ class TestOfficeWithdrawalPage(PersonaViewCases):
 
 
 def test_office_withdrawal_removes_identity_in_every_intervention_and_logs_it(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     in_b = arrange_b(world)
     with scope(association=world.association.pk):
@@ -410,7 +395,7 @@ def test_office_withdrawal_removes_identity_in_every_intervention_and_logs_it(
 
 
 def test_office_withdrawal_answers_the_same_for_an_unknown_number(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     arrange_b(world)
     admin = client_as("admin")
@@ -433,9 +418,7 @@ def test_office_withdrawal_answers_the_same_for_an_unknown_number(
     ]
 
 
-def test_office_withdrawal_needs_confirmation(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_office_withdrawal_needs_confirmation(world: World, client_as: ClientAs) -> None:
     in_b = arrange_b(world)
     before = b_state(in_b)
 

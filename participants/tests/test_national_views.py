@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
@@ -17,7 +15,7 @@ from participants.models import Participation, VolumeCount
 from stats.national import GenderCounts, NationalRow
 from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -57,25 +55,19 @@ class TestNationalXlsx(TestNationalPage):
         return page_url("national_xlsx")
 
 
-def test_national_page_anonymous_redirects_to_login(
-    client_as: Callable[[str | None], Client], world: World
-) -> None:
+def test_national_page_anonymous_redirects_to_login(client_as: ClientAs, world: World) -> None:
     response = client_as(None).get(page_url())
 
     assert response.status_code == 302
 
 
-def test_national_page_defaults_to_previous_year(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_national_page_defaults_to_previous_year(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").get(page_url())
 
     assert response.context["year"] == timezone.localdate().year - 1
 
 
-def test_national_page_shows_the_chosen_year(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_national_page_shows_the_chosen_year(world: World, client_as: ClientAs) -> None:
     arrange(world)
 
     response = client_as("admin").get(page_url(), {"year": "2024"})
@@ -93,14 +85,14 @@ def test_national_page_shows_the_chosen_year(
 
 
 def test_national_page_invalid_year_falls_back_to_previous_year(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(page_url(), {"year": "1800"})
 
     assert response.context["year"] == timezone.localdate().year - 1
 
 
-def test_national_xlsx_read_back(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_national_xlsx_read_back(world: World, client_as: ClientAs) -> None:
     from openpyxl import load_workbook
 
     arrange(world)
@@ -126,7 +118,7 @@ def test_national_xlsx_read_back(world: World, client_as: Callable[[str | None],
 @pytest.mark.parametrize("extra", [1, 3])
 def test_national_page_query_count(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     django_assert_num_queries: DjangoAssertNumQueries,
     extra: int,
 ) -> None:

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -26,9 +26,16 @@ from django.utils.http import urlencode
 
 from participants.choices import ExitReason
 from participants.models import Participation, Person
-from participants.services import register_exit
-from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, enter_in_a, make_personnummer
+from testing.participants import (
+    MAN_1985,
+    WOMAN_1990,
+    WOMAN_2001,
+    enter_in_a,
+    exit_in_a,
+    make_personnummer,
+)
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -102,12 +109,7 @@ def use_every_page(world: World, client: Client) -> None:
     # Entries through the services.
     enter_in_a(world, number=NUMBERS[2], name=NAMES[2], on=dt.date(2022, 3, 1))
     fourth = enter_in_a(world, number=NUMBERS[3], name=NAMES[3], on=dt.date(2022, 3, 1))
-    register_exit(
-        user=world.users["participant_officer_a"],
-        participation=fourth,
-        exit_date=dt.date(2022, 5, 1),
-        exit_reason=ExitReason.MOVED,
-    )
+    exit_in_a(world, fourth, on=dt.date(2022, 5, 1), reason=ExitReason.MOVED)
     first, second = (
         Participation.objects.get(person__pnr_hash=Person.objects.order_by("id")[i].pnr_hash)
         for i in (0, 1)
@@ -133,7 +135,7 @@ def use_every_page(world: World, client: Client) -> None:
 
 def test_no_personnummer_or_name_is_stored_or_logged_in_clear(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)

@@ -22,9 +22,15 @@ from participants.models import (
     RetentionRun,
 )
 from participants.retention import describe_policy, months_before, policy_for, run_retention
-from participants.services import register_anonymous, register_entry
 from participants.tasks import run_retention_for_all
-from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, make_personnummer
+from testing.participants import (
+    MAN_1985,
+    WOMAN_1990,
+    WOMAN_2001,
+    anonymous_in_a,
+    enter_in,
+    make_personnummer,
+)
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -43,18 +49,15 @@ def enter(
     which: str = "a",
     name: str = "",
 ) -> Participation:
-    intervention = world.intervention_a if which == "a" else world.intervention_b
-    with scope(association=world.association.pk):
-        return register_entry(
-            user=world.users[f"participant_officer_{which}"],
-            intervention=intervention,
-            number=number,
-            name=name,
-            consent_date=entry,
-            entry_date=entry,
-            exit_date=exit,
-            exit_reason=ExitReason.STUDIES if exit else "",
-        )
+    return enter_in(
+        world,
+        which,
+        number=number,
+        on=entry,
+        name=name,
+        exit_date=exit,
+        exit_reason=ExitReason.STUDIES if exit else "",
+    )
 
 
 def retain(world: World, *, dry_run: bool = False) -> RetentionRun:
@@ -138,13 +141,7 @@ def test_retention_keeps_person_with_ongoing_participation(world: World) -> None
 
 
 def test_retention_leaves_anonymous_participations_alone(world: World) -> None:
-    with scope(association=world.association.pk):
-        anonymous = register_anonymous(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            gender=Gender.MAN,
-            entry_date=D(2019, 1, 10),
-        )
+    anonymous = anonymous_in_a(world, gender=Gender.MAN, on=D(2019, 1, 10))
     events_before = list(anonymous.events.values_list("action", flat=True))
 
     run = retain(world)

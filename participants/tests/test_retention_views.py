@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from participants.models import RetentionPolicy, RetentionRun
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +35,7 @@ def add_runs(world: World, number: int) -> None:
 
 
 def test_retention_page_creates_and_shows_the_default_policy(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get(url())
 
@@ -48,9 +46,7 @@ def test_retention_page_creates_and_shows_the_default_policy(
     )
 
 
-def test_retention_page_saves_the_policy(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_retention_page_saves_the_policy(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         url(), {"months_after_exit": "18", "log_months": "30", "decision_reference": "Dnr 2025/4"}
     )
@@ -64,9 +60,7 @@ def test_retention_page_saves_the_policy(
     )
 
 
-def test_retention_page_refuses_zero_months(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_retention_page_refuses_zero_months(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(url(), {"months_after_exit": "0", "log_months": "36"})
 
     assert response.status_code == 200
@@ -76,7 +70,7 @@ def test_retention_page_refuses_zero_months(
 
 @pytest.mark.parametrize("persona", ["board", "participant_officer_a"])
 def test_retention_page_post_refused_for_other_roles(
-    world: World, client_as: Callable[[str | None], Client], persona: str
+    world: World, client_as: ClientAs, persona: str
 ) -> None:
     response = client_as(persona).post(url(), {"months_after_exit": "1", "log_months": "1"})
 
@@ -85,7 +79,7 @@ def test_retention_page_post_refused_for_other_roles(
 
 
 def test_retention_page_lists_runs_newest_first_of_this_association_only(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     add_runs(world, 2)
     RetentionRun.objects.create(
@@ -102,7 +96,7 @@ def test_retention_page_lists_runs_newest_first_of_this_association_only(
 @pytest.mark.parametrize("number", [1, 3])
 def test_retention_page_query_count(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     django_assert_num_queries: DjangoAssertNumQueries,
     number: int,
 ) -> None:

@@ -19,13 +19,11 @@ from participants.models import (
 )
 from participants.services import (
     EntryDetails,
-    register_anonymous,
     register_entry,
-    register_exit,
     reveal_personnummer,
     withdraw_consent,
 )
-from testing.participants import MAN_1985, WOMAN_1990
+from testing.participants import MAN_1985, WOMAN_1990, anonymous_in_a, exit_in_a
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -116,13 +114,7 @@ def test_register_entry_refuses_second_open_participation(world: World) -> None:
 
 def test_register_entry_allows_new_participation_after_exit(world: World) -> None:
     first = enter(world)
-    with scope(association=world.association.pk):
-        register_exit(
-            user=world.users["participant_officer_a"],
-            participation=first,
-            exit_date=D(2022, 4, 1),
-            exit_reason=ExitReason.STUDIES,
-        )
+    exit_in_a(world, first, on=D(2022, 4, 1), reason=ExitReason.STUDIES)
 
     enter(world, entry_date=D(2022, 9, 1), consent_date=D(2022, 9, 1))
 
@@ -153,13 +145,7 @@ def test_register_exit_validates_reason_and_work_extent(
     participation = enter(world)
 
     with scope(association=world.association.pk), pytest.raises(ValidationError) as error:
-        register_exit(
-            user=world.users["participant_officer_a"],
-            participation=participation,
-            exit_date=D(2022, 6, 1),
-            exit_reason=reason,
-            work_extent=extent,
-        )
+        exit_in_a(world, participation, on=D(2022, 6, 1), reason=reason, work_extent=extent)
 
     assert list(error.value.message_dict) == [error_field]
 
@@ -167,14 +153,9 @@ def test_register_exit_validates_reason_and_work_extent(
 def test_register_exit_to_work_keeps_history(world: World) -> None:
     participation = enter(world)
 
-    with scope(association=world.association.pk):
-        register_exit(
-            user=world.users["participant_officer_a"],
-            participation=participation,
-            exit_date=D(2022, 6, 1),
-            exit_reason=ExitReason.WORK_SUBSIDISED,
-            work_extent=75,
-        )
+    exit_in_a(
+        world, participation, on=D(2022, 6, 1), reason=ExitReason.WORK_SUBSIDISED, work_extent=75
+    )
 
     events = list(ParticipationEvent.objects.values_list("action", "changes"))
     assert events == [
@@ -191,13 +172,7 @@ def test_register_exit_to_work_keeps_history(world: World) -> None:
 
 
 def test_register_anonymous_keeps_gender_and_entry_only(world: World) -> None:
-    with scope(association=world.association.pk):
-        participation = register_anonymous(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            gender=Gender.MAN,
-            entry_date=D(2022, 3, 3),
-        )
+    participation = anonymous_in_a(world, gender=Gender.MAN, on=D(2022, 3, 3))
 
     assert (participation.person, participation.gender, participation.entry_date) == (
         None,
@@ -209,14 +184,9 @@ def test_register_anonymous_keeps_gender_and_entry_only(world: World) -> None:
 def test_withdraw_consent_removes_identity_everywhere(world: World) -> None:
     details = EntryDetails(education="gymnasium", referrer="af", income_before=["a_kassa"])
     participation = enter(world, name="Anna Andersson", details=details)
-    with scope(association=world.association.pk):
-        register_exit(
-            user=world.users["participant_officer_a"],
-            participation=participation,
-            exit_date=D(2022, 6, 1),
-            exit_reason=ExitReason.STUDIES,
-        )
+    exit_in_a(world, participation, on=D(2022, 6, 1), reason=ExitReason.STUDIES)
 
+    with scope(association=world.association.pk):
         withdraw_consent(user=world.users["participant_officer_a"], participation=participation)
 
     participation.refresh_from_db()

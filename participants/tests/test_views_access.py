@@ -5,7 +5,6 @@ everyone else 403; the other association 404)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -21,7 +20,7 @@ from tenancy.models import Role, RoleAssignment
 from tenancy.services import assign_role, revoke_role
 from testing.participants import WOMAN_1990, WOMAN_2001
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -135,7 +134,7 @@ class TestIndex(PersonaViewCases):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_participation_of_the_other_association_is_404(
-    world: World, targets: Targets, client_as: Callable[[str | None], Client], page: str
+    world: World, targets: Targets, client_as: ClientAs, page: str
 ) -> None:
     name, by_intervention = PAGES[page]
 
@@ -156,7 +155,7 @@ def test_anonymous_user_is_sent_to_login(world: World, targets: Targets, client:
 
 
 def test_officer_of_a_in_the_other_associations_url_is_404(
-    world: World, targets: Targets, client_as: Callable[[str | None], Client]
+    world: World, targets: Targets, client_as: ClientAs
 ) -> None:
     response = client_as("participant_officer_a").get(
         reverse("participants:detail", args=["annat", targets.other.pk])
@@ -165,9 +164,7 @@ def test_officer_of_a_in_the_other_associations_url_is_404(
     assert response.status_code == 404
 
 
-def test_refusal_is_logged_as_denied(
-    world: World, targets: Targets, client_as: Callable[[str | None], Client]
-) -> None:
+def test_refusal_is_logged_as_denied(world: World, targets: Targets, client_as: ClientAs) -> None:
     client_as("participant_officer_b").get(
         reverse("participants:detail", args=["exempel", targets.a.pk])
     )
@@ -182,7 +179,7 @@ def test_refusal_is_logged_as_denied(
 
 
 def test_removed_assignment_takes_effect_on_next_request(
-    world: World, targets: Targets, client_as: Callable[[str | None], Client]
+    world: World, targets: Targets, client_as: ClientAs
 ) -> None:
     officer = world.users["participant_officer_a"]
     with scope(association=world.association.pk):
@@ -206,7 +203,7 @@ def test_removed_assignment_takes_effect_on_next_request(
 
 
 def test_last_assignment_removed_is_404_on_next_request(
-    world: World, targets: Targets, client_as: Callable[[str | None], Client]
+    world: World, targets: Targets, client_as: ClientAs
 ) -> None:
     officer = world.users["participant_officer_a"]
     client = client_as("participant_officer_a")
@@ -220,7 +217,7 @@ def test_last_assignment_removed_is_404_on_next_request(
 
 
 def test_participant_pages_are_not_stored_by_browsers(
-    world: World, targets: Targets, client_as: Callable[[str | None], Client]
+    world: World, targets: Targets, client_as: ClientAs
 ) -> None:
     client = client_as("participant_officer_a")
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 
 from stats.memo import build_memo
 from stats.participants_page import last_ended_quarter
 from stats.periods import Period
 from testing.participants import enter_in_a, enter_two_women_in_a, make_personnummer
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +39,7 @@ def cells(html: str) -> list[str]:
 
 @pytest.mark.parametrize("persona", ["board", "auditor", "economist", "log_reviewer"])
 def test_index_for_aggregate_readers_hides_small_counts(
-    two_women_this_year: World, client_as: Callable[[str | None], Client], persona: str
+    two_women_this_year: World, client_as: ClientAs, persona: str
 ) -> None:
     response = client_as(persona).get("/f/exempel/deltagare/")
 
@@ -51,7 +50,7 @@ def test_index_for_aggregate_readers_hides_small_counts(
 
 
 def test_index_for_the_office_shows_exact_counts(
-    two_women_this_year: World, client_as: Callable[[str | None], Client]
+    two_women_this_year: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").get("/f/exempel/deltagare/")
 
@@ -60,7 +59,7 @@ def test_index_for_the_office_shows_exact_counts(
 
 @pytest.mark.parametrize("persona", ["board", "auditor", "economist", "log_reviewer"])
 def test_index_for_aggregate_readers_is_the_memo_of_the_last_ended_quarter(
-    two_women_this_year: World, client_as: Callable[[str | None], Client], persona: str
+    two_women_this_year: World, client_as: ClientAs, persona: str
 ) -> None:
     # Registered after the quarter's end: not yet shown.
     enter_in_a(two_women_this_year, number=make_personnummer(dt.date(1990, 3, 14), 282), on=TODAY)

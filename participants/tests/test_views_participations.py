@@ -5,20 +5,27 @@ identity and search."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from pytest_django import DjangoAssertNumQueries
 
 from audit.models import AccessLogEntry
 from participants import crypto
 from participants.choices import ExitReason, Gender
 from participants.models import IdentityRecord, Participation, ParticipationEvent, Person
-from participants.services import register_anonymous, register_entry, register_exit
-from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, make_personnummer
+from participants.services import register_entry
+from testing.participants import (
+    MAN_1985,
+    WOMAN_1990,
+    WOMAN_2001,
+    anonymous_in_a,
+    exit_in_a,
+    make_personnummer,
+)
 from testing.personas import World
+from testing.queries import AssertPageQueries
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -48,7 +55,7 @@ def log_rows() -> list[tuple[str, list[int]]]:
 
 
 @pytest.fixture
-def officer(world: World, client_as: Callable[[str | None], Client]) -> Client:
+def officer(world: World, client_as: ClientAs) -> Client:
     return client_as("participant_officer_a")
 
 
@@ -69,9 +76,7 @@ def test_index_officer_sees_own_interventions_with_ongoing_counts(
     assert AccessLogEntry.objects.count() == 2 + 1  # the entries only; counts are not logged
 
 
-def test_index_board_sees_counts_by_gender_and_no_person(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_index_board_sees_counts_by_gender_and_no_person(world: World, client_as: ClientAs) -> None:
     this_year = dt.date.today()
     enter(world, name="Beata Berglund", consent_date=this_year, entry_date=this_year)
     enter(world, MAN_1985, consent_date=this_year, entry_date=this_year)
@@ -115,12 +120,7 @@ def test_list_shows_masked_number_name_and_logs_ids_shown(world: World, officer:
 
 
 def test_list_anonymous_row_shows_gender_and_entry_only(world: World, officer: Client) -> None:
-    register_anonymous(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        gender=Gender.OTHER,
-        entry_date=D(2022, 4, 5),
-    )
+    anonymous_in_a(world, gender=Gender.OTHER, on=D(2022, 4, 5))
 
     response = officer.get(url("list", world.intervention_a.pk))
 
@@ -137,12 +137,7 @@ def test_list_anonymous_row_shows_gender_and_entry_only(world: World, officer: C
 def test_list_filters_ongoing_and_period(world: World, officer: Client) -> None:
     ongoing = enter(world, entry_date=D(2022, 3, 1))
     exited = enter(world, MAN_1985, entry_date=D(2022, 5, 1))
-    register_exit(
-        user=world.users["participant_officer_a"],
-        participation=exited,
-        exit_date=D(2022, 8, 1),
-        exit_reason=ExitReason.STUDIES,
-    )
+    exit_in_a(world, exited, on=D(2022, 8, 1), reason=ExitReason.STUDIES)
 
     only_ongoing = officer.get(url("list", world.intervention_a.pk), {"status": "pagaende"})
     only_exited = officer.get(url("list", world.intervention_a.pk), {"status": "avslutade"})
@@ -196,12 +191,7 @@ def test_list_invalid_period_is_a_field_error_and_shows_all(world: World, office
 
 def test_list_paginates_by_50_and_logs_only_the_page(world: World, officer: Client) -> None:
     for serial in range(51):
-        register_anonymous(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            gender=Gender.WOMAN,
-            entry_date=D(2022, 1, 1) + dt.timedelta(days=serial),
-        )
+        anonymous_in_a(world, gender=Gender.WOMAN, on=D(2022, 1, 1) + dt.timedelta(days=serial))
 
     first = officer.get(url("list", world.intervention_a.pk))
     second = officer.get(url("list", world.intervention_a.pk), {"sida": 2})
@@ -214,17 +204,12 @@ def test_list_paginates_by_50_and_logs_only_the_page(world: World, officer: Clie
 
 @pytest.mark.parametrize(("count", "queries"), [(1, 13), (3, 13)])
 def test_list_query_count(
-    world: World,
-    officer: Client,
-    django_assert_num_queries: DjangoAssertNumQueries,
-    count: int,
-    queries: int,
+    world: World, officer: Client, assert_page_queries: AssertPageQueries, count: int, queries: int
 ) -> None:
     for serial in range(count):
         enter(world, make_personnummer(D(1980, 1, 1 + serial), 100 + serial), name="N N")
 
-    with django_assert_num_queries(queries):
-        officer.get(url("list", world.intervention_a.pk))
+    assert_page_queries(officer, url("list", world.intervention_a.pk), queries)
 
 
 # --- entry ------------------------------------------------------------------------------
@@ -345,12 +330,8 @@ def test_create_anonymous_registers_gender_and_entry(world: World, officer: Clie
 
 def test_detail_shows_fields_history_and_logs_a_read(world: World, officer: Client) -> None:
     participation = enter(world, name="Beata Berglund")
-    register_exit(
-        user=world.users["participant_officer_a"],
-        participation=participation,
-        exit_date=D(2022, 9, 1),
-        exit_reason=ExitReason.WORK_SUBSIDISED,
-        work_extent=50,
+    exit_in_a(
+        world, participation, on=D(2022, 9, 1), reason=ExitReason.WORK_SUBSIDISED, work_extent=50
     )
 
     response = officer.get(url("detail", participation.pk))
@@ -449,12 +430,7 @@ def test_exit_registers_exit(world: World, officer: Client) -> None:
 
 
 def test_exit_of_anonymous_participation_redirects_to_detail(world: World, officer: Client) -> None:
-    anonymous = register_anonymous(
-        user=world.users["participant_officer_a"],
-        intervention=world.intervention_a,
-        gender=Gender.WOMAN,
-        entry_date=D(2022, 1, 1),
-    )
+    anonymous = anonymous_in_a(world, gender=Gender.WOMAN, on=D(2022, 1, 1))
 
     response = officer.get(url("exit", anonymous.pk))
 

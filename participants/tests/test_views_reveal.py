@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -21,6 +20,7 @@ from participants.views.reveal import REVEAL_FRESHNESS_SECONDS
 from tenancy.models import User
 from testing.participants import WOMAN_1990, enter_in_a
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 FULL = f"{WOMAN_1990[:8]}-{WOMAN_1990[8:]}"
@@ -32,7 +32,7 @@ def participation(world: World) -> Participation:
 
 
 @pytest.fixture
-def officer(client_as: Callable[[str | None], Client]) -> Client:
+def officer(client_as: ClientAs) -> Client:
     return client_as("participant_officer_a")
 
 
@@ -121,7 +121,7 @@ def test_reveal_check_older_than_window_is_not_fresh(
 
 
 def test_reveal_by_officer_of_other_intervention_is_403_even_when_fresh(
-    world: World, participation: Participation, client_as: Callable[[str | None], Client]
+    world: World, participation: Participation, client_as: ClientAs
 ) -> None:
     client = client_as("participant_officer_b")
     reauthenticate(client, world.users["participant_officer_b"], "/")

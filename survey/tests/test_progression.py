@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +13,6 @@ from django_scopes import scope
 
 from audit.models import AccessLogEntry
 from participants.models import Participation
-from participants.services import register_anonymous
 from stats.progression import (
     Progress,
     intervention_summary,
@@ -27,7 +27,7 @@ from survey.progression import (
     record_assessment,
 )
 from survey.progression_models import ProgressionInstrument
-from testing.participants import WOMAN_1990, enter_in_a, make_personnummer
+from testing.participants import WOMAN_1990, anonymous_in_a, enter_in_a, make_personnummer
 from testing.personas import PERSONAS, World
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,28 @@ def participation(world: World, number: str = WOMAN_1990) -> Participation:
         return enter_in_a(world, number=number, on=D(2022, 2, 1))
 
 
+MARCH_1 = D(2022, 3, 1)
+
+
+def assess(
+    world: World,
+    part: Participation,
+    tool: ProgressionInstrument,
+    *,
+    on: dt.date = MARCH_1,
+    values: dict[int, int] | None = None,
+) -> Any:
+    """Intervention A's participant officer records ``part``'s assessment on ``tool``
+    (3 and 2 unless ``values`` says otherwise)."""
+    return record_assessment(
+        user=world.users["participant_officer_a"],
+        participation=part,
+        instrument=tool,
+        date=on,
+        values={1: 3, 2: 2} if values is None else values,
+    )
+
+
 def test_define_instrument_same_name_gets_next_version(world: World) -> None:
     first = instrument(world)
     second = instrument(world)
@@ -55,13 +77,7 @@ def test_define_instrument_same_name_gets_next_version(world: World) -> None:
 
 def test_instrument_in_use_cannot_change(world: World) -> None:
     tool = instrument(world)
-    record_assessment(
-        user=world.users["participant_officer_a"],
-        participation=participation(world),
-        instrument=tool,
-        date=D(2022, 3, 1),
-        values={1: 3, 2: 2},
-    )
+    assess(world, participation(world), tool)
 
     with pytest.raises(ValidationError):
         change_items(instrument=tool, items=[("Annan text", 1, 5)])
@@ -72,13 +88,7 @@ def test_record_assessment_by_officer_is_logged(world: World) -> None:
     part = participation(world)
     before = AccessLogEntry.objects.count()
 
-    record_assessment(
-        user=world.users["participant_officer_a"],
-        participation=part,
-        instrument=tool,
-        date=D(2022, 3, 1),
-        values={1: 3, 2: 2},
-    )
+    assess(world, part, tool)
 
     entry = AccessLogEntry.objects.order_by("-pk").first()
     assert entry is not None
@@ -127,22 +137,10 @@ def test_assessments_for_writes_a_read_row(world: World) -> None:
 
 def test_anonymous_participation_has_no_assessments(world: World) -> None:
     tool = instrument(world)
-    with scope(association=world.association.pk):
-        anonymous = register_anonymous(
-            user=world.users["participant_officer_a"],
-            intervention=world.intervention_a,
-            gender="kvinna",
-            entry_date=D(2022, 2, 1),
-        )
+    anonymous = anonymous_in_a(world, gender="kvinna", on=D(2022, 2, 1))
 
     with pytest.raises(ValidationError):
-        record_assessment(
-            user=world.users["participant_officer_a"],
-            participation=anonymous,
-            instrument=tool,
-            date=D(2022, 3, 1),
-            values={1: 3, 2: 2},
-        )
+        assess(world, anonymous, tool)
 
 
 @pytest.mark.parametrize("values", [{1: 0, 2: 2}, {1: 11, 2: 2}, {1: 3}])
@@ -152,26 +150,14 @@ def test_assessment_outside_scale_or_incomplete_is_refused(
     tool = instrument(world)
 
     with pytest.raises(ValidationError):
-        record_assessment(
-            user=world.users["participant_officer_a"],
-            participation=participation(world),
-            instrument=tool,
-            date=D(2022, 3, 1),
-            values=values,
-        )
+        assess(world, participation(world), tool, values=values)
 
 
 def test_due_for_assessment_after_three_months(world: World) -> None:
     tool = instrument(world)
     assessed = participation(world)
     waiting = participation(world, make_personnummer(D(1985, 5, 5), 123))
-    record_assessment(
-        user=world.users["participant_officer_a"],
-        participation=assessed,
-        instrument=tool,
-        date=D(2022, 4, 1),
-        values={1: 3, 2: 2},
-    )
+    assess(world, assessed, tool, on=D(2022, 4, 1))
 
     due = due_for_assessment(world.users["participant_officer_a"], world.association, D(2022, 6, 1))
 

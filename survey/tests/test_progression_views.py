@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from audit.models import AccessLogEntry
@@ -18,7 +16,7 @@ from survey.progression_models import Assessment, ProgressionInstrument
 from survey.tests.test_progression import instrument, participation
 from testing.participants import make_personnummer
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +28,7 @@ class TestInstrumentPage(PersonaViewCases):
         return reverse("survey:progression_instruments", args=["exempel"])
 
 
-def test_instrument_page_admin_defines_instrument(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_instrument_page_admin_defines_instrument(world: World, client_as: ClientAs) -> None:
     data = {"name": "Stegen", "rater": "personal", "items": "A;1;5\nB;1;5\nC;0;4"}
 
     response = client_as("admin").post(
@@ -67,7 +63,7 @@ class TestParticipationProgress(PersonaViewCases):
 
 
 def test_participation_progress_shows_radar_and_logs_the_read(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     tool3 = define_instrument(
         association=world.association,
@@ -98,9 +94,7 @@ def test_participation_progress_shows_radar_and_logs_the_read(
     ) == (True, 1)
 
 
-def test_participation_progress_post_records_assessment(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_participation_progress_post_records_assessment(world: World, client_as: ClientAs) -> None:
     tool = instrument(world)
     part = participation(world)
     url = reverse("survey:progression_participation", args=["exempel", part.pk])
@@ -143,7 +137,7 @@ class TestSummaryPage(PersonaViewCases):
 
 
 def test_summary_page_suppresses_the_count_of_one_participation(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     _two_assessments(world)
 
@@ -154,9 +148,7 @@ def test_summary_page_suppresses_the_count_of_one_participation(
     assert b">..<" in response.content
 
 
-def test_summary_page_shows_the_memo_progression_table(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_summary_page_shows_the_memo_progression_table(world: World, client_as: ClientAs) -> None:
     """The page publishes the memo's table of the year (suppressed with the year's
     snapshots), not a table suppressed on its own that could give the memo's hidden
     cells away."""

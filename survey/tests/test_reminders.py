@@ -5,10 +5,8 @@ interventions, logged, and never anything about answers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
@@ -18,6 +16,7 @@ from participants.services import register_entry
 from survey.reminders import forms_due
 from testing.participants import make_personnummer
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -94,9 +93,7 @@ def test_forms_due_other_roles_see_nothing(world: World) -> None:
     assert _due(world, D(2024, 6, 1), officer="participant_officer_b") == []
 
 
-def test_due_page_lists_the_form_to_offer(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_due_page_lists_the_form_to_offer(world: World, client_as: ClientAs) -> None:
     today = dt.date.today()
     _entry(world, today - dt.timedelta(days=91), 1)
 
@@ -112,7 +109,7 @@ def test_due_page_lists_the_form_to_offer(
 
 @pytest.mark.parametrize(("persona", "linked"), [("participant_officer_a", True), ("admin", False)])
 def test_participants_page_links_the_due_page_for_the_deltagaransvarig(
-    world: World, client_as: Callable[[str | None], Client], persona: str, linked: bool
+    world: World, client_as: ClientAs, persona: str, linked: bool
 ) -> None:
     due = reverse("survey:progression_due", args=["exempel"])
 
@@ -121,9 +118,7 @@ def test_participants_page_links_the_due_page_for_the_deltagaransvarig(
     assert (response.status_code, f'href="{due}"' in response.content.decode()) == (200, linked)
 
 
-def test_participation_page_links_its_progression_page(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_participation_page_links_its_progression_page(world: World, client_as: ClientAs) -> None:
     participation = _entry(world, D(2024, 3, 2), 1)
     page = reverse("survey:progression_participation", args=["exempel", participation.pk])
 

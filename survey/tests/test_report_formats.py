@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from documents.survey.render import render_report
@@ -19,7 +17,7 @@ from survey.models import ReportComment
 from survey.tests.test_report_command import ANSWERS, ASKED, EARLIER, NATIONAL
 from survey.tests.workbooks import survey_sheets
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +121,7 @@ class TestComments(TestReportPage):
     [("admin", {0: "Bra svarsfrekvens."}), ("board", {12: "Styrelsen är nöjd."})],
 )
 def test_comments_are_saved_by_the_office_only(
-    loaded: World, client_as: Callable[[str | None], Client], persona: str, texts: dict[int, str]
+    loaded: World, client_as: ClientAs, persona: str, texts: dict[int, str]
 ) -> None:
     client_as(persona).post(reverse("survey:comments", args=["exempel", 2021]), TestComments.data)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from django.core.cache import cache
@@ -15,7 +14,7 @@ from survey.instruments import current_instrument, measurement_year
 from survey.models import CollectionLink, Response
 from survey.services import close_link, open_link
 from testing.personas import World
-from testing.views import PersonaViewCases
+from testing.views import ClientAs, PersonaViewCases
 
 pytestmark = pytest.mark.django_db
 
@@ -63,9 +62,7 @@ class TestLinkCreate(PersonaViewCases):
         return {"form": current_instrument().forms["styrelse"].pk, "year": 2026}
 
 
-def test_link_create_opens_the_link(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_link_create_opens_the_link(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         reverse("survey:link_create", args=["exempel"]), TestLinkCreate().payload(world)
     )
@@ -73,9 +70,7 @@ def test_link_create_opens_the_link(
     assert (response.status_code, CollectionLink.objects.filter(closed_on=None).count()) == (302, 1)
 
 
-def test_link_create_participant_form_needs_intervention(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_link_create_participant_form_needs_intervention(world: World, client_as: ClientAs) -> None:
     data = {"form": current_instrument().forms["personal"].pk, "year": 2026}
 
     response = client_as("admin").post(reverse("survey:link_create", args=["exempel"]), data)
@@ -100,9 +95,7 @@ class TestLinkClose(TestSurveyIndex):
 
 
 @pytest.mark.parametrize("kind", ["affisch", "kort"])
-def test_link_print_has_qr_code(
-    world: World, client_as: Callable[[str | None], Client], kind: str
-) -> None:
+def test_link_print_has_qr_code(world: World, client_as: ClientAs, kind: str) -> None:
     link = make_link(world)
 
     response = client_as("admin").get(reverse("survey:link_print", args=["exempel", link.pk, kind]))
@@ -110,9 +103,7 @@ def test_link_print_has_qr_code(
     assert (response.status_code, b"<svg" in response.content) == (200, True)
 
 
-def test_link_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_link_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     survey_form = current_instrument().forms["styrelse"]
     other = open_link(association=world.other_association, form=survey_form, year=2026)
 
@@ -121,9 +112,7 @@ def test_link_of_other_association_is_404(
     assert (response.status_code, CollectionLink.objects.get(pk=other.pk).is_open) == (404, True)
 
 
-def test_link_close_closes_the_link(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_link_close_closes_the_link(world: World, client_as: ClientAs) -> None:
     link = make_link(world)
 
     response = client_as("admin").post(reverse("survey:link_close", args=["exempel", link.pk]))
@@ -151,7 +140,7 @@ class TestPaperEntryOfTheBoardForm(TestPaperEntryOfAnInterventionForm):
 
 
 def test_paper_entry_lead_stores_answer_for_own_intervention(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = {"datum": "2021-03-04", "insats": world.intervention_a.pk, "q1": "5", "kon": "man"}
 
@@ -170,7 +159,7 @@ def test_paper_entry_lead_stores_answer_for_own_intervention(
 
 
 def test_paper_entry_lead_cannot_choose_other_intervention(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     data = {"datum": "2021-03-04", "insats": world.intervention_b.pk, "q1": "5"}
 

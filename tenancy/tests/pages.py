@@ -3,7 +3,7 @@ may open them (``PersonaViewCases``) and how many queries a list asks."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from django.urls import reverse
@@ -11,6 +11,11 @@ from pytest_django import DjangoAssertNumQueries
 
 from testing.personas import World
 from testing.views import ClientAs, PersonaViewCases
+
+
+def admin_get(client_as: ClientAs, view: str, *args: int) -> Any:
+    """The association's admin GETs the page ``view`` of "exempel" (with ``args``)."""
+    return client_as("admin").get(reverse(view, args=["exempel", *args]))
 
 
 class AssociationPageCases(PersonaViewCases):

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tenancy.models import BoardMember, BoardRole, BoardSeat
 from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
 from testing.factories import BoardMemberFactory, MemberFactory
 from testing.personas import World
+from testing.views import ClientAs, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def board_post(appointed_by: int, **changes: str) -> dict[str, str | int]:
 
 
 def test_board_list_groups_members_and_substitutes_in_role_order(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     member = BoardMemberFactory.create(association=world.association, name="Bo Ledamot")
     chair = BoardMemberFactory.create(
@@ -53,9 +52,7 @@ def test_board_list_groups_members_and_substitutes_in_role_order(
     ]
 
 
-def test_board_list_marks_ended_term(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_board_list_marks_ended_term(world: World, client_as: ClientAs) -> None:
     BoardMemberFactory.create(
         association=world.association,
         term_start=dt.date(2019, 1, 1),
@@ -67,9 +64,7 @@ def test_board_list_marks_ended_term(
     assert response.content.decode().count("Mandatperioden har gått ut") == 1
 
 
-def test_board_create_saves_in_current_association(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_board_create_saves_in_current_association(world: World, client_as: ClientAs) -> None:
     appointing = MemberFactory.create(association=world.association)
 
     response = client_as("admin").post(
@@ -85,42 +80,36 @@ def test_board_create_saves_in_current_association(
     )
 
 
-def test_board_create_term_end_before_start_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+@pytest.mark.parametrize(
+    ("changes", "errors"),
+    [
+        (
+            {"term_start": "2024-01-01", "term_end": "2023-12-31"},
+            {"term_end": ["Mandatperioden kan inte sluta före den börjar (2024-01-01)."]},
+        ),
+        (
+            {"seat": BoardSeat.ERSATTARE, "role": BoardRole.ORDFORANDE},
+            {"role": ["En ersättare kan inte vara ordförande eller vice ordförande."]},
+        ),
+    ],
+    ids=["term-end-before-start", "substitute-as-chair"],
+)
+def test_board_create_inconsistent_input_is_a_form_error(
+    world: World, client_as: ClientAs, changes: dict[str, str], errors: dict[str, list[str]]
 ) -> None:
     appointing = MemberFactory.create(association=world.association)
 
     response = client_as("admin").post(
-        reverse("tenancy:board_create", args=["exempel"]),
-        board_post(appointing.pk, term_start="2024-01-01", term_end="2023-12-31"),
+        reverse("tenancy:board_create", args=["exempel"]), board_post(appointing.pk, **changes)
     )
 
     assert response.status_code == 200
-    assert response.context["form"].errors == {
-        "term_end": ["Mandatperioden kan inte sluta före den börjar (2024-01-01)."]
-    }
-    assert BoardMember.objects.count() == 0
-
-
-def test_board_create_substitute_as_chair_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
-    appointing = MemberFactory.create(association=world.association)
-
-    response = client_as("admin").post(
-        reverse("tenancy:board_create", args=["exempel"]),
-        board_post(appointing.pk, seat=BoardSeat.ERSATTARE, role=BoardRole.ORDFORANDE),
-    )
-
-    assert response.status_code == 200
-    assert response.context["form"].errors == {
-        "role": ["En ersättare kan inte vara ordförande eller vice ordförande."]
-    }
+    assert response.context["form"].errors == errors
     assert BoardMember.objects.count() == 0
 
 
 def test_board_create_appointing_member_of_other_association_is_refused(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = MemberFactory.create(association=world.other_association)
 
@@ -133,7 +122,7 @@ def test_board_create_appointing_member_of_other_association_is_refused(
     assert BoardMember.objects.count() == 0
 
 
-def test_board_update_changes_role(world: World, client_as: Callable[[str | None], Client]) -> None:
+def test_board_update_changes_role(world: World, client_as: ClientAs) -> None:
     board_member = BoardMemberFactory.create(association=world.association)
 
     response = client_as("admin").post(
@@ -146,9 +135,7 @@ def test_board_update_changes_role(world: World, client_as: Callable[[str | None
     assert (board_member.name, board_member.role) == ("Anna Andersson", BoardRole.ORDFORANDE)
 
 
-def test_board_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_board_update_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = BoardMemberFactory.create(association=world.other_association)
 
     response = client_as("admin").post(
@@ -169,14 +156,11 @@ class TestBoardListQueryCount(ListQueryCountCases):
         BoardMemberFactory.create_batch(count, association=world.association)
 
 
-class TestBoardList(AssociationPageCases):
-    permission = "tenancy.view_masterdata"
-    view = "tenancy:board_list"
-
-
-class TestBoardCreatePage(AssociationPageCases):
-    permission = "tenancy.change_masterdata"
-    view = "tenancy:board_create"
+class TestBoardPages(AssociationPageCases):
+    case = each_page(
+        {"permission": "tenancy.view_masterdata", "view": "tenancy:board_list"},
+        {"permission": "tenancy.change_masterdata", "view": "tenancy:board_create"},
+    )
 
 
 class TestBoardUpdatePage(RowPageCases):

@@ -4,10 +4,7 @@ summary that links to each field (issue 10, item 7)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from finance.models import CostOutcome
@@ -15,9 +12,9 @@ from finance.tests.factories import CostOutcomeFactory
 from testing.factories import BudgetFactory, OrganisationFactory
 from testing.html import elements, texts
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
-ClientAs = Callable[[str | None], Client]
 
 
 def test_create_organisation_shows_saved_message(world: World, client_as: ClientAs) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -24,6 +23,7 @@ from tenancy import invitations
 from tenancy.models import Invitation, Role, RoleAssignment, User
 from tenancy.tests.pages import AssociationPageCases, RowPageCases
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 SLUG = "exempel"
@@ -74,7 +74,7 @@ def normalised(html: str, email: str) -> str:
 
 
 def test_invite_answers_the_same_for_existing_and_unknown_address(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     admin = client_as("admin")
     answers = []
@@ -101,7 +101,7 @@ def test_invite_answers_the_same_for_existing_and_unknown_address(
 
 
 def test_invite_shows_no_name_and_gives_no_role_before_acceptance(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     outsider = world.users["outsider"]
 
@@ -115,9 +115,7 @@ def test_invite_shows_no_name_and_gives_no_role_before_acceptance(
     assert User.objects.filter(email="ingen-sadan@example.se").exists() is False
 
 
-def test_invite_unknown_address_creates_no_account(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_invite_unknown_address_creates_no_account(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         invite_url(), {"email": "Ny.Person@Example.se", "role": Role.EKONOM}
     )
@@ -141,9 +139,7 @@ def test_invite_stores_only_the_tokens_hash(world: World) -> None:
     assert [value for value in stored if token in value] == []
 
 
-def test_invite_intervention_role_needs_intervention(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_invite_intervention_role_needs_intervention(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         invite_url(), {"email": "ny@example.se", "role": Role.DELTAGARANSVARIG}
     )
@@ -175,9 +171,7 @@ class TestInvitationCancelPage(RowPageCases):
             return Invitation.objects.get()
 
 
-def test_invitation_cancel_closes_the_link(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_invitation_cancel_closes_the_link(world: World, client_as: ClientAs) -> None:
     link = invite(world, "ny@example.se")
     with scopes_disabled():
         invitation = Invitation.objects.get()
@@ -191,7 +185,7 @@ def test_invitation_cancel_closes_the_link(
 
 
 def test_invitation_of_other_association_cannot_be_cancelled_here(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     with scopes_disabled():
         other = invitations.invite(

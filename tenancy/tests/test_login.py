@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -9,6 +7,7 @@ from pytest_django.fixtures import Settings
 
 from tenancy.models import User
 from testing.personas import World, new_participant_officer
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -58,14 +57,14 @@ def test_participant_officer_without_totp_must_set_it_up(world: World) -> None:
 
 
 def test_participant_officer_with_totp_reaches_dashboard(
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
 ) -> None:
     response = client_as("participant_officer_a").get("/f/exempel/")
 
     assert response.status_code == 200
 
 
-def test_admin_needs_no_second_factor(client_as: Callable[[str | None], Client]) -> None:
+def test_admin_needs_no_second_factor(client_as: ClientAs) -> None:
     response = client_as("admin").get("/f/exempel/")
 
     assert response.status_code == 200
@@ -84,14 +83,14 @@ def test_second_factor_requirement_can_be_turned_off_for_a_demo(
     assert response.status_code == 200
 
 
-def test_dashboard_of_other_association_is_404(client_as: Callable[[str | None], Client]) -> None:
+def test_dashboard_of_other_association_is_404(client_as: ClientAs) -> None:
     response = client_as("admin").get("/f/annat/")
 
     assert response.status_code == 404
 
 
 def test_home_redirects_single_association_user_to_dashboard(
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
 ) -> None:
     response = client_as("admin").get("/")
 

@@ -1,22 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tenancy.models import Member, MemberKind
-from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases, admin_get
 from testing.factories import MemberFactory
 from testing.personas import World
+from testing.views import ClientAs, each_page
 
 pytestmark = pytest.mark.django_db
 
 
 def test_member_list_anonymous_redirects_to_login(
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
 ) -> None:
     response = client_as(None).get(reverse("tenancy:member_list", args=["exempel"]))
 
@@ -24,9 +23,7 @@ def test_member_list_anonymous_redirects_to_login(
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_member_create_saves_in_current_association(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_member_create_saves_in_current_association(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         reverse("tenancy:member_create", args=["exempel"]),
         {"name": "Region Exempel", "kind": MemberKind.REGION, "fee_share": "25"},
@@ -37,9 +34,7 @@ def test_member_create_saves_in_current_association(
     assert (member.association, member.fee_share) == (world.association, Decimal("25.00"))
 
 
-def test_member_create_duplicate_name_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_member_create_duplicate_name_is_a_form_error(world: World, client_as: ClientAs) -> None:
     MemberFactory.create(association=world.association, name="Region Exempel")
 
     response = client_as("admin").post(
@@ -51,21 +46,15 @@ def test_member_create_duplicate_name_is_a_form_error(
     assert Member.objects.filter(name="Region Exempel").count() == 1
 
 
-def test_member_detail_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_member_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = MemberFactory.create(association=world.other_association)
 
-    response = client_as("admin").get(
-        reverse("tenancy:member_detail", args=["exempel", foreign.pk])
-    )
+    response = admin_get(client_as, "tenancy:member_detail", foreign.pk)
 
     assert response.status_code == 404
 
 
-def test_member_list_warns_when_shares_do_not_add_up(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_member_list_warns_when_shares_do_not_add_up(world: World, client_as: ClientAs) -> None:
     MemberFactory.create(association=world.association, fee_share=Decimal("50"))
     MemberFactory.create(association=world.association, fee_share=Decimal("25"))
 
@@ -83,14 +72,11 @@ class TestMemberListQueryCount(ListQueryCountCases):
         MemberFactory.create_batch(count, association=world.association)
 
 
-class TestMemberList(AssociationPageCases):
-    permission = "tenancy.view_masterdata"
-    view = "tenancy:member_list"
-
-
-class TestMemberCreatePage(AssociationPageCases):
-    permission = "tenancy.change_masterdata"
-    view = "tenancy:member_create"
+class TestMemberPages(AssociationPageCases):
+    case = each_page(
+        {"permission": "tenancy.view_masterdata", "view": "tenancy:member_list"},
+        {"permission": "tenancy.change_masterdata", "view": "tenancy:member_create"},
+    )
 
 
 class TestMemberUpdate(RowPageCases):

@@ -1,21 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tenancy.models import Organisation
-from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases, admin_get
 from testing.factories import InterventionFactory, MemberFactory, OrganisationFactory
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
 
 def test_organisation_list_counts_owned_and_partner_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     organisation = OrganisationFactory.create(association=world.association, name="Aaa Kommun")
     InterventionFactory.create(association=world.association, owner=organisation)
@@ -29,7 +27,7 @@ def test_organisation_list_counts_owned_and_partner_interventions(
 
 
 def test_organisation_list_shows_only_current_association(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = OrganisationFactory.create(association=world.other_association)
 
@@ -43,14 +41,12 @@ def test_organisation_list_shows_only_current_association(
 
 
 def test_organisation_detail_lists_owned_and_partner_interventions(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     owner = world.intervention_a.owner
     world.intervention_b.partners.add(owner)
 
-    response = client_as("admin").get(
-        reverse("tenancy:organisation_detail", args=["exempel", owner.pk])
-    )
+    response = admin_get(client_as, "tenancy:organisation_detail", owner.pk)
 
     assert (list(response.context["owned"]), list(response.context["partnered"])) == (
         [world.intervention_a],
@@ -58,21 +54,15 @@ def test_organisation_detail_lists_owned_and_partner_interventions(
     )
 
 
-def test_organisation_detail_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_detail_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = OrganisationFactory.create(association=world.other_association)
 
-    response = client_as("admin").get(
-        reverse("tenancy:organisation_detail", args=["exempel", foreign.pk])
-    )
+    response = admin_get(client_as, "tenancy:organisation_detail", foreign.pk)
 
     assert response.status_code == 404
 
 
-def test_organisation_update_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_update_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = OrganisationFactory.create(association=world.other_association, name="Gammalt")
 
     response = client_as("admin").post(
@@ -85,9 +75,7 @@ def test_organisation_update_of_other_association_is_404(
     assert foreign.name == "Gammalt"
 
 
-def test_organisation_create_saves_with_member(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_create_saves_with_member(world: World, client_as: ClientAs) -> None:
     member = MemberFactory.create(association=world.association)
 
     response = client_as("admin").post(
@@ -100,9 +88,7 @@ def test_organisation_create_saves_with_member(
     assert (organisation.association, organisation.member) == (world.association, member)
 
 
-def test_organisation_create_without_member_saves(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_organisation_create_without_member_saves(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         reverse("tenancy:organisation_create", args=["exempel"]), {"name": "Fristående"}
     )
@@ -112,7 +98,7 @@ def test_organisation_create_without_member_saves(
 
 
 def test_organisation_create_member_of_other_association_is_refused(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     foreign = MemberFactory.create(association=world.other_association)
 
@@ -127,7 +113,7 @@ def test_organisation_create_member_of_other_association_is_refused(
 
 
 def test_organisation_create_duplicate_name_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     OrganisationFactory.create(association=world.association, name="Socialtjänsten")
 

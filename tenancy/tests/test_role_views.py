@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tenancy.models import Role, RoleAssignment
 from tenancy.services import assign_role
-from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases
+from tenancy.tests.pages import AssociationPageCases, ListQueryCountCases, RowPageCases, admin_get
 from testing.factories import UserFactory
 from testing.personas import World
+from testing.views import ClientAs, each_page
 
 pytestmark = pytest.mark.django_db
 
@@ -28,22 +26,16 @@ class TestRoleAssignPage(TestRoleList):
     view = "tenancy:role_assign"
 
 
-class TestRevokeRolePage(RowPageCases):
+class TestRevokeRole(RowPageCases):
     permission = "tenancy.manage_roles"
     view = "tenancy:revoke_role"
+    case = each_page({"method": "get"}, {"method": "post", "allowed": 302})
 
     def arrange(self, world: World) -> RoleAssignment:
         return assignment_of(world, "board")
 
 
-class TestRevokeRole(TestRevokeRolePage):
-    method = "post"
-    allowed = 302
-
-
-def test_role_list_shows_only_users_with_roles_here(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_role_list_shows_only_users_with_roles_here(world: World, client_as: ClientAs) -> None:
     UserFactory.create(email="utan-roll@example.se")
     stranger = UserFactory.create(email="annat-forbund@example.se")
     assign_role(user=stranger, role=Role.EKONOM, association=world.other_association)
@@ -65,7 +57,7 @@ def test_role_list_shows_only_users_with_roles_here(
 
 
 def test_role_list_shows_intervention_of_intervention_roles(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     assign_role(
         user=world.users["intervention_lead_a"],
@@ -86,7 +78,7 @@ def test_role_list_shows_intervention_of_intervention_roles(
 
 
 def test_role_assign_intervention_role_without_intervention_is_a_form_error(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         reverse("tenancy:role_assign", args=["exempel"]),
@@ -100,7 +92,7 @@ def test_role_assign_intervention_role_without_intervention_is_a_form_error(
 
 
 def test_role_assign_intervention_of_other_association_is_refused(
-    world: World, client_as: Callable[[str | None], Client]
+    world: World, client_as: ClientAs
 ) -> None:
     response = client_as("admin").post(
         reverse("tenancy:role_assign", args=["exempel"]),
@@ -116,9 +108,7 @@ def test_role_assign_intervention_of_other_association_is_refused(
     assert world.users["economist"].role_assignments.count() == 1
 
 
-def test_role_assign_system_administrator_is_refused(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_role_assign_system_administrator_is_refused(world: World, client_as: ClientAs) -> None:
     response = client_as("admin").post(
         reverse("tenancy:role_assign", args=["exempel"]),
         {"email": world.users["economist"].email, "role": Role.SYSTEMADMINISTRATOR},
@@ -129,22 +119,16 @@ def test_role_assign_system_administrator_is_refused(
     assert RoleAssignment.objects.filter(role=Role.SYSTEMADMINISTRATOR).count() == 0
 
 
-def test_revoke_role_get_only_confirms(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_revoke_role_get_only_confirms(world: World, client_as: ClientAs) -> None:
     assignment = assignment_of(world, "board")
 
-    response = client_as("admin").get(
-        reverse("tenancy:revoke_role", args=["exempel", assignment.pk])
-    )
+    response = admin_get(client_as, "tenancy:revoke_role", assignment.pk)
 
     assert response.status_code == 200
     assert RoleAssignment.objects.filter(pk=assignment.pk).exists() is True
 
 
-def test_revoke_role_removes_access_on_next_request(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_revoke_role_removes_access_on_next_request(world: World, client_as: ClientAs) -> None:
     board_client = client_as("board")
     dashboard = reverse("dashboard", args=["exempel"])
     assert board_client.get(dashboard).status_code == 200
@@ -159,9 +143,7 @@ def test_revoke_role_removes_access_on_next_request(
     assert board_client.get(dashboard).status_code == 404
 
 
-def test_revoke_role_of_other_association_is_404(
-    world: World, client_as: Callable[[str | None], Client]
-) -> None:
+def test_revoke_role_of_other_association_is_404(world: World, client_as: ClientAs) -> None:
     foreign = assignment_of(world, "outsider")
     client = client_as("admin")
     url = reverse("tenancy:revoke_role", args=["exempel", foreign.pk])

@@ -5,7 +5,6 @@ re-authentication page that offers only what then works."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -17,9 +16,9 @@ from django.utils.http import urlencode
 
 from testing.html import elements, texts
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
-ClientAs = Callable[[str | None], Client]
 
 
 def visible_text(html: str) -> str:

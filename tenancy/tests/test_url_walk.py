@@ -3,13 +3,13 @@ answer 404 to a user of another association and send anonymous users to the logi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from testing.personas import World
+from testing.views import ClientAs
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_tenant_view_names_a_permission_rule(route: str, pattern: URLPattern) ->
 @pytest.mark.parametrize(("route", "pattern"), tenant_routes(), ids=lambda v: str(v))
 def test_tenant_view_is_404_for_outsider(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     route: str,
     pattern: URLPattern,
 ) -> None:
@@ -73,7 +73,7 @@ def test_tenant_view_is_404_for_outsider(
 @pytest.mark.parametrize(("route", "pattern"), tenant_routes(), ids=lambda v: str(v))
 def test_tenant_view_redirects_anonymous_to_login(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     route: str,
     pattern: URLPattern,
 ) -> None:
@@ -86,7 +86,7 @@ def test_tenant_view_redirects_anonymous_to_login(
 @pytest.mark.parametrize(("route", "pattern"), tenant_routes(), ids=lambda v: str(v))
 def test_tenant_view_is_404_for_unknown_association(
     world: World,
-    client_as: Callable[[str | None], Client],
+    client_as: ClientAs,
     route: str,
     pattern: URLPattern,
 ) -> None:
