@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.base import ContextMixin, View
+from django.views.generic.detail import SingleObjectTemplateResponseMixin
+from django.views.generic.edit import ModelFormMixin
 
 from tenancy.http import tenant_request
 from tenancy.models import Association, User
@@ -150,6 +152,14 @@ class TenantFormMixin:
         self.object = form.save()
         messages.success(self.request, self.get_success_message())
         return htmx_redirect(self.request, self.get_success_url())
+
+
+class FormPage(TenantFormMixin, TenantView, SingleObjectTemplateResponseMixin, ModelFormMixin):
+    """What the create page and the update page of one kind of object share, said once:
+    subclass it with the permission, form, template, model and the page a save leads to,
+    and put the subclass first in both pages' bases, e.g.
+    ``class MemberCreateView(MemberFormPage, TenantCreateView)``; each page adds its title.
+    """
 
 
 class TenantCreateView(TenantFormMixin, TenantView, CreateView):
