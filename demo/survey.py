@@ -136,7 +136,7 @@ def _figures(
                         women=min(100, own + rng.randint(-6, 6)),
                         men=None if form_code == "styrelse" else max(0, own - rng.randint(0, 8)),
                     )
-    for form_code in INTERVENTION_FORMS:
+    for form_code in sorted(INTERVENTION_FORMS):  # a frozenset: sort for the same rows every run
         for code in SURVEY_INTERVENTIONS:
             if code in interventions:
                 save_asked_count(

@@ -28,11 +28,11 @@ from meetings.minutes_forms import (
 )
 from meetings.models import Concerns, Meeting, Minutes, OrganKind, Paragraph
 from meetings.queries import organ_people
-from meetings.views import MeetingChildView, add_errors
+from meetings.views import MeetingChildView
 from participants.reauth import fresh_check_redirect
 from stats.annual.data import ReportError
 from tenancy.permissions import permission, restrict
-from tenancy.views.base import TenantView, htmx_redirect
+from tenancy.views.base import ServiceFormMixin, TenantView, htmx_redirect
 
 
 def minutes_url(meeting: Meeting) -> str:
@@ -98,7 +98,7 @@ class MinutesChildView(MeetingChildView):
         return context
 
 
-class ServingView(MinutesChildView, FormView):
+class ServingView(ServiceFormMixin, MinutesChildView, FormView):
     permission_required = "meetings.change_minutes"
     template_name = "meetings/form.html"
     extra_context = {"title": _("Närvaro och justerare")}
@@ -126,22 +126,22 @@ class ServingView(MinutesChildView, FormView):
             initial=initial,
         )
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: Any) -> None:
         rows = [service.ServingRow(m, low, high, for_) for m, low, high, for_ in form.rows()]
-        try:
-            service.set_serving(
-                user=self.request.user,
-                minutes=self.minutes,
-                rows=rows,
-                others_present=form.cleaned_data["others_present"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        service.set_serving(
+            user=self.request.user,
+            minutes=self.minutes,
+            rows=rows,
+            others_present=form.cleaned_data["others_present"],
+        )
         self.minutes.checker = form.cleaned_data["checker"]
         self.minutes.save(update_fields=["checker"])
-        messages.success(self.request, _("Närvaron är sparad."))
-        return htmx_redirect(self.request, minutes_url(self.meeting))
+
+    def get_success_url_for(self, result: None) -> str:
+        return minutes_url(self.meeting)
+
+    def success_message(self) -> str:
+        return _("Närvaron är sparad.")
 
 
 class ParagraphChildView(TenantView):
@@ -166,10 +166,17 @@ class ParagraphChildView(TenantView):
         return context
 
 
-class ParagraphView(ParagraphChildView, FormView):
+class ParagraphFormView(ServiceFormMixin, ParagraphChildView, FormView):
+    """A form about one § of the minutes: a save leads back to the minutes."""
+
     permission_required = "meetings.change_minutes"
     template_name = "meetings/form.html"
 
+    def get_success_url_for(self, result: Any) -> str:
+        return minutes_url(self.paragraph.minutes.meeting)
+
+
+class ParagraphView(ParagraphFormView):
     def get_form(self, form_class: Any = None) -> ParagraphForm:
         ordinary, substitutes = _people(self.paragraph.minutes.meeting)
         return ParagraphForm(
@@ -183,29 +190,23 @@ class ParagraphView(ParagraphChildView, FormView):
             },
         )
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
-        try:
-            service.update_paragraph(
-                user=self.request.user,
-                paragraph=self.paragraph,
-                decision=str(data["decision"]).splitlines(),
-                votes=data["votes"],
-                reservations=data["reservations"],
-                conflicted=list(data["conflicted"]),
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Paragrafen är sparad."))
-        return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
+        service.update_paragraph(
+            user=self.request.user,
+            paragraph=self.paragraph,
+            decision=str(data["decision"]).splitlines(),
+            votes=data["votes"],
+            reservations=data["reservations"],
+            conflicted=list(data["conflicted"]),
+        )
+
+    def success_message(self) -> str:
+        return _("Paragrafen är sparad.")
 
 
-class ApplicationDecisionView(ParagraphChildView, FormView):
+class ApplicationDecisionView(ParagraphFormView):
     """The § decides an application: recorded through the funding service."""
-
-    permission_required = "meetings.change_minutes"
-    template_name = "meetings/form.html"
 
     def get_form(self, form_class: Any = None) -> ApplicationDecisionForm:
         undecided = Application.objects.filter(decision__isnull=True, assessment__isnull=False)
@@ -217,34 +218,25 @@ class ApplicationDecisionView(ParagraphChildView, FormView):
             self.request.POST or None, applications=undecided, initial=initial
         )
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
-        try:
-            decision = service.decide_application(
-                user=self.request.user,
-                paragraph=self.paragraph,
-                application=data["application"],
-                outcome=data["outcome"],
-                start_date=data["start_date"],
-                end_date=data["end_date"],
-                years=[YearAmount(year, amount) for year, amount in data["years"]],
-                conditions=data["conditions"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Beslutet är registrerat: %(decision)s.") % {"decision": decision},
+        self.decision = service.decide_application(
+            user=self.request.user,
+            paragraph=self.paragraph,
+            application=data["application"],
+            outcome=data["outcome"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            years=[YearAmount(year, amount) for year, amount in data["years"]],
+            conditions=data["conditions"],
         )
-        return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
+
+    def success_message(self) -> str:
+        return _("Beslutet är registrerat: %(decision)s.") % {"decision": self.decision}
 
 
-class DeviationDecisionView(ParagraphChildView, FormView):
+class DeviationDecisionView(ParagraphFormView):
     """The § decides a deviation report: recorded through the follow-up service."""
-
-    permission_required = "meetings.change_minutes"
-    template_name = "meetings/form.html"
 
     def get_form(self, form_class: Any = None) -> DeviationDecisionForm:
         undecided = Deviation.objects.filter(decision=Decision.UNDECIDED).select_related(
@@ -258,46 +250,38 @@ class DeviationDecisionView(ParagraphChildView, FormView):
             self.request.POST or None, deviations=undecided, initial=initial
         )
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
-        try:
-            service.decide_deviation(
-                user=self.request.user,
-                paragraph=self.paragraph,
-                deviation=data["deviation"],
-                decision=data["decision"],
-                comment=data["comment"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Beslutet om avvikelserapporten är registrerat."))
-        return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
+        service.decide_deviation(
+            user=self.request.user,
+            paragraph=self.paragraph,
+            deviation=data["deviation"],
+            decision=data["decision"],
+            comment=data["comment"],
+        )
+
+    def success_message(self) -> str:
+        return _("Beslutet om avvikelserapporten är registrerat.")
 
 
-class AdoptionView(ParagraphChildView, FormView):
+class AdoptionView(ParagraphFormView):
     """The § adopts the annual report of a year (its figures are frozen as adopted)."""
 
-    permission_required = "meetings.change_minutes"
-    template_name = "meetings/form.html"
     form_class = AdoptionForm
 
     def get_initial(self) -> dict[str, Any]:
         return {"year": self.paragraph.minutes.meeting.date.year - 1}
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: Any) -> None:
         try:
             service.adopt_annual_report(
                 user=self.request.user, paragraph=self.paragraph, year=form.cleaned_data["year"]
             )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
         except ReportError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        messages.success(self.request, _("Årsredovisningen är fastställd och dess siffror låsta."))
-        return htmx_redirect(self.request, minutes_url(self.paragraph.minutes.meeting))
+            raise ValidationError(str(error)) from error
+
+    def success_message(self) -> str:
+        return _("Årsredovisningen är fastställd och dess siffror låsta.")
 
 
 class CheckMinutesView(MinutesChildView):

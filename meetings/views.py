@@ -28,21 +28,13 @@ from meetings.queries import delegated_decisions, organ_people
 from meetings.substitutes import calls_by_absent_member
 from tenancy.permissions import restrict
 from tenancy.views.base import (
+    ServiceFormMixin,
     TenantCreateView,
     TenantDetailView,
     TenantListView,
     TenantView,
     htmx_redirect,
 )
-
-
-def add_errors(form: Any, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form (per field where it names one)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class MeetingListView(TenantListView):
@@ -61,7 +53,7 @@ class MeetingListView(TenantListView):
         return context
 
 
-class MeetingCreateView(TenantView, FormView):
+class MeetingCreateView(ServiceFormMixin, TenantView, FormView):
     permission_required = "meetings.change_meeting"
     template_name = "meetings/form.html"
     form_class = MeetingForm
@@ -73,14 +65,14 @@ class MeetingCreateView(TenantView, FormView):
         kwargs["organs"] = Organ.objects.all()
         return kwargs
 
-    def form_valid(self, form: MeetingForm) -> HttpResponse:
-        try:
-            meeting = services.create_meeting(user=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Sammanträdet är skapat med de stående ärendena."))
-        return htmx_redirect(self.request, meeting_url(meeting))
+    def save(self, form: MeetingForm) -> Meeting:
+        return services.create_meeting(user=self.request.user, **form.cleaned_data)
+
+    def get_success_url_for(self, result: Meeting) -> str:
+        return meeting_url(result)
+
+    def success_message(self) -> str:
+        return _("Sammanträdet är skapat med de stående ärendena.")
 
 
 def meeting_url(meeting: Meeting) -> str:
@@ -146,7 +138,7 @@ class MeetingChildView(TenantView):
         return context
 
 
-class ItemFormView(FormView):
+class ItemFormView(ServiceFormMixin, FormView):
     """The form of an item; ``save`` stores it (a refusal lands next to the fields) and
     gives the meeting to return to."""
 
@@ -160,14 +152,11 @@ class ItemFormView(FormView):
     def save(self, form: ItemForm) -> Meeting:
         raise NotImplementedError
 
-    def form_valid(self, form: ItemForm) -> HttpResponse:
-        try:
-            meeting = self.save(form)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Ärendet är sparat."))
-        return htmx_redirect(self.request, meeting_url(meeting))
+    def get_success_url_for(self, result: Meeting) -> str:
+        return meeting_url(result)
+
+    def success_message(self) -> str:
+        return _("Ärendet är sparat.")
 
 
 class ItemCreateView(ItemFormView, MeetingChildView):
@@ -251,28 +240,28 @@ class ItemDeleteView(ItemView):
         return htmx_redirect(request, meeting_url(meeting))
 
 
-class AttachmentCreateView(ItemView, FormView):
+class AttachmentCreateView(ServiceFormMixin, ItemView, FormView):
     permission_required = "meetings.change_meeting"
     template_name = "meetings/form.html"
     form_class = AttachmentForm
     extra_context = {"title": _("Ny bilaga"), "multipart": True}
 
-    def form_valid(self, form: AttachmentForm) -> HttpResponse:
+    def save(self, form: AttachmentForm) -> None:
         data = form.cleaned_data
-        try:
-            services.add_attachment(
-                user=self.request.user,
-                item=self.item,
-                title=data["title"],
-                document=data["document"],
-                reference=data["reference"],
-                file=data["file"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Bilagan är sparad."))
-        return htmx_redirect(self.request, meeting_url(self.item.meeting))
+        services.add_attachment(
+            user=self.request.user,
+            item=self.item,
+            title=data["title"],
+            document=data["document"],
+            reference=data["reference"],
+            file=data["file"],
+        )
+
+    def get_success_url_for(self, result: None) -> str:
+        return meeting_url(self.item.meeting)
+
+    def success_message(self) -> str:
+        return _("Bilagan är sparad.")
 
 
 class AttachmentDownloadView(TenantView):
@@ -395,7 +384,7 @@ class NoticeDownloadView(MeetingChildView):
         return response
 
 
-class DelegatedDecisionCreateView(TenantView, FormView):
+class DelegatedDecisionCreateView(ServiceFormMixin, TenantView, FormView):
     permission_required = "meetings.record_delegated_decision"
     template_name = "meetings/form.html"
     form_class = DelegatedDecisionForm
@@ -406,19 +395,16 @@ class DelegatedDecisionCreateView(TenantView, FormView):
         context["cancel_url"] = reverse("meetings:list", args=[self.association.slug])
         return context
 
-    def form_valid(self, form: DelegatedDecisionForm) -> HttpResponse:
-        try:
-            services.record_delegated_decision(
-                user=self.request.user, association=self.association, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Delegationsbeslutet är sparat och redovisas vid nästa styrelsesammanträde."),
+    def save(self, form: DelegatedDecisionForm) -> None:
+        services.record_delegated_decision(
+            user=self.request.user, association=self.association, **form.cleaned_data
         )
-        return htmx_redirect(self.request, reverse("meetings:list", args=[self.association.slug]))
+
+    def get_success_url_for(self, result: None) -> str:
+        return reverse("meetings:list", args=[self.association.slug])
+
+    def success_message(self) -> str:
+        return _("Delegationsbeslutet är sparat och redovisas vid nästa styrelsesammanträde.")
 
 
 class StaffListView(TenantListView):

@@ -1,7 +1,7 @@
 """Forms of the participant pages. They check the shape of the input (dates, closed-list
 codes, numbers); the rules (consent before entry, work extent for work exits, one open
 participation, valid personnummer) live in ``participants.services`` and come back as
-field errors through ``add_service_errors``.
+field errors through ``tenancy.forms.add_service_errors``.
 
 A personnummer is only ever posted (never in a URL); error messages never repeat it.
 """
@@ -37,16 +37,6 @@ _IDENTITY_ATTRS = {"autocomplete": "off", "spellcheck": "false"}
 
 def _choices(choices: Any) -> list[tuple[str, str]]:
     return [*_BLANK, *choices]
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (above the form for
-    messages about no field of this form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def personnummer_field(**kwargs: Any) -> forms.CharField:

@@ -9,13 +9,14 @@ from demo.data.specs import (
     AssociationSpec,
     BoardSpec,
     GoalSpec,
-    InterventionSpec,
+    InterventionRow,
     MemberSpec,
     OrganisationSpec,
     SteeringGroupMemberSpec,
     SteeringGroupSpec,
     UserSpec,
     d,
+    intervention_specs,
 )
 from interventions.models import Aim, FollowUp, GoalStatus, Kind, SteeringGroupRole
 from tenancy.models import BoardRole, BoardSeat, MemberKind, Role
@@ -135,381 +136,236 @@ _WORK, _PRE = Aim.WORK, Aim.PRE_REHABILITATION
 _PERSONS, _COUNTS = FollowUp.PERSONAL_DATA, FollowUp.COUNTS
 _MET, _PARTLY, _NOT_MET = GoalStatus.MET, GoalStatus.PARTLY_MET, GoalStatus.NOT_MET
 
-EXEMPEL_INTERVENTIONS = (
-    InterventionSpec(
-        code="STEG-24",
-        name="Exempel, Steg till arbete",
-        short_name="Steg till arbete",
-        owner=EXEMPEL_AME,
-        partners=(FK, AF, PSYKIATRIN),
-        kind=_IND,
-        aim=_WORK,
-        follow_up=_PERSONS,
-        start=d(2024, 1, 1),
-        end=d(2026, 12, 31),
-        expected_participants=60,
-        steering_group=LOKUS_EXEMPEL,
-        yearly_budget=1_800_000,
-        quarterly_years=(2025,),
-        goals=(
-            GoalSpec(
-                "Deltagarna ska gå vidare till arbete eller studier.",
-                "40 % av de avslutade deltagarna går till arbete eller studier",
-            ),
-            GoalSpec(
-                "Insatsen ska nå den målgrupp som anges i ansökan.",
-                "60 deltagare under insatstiden, varav minst 40 % kvinnor",
-            ),
-        ),
+#: The interventions, one row each: (code, name, short name), (owner, partners, steering
+#: group), (kind, aim, follow-up, start, end, expected participants, yearly budget in SEK).
+_INTERVENTION_ROWS: tuple[InterventionRow, ...] = (
+    (
+        ("STEG-24", "Exempel, Steg till arbete", "Steg till arbete"),
+        (EXEMPEL_AME, (FK, AF, PSYKIATRIN), LOKUS_EXEMPEL),
+        (_IND, _WORK, _PERSONS, d(2024, 1, 1), d(2026, 12, 31), 60, 1_800_000),
     ),
-    InterventionSpec(
-        code="IPS-23",
-        name="Region Exempel, Individanpassat stöd till arbete enligt IPS",
-        short_name="IPS Exempel",
-        owner=PSYKIATRIN,
-        partners=(AF, EXEMPEL_AME),
-        kind=_IND,
-        aim=_WORK,
-        follow_up=_PERSONS,
-        start=d(2023, 1, 1),
-        end=d(2026, 6, 30),
-        expected_participants=45,
-        steering_group=STYRGRUPP_REGION,
-        yearly_budget=1_450_000,
-        goals=(
-            GoalSpec(
-                "Deltagare med psykisk ohälsa ska få och behålla ett arbete.",
-                "30 % av deltagarna har arbete eller studier vid avslut",
-            ),
-            GoalSpec(
-                "Arbetet ska följa IPS-modellen.",
-                "Minst 100 poäng (god trohet) vid årlig granskning med IPS-skalan",
-            ),
-        ),
+    (
+        ("IPS-23", "Region Exempel, Individanpassat stöd till arbete enligt IPS", "IPS Exempel"),
+        (PSYKIATRIN, (AF, EXEMPEL_AME), STYRGRUPP_REGION),
+        (_IND, _WORK, _PERSONS, d(2023, 1, 1), d(2026, 6, 30), 45, 1_450_000),
     ),
-    InterventionSpec(
-        code="KRAFT-22",
-        name="Ekby, Kraftsamling",
-        short_name="Kraftsamling",
-        owner=EKBY_AME,
-        partners=(FK, PRIMARVARDEN),
-        kind=_IND,
-        aim=_PRE,
-        follow_up=_PERSONS,
-        start=d(2022, 1, 1),
-        end=d(2024, 12, 31),
-        expected_participants=45,
-        steering_group=LOKUS_EKBY_ASBY,
-        yearly_budget=1_100_000,
-        goals=(
-            GoalSpec(
-                "Deltagarna ska få en plan för fortsatt rehabilitering.",
-                "70 % av de avslutade deltagarna har en handlingsplan",
-                _MET,
-            ),
-            GoalSpec(
-                "Deltagarna ska ta steg mot arbete.",
-                "25 % går vidare till en arbetsförberedande insats",
-                _PARTLY,
-            ),
-        ),
+    (
+        ("KRAFT-22", "Ekby, Kraftsamling", "Kraftsamling"),
+        (EKBY_AME, (FK, PRIMARVARDEN), LOKUS_EKBY_ASBY),
+        (_IND, _PRE, _PERSONS, d(2022, 1, 1), d(2024, 12, 31), 45, 1_100_000),
     ),
-    InterventionSpec(
-        code="BRYGGAN-22",
-        name="Åsby, Bryggan",
-        short_name="Bryggan",
-        owner=ASBY_AME,
-        partners=(FK, AF, ASBY_VUX),
-        kind=_IND,
-        aim=_WORK,
-        follow_up=_PERSONS,
-        start=d(2022, 3, 1),
-        end=d(2025, 8, 31),
-        expected_participants=40,
-        steering_group=LOKUS_EKBY_ASBY,
-        yearly_budget=950_000,
-        goals=(
-            GoalSpec(
-                "Deltagarna ska gå vidare till arbete eller studier.",
-                "35 % av de avslutade deltagarna går till arbete eller studier",
-                _MET,
-            ),
-            GoalSpec(
-                "Ett arbetssätt med gemensam kartläggning ska finnas kvar efter insatsen.",
-                "Beslut om implementering i ordinarie verksamhet senast 2025-06-30",
-                _NOT_MET,
-            ),
-        ),
+    (
+        ("BRYGGAN-22", "Åsby, Bryggan", "Bryggan"),
+        (ASBY_AME, (FK, AF, ASBY_VUX), LOKUS_EKBY_ASBY),
+        (_IND, _WORK, _PERSONS, d(2022, 3, 1), d(2025, 8, 31), 40, 950_000),
     ),
-    InterventionSpec(
-        code="UNGA-25",
-        name="Unga in – samordnat stöd för unga 16–29 år",
-        short_name="Unga in",
-        owner=STRANDVIK_IFO,
-        partners=(AF, FK, FOLKHOGSKOLA),
-        kind=_IND,
-        aim=_PRE,
-        follow_up=_PERSONS,
-        start=d(2025, 1, 1),
-        end=d(2027, 12, 31),
-        expected_participants=80,
-        steering_group=STYRGRUPP_UNGA,
-        yearly_budget=2_400_000,
-        quarterly_years=(2025, 2026),
-        goals=(
-            GoalSpec(
-                "Unga som varken arbetar eller studerar ska få samordnat stöd.",
-                "80 unga deltagare under insatstiden",
-            ),
-            GoalSpec(
-                "Deltagarna ska få en plan för fortsatt rehabilitering eller studier.",
-                "75 % av de avslutade deltagarna har en handlingsplan",
-            ),
-        ),
+    (
+        ("UNGA-25", "Unga in – samordnat stöd för unga 16–29 år", "Unga in"),
+        (STRANDVIK_IFO, (AF, FK, FOLKHOGSKOLA), STYRGRUPP_UNGA),
+        (_IND, _PRE, _PERSONS, d(2025, 1, 1), d(2027, 12, 31), 80, 2_400_000),
     ),
-    InterventionSpec(
-        code="LOTSEN-24",
-        name="Strandvik, Lotsen",
-        short_name="Lotsen",
-        owner=STRANDVIK_IFO,
-        partners=(PRIMARVARDEN, FK),
-        kind=_IND,
-        aim=_PRE,
-        follow_up=_PERSONS,
-        start=d(2024, 7, 1),
-        end=d(2026, 6, 30),
-        expected_participants=30,
-        steering_group=STYRGRUPP_UNGA,
-        yearly_budget=750_000,
-        goals=(
-            GoalSpec(
-                "Deltagarna ska komma närmare arbetsmarknaden.",
-                "Hälften av deltagarna visar stegförflyttning i progressionsmätningen",
-            ),
-        ),
+    (
+        ("LOTSEN-24", "Strandvik, Lotsen", "Lotsen"),
+        (STRANDVIK_IFO, (PRIMARVARDEN, FK), STYRGRUPP_UNGA),
+        (_IND, _PRE, _PERSONS, d(2024, 7, 1), d(2026, 6, 30), 30, 750_000),
     ),
-    InterventionSpec(
-        code="PRAKTIK-25",
-        name="Praktikplatsen",
-        short_name="Praktikplatsen",
-        owner=EXEMPEL_AME,
-        partners=(AF, FORETAGARNA),
-        kind=_IND,
-        aim=_WORK,
-        follow_up=_COUNTS,
-        start=d(2025, 1, 1),
-        end=d(2026, 12, 31),
-        expected_participants=120,
-        steering_group=LOKUS_EXEMPEL,
-        yearly_budget=650_000,
-        goals=(
-            GoalSpec(
-                "Fler praktikplatser hos arbetsgivare i Exempel kommun.",
-                "60 nya praktikplatser per år",
-            ),
-            GoalSpec(
-                "Deltagare ska få en anställning efter praktiken.",
-                "20 % av deltagarna får anställning inom sex månader",
-            ),
-        ),
+    (
+        ("PRAKTIK-25", "Praktikplatsen", "Praktikplatsen"),
+        (EXEMPEL_AME, (AF, FORETAGARNA), LOKUS_EXEMPEL),
+        (_IND, _WORK, _COUNTS, d(2025, 1, 1), d(2026, 12, 31), 120, 650_000),
     ),
-    InterventionSpec(
-        code="SPRAK-26",
-        name="Språkstart – svenska och arbetsliv för nyanlända",
-        short_name="Språkstart",
-        owner=FOLKHOGSKOLA,
-        partners=(VUXENSKOLAN, AF, ASBY_VUX),
-        kind=_IND,
-        aim=_PRE,
-        follow_up=_PERSONS,
-        start=d(2026, 1, 1),
-        end=d(2027, 12, 31),
-        expected_participants=50,
-        steering_group=LOKUS_EKBY_ASBY,
-        yearly_budget=1_250_000,
-        goals=(
-            GoalSpec(
-                "Deltagarna ska stärka sin svenska och sin kunskap om arbetslivet.",
-                "70 % av deltagarna går vidare till studier, praktik eller arbete",
-            ),
-        ),
+    (
+        ("SPRAK-26", "Språkstart – svenska och arbetsliv för nyanlända", "Språkstart"),
+        (FOLKHOGSKOLA, (VUXENSKOLAN, AF, ASBY_VUX), LOKUS_EKBY_ASBY),
+        (_IND, _PRE, _PERSONS, d(2026, 1, 1), d(2027, 12, 31), 50, 1_250_000),
     ),
-    InterventionSpec(
-        code="NAVIGATOR-27",
-        name="Navigatorcentrum Exempel",
-        short_name="Navigatorcentrum",
-        owner=EXEMPEL_AME,
-        partners=(AF, FK, PSYKIATRIN),
-        kind=_IND,
-        aim=_WORK,
-        follow_up=_PERSONS,
-        start=d(2027, 1, 1),
-        end=d(2027, 12, 31),
-        expected_participants=50,
-        steering_group=LOKUS_EXEMPEL,
-        yearly_budget=1_600_000,
-        goals=(
-            GoalSpec(
-                "Unga vuxna ska nå egen försörjning.",
-                "35 % av de avslutade deltagarna går till arbete eller studier",
-            ),
-        ),
+    (
+        ("NAVIGATOR-27", "Navigatorcentrum Exempel", "Navigatorcentrum"),
+        (EXEMPEL_AME, (AF, FK, PSYKIATRIN), LOKUS_EXEMPEL),
+        (_IND, _WORK, _PERSONS, d(2027, 1, 1), d(2027, 12, 31), 50, 1_600_000),
     ),
-    InterventionSpec(
-        code="LOKUS-23",
-        name="Lokussamordnare Exempel",
-        short_name="Lokussamordnare",
-        owner=EXEMPEL_AME,
-        partners=(FK, AF, PRIMARVARDEN),
-        kind=_STR,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2023, 1, 1),
-        end=d(2026, 12, 31),
-        expected_participants=None,
-        steering_group=LOKUS_EXEMPEL,
-        yearly_budget=520_000,
-        goals=(
-            GoalSpec(
-                "Parterna ska ha en gemensam bild av behoven i kommunen.",
-                "En behovsanalys per år, redovisad för lokusgruppen",
-            ),
-            GoalSpec(
-                "Samverkan ska leda till nya gemensamma insatser.",
-                "Minst en ny ansökan per år",
-            ),
-        ),
+    (
+        ("LOKUS-23", "Lokussamordnare Exempel", "Lokussamordnare"),
+        (EXEMPEL_AME, (FK, AF, PRIMARVARDEN), LOKUS_EXEMPEL),
+        (_STR, "", _COUNTS, d(2023, 1, 1), d(2026, 12, 31), None, 520_000),
     ),
-    InterventionSpec(
-        code="PSYK-22",
-        name="Samverkan kring psykisk hälsa och arbete",
-        short_name="Psykisk hälsa och arbete",
-        owner=PSYKIATRIN,
-        partners=(FK, AF, EKBY_AME),
-        kind=_STR,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2022, 1, 1),
-        end=d(2023, 12, 31),
-        expected_participants=None,
-        steering_group=STYRGRUPP_REGION,
-        yearly_budget=680_000,
-        goals=(
-            GoalSpec(
-                "En gemensam rutin för remiss mellan psykiatri och arbetsmarknadsenheter.",
-                "Rutinen beslutad av alla parter senast 2023-06-30",
-                _MET,
-            ),
-        ),
+    (
+        ("PSYK-22", "Samverkan kring psykisk hälsa och arbete", "Psykisk hälsa och arbete"),
+        (PSYKIATRIN, (FK, AF, EKBY_AME), STYRGRUPP_REGION),
+        (_STR, "", _COUNTS, d(2022, 1, 1), d(2023, 12, 31), None, 680_000),
     ),
-    InterventionSpec(
-        code="DIGITAL-24",
-        name="Digital samhällsorientering i Exempel län",
-        short_name="Digital samhällsorientering",
-        owner=VUXENSKOLAN,
-        partners=(ASBY_VUX, AF),
-        kind=_STR,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2024, 1, 1),
-        end=d(2026, 12, 31),
-        expected_participants=None,
-        steering_group=LOKUS_EKBY_ASBY,
-        yearly_budget=600_000,
-        goals=(
-            GoalSpec(
-                "Samhällsorientering ska finnas digitalt på fem språk.",
-                "Fem språkversioner publicerade senast 2025-12-31",
-                _PARTLY,
-            ),
-        ),
+    (
+        ("DIGITAL-24", "Digital samhällsorientering i Exempel län", "Digital samhällsorientering"),
+        (VUXENSKOLAN, (ASBY_VUX, AF), LOKUS_EKBY_ASBY),
+        (_STR, "", _COUNTS, d(2024, 1, 1), d(2026, 12, 31), None, 600_000),
     ),
-    InterventionSpec(
-        code="REKO-23",
-        name="Processtöd för rehabiliteringskoordinatorer",
-        short_name="Processtöd reko",
-        owner=PRIMARVARDEN,
-        partners=(FK,),
-        kind=_KOMP,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2023, 4, 1),
-        end=d(2025, 3, 31),
-        expected_participants=None,
-        steering_group=STYRGRUPP_REGION,
-        yearly_budget=420_000,
-        goals=(
-            GoalSpec(
-                "Rehabiliteringskoordinatorerna ska ha gemensam kunskap om parternas uppdrag.",
-                "Fyra utbildningsdagar per år med minst 30 deltagare",
-                _MET,
-            ),
-        ),
+    (
+        ("REKO-23", "Processtöd för rehabiliteringskoordinatorer", "Processtöd reko"),
+        (PRIMARVARDEN, (FK,), STYRGRUPP_REGION),
+        (_KOMP, "", _COUNTS, d(2023, 4, 1), d(2025, 3, 31), None, 420_000),
     ),
-    InterventionSpec(
-        code="SMAIL-25",
-        name="Kompetensstöd i progressionsmätning med SMAIL",
-        short_name="SMAIL-utbildning",
-        owner=EXEMPEL_AME,
-        partners=(FK, AF, PSYKIATRIN, STRANDVIK_IFO),
-        kind=_KOMP,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2025, 1, 1),
-        end=d(2026, 12, 31),
-        expected_participants=None,
-        steering_group=LOKUS_EXEMPEL,
-        yearly_budget=380_000,
-        goals=(
-            GoalSpec(
-                "Personal i individinsatserna ska kunna använda SMAIL.",
-                "40 utbildade handledare",
-            ),
-        ),
+    (
+        ("SMAIL-25", "Kompetensstöd i progressionsmätning med SMAIL", "SMAIL-utbildning"),
+        (EXEMPEL_AME, (FK, AF, PSYKIATRIN, STRANDVIK_IFO), LOKUS_EXEMPEL),
+        (_KOMP, "", _COUNTS, d(2025, 1, 1), d(2026, 12, 31), None, 380_000),
     ),
-    InterventionSpec(
-        code="INDIKATOR-24",
-        name="Indikatorenkät och utvärdering av finansiell samordning",
-        short_name="Indikatorer och utvärdering",
-        owner=KANSLIET,
-        partners=(),
-        kind=_OVR,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2024, 1, 1),
-        end=d(2027, 12, 31),
-        expected_participants=None,
-        steering_group=None,
-        yearly_budget=320_000,
-        goals=(
-            GoalSpec(
-                "Förbundet ska följa samverkan med de nationella indikatorerna.",
-                "Svarsfrekvens minst 60 % i varje respondentgrupp",
-            ),
+    (
+        (
+            "INDIKATOR-24",
+            "Indikatorenkät och utvärdering av finansiell samordning",
+            "Indikatorer och utvärdering",
         ),
+        (KANSLIET, (), None),
+        (_OVR, "", _COUNTS, d(2024, 1, 1), d(2027, 12, 31), None, 320_000),
     ),
-    InterventionSpec(
-        code="SEMINARIER-25",
-        name="Samverkansdagar och frukostseminarier",
-        short_name="Samverkansdagar",
-        owner=KANSLIET,
-        partners=(VUXENSKOLAN,),
-        kind=_OVR,
-        aim="",
-        follow_up=_COUNTS,
-        start=d(2025, 1, 1),
-        end=d(2026, 12, 31),
-        expected_participants=None,
-        steering_group=None,
-        yearly_budget=350_000,
-        goals=(
-            GoalSpec(
-                "Medarbetare hos parterna ska mötas och lära av varandra.",
-                "Två samverkansdagar och sex frukostseminarier per år",
-            ),
-        ),
+    (
+        ("SEMINARIER-25", "Samverkansdagar och frukostseminarier", "Samverkansdagar"),
+        (KANSLIET, (VUXENSKOLAN,), None),
+        (_OVR, "", _COUNTS, d(2025, 1, 1), d(2026, 12, 31), None, 350_000),
     ),
 )
+
+_GOALS: dict[str, tuple[GoalSpec, ...]] = {
+    "STEG-24": (
+        GoalSpec(
+            "Deltagarna ska gå vidare till arbete eller studier.",
+            "40 % av de avslutade deltagarna går till arbete eller studier",
+        ),
+        GoalSpec(
+            "Insatsen ska nå den målgrupp som anges i ansökan.",
+            "60 deltagare under insatstiden, varav minst 40 % kvinnor",
+        ),
+    ),
+    "IPS-23": (
+        GoalSpec(
+            "Deltagare med psykisk ohälsa ska få och behålla ett arbete.",
+            "30 % av deltagarna har arbete eller studier vid avslut",
+        ),
+        GoalSpec(
+            "Arbetet ska följa IPS-modellen.",
+            "Minst 100 poäng (god trohet) vid årlig granskning med IPS-skalan",
+        ),
+    ),
+    "KRAFT-22": (
+        GoalSpec(
+            "Deltagarna ska få en plan för fortsatt rehabilitering.",
+            "70 % av de avslutade deltagarna har en handlingsplan",
+            _MET,
+        ),
+        GoalSpec(
+            "Deltagarna ska ta steg mot arbete.",
+            "25 % går vidare till en arbetsförberedande insats",
+            _PARTLY,
+        ),
+    ),
+    "BRYGGAN-22": (
+        GoalSpec(
+            "Deltagarna ska gå vidare till arbete eller studier.",
+            "35 % av de avslutade deltagarna går till arbete eller studier",
+            _MET,
+        ),
+        GoalSpec(
+            "Ett arbetssätt med gemensam kartläggning ska finnas kvar efter insatsen.",
+            "Beslut om implementering i ordinarie verksamhet senast 2025-06-30",
+            _NOT_MET,
+        ),
+    ),
+    "UNGA-25": (
+        GoalSpec(
+            "Unga som varken arbetar eller studerar ska få samordnat stöd.",
+            "80 unga deltagare under insatstiden",
+        ),
+        GoalSpec(
+            "Deltagarna ska få en plan för fortsatt rehabilitering eller studier.",
+            "75 % av de avslutade deltagarna har en handlingsplan",
+        ),
+    ),
+    "LOTSEN-24": (
+        GoalSpec(
+            "Deltagarna ska komma närmare arbetsmarknaden.",
+            "Hälften av deltagarna visar stegförflyttning i progressionsmätningen",
+        ),
+    ),
+    "PRAKTIK-25": (
+        GoalSpec(
+            "Fler praktikplatser hos arbetsgivare i Exempel kommun.",
+            "60 nya praktikplatser per år",
+        ),
+        GoalSpec(
+            "Deltagare ska få en anställning efter praktiken.",
+            "20 % av deltagarna får anställning inom sex månader",
+        ),
+    ),
+    "SPRAK-26": (
+        GoalSpec(
+            "Deltagarna ska stärka sin svenska och sin kunskap om arbetslivet.",
+            "70 % av deltagarna går vidare till studier, praktik eller arbete",
+        ),
+    ),
+    "NAVIGATOR-27": (
+        GoalSpec(
+            "Unga vuxna ska nå egen försörjning.",
+            "35 % av de avslutade deltagarna går till arbete eller studier",
+        ),
+    ),
+    "LOKUS-23": (
+        GoalSpec(
+            "Parterna ska ha en gemensam bild av behoven i kommunen.",
+            "En behovsanalys per år, redovisad för lokusgruppen",
+        ),
+        GoalSpec(
+            "Samverkan ska leda till nya gemensamma insatser.",
+            "Minst en ny ansökan per år",
+        ),
+    ),
+    "PSYK-22": (
+        GoalSpec(
+            "En gemensam rutin för remiss mellan psykiatri och arbetsmarknadsenheter.",
+            "Rutinen beslutad av alla parter senast 2023-06-30",
+            _MET,
+        ),
+    ),
+    "DIGITAL-24": (
+        GoalSpec(
+            "Samhällsorientering ska finnas digitalt på fem språk.",
+            "Fem språkversioner publicerade senast 2025-12-31",
+            _PARTLY,
+        ),
+    ),
+    "REKO-23": (
+        GoalSpec(
+            "Rehabiliteringskoordinatorerna ska ha gemensam kunskap om parternas uppdrag.",
+            "Fyra utbildningsdagar per år med minst 30 deltagare",
+            _MET,
+        ),
+    ),
+    "SMAIL-25": (
+        GoalSpec(
+            "Personal i individinsatserna ska kunna använda SMAIL.",
+            "40 utbildade handledare",
+        ),
+    ),
+    "INDIKATOR-24": (
+        GoalSpec(
+            "Förbundet ska följa samverkan med de nationella indikatorerna.",
+            "Svarsfrekvens minst 60 % i varje respondentgrupp",
+        ),
+    ),
+    "SEMINARIER-25": (
+        GoalSpec(
+            "Medarbetare hos parterna ska mötas och lära av varandra.",
+            "Två samverkansdagar och sex frukostseminarier per år",
+        ),
+    ),
+}
+
+#: The years budgeted per quarter instead of with one yearly row.
+_QUARTERLY_YEARS = {
+    "STEG-24": (2025,),
+    "UNGA-25": (2025, 2026),
+}
+
+EXEMPEL_INTERVENTIONS = intervention_specs(_INTERVENTION_ROWS, _GOALS, _QUARTERLY_YEARS)
 
 _FA, _EK, _DA, _IA = (
     Role.FORBUNDSADMINISTRATOR,

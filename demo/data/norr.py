@@ -8,13 +8,14 @@ from demo.data.specs import (
     AssociationSpec,
     BoardSpec,
     GoalSpec,
-    InterventionSpec,
+    InterventionRow,
     MemberSpec,
     OrganisationSpec,
     SteeringGroupMemberSpec,
     SteeringGroupSpec,
     UserSpec,
     d,
+    intervention_specs,
 )
 from interventions.models import Aim, FollowUp, Kind, SteeringGroupRole
 from tenancy.models import BoardRole, BoardSeat, MemberKind, Role
@@ -22,6 +23,39 @@ from tenancy.models import BoardRole, BoardSeat, MemberKind, Role
 FK = "Försäkringskassan"
 NORRA = "Norrå kommun"
 NORRA_AME = "Norrå kommun, Arbetsmarknadsenheten"
+
+_GROUP = "Styrgrupp Norrå"
+_IND, _STR = Kind.INDIVIDUAL, Kind.STRUCTURAL
+_PERSONS, _COUNTS = FollowUp.PERSONAL_DATA, FollowUp.COUNTS
+
+#: The interventions, one row each, as in ``demo.data.exempel``.
+_INTERVENTION_ROWS: tuple[InterventionRow, ...] = (
+    (
+        ("NORRSKEN-24", "Norrå, Norrsken", "Norrsken"),
+        (NORRA_AME, (FK,), _GROUP),
+        (_IND, Aim.WORK, _PERSONS, d(2024, 1, 1), d(2026, 12, 31), 25, 800_000),
+    ),
+    # Same code as in Exempel on purpose: codes are unique per association only.
+    (
+        ("LOKUS-23", "Lokussamordnare Norr", "Lokussamordnare Norr"),
+        (NORRA_AME, (FK,), _GROUP),
+        (_STR, "", _COUNTS, d(2023, 1, 1), d(2026, 12, 31), None, 400_000),
+    ),
+)
+
+_GOALS = {
+    "NORRSKEN-24": (
+        GoalSpec(
+            "Deltagarna ska gå vidare till arbete eller studier.",
+            "30 % av de avslutade deltagarna går till arbete eller studier",
+        ),
+    ),
+    "LOKUS-23": (
+        GoalSpec(
+            "Parterna ska samordna sina insatser i Norrå.", "Fyra möten i lokusgruppen per år"
+        ),
+    ),
+}
 
 NORR = AssociationSpec(
     slug="norr",
@@ -38,57 +72,13 @@ NORR = AssociationSpec(
     ),
     steering_groups=(
         SteeringGroupSpec(
-            "Styrgrupp Norrå",
+            _GROUP,
             (
                 SteeringGroupMemberSpec("Hanna Lidén", NORRA_AME, SteeringGroupRole.CHAIR),
                 SteeringGroupMemberSpec("Robert Strand", FK),
             ),
         ),
     ),
-    interventions=(
-        InterventionSpec(
-            code="NORRSKEN-24",
-            name="Norrå, Norrsken",
-            short_name="Norrsken",
-            owner=NORRA_AME,
-            partners=(FK,),
-            kind=Kind.INDIVIDUAL,
-            aim=Aim.WORK,
-            follow_up=FollowUp.PERSONAL_DATA,
-            start=d(2024, 1, 1),
-            end=d(2026, 12, 31),
-            expected_participants=25,
-            steering_group="Styrgrupp Norrå",
-            yearly_budget=800_000,
-            goals=(
-                GoalSpec(
-                    "Deltagarna ska gå vidare till arbete eller studier.",
-                    "30 % av de avslutade deltagarna går till arbete eller studier",
-                ),
-            ),
-        ),
-        # Same code as in Exempel on purpose: codes are unique per association only.
-        InterventionSpec(
-            code="LOKUS-23",
-            name="Lokussamordnare Norr",
-            short_name="Lokussamordnare Norr",
-            owner=NORRA_AME,
-            partners=(FK,),
-            kind=Kind.STRUCTURAL,
-            aim="",
-            follow_up=FollowUp.COUNTS,
-            start=d(2023, 1, 1),
-            end=d(2026, 12, 31),
-            expected_participants=None,
-            steering_group="Styrgrupp Norrå",
-            yearly_budget=400_000,
-            goals=(
-                GoalSpec(
-                    "Parterna ska samordna sina insatser i Norrå.",
-                    "Fyra möten i lokusgruppen per år",
-                ),
-            ),
-        ),
-    ),
+    interventions=intervention_specs(_INTERVENTION_ROWS, _GOALS),
     users=(UserSpec("admin@norr.se", "Nils", "Norberg", ((Role.FORBUNDSADMINISTRATOR, None),)),),
 )

@@ -58,76 +58,45 @@ DEFAULT_PROFILE = ParticipantProfile(
 PROFILES: dict[str, ParticipantProfile] = {
     "STEG-24": ParticipantProfile(
         monthly_intake=4.0,
-        referrers=(
-            (_R.AF, 30),
-            (_R.FK, 20),
-            (_R.SOCIAL_SERVICES, 30),
-            (_R.REGION, 10),
-            (_R.MUNICIPALITY_OTHER, 5),
-            (_R.SELF, 5),
-        ),
+        referrers=((_R.AF, 30), (_R.FK, 20), (_R.SOCIAL_SERVICES, 30), (_R.REGION, 10),
+                   (_R.MUNICIPALITY_OTHER, 5), (_R.SELF, 5)),
         action_plan_share=0.6,
     ),
     "IPS-23": ParticipantProfile(
         monthly_intake=3.3,
-        referrers=(
-            (_R.REGION, 60),
-            (_R.AF, 15),
-            (_R.FK, 10),
-            (_R.SELF, 10),
-            (_R.SOCIAL_SERVICES, 5),
-        ),
+        referrers=((_R.REGION, 60), (_R.AF, 15), (_R.FK, 10), (_R.SELF, 10),
+                   (_R.SOCIAL_SERVICES, 5)),
         action_plan_share=0.5,
     ),
     "BRYGGAN-22": ParticipantProfile(
         monthly_intake=6.0,
-        referrers=(
-            (_R.AF, 35),
-            (_R.SOCIAL_SERVICES, 30),
-            (_R.FK, 20),
-            (_R.MUNICIPALITY_OTHER, 10),
-            (_R.SELF, 5),
-        ),
+        referrers=((_R.AF, 35), (_R.SOCIAL_SERVICES, 30), (_R.FK, 20),
+                   (_R.MUNICIPALITY_OTHER, 10), (_R.SELF, 5)),
         action_plan_share=0.5,
     ),
     "UNGA-25": ParticipantProfile(
         monthly_intake=5.0,
-        referrers=(
-            (_R.SOCIAL_SERVICES, 35),
-            (_R.AF, 25),
-            (_R.MUNICIPALITY_OTHER, 15),
-            (_R.SELF, 10),
-            (_R.REGION, 10),
-            (_R.OTHER, 5),
-        ),
+        referrers=((_R.SOCIAL_SERVICES, 35), (_R.AF, 25), (_R.MUNICIPALITY_OTHER, 15),
+                   (_R.SELF, 10), (_R.REGION, 10), (_R.OTHER, 5)),
         min_age=18,
         max_age=29,
         action_plan_share=0.95,
     ),
     "LOTSEN-24": ParticipantProfile(
         monthly_intake=3.0,
-        referrers=(
-            (_R.SOCIAL_SERVICES, 40),
-            (_R.REGION, 25),
-            (_R.FK, 20),
-            (_R.SELF, 10),
-            (_R.OTHER, 5),
-        ),
+        referrers=((_R.SOCIAL_SERVICES, 40), (_R.REGION, 25), (_R.FK, 20), (_R.SELF, 10),
+                   (_R.OTHER, 5)),
         action_plan_share=0.95,
     ),
     "SPRAK-26": ParticipantProfile(
         monthly_intake=4.5,
-        referrers=(
-            (_R.AF, 60),
-            (_R.MUNICIPALITY_OTHER, 20),
-            (_R.SOCIAL_SERVICES, 15),
-            (_R.OTHER, 5),
-        ),
+        referrers=((_R.AF, 60), (_R.MUNICIPALITY_OTHER, 20), (_R.SOCIAL_SERVICES, 15),
+                   (_R.OTHER, 5)),
         action_plan_share=0.92,
         typical_income=IncomeSource.ESTABLISHMENT,
         typical_income_share=0.6,
     ),
-}
+}  # fmt: skip
 
 _ED = Education
 EDUCATION_WEIGHTS: tuple[tuple[str, int], ...] = (
@@ -154,60 +123,41 @@ SUPPORT_MIN_YEARS: dict[str, int] = {Support.Y3_6: 3, Support.Y6_9: 6, Support.Y
 _IN = IncomeSource
 #: Income sources before entry by referrer: (source, weight).
 INCOME_BY_REFERRER: dict[str, tuple[tuple[str, int], ...]] = {
-    _R.AF: (
-        (_IN.ACTIVITY_SUPPORT, 60),
-        (_IN.UNEMPLOYMENT_FUND, 15),
-        (_IN.NONE, 15),
-        (_IN.ESTABLISHMENT, 10),
-    ),
-    _R.FK: (
-        (_IN.SICKNESS_BENEFIT, 50),
-        (_IN.SICKNESS_COMPENSATION, 20),
-        (_IN.ACTIVITY_COMPENSATION, 30),
-    ),
+    _R.AF: ((_IN.ACTIVITY_SUPPORT, 60), (_IN.UNEMPLOYMENT_FUND, 15), (_IN.NONE, 15),
+            (_IN.ESTABLISHMENT, 10)),
+    _R.FK: ((_IN.SICKNESS_BENEFIT, 50), (_IN.SICKNESS_COMPENSATION, 20),
+            (_IN.ACTIVITY_COMPENSATION, 30)),
     _R.SOCIAL_SERVICES: ((_IN.SOCIAL_ASSISTANCE, 90), (_IN.NONE, 10)),
     _R.MUNICIPALITY_OTHER: ((_IN.SOCIAL_ASSISTANCE, 60), (_IN.NONE, 25), (_IN.OTHER, 15)),
-    _R.REGION: (
-        (_IN.SICKNESS_BENEFIT, 40),
-        (_IN.SOCIAL_ASSISTANCE, 35),
-        (_IN.ACTIVITY_COMPENSATION, 25),
-    ),
+    _R.REGION: ((_IN.SICKNESS_BENEFIT, 40), (_IN.SOCIAL_ASSISTANCE, 35),
+                (_IN.ACTIVITY_COMPENSATION, 25)),
     _R.SELF: ((_IN.NONE, 40), (_IN.SOCIAL_ASSISTANCE, 35), (_IN.OTHER, 25)),
     _R.OTHER: ((_IN.OTHER, 60), (_IN.SOCIAL_ASSISTANCE, 40)),
-}
+}  # fmt: skip
 #: Share of participants with försörjningsstöd on top of their first income source.
 SOCIAL_ASSISTANCE_TOP_UP = 0.2
 
 _X = ExitReason
+#: Exit reasons and their weights: (reason, weight when the intervention's aim is work,
+#: weight when it is pre-rehabilitation).
+_EXIT_TABLE: tuple[tuple[str, int, int], ...] = (
+    (_X.WORK_UNSUBSIDISED, 18, 6),
+    (_X.WORK_SUBSIDISED, 12, 6),
+    (_X.OWN_BUSINESS, 2, 1),
+    (_X.STUDIES, 12, 14),
+    (_X.JOB_SEEKING, 14, 14),
+    (_X.CONTINUED_REHABILITATION, 14, 28),
+    (_X.ILLNESS, 8, 12),
+    (_X.PARENTAL_LEAVE, 4, 4),
+    (_X.MOVED, 4, 4),
+    (_X.BROKE_OFF, 8, 9),
+    (_X.OTHER, 4, 4),
+)
 #: Exit reasons by the aim of the intervention: (reason, weight). felregistrering is added
 #: separately (``MISTAKES``).
 EXIT_WEIGHTS: dict[str, tuple[tuple[str, int], ...]] = {
-    Aim.WORK: (
-        (_X.WORK_UNSUBSIDISED, 18),
-        (_X.WORK_SUBSIDISED, 12),
-        (_X.OWN_BUSINESS, 2),
-        (_X.STUDIES, 12),
-        (_X.JOB_SEEKING, 14),
-        (_X.CONTINUED_REHABILITATION, 14),
-        (_X.ILLNESS, 8),
-        (_X.PARENTAL_LEAVE, 4),
-        (_X.MOVED, 4),
-        (_X.BROKE_OFF, 8),
-        (_X.OTHER, 4),
-    ),
-    Aim.PRE_REHABILITATION: (
-        (_X.WORK_UNSUBSIDISED, 6),
-        (_X.WORK_SUBSIDISED, 6),
-        (_X.OWN_BUSINESS, 1),
-        (_X.STUDIES, 14),
-        (_X.JOB_SEEKING, 14),
-        (_X.CONTINUED_REHABILITATION, 28),
-        (_X.ILLNESS, 12),
-        (_X.PARENTAL_LEAVE, 4),
-        (_X.MOVED, 4),
-        (_X.BROKE_OFF, 9),
-        (_X.OTHER, 4),
-    ),
+    Aim.WORK: tuple((reason, work) for reason, work, _pre in _EXIT_TABLE),
+    Aim.PRE_REHABILITATION: tuple((reason, pre) for reason, _work, pre in _EXIT_TABLE),
 }
 #: Work extents (arbetsgrad, %) of work exits: (extent, weight).
 WORK_EXTENT_WEIGHTS: tuple[tuple[int, int], ...] = ((100, 40), (75, 20), (50, 25), (25, 15))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -80,6 +81,47 @@ class InterventionSpec:
     goals: tuple[GoalSpec, ...]
     #: Years budgeted per quarter instead of with one yearly row.
     quarterly_years: tuple[int, ...] = ()
+
+
+#: An intervention as a table row: (code, name, short name), (owner, partners, steering
+#: group), (kind, aim, follow-up, start, end, expected participants, yearly budget in SEK).
+InterventionRow = tuple[
+    tuple[str, str, str],
+    tuple[str, tuple[str, ...], str | None],
+    tuple[str, str, str, dt.date, dt.date, int | None, int],
+]
+
+
+def intervention_specs(
+    rows: tuple[InterventionRow, ...],
+    goals: Mapping[str, tuple[GoalSpec, ...]],
+    quarterly_years: Mapping[str, tuple[int, ...]] | None = None,
+) -> tuple[InterventionSpec, ...]:
+    """The interventions of table ``rows``, each with the goals and the quarterly budget
+    years (none when absent) of its code."""
+    quarterly_years = quarterly_years or {}
+    specs: list[InterventionSpec] = []
+    for (code, name, short_name), (owner, partners, group), plan in rows:
+        kind, aim, follow_up, start, end, expected, budget = plan
+        spec = InterventionSpec(
+            code=code,
+            name=name,
+            short_name=short_name,
+            owner=owner,
+            partners=partners,
+            kind=kind,
+            aim=aim,
+            follow_up=follow_up,
+            start=start,
+            end=end,
+            expected_participants=expected,
+            steering_group=group,
+            yearly_budget=budget,
+            goals=goals[code],
+            quarterly_years=quarterly_years.get(code, ()),
+        )
+        specs.append(spec)
+    return tuple(specs)
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages as user_messages  # `messages` names error lists below
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from finance import services
@@ -26,7 +24,7 @@ from finance.forms import (
 from finance.models import CostOutcome
 from finance.queries import costs_for, submittable_interventions_for
 from finsam.years import quarter_of
-from tenancy.views.base import TenantView, htmx_redirect
+from tenancy.views.base import ServiceFormMixin, TenantView
 
 
 def cost_list_url(slug: str, year: int) -> str:
@@ -61,7 +59,7 @@ class CostListView(TenantView):
         return render(request, self.template_name, context)
 
 
-class FinanceFormView(TenantView, FormView):
+class FinanceFormView(ServiceFormMixin, TenantView, FormView):
     """A form page whose valid input goes to a service; a ValidationError from the service
     becomes a form error."""
 
@@ -73,22 +71,6 @@ class FinanceFormView(TenantView, FormView):
         context.setdefault("title", self.title)
         context.setdefault("cancel_url", self.get_success_url())
         return context
-
-    def apply(self, form: Any) -> None:
-        raise NotImplementedError
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        try:
-            self.apply(form)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, messages in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, messages)
-            else:
-                form.add_error(None, error.messages)
-            return self.form_invalid(form)
-        user_messages.success(self.request, gettext("Sparat."))
-        return htmx_redirect(self.request, self.get_success_url())
 
 
 class CostSubmitView(FinanceFormView):
@@ -115,7 +97,7 @@ class CostSubmitView(FinanceFormView):
         kwargs["interventions"] = submittable_interventions_for(self.request.user, self.association)
         return kwargs
 
-    def apply(self, form: Any) -> None:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
         self.year = data["year"]
         try:
@@ -171,7 +153,7 @@ class CostDecideView(CostRowView):
         kwargs.setdefault("events", self.cost.events.select_related("user"))
         return super().get_context_data(**kwargs)
 
-    def apply(self, form: Any) -> None:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
         if data["decision"] == CostDecisionForm.APPROVE:
             services.approve_cost(user=self.request.user, cost=self.cost, comment=data["comment"])
@@ -196,7 +178,7 @@ class CostCorrectView(CostRowView):
         kwargs.setdefault("events", self.cost.events.select_related("user"))
         return super().get_context_data(**kwargs)
 
-    def apply(self, form: Any) -> None:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
         services.correct_cost(
             user=self.request.user, cost=self.cost, amount=data["amount"], comment=data["comment"]
@@ -211,7 +193,7 @@ class CostPaymentView(CostRowView):
     def get_initial(self) -> dict[str, Any]:
         return {"paid_on": self.cost.paid_on or timezone.localdate()}
 
-    def apply(self, form: Any) -> None:
+    def save(self, form: Any) -> None:
         services.record_payment(
             user=self.request.user, cost=self.cost, paid_on=form.cleaned_data["paid_on"]
         )

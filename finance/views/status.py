@@ -36,7 +36,7 @@ class ThresholdsView(FinanceFormView):
             for name in ("watch_low", "ok_low", "ok_high", "watch_high")
         }
 
-    def apply(self, form: Any) -> None:
+    def save(self, form: Any) -> None:
         services.set_thresholds(
             user=self.request.user, association=self.association, **form.cleaned_data
         )
@@ -92,7 +92,7 @@ class StatusOverrideView(FinanceFormView):
         )
         return super().get_context_data(**kwargs)
 
-    def apply(self, form: Any) -> None:
+    def save(self, form: Any) -> None:
         data = form.cleaned_data
         if not data["status"]:
             services.clear_override(

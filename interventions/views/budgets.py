@@ -20,7 +20,7 @@ from interventions.views.base import (
     vary_on_htmx,
     wants_partial,
 )
-from tenancy.views.base import TenantCreateView, TenantUpdateView, TenantView
+from tenancy.views.base import FormPage, TenantCreateView, TenantUpdateView, TenantView
 
 
 class BudgetListView(TenantView):
@@ -47,17 +47,20 @@ class BudgetListView(TenantView):
         return vary_on_htmx(render(request, template, context))
 
 
-class BudgetCreateView(InterventionChildView, TenantCreateView):
+class BudgetFormPage(FormPage):
+    """The parent view (``InterventionChildView``) comes before this in the pages' bases:
+    its success page and form arguments win."""
+
     permission_required = "interventions.change_budget"
     form_class = BudgetForm
     template_name = "interventions/form.html"
+
+
+class BudgetCreateView(InterventionChildView, BudgetFormPage, TenantCreateView):
     extra_context = {"title": _("Ny budgetrad")}
 
 
-class BudgetUpdateView(InterventionChildView, TenantUpdateView):
-    permission_required = "interventions.change_budget"
-    form_class = BudgetForm
-    template_name = "interventions/form.html"
+class BudgetUpdateView(InterventionChildView, BudgetFormPage, TenantUpdateView):
     extra_context = {"title": _("Ändra budgetrad")}
 
     def get_queryset(self) -> Any:

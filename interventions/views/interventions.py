@@ -15,7 +15,13 @@ from interventions.forms import InterventionFilterForm, InterventionForm
 from interventions.models import Goal, Intervention
 from interventions.queries import PeriodStatus, budget_years, interventions_for_list, period_status
 from interventions.views.base import vary_on_htmx, wants_partial
-from tenancy.views.base import TenantCreateView, TenantDetailView, TenantListView, TenantUpdateView
+from tenancy.views.base import (
+    FormPage,
+    TenantCreateView,
+    TenantDetailView,
+    TenantListView,
+    TenantUpdateView,
+)
 
 
 @dataclass(frozen=True)
@@ -91,21 +97,19 @@ class InterventionDetailView(TenantDetailView):
         return context
 
 
-class InterventionCreateView(TenantCreateView):
+class InterventionFormPage(FormPage):
     permission_required = "interventions.change_intervention"
     form_class = InterventionForm
     template_name = "interventions/form.html"
-    extra_context = {"title": _("Ny insats")}
-    success_url_name = "interventions:detail"
-    success_url_takes_pk = True
-    cancel_url_name = "interventions:list"
-
-
-class InterventionUpdateView(TenantUpdateView):
-    permission_required = "interventions.change_intervention"
-    form_class = InterventionForm
-    template_name = "interventions/form.html"
-    extra_context = {"title": _("Ändra insats")}
     model = Intervention
     success_url_name = "interventions:detail"
     success_url_takes_pk = True
+
+
+class InterventionCreateView(InterventionFormPage, TenantCreateView):
+    extra_context = {"title": _("Ny insats")}
+    cancel_url_name = "interventions:list"
+
+
+class InterventionUpdateView(InterventionFormPage, TenantUpdateView):
+    extra_context = {"title": _("Ändra insats")}

@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from interventions.forms import SteeringGroupForm, SteeringGroupMemberForm
 from interventions.models import Intervention, SteeringGroup, SteeringGroupMember
 from interventions.views.base import SteeringGroupChildView, TenantDeleteView
-from tenancy.views.base import TenantCreateView, TenantDetailView, TenantListView, TenantUpdateView
+from tenancy.views.base import (
+    FormPage,
+    TenantCreateView,
+    TenantDetailView,
+    TenantListView,
+    TenantUpdateView,
+)
 
 
 def governed_interventions() -> Any:
@@ -52,37 +58,42 @@ class SteeringGroupDetailView(TenantDetailView):
         return context
 
 
-class SteeringGroupCreateView(TenantCreateView):
+class SteeringGroupFormPage(FormPage):
     permission_required = "tenancy.change_masterdata"
     form_class = SteeringGroupForm
     template_name = "interventions/form.html"
-    extra_context = {"title": _("Ny styrgrupp")}
-    success_url_name = "interventions:steeringgroup_detail"
-    success_url_takes_pk = True
-    cancel_url_name = "interventions:steeringgroup_list"
-
-
-class SteeringGroupUpdateView(TenantUpdateView):
-    permission_required = "tenancy.change_masterdata"
-    form_class = SteeringGroupForm
-    template_name = "interventions/form.html"
-    extra_context = {"title": _("Ändra styrgrupp")}
     model = SteeringGroup
     success_url_name = "interventions:steeringgroup_detail"
     success_url_takes_pk = True
 
 
-class SteeringGroupMemberCreateView(SteeringGroupChildView, TenantCreateView):
+class SteeringGroupCreateView(SteeringGroupFormPage, TenantCreateView):
+    extra_context = {"title": _("Ny styrgrupp")}
+    cancel_url_name = "interventions:steeringgroup_list"
+
+
+class SteeringGroupUpdateView(SteeringGroupFormPage, TenantUpdateView):
+    extra_context = {"title": _("Ändra styrgrupp")}
+
+
+class SteeringGroupMemberFormPage(FormPage):
+    """The parent view (``SteeringGroupChildView``) comes before this in the pages' bases:
+    its success page and form arguments win."""
+
     permission_required = "tenancy.change_masterdata"
     form_class = SteeringGroupMemberForm
     template_name = "interventions/form.html"
+
+
+class SteeringGroupMemberCreateView(
+    SteeringGroupChildView, SteeringGroupMemberFormPage, TenantCreateView
+):
     extra_context = {"title": _("Ny ledamot i styrgruppen")}
 
 
-class SteeringGroupMemberUpdateView(SteeringGroupChildView, TenantUpdateView):
-    permission_required = "tenancy.change_masterdata"
-    form_class = SteeringGroupMemberForm
-    template_name = "interventions/form.html"
+class SteeringGroupMemberUpdateView(
+    SteeringGroupChildView, SteeringGroupMemberFormPage, TenantUpdateView
+):
     extra_context = {"title": _("Ändra ledamot i styrgruppen")}
 
     def get_queryset(self) -> Any:

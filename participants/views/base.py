@@ -7,20 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.views.generic import FormView
 
 from audit.models import AccessAction, Outcome
 from audit.services import log_access
 from interventions.models import Intervention
-from participants.forms import add_service_errors
 from participants.models import Participation
 from participants.services import person_name
-from tenancy.views.base import TenantView, htmx_redirect
+from tenancy.views.base import ServiceFormMixin, TenantView
 
 #: Purpose recorded in the access log when a page shows one participation.
 READ_PURPOSE = "Visa deltagande"
@@ -121,30 +119,12 @@ class ReadLoggedMixin(ParticipationView):
         return super().render_to_response(context, **kwargs)  # type: ignore[misc]  # mixin: the template mixin comes later in the MRO
 
 
-class ServiceFormView(FormView):
+class ServiceFormView(ServiceFormMixin, FormView):
     """A form whose valid input goes to a service function (``save``); the service's
     ValidationError lands next to the fields, and nothing typed is lost."""
 
-    request: HttpRequest
-
-    def save(self, form: Any) -> Any:
-        raise NotImplementedError
-
     def get_success_url_for(self, result: Any) -> str:
         raise NotImplementedError
-
-    def success_message(self) -> str:
-        return gettext("Sparat.")
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        try:
-            result = self.save(form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        if message := self.success_message():
-            messages.success(self.request, message)
-        return htmx_redirect(self.request, self.get_success_url_for(result))
 
 
 def redirect_with_error(request: HttpRequest, url: str, message: str) -> HttpResponseRedirect:

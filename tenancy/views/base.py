@@ -13,14 +13,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.base import ContextMixin, View
+from django.views.generic.detail import SingleObjectTemplateResponseMixin
+from django.views.generic.edit import ModelFormMixin
 
+from tenancy.forms import add_service_errors
 from tenancy.http import tenant_request
 from tenancy.models import Association, User
 
@@ -90,6 +93,36 @@ def htmx_redirect(request: HttpRequest, url: str) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
+class ServiceFormMixin:
+    """A form page whose valid input goes to a domain service (``save``, which returns what
+    it saved). A ValidationError from the service lands next to the fields it names and
+    nothing typed is lost; otherwise the next page shows ``success_message()`` (none when
+    empty) and the browser goes to ``get_success_url_for`` what was saved. Use with a
+    FormView (or another FormMixin view) later in the bases."""
+
+    request: HttpRequest
+
+    def save(self, form: Any) -> Any:
+        raise NotImplementedError
+
+    def get_success_url_for(self, result: Any) -> str:
+        """Where a save leads; the view's ``get_success_url`` by default."""
+        return str(self.get_success_url())  # type: ignore[attr-defined]  # mixin: FormMixin comes later in the MRO
+
+    def success_message(self) -> str:
+        return gettext("Sparat.")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            result = self.save(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)  # type: ignore[attr-defined]  # mixin: FormMixin comes later in the MRO
+        if message := self.success_message():
+            messages.success(self.request, message)
+        return htmx_redirect(self.request, self.get_success_url_for(result))
+
+
 # --- generic list / detail / create / update for tenant models ----------------------------
 
 
@@ -150,6 +183,14 @@ class TenantFormMixin:
         self.object = form.save()
         messages.success(self.request, self.get_success_message())
         return htmx_redirect(self.request, self.get_success_url())
+
+
+class FormPage(TenantFormMixin, TenantView, SingleObjectTemplateResponseMixin, ModelFormMixin):
+    """What the create page and the update page of one kind of object share, said once:
+    subclass it with the permission, form, template, model and the page a save leads to,
+    and put the subclass first in both pages' bases, e.g.
+    ``class MemberCreateView(MemberFormPage, TenantCreateView)``; each page adds its title.
+    """
 
 
 class TenantCreateView(TenantFormMixin, TenantView, CreateView):

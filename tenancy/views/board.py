@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tenancy.forms import DateInput, TenantModelForm
 from tenancy.models import BoardMember, BoardRole, BoardSeat
-from tenancy.views.base import TenantCreateView, TenantListView, TenantUpdateView
+from tenancy.views.base import FormPage, TenantCreateView, TenantListView, TenantUpdateView
 
 #: The order board members are listed in within a group: chair, vice chair, members.
 ROLE_ORDER = [BoardRole.ORDFORANDE, BoardRole.VICE_ORDFORANDE, BoardRole.LEDAMOT]
@@ -75,18 +75,17 @@ class BoardListView(TenantListView):
         return context
 
 
-class BoardMemberCreateView(TenantCreateView):
+class BoardMemberFormPage(FormPage):
     permission_required = "tenancy.change_masterdata"
     form_class = BoardMemberForm
     template_name = "tenancy/form.html"
-    extra_context = {"title": _("Ny styrelseledamot")}
-    success_url_name = "tenancy:board_list"
-
-
-class BoardMemberUpdateView(TenantUpdateView):
-    permission_required = "tenancy.change_masterdata"
-    form_class = BoardMemberForm
-    template_name = "tenancy/form.html"
-    extra_context = {"title": _("Ändra styrelseledamot")}
     model = BoardMember
     success_url_name = "tenancy:board_list"
+
+
+class BoardMemberCreateView(BoardMemberFormPage, TenantCreateView):
+    extra_context = {"title": _("Ny styrelseledamot")}
+
+
+class BoardMemberUpdateView(BoardMemberFormPage, TenantUpdateView):
+    extra_context = {"title": _("Ändra styrelseledamot")}

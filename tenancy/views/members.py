@@ -10,7 +10,13 @@ from django.db.models import Sum
 
 from tenancy.forms import TenantModelForm
 from tenancy.models import Member
-from tenancy.views.base import TenantCreateView, TenantDetailView, TenantListView, TenantUpdateView
+from tenancy.views.base import (
+    FormPage,
+    TenantCreateView,
+    TenantDetailView,
+    TenantListView,
+    TenantUpdateView,
+)
 
 
 class MemberForm(TenantModelForm):
@@ -45,18 +51,17 @@ class MemberDetailView(TenantDetailView):
     model = Member
 
 
-class MemberCreateView(TenantCreateView):
+class MemberFormPage(FormPage):
     permission_required = "tenancy.change_masterdata"
     form_class = MemberForm
     template_name = "tenancy/form.html"
-    extra_context = {"title": "Ny medlem"}
-    success_url_name = "tenancy:member_list"
-
-
-class MemberUpdateView(TenantUpdateView):
-    permission_required = "tenancy.change_masterdata"
-    form_class = MemberForm
-    template_name = "tenancy/form.html"
-    extra_context = {"title": "Ändra medlem"}
     model = Member
     success_url_name = "tenancy:member_list"
+
+
+class MemberCreateView(MemberFormPage, TenantCreateView):
+    extra_context = {"title": "Ny medlem"}
+
+
+class MemberUpdateView(MemberFormPage, TenantUpdateView):
+    extra_context = {"title": "Ändra medlem"}

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from interventions.models import Intervention
 from tenancy.forms import TenantModelForm
 from tenancy.models import Organisation
-from tenancy.views.base import TenantCreateView, TenantDetailView, TenantListView, TenantUpdateView
+from tenancy.views.base import (
+    FormPage,
+    TenantCreateView,
+    TenantDetailView,
+    TenantListView,
+    TenantUpdateView,
+)
 
 
 class OrganisationForm(TenantModelForm):
@@ -50,19 +56,19 @@ class OrganisationDetailView(TenantDetailView):
         return context
 
 
-class OrganisationCreateView(TenantCreateView):
+class OrganisationFormPage(FormPage):
     permission_required = "tenancy.change_masterdata"
     form_class = OrganisationForm
     template_name = "tenancy/form.html"
+    model = Organisation
+
+
+class OrganisationCreateView(OrganisationFormPage, TenantCreateView):
     extra_context = {"title": _("Ny organisation")}
     success_url_name = "tenancy:organisation_list"
 
 
-class OrganisationUpdateView(TenantUpdateView):
-    permission_required = "tenancy.change_masterdata"
-    form_class = OrganisationForm
-    template_name = "tenancy/form.html"
+class OrganisationUpdateView(OrganisationFormPage, TenantUpdateView):
     extra_context = {"title": _("Ändra organisation")}
-    model = Organisation
     success_url_name = "tenancy:organisation_detail"
     success_url_takes_pk = True
