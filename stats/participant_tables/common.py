@@ -74,16 +74,6 @@ def count_if(condition: Q) -> Count:
 Tallies = dict[int, dict[str, dict[str, int]]]
 
 
-def tally(participations: QuerySet[Participation], **figures: Count) -> Tallies:
-    """Each figure (a conditional count) per intervention and gender. One query."""
-    rows = participations.values("intervention_id", "gender").annotate(**figures).order_by()
-    result: Tallies = defaultdict(lambda: defaultdict(dict))
-    for row in rows:
-        for name in figures:
-            result[row["intervention_id"]][name][row["gender"]] = row[name]
-    return result
-
-
 #: A window: the period's start and end (its rows are listed from ``start``).
 Window = tuple[dt.date, dt.date]
 
@@ -111,7 +101,8 @@ def tally_at(
 ) -> dict[dt.date, Tallies]:
     """Each figure (a condition given an end) counted per intervention and gender among
     the participations entered by each of ``ends``, as ``tally`` of
-    ``personal_until(participations, end)`` would for each end alone. One query."""
+    ``personal_until(participations, end)`` grouped by intervention and gender would for
+    each end alone. One query."""
     counts = {
         figure_name(name, number): count_if(condition(end) & entered_by(end))
         for name, condition in figures.items()
@@ -161,22 +152,15 @@ def _is_active(intervention: Intervention, start: dt.date, end: dt.date) -> bool
     )
 
 
-def listed_interventions(
-    interventions: InterventionQuerySet, *, start: dt.date, end: dt.date, with_data: list[int]
-) -> list[Intervention]:
-    """Interventions with personal data active in the period, and those with data, in
-    display order. One query."""
-    return listed_at(interventions, [(start, end)], {end: with_data})[0]
-
-
 def listed_at(
     interventions: InterventionQuerySet,
     windows: Sequence[Window],
     with_data: Mapping[dt.date, Iterable[int]],
 ) -> list[list[Intervention]]:
-    """``listed_interventions`` of each window (``with_data`` by the window's end). One
-    query: every intervention listed in some window, in display order (a total order:
-    kind, name, code), then each window's own in that order."""
+    """The rows of each window: interventions with personal data active in the window, and
+    those with data (``with_data`` by the window's end), in display order. One query: every
+    intervention listed in some window, in display order (a total order: kind, name,
+    code), then each window's own in that order."""
     data = {end: set(ids) for end, ids in with_data.items()}
     candidates = list(
         interventions.filter(
