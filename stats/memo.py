@@ -24,9 +24,9 @@ from stats.memo_document import MemoExtras, memo_extras
 from stats.memo_progression import progression_json
 from stats.memo_schema import ADDED_TABLES, TABLE_ORDER
 from stats.money import MoneyFigures, money_figures, total
-from stats.participant_tables import participant_tables_for
+from stats.participant_tables import participant_tables_at
 from stats.periods import Period
-from stats.year_suppression import year_suppression
+from stats.year_suppression import snapshot_ends, year_suppression, year_windows
 from tenancy.models import Association
 
 
@@ -98,8 +98,13 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
     with scope(association=association.pk):
         interventions = list(Intervention.objects.in_display_order())
         names = {i.code: i.display_name for i in interventions}
-        participant = participant_tables_for(
-            association, start=period.start, end=period.end, ytd_start=period.ytd_start
+        # The memo's own tables and the quarter-end snapshots of its year (for the year's
+        # disclosure control) in one pass: the same tallies, listed per window.
+        ends = snapshot_ends(period) if suppress else []
+        participant, *snapshot_tables = participant_tables_at(
+            association,
+            windows=[(period.start, period.end), *year_windows(period, ends)],
+            ytd_start=period.ytd_start,
         )
         money = money_figures(
             period,
@@ -116,7 +121,7 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
                 association,
                 period,
                 goal_members=goal_members,
-                last=participant if period.start == period.ytd_start else None,
+                snapshots=dict(zip(ends, snapshot_tables, strict=True)),
             )
             if suppress
             else None

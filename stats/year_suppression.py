@@ -8,6 +8,10 @@ same year ending at another quarter end, and the dashboard (the current half-yea
 memo renders the last. Each snapshot lists every intervention with data or active from
 1 January (the widest list any memo ending there shows; the extra rows are all zeros), so
 the memos ending at the same date (2026Q2 and 2026H1) hide the same cells.
+
+The snapshots are computed in one pass (``participant_tables_at``: 14 queries for every
+quarter end, not 14 per end); the memo computes its own tables in the same pass and passes
+the snapshots in (``snapshots``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from finsam.years import quarter_end
 from stats import published
 from stats.disclosure import Key, Reason, Suppressed
 from stats.disclosure_periods import GROWS, SAME, Snapshot, suppress_in_order
-from stats.participant_tables import participant_tables_for
+from stats.participant_tables import participant_tables_at
 from stats.participant_tables.shapes import ParticipantTables
 from stats.periods import Period
 from tenancy.models import Association
@@ -77,21 +81,18 @@ def year_suppression(
     period: Period,
     *,
     goal_members: Mapping[str, Sequence[str]],
-    last: ParticipantTables | None = None,
+    snapshots: Mapping[dt.date, ParticipantTables] | None = None,
 ) -> YearSuppression:
     """Suppress the snapshots of ``period``'s year up to its end (inside the association's
-    scope). ``last`` may pass the tables at the period's end when they are listed from
-    1 January already (the caller's own query)."""
+    scope). ``snapshots`` may pass the tables at quarter ends already computed (listed from
+    1 January: ``year_snapshots``); the others are computed here, in one pass."""
     k = association.disclosure_threshold
     ends = snapshot_ends(period)
-    tables = [
-        last
-        if last is not None and end == period.end
-        else participant_tables_for(
-            association, start=period.ytd_start, end=end, ytd_start=period.ytd_start
-        )
-        for end in ends
-    ]
+    given = dict(snapshots or {})
+    missing = [end for end in ends if end not in given]
+    if missing:
+        given.update(year_snapshots(association, period, missing))
+    tables = [given[end] for end in ends]
     person = []
     for snapshot in tables:
         table, codes = published.person_table(snapshot, goal_members=goal_members)
@@ -103,6 +104,21 @@ def year_suppression(
         anonymous=_cached(association, ends, "anonymous", anonymous, k),
         activities=_cached(association, ends, "activities", activities, k),
     )
+
+
+def year_windows(period: Period, ends: Sequence[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """The windows of the snapshots at ``ends``: listed from 1 January."""
+    return [(period.ytd_start, end) for end in ends]
+
+
+def year_snapshots(
+    association: Association, period: Period, ends: Sequence[dt.date]
+) -> dict[dt.date, ParticipantTables]:
+    """The snapshots at ``ends`` of ``period``'s year, in one pass (inside the scope)."""
+    tables = participant_tables_at(
+        association, windows=year_windows(period, ends), ytd_start=period.ytd_start
+    )
+    return dict(zip(ends, tables, strict=True))
 
 
 def _cached(

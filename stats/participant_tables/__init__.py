@@ -42,32 +42,45 @@ The dataclasses mirror the JSON contract: ``dataclasses.asdict`` gives its shape
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from interventions.models import Intervention
 from participants.models import Activity, Participation
+from stats.participant_tables.common import Window, distinct_ends
 from stats.participant_tables.overall import (
     activities_table,
+    activities_tables,
     exit_reasons_table,
+    exit_reasons_tables,
     participant_goals,
+    participant_goals_at,
     target_group_table,
+    target_group_tables,
 )
 from stats.participant_tables.per_intervention import (
     anonymous_table,
+    anonymous_tables,
     expected_table,
+    expected_tables,
     outcomes_table,
+    outcomes_tables,
     participants_table,
+    participants_tables,
     time_in_intervention_table,
+    time_in_intervention_tables,
 )
 from stats.participant_tables.shapes import ParticipantTables
 from tenancy.models import Association
 
 __all__ = [
+    "Window",
     "activities_table",
     "anonymous_table",
     "exit_reasons_table",
     "expected_table",
     "outcomes_table",
     "participant_goals",
+    "participant_tables_at",
     "participant_tables_for",
     "participants_table",
     "target_group_table",
@@ -80,51 +93,71 @@ def participant_tables_for(
 ) -> ParticipantTables:
     """Every participant table of the association (run inside its scope). 14 queries
     whatever the number of interventions."""
+    return participant_tables_at(association, windows=[(start, end)], ytd_start=ytd_start)[0]
+
+
+def participant_tables_at(
+    association: Association, *, windows: Sequence[Window], ytd_start: dt.date
+) -> list[ParticipantTables]:
+    """``participant_tables_for`` of each window (``start``, ``end``) of the year starting
+    at ``ytd_start``, in the same 14 queries whatever the number of windows: each tally
+    counts at every distinct end in one pass, each window lists its own interventions
+    (``stats.participant_tables.common``). The memo and the quarter-end snapshots of its
+    year (``stats.year_suppression``) are computed together this way."""
     interventions = Intervention.objects.filter(association=association)
     participations = Participation.objects.filter(association=association)
     activities = Activity.objects.filter(association=association)
-    return ParticipantTables(
-        participants=participants_table(
-            interventions=interventions,
-            participations=participations,
-            start=start,
-            end=end,
-            ytd_start=ytd_start,
-        ),
-        outcomes=outcomes_table(
-            interventions=interventions,
-            participations=participations,
-            start=start,
-            end=end,
-            ytd_start=ytd_start,
-        ),
-        anonymous=anonymous_table(
-            interventions=interventions,
-            participations=participations,
-            start=start,
-            end=end,
-            ytd_start=ytd_start,
-        ),
-        exit_reasons=exit_reasons_table(
-            participations=participations, end=end, ytd_start=ytd_start
-        ),
-        target_group=target_group_table(
-            participations=participations, end=end, ytd_start=ytd_start
-        ),
-        time_in_intervention=time_in_intervention_table(
-            interventions=interventions,
-            participations=participations,
-            start=start,
-            end=end,
-            ytd_start=ytd_start,
-        ),
-        expected=expected_table(
-            interventions=interventions,
-            participations=participations,
-            start=start,
-            end=end,
-            ytd_start=ytd_start,
-        ),
-        activities=activities_table(activities=activities, end=end, ytd_start=ytd_start),
-        goals=participant_goals(participations=participations, end=end, ytd_start=ytd_start),
+    ends = distinct_ends(windows)
+    participants = participants_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=windows,
+        ytd_start=ytd_start,
     )
+    outcomes = outcomes_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=windows,
+        ytd_start=ytd_start,
+    )
+    anonymous = anonymous_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=windows,
+        ytd_start=ytd_start,
+    )
+    time_in_intervention = time_in_intervention_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=windows,
+        ytd_start=ytd_start,
+    )
+    expected = expected_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=windows,
+        ytd_start=ytd_start,
+    )
+    exit_reasons = exit_reasons_tables(
+        participations=participations, ends=ends, ytd_start=ytd_start
+    )
+    target_group = target_group_tables(
+        participations=participations, ends=ends, ytd_start=ytd_start
+    )
+    goals = participant_goals_at(participations=participations, ends=ends, ytd_start=ytd_start)
+    activity = activities_tables(activities=activities, ends=ends, ytd_start=ytd_start)
+    at_end = {end: number for number, end in enumerate(ends)}
+    return [
+        ParticipantTables(
+            participants=participants[number],
+            outcomes=outcomes[number],
+            anonymous=anonymous[number],
+            exit_reasons=exit_reasons[at_end[end]],
+            target_group=target_group[at_end[end]],
+            time_in_intervention=time_in_intervention[number],
+            expected=expected[number],
+            activities=activity[at_end[end]],
+            goals=goals[at_end[end]],
+        )
+        for number, (_, end) in enumerate(windows)
+    ]

@@ -1,10 +1,12 @@
 """The participant tables over all interventions: sections 12, 13, 16 and the participant
-part of 17 of spec/reports.md. One query each."""
+part of 17 of spec/reports.md. One query each, for one end or for several ends of the same
+year in the same query (``*_tables``: one per end, ``stats.participant_tables.common``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 
@@ -24,7 +26,9 @@ from stats.participant_tables.common import (
     YOUNG_AGE,
     active_in,
     count_if,
+    entered_by,
     exited_in,
+    figure_name,
     personal_until,
     sum_splits,
 )
@@ -48,22 +52,46 @@ def exit_reasons_table(
 ) -> ExitReasonsTable:
     """Section 12: exits ytd by reason, work exits by extent, and the reason groups. One
     query."""
-    rows = (
-        personal_until(participations, end)
-        .filter(exited_in(ytd_start, end))
+    return exit_reasons_tables(participations=participations, ends=[end], ytd_start=ytd_start)[0]
+
+
+def exit_reasons_tables(
+    *, participations: QuerySet[Participation], ends: Sequence[dt.date], ytd_start: dt.date
+) -> list[ExitReasonsTable]:
+    """``exit_reasons_table`` at each of ``ends`` (ascending). One query."""
+    rows = list(
+        personal_until(participations, ends[-1])
+        .filter(exited_in(ytd_start, ends[-1]))
         .values("exit_reason", "work_extent", "gender")
-        .annotate(count=Count("id"))
+        .annotate(
+            **{
+                figure_name("count", number): count_if(entered_by(end) & Q(exit_date__lte=end))
+                for number, end in enumerate(ends)
+            }
+        )
         .order_by()
     )
+    return [
+        _exit_reasons(
+            [
+                (row["exit_reason"], row["work_extent"], row["gender"], count)
+                for row in rows
+                if (count := row[figure_name("count", number)])
+            ]
+        )
+        for number in range(len(ends))
+    ]
+
+
+def _exit_reasons(rows: list[tuple[str, int, str, int]]) -> ExitReasonsTable:
     by_reason: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_extent: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_group: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        reason, gender, count = row["exit_reason"], row["gender"], row["count"]
+    for reason, extent, gender, count in rows:
         by_reason[reason][gender] += count
         by_group[EXIT_GROUP[reason]][gender] += count
         if reason in WORK_REASONS:
-            by_extent[row["work_extent"]][gender] += count
+            by_extent[extent][gender] += count
     group = {code: Split.of(by_group.get(code, {})) for code in ExitGroup.values}
     work, studies = group[ExitGroup.WORK], group[ExitGroup.STUDIES]
     job_seeking = group[ExitGroup.JOB_SEEKING]
@@ -100,9 +128,17 @@ def target_group_table(
 ) -> TargetGroupTable:
     """Section 13: the profile of the participations (personal data) active ytd. One
     query; age at entry is computed from the person's birth date."""
-    rows = (
-        personal_until(participations, end)
-        .filter(active_in(ytd_start, end))
+    return target_group_tables(participations=participations, ends=[end], ytd_start=ytd_start)[0]
+
+
+def target_group_tables(
+    *, participations: QuerySet[Participation], ends: Sequence[dt.date], ytd_start: dt.date
+) -> list[TargetGroupTable]:
+    """``target_group_table`` at each of ``ends`` (ascending). One query: the rows active
+    ytd by the last end, each counted at the ends by which it is active ytd."""
+    rows = list(
+        personal_until(participations, ends[-1])
+        .filter(active_in(ytd_start, ends[-1]))
         # The person is always the participation's association's; saying so lets
         # PostgreSQL read only that association's persons (by their association index)
         # instead of every association's (docs/performance.md, national host).
@@ -112,6 +148,12 @@ def target_group_table(
         )
         .order_by()
     )
+    # Active ytd by an earlier end = active ytd by the last end and entered by that end
+    # (the exit, if any, is on or after ytd_start already).
+    return [_target_group([row for row in rows if row[2] <= end]) for end in ends]
+
+
+def _target_group(rows: list[tuple[str, dt.date, dt.date, str, str]]) -> TargetGroupTable:
     active: dict[str, int] = defaultdict(int)
     young: dict[str, int] = defaultdict(int)
     supported: dict[str, int] = defaultdict(int)
@@ -147,14 +189,38 @@ def activities_table(
     *, activities: QuerySet[Activity], end: dt.date, ytd_start: dt.date
 ) -> ActivitiesTable:
     """Section 16: activities ytd, their attendees and number by type. One query."""
-    by_type = {code: Count("id", filter=Q(kind=code)) for code in ActivityType.values}
-    figures = activities.filter(date__gte=ytd_start, date__lte=end).aggregate(
-        count=Count("id"),
-        women=Sum("women", default=0),
-        men=Sum("men", default=0),
-        other=Sum("other", default=0),
-        **{f"type_{code}": count for code, count in by_type.items()},
-    )
+    return activities_tables(activities=activities, ends=[end], ytd_start=ytd_start)[0]
+
+
+def activities_tables(
+    *, activities: QuerySet[Activity], ends: Sequence[dt.date], ytd_start: dt.date
+) -> list[ActivitiesTable]:
+    """``activities_table`` at each of ``ends`` (ascending). One query."""
+    figures: dict[str, Count | Sum] = {}
+    for number, end in enumerate(ends):
+        by = Q(date__lte=end)
+        figures[figure_name("count", number)] = Count("id", filter=by)
+        for field in ("women", "men", "other"):
+            figures[figure_name(field, number)] = Sum(field, filter=by, default=0)
+        for code in ActivityType.values:
+            figures[figure_name(f"type_{code}", number)] = Count("id", filter=by & Q(kind=code))
+    found = activities.filter(date__gte=ytd_start, date__lte=ends[-1]).aggregate(**figures)
+    return [
+        _activities({name: found[figure_name(name, number)] for name in _ACTIVITY_FIGURES})
+        for number in range(len(ends))
+    ]
+
+
+_ACTIVITY_FIGURES = (
+    "count",
+    "women",
+    "men",
+    "other",
+    *(f"type_{code}" for code in ActivityType.values),
+)
+
+
+def _activities(figures: Mapping[str, int]) -> ActivitiesTable:
     return ActivitiesTable(
         count=figures["count"],
         attendees=Split(
@@ -172,16 +238,42 @@ def participant_goals(
     """Section 17, participant outcomes: the share of exits ytd to work or studies in
     work-directed individual interventions and the share with an action plan by E among
     participations active ytd in pre-rehabilitation interventions. One query."""
-    exited = exited_in(ytd_start, end) & Q(
-        intervention__kind=Kind.INDIVIDUAL, intervention__aim=Aim.WORK
-    )
-    active = active_in(ytd_start, end) & Q(intervention__aim=Aim.PRE_REHABILITATION)
-    figures = personal_until(participations, end).aggregate(
-        exited=count_if(exited),
-        to_work_or_studies=count_if(exited & Q(exit_reason__in=sorted(WORK_OR_STUDIES))),
-        active=count_if(active),
-        planned=count_if(active & Q(action_plan_date__lte=end)),
-    )
+    return participant_goals_at(participations=participations, ends=[end], ytd_start=ytd_start)[0]
+
+
+def participant_goals_at(
+    *, participations: QuerySet[Participation], ends: Sequence[dt.date], ytd_start: dt.date
+) -> list[ParticipantGoals]:
+    """``participant_goals`` at each of ``ends`` (ascending). One query."""
+    figures: dict[str, Count] = {}
+    for number, end in enumerate(ends):
+        exited = (
+            exited_in(ytd_start, end)
+            & Q(intervention__kind=Kind.INDIVIDUAL, intervention__aim=Aim.WORK)
+            & entered_by(end)
+        )
+        active = (
+            active_in(ytd_start, end)
+            & Q(intervention__aim=Aim.PRE_REHABILITATION)
+            & entered_by(end)
+        )
+        figures[figure_name("exited", number)] = count_if(exited)
+        figures[figure_name("to_work_or_studies", number)] = count_if(
+            exited & Q(exit_reason__in=sorted(WORK_OR_STUDIES))
+        )
+        figures[figure_name("active", number)] = count_if(active)
+        figures[figure_name("planned", number)] = count_if(active & Q(action_plan_date__lte=end))
+    found = personal_until(participations, ends[-1]).aggregate(**figures)
+    return [
+        _goals({name: found[figure_name(name, number)] for name in _GOAL_FIGURES})
+        for number in range(len(ends))
+    ]
+
+
+_GOAL_FIGURES = ("exited", "to_work_or_studies", "active", "planned")
+
+
+def _goals(figures: Mapping[str, int]) -> ParticipantGoals:
     return ParticipantGoals(
         work_directed_to_work_or_studies=share(figures["to_work_or_studies"], figures["exited"]),
         prerehab_action_plan=share(figures["planned"], figures["active"]),

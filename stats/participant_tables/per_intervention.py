@@ -1,32 +1,39 @@
 """The participant tables with a row per intervention: sections 9, 10, 11, 14 and 15 of
-spec/reports.md. Each makes two queries whatever the number of interventions."""
+spec/reports.md. Each makes two queries whatever the number of interventions, and as many
+windows of the same year as asked for in the same two (``*_tables``: one per window,
+``stats.participant_tables.common``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
-from interventions.models import InterventionQuerySet
+from interventions.models import Intervention, InterventionQuerySet
 from participants.choices import Gender
 from participants.models import Participation
 from stats.participant_tables.common import (
     OUTCOME_FIGURES,
     WORK_OR_STUDIES,
+    Tallies,
+    Window,
     active_in,
     anonymous_only,
     count_if,
+    distinct_ends,
+    entered_by,
     exited_in,
+    figure_name,
     ids_with,
-    listed_interventions,
+    listed_at,
     ongoing_at,
     personal_until,
     registered_in,
     split_of,
     sum_splits,
-    tally,
+    tally_at,
 )
 from stats.participant_tables.shapes import (
     AnonymousRow,
@@ -59,19 +66,44 @@ def participants_table(
 ) -> ParticipantsTable:
     """Section 9: registered ytd, exited ytd, exited from the intervention's start to E and
     ongoing at E. Two queries."""
-    tallies = tally(
-        personal_until(participations, end),
-        registered=count_if(registered_in(ytd_start, end)),
-        exited=count_if(exited_in(ytd_start, end)),
-        exited_to_date=count_if(
-            Q(exit_date__gte=F("intervention__start_date"), exit_date__lte=end)
+    return participants_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=[(start, end)],
+        ytd_start=ytd_start,
+    )[0]
+
+
+def participants_tables(
+    *,
+    interventions: InterventionQuerySet,
+    participations: QuerySet[Participation],
+    windows: Sequence[Window],
+    ytd_start: dt.date,
+) -> list[ParticipantsTable]:
+    """``participants_table`` of each window. Two queries."""
+    ends = distinct_ends(windows)
+    at_end = tally_at(
+        personal_until(participations, ends[-1]),
+        ends,
+        registered=lambda end: registered_in(ytd_start, end),
+        exited=lambda end: exited_in(ytd_start, end),
+        exited_to_date=lambda end: Q(
+            exit_date__gte=F("intervention__start_date"), exit_date__lte=end
         ),
-        ongoing=count_if(ongoing_at(end)),
-        active=count_if(active_in(ytd_start, end)),
+        ongoing=ongoing_at,
+        active=lambda end: active_in(ytd_start, end),
     )
-    listed = listed_interventions(
-        interventions, start=start, end=end, with_data=ids_with(tallies, "active")
+    listings = listed_at(
+        interventions, windows, {end: ids_with(at_end[end], "active") for end in ends}
     )
+    return [
+        _participants(at_end[end], listed)
+        for (_, end), listed in zip(windows, listings, strict=True)
+    ]
+
+
+def _participants(tallies: Tallies, listed: list[Intervention]) -> ParticipantsTable:
     rows = [
         ParticipantsRow(
             intervention=intervention.code,
@@ -112,18 +144,42 @@ def outcomes_table(
 ) -> OutcomesTable:
     """Section 10: exits ytd to work or studies, their share of exits ytd, and the share of
     participations active ytd with an action plan by E. Two queries."""
-    exited = exited_in(ytd_start, end)
-    active = active_in(ytd_start, end)
-    tallies = tally(
-        personal_until(participations, end),
-        to_work_or_studies=count_if(exited & Q(exit_reason__in=sorted(WORK_OR_STUDIES))),
-        exited=count_if(exited),
-        active=count_if(active),
-        planned=count_if(active & Q(action_plan_date__lte=end)),
+    return outcomes_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=[(start, end)],
+        ytd_start=ytd_start,
+    )[0]
+
+
+def outcomes_tables(
+    *,
+    interventions: InterventionQuerySet,
+    participations: QuerySet[Participation],
+    windows: Sequence[Window],
+    ytd_start: dt.date,
+) -> list[OutcomesTable]:
+    """``outcomes_table`` of each window. Two queries."""
+    ends = distinct_ends(windows)
+    at_end = tally_at(
+        personal_until(participations, ends[-1]),
+        ends,
+        to_work_or_studies=lambda end: (
+            exited_in(ytd_start, end) & Q(exit_reason__in=sorted(WORK_OR_STUDIES))
+        ),
+        exited=lambda end: exited_in(ytd_start, end),
+        active=lambda end: active_in(ytd_start, end),
+        planned=lambda end: active_in(ytd_start, end) & Q(action_plan_date__lte=end),
     )
-    listed = listed_interventions(
-        interventions, start=start, end=end, with_data=ids_with(tallies, "active")
+    listings = listed_at(
+        interventions, windows, {end: ids_with(at_end[end], "active") for end in ends}
     )
+    return [
+        _outcomes(at_end[end], listed) for (_, end), listed in zip(windows, listings, strict=True)
+    ]
+
+
+def _outcomes(tallies: Tallies, listed: list[Intervention]) -> OutcomesTable:
     rows: list[OutcomesRow] = []
     sums: dict[str, Split] = defaultdict(Split)
     for intervention in listed:
@@ -144,19 +200,52 @@ def anonymous_table(
     ytd_start: dt.date,
 ) -> AnonymousTable:
     """Section 11: anonymous participations registered ytd. Two queries."""
-    counts = dict(
+    return anonymous_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=[(start, end)],
+        ytd_start=ytd_start,
+    )[0]
+
+
+def anonymous_tables(
+    *,
+    interventions: InterventionQuerySet,
+    participations: QuerySet[Participation],
+    windows: Sequence[Window],
+    ytd_start: dt.date,
+) -> list[AnonymousTable]:
+    """``anonymous_table`` of each window. Two queries."""
+    ends = distinct_ends(windows)
+    rows = (
         anonymous_only(participations)
-        .filter(registered_in(ytd_start, end))
+        .filter(registered_in(ytd_start, ends[-1]))
         .values("intervention_id")
-        .annotate(count=Count("id"))
+        .annotate(
+            **{
+                figure_name("count", number): count_if(entered_by(end))
+                for number, end in enumerate(ends)
+            }
+        )
         .order_by()
-        .values_list("intervention_id", "count")
     )
-    listed = listed_interventions(interventions, start=start, end=end, with_data=list(counts))
-    rows = [
-        AnonymousRow(intervention.code, counts.get(intervention.pk, 0)) for intervention in listed
-    ]
-    return AnonymousTable(rows=rows, total=sum(row.count for row in rows))
+    at_end: dict[dt.date, dict[int, int]] = {end: {} for end in ends}
+    for row in rows:
+        for number, end in enumerate(ends):
+            if row[figure_name("count", number)]:
+                at_end[end][row["intervention_id"]] = row[figure_name("count", number)]
+    listings = listed_at(interventions, windows, {end: list(at_end[end]) for end in ends})
+    tables = []
+    for (_, end), listed in zip(windows, listings, strict=True):
+        counts = at_end[end]
+        anonymous_rows = [
+            AnonymousRow(intervention.code, counts.get(intervention.pk, 0))
+            for intervention in listed
+        ]
+        tables.append(
+            AnonymousTable(rows=anonymous_rows, total=sum(row.count for row in anonymous_rows))
+        )
+    return tables
 
 
 def time_in_intervention_table(
@@ -168,27 +257,62 @@ def time_in_intervention_table(
     ytd_start: dt.date,
 ) -> TimeInInterventionTable:
     """Section 14: mean days from entry to exit of the exits ytd. Two queries."""
-    exited = exited_in(ytd_start, end)
+    return time_in_intervention_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=[(start, end)],
+        ytd_start=ytd_start,
+    )[0]
+
+
+def time_in_intervention_tables(
+    *,
+    interventions: InterventionQuerySet,
+    participations: QuerySet[Participation],
+    windows: Sequence[Window],
+    ytd_start: dt.date,
+) -> list[TimeInInterventionTable]:
+    """``time_in_intervention_table`` of each window. Two queries."""
+    ends = distinct_ends(windows)
     days = ExpressionWrapper(F("exit_date") - F("entry_date"), output_field=DurationField())
-    rows = (
-        personal_until(participations, end)
-        .values("intervention_id", "gender")
-        .annotate(
-            exits=count_if(exited),
-            days=Sum(days, filter=exited),
-            active=count_if(active_in(ytd_start, end)),
+    figures: dict[str, Count | Sum] = {}
+    for number, end in enumerate(ends):
+        exited = exited_in(ytd_start, end) & entered_by(end)
+        figures[figure_name("exits", number)] = count_if(exited)
+        figures[figure_name("days", number)] = Sum(days, filter=exited)
+        figures[figure_name("active", number)] = count_if(
+            active_in(ytd_start, end) & entered_by(end)
         )
+    rows = (
+        personal_until(participations, ends[-1])
+        .values("intervention_id", "gender")
+        .annotate(**figures)
         .order_by()
     )
-    # intervention id -> gender -> (days, exits)
-    found: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
-    with_data: set[int] = set()
+    # end -> intervention id -> gender -> (days, exits)
+    found: dict[dt.date, dict[int, dict[str, tuple[int, int]]]] = {
+        end: defaultdict(dict) for end in ends
+    }
+    with_data: dict[dt.date, set[int]] = {end: set() for end in ends}
     for row in rows:
-        total_days = row["days"].days if row["days"] is not None else 0
-        found[row["intervention_id"]][row["gender"]] = (total_days, row["exits"])
-        if row["active"]:
-            with_data.add(row["intervention_id"])
-    listed = listed_interventions(interventions, start=start, end=end, with_data=sorted(with_data))
+        for number, end in enumerate(ends):
+            total_days = row[figure_name("days", number)]
+            found[end][row["intervention_id"]][row["gender"]] = (
+                total_days.days if total_days is not None else 0,
+                row[figure_name("exits", number)],
+            )
+            if row[figure_name("active", number)]:
+                with_data[end].add(row["intervention_id"])
+    listings = listed_at(interventions, windows, with_data)
+    return [
+        _time_in_intervention(found[end], listed)
+        for (_, end), listed in zip(windows, listings, strict=True)
+    ]
+
+
+def _time_in_intervention(
+    found: Mapping[int, Mapping[str, tuple[int, int]]], listed: list[Intervention]
+) -> TimeInInterventionTable:
     result: list[TimeRow] = []
     for intervention in listed:
         by_gender = found.get(intervention.pk, {})
@@ -213,22 +337,46 @@ def expected_table(
 ) -> ExpectedTable:
     """Section 15: participations (personal data) registered from the intervention's start
     to E against the expected number. Two queries."""
-    tallies = tally(
-        personal_until(participations, end),
-        registered_to_date=count_if(
-            Q(entry_date__gte=F("intervention__start_date"), entry_date__lte=end)
+    return expected_tables(
+        interventions=interventions,
+        participations=participations,
+        windows=[(start, end)],
+        ytd_start=ytd_start,
+    )[0]
+
+
+def expected_tables(
+    *,
+    interventions: InterventionQuerySet,
+    participations: QuerySet[Participation],
+    windows: Sequence[Window],
+    ytd_start: dt.date,
+) -> list[ExpectedTable]:
+    """``expected_table`` of each window. Two queries."""
+    ends = distinct_ends(windows)
+    at_end = tally_at(
+        personal_until(participations, ends[-1]),
+        ends,
+        registered_to_date=lambda end: Q(
+            entry_date__gte=F("intervention__start_date"), entry_date__lte=end
         ),
-        active=count_if(active_in(ytd_start, end)),
+        active=lambda end: active_in(ytd_start, end),
     )
-    listed = listed_interventions(
-        interventions, start=start, end=end, with_data=ids_with(tallies, "active")
+    listings = listed_at(
+        interventions, windows, {end: ids_with(at_end[end], "active") for end in ends}
     )
-    rows = [
-        ExpectedRow(
-            intervention=intervention.code,
-            registered_to_date=split_of(tallies, intervention.pk, "registered_to_date").total,
-            expected=intervention.expected_participants,
+    return [
+        ExpectedTable(
+            rows=[
+                ExpectedRow(
+                    intervention=intervention.code,
+                    registered_to_date=split_of(
+                        at_end[end], intervention.pk, "registered_to_date"
+                    ).total,
+                    expected=intervention.expected_participants,
+                )
+                for intervention in listed
+            ]
         )
-        for intervention in listed
+        for (_, end), listed in zip(windows, listings, strict=True)
     ]
-    return ExpectedTable(rows=rows)
