@@ -17,10 +17,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from documents.annual.statements import StatementTables, chart_blocks
+from documents.memo.cells import TableMaker, label
 from documents.memo.content import MemoExtras, PeriodWords, ended_sections
 from documents.memo.labels import KIND_NAMES
 from documents.memo.model import Block, MemoDocument, Row, Section, Table, Text
-from documents.memo.tables import TableMaker, Tables, label
+from documents.memo.tables import Tables
 from stats.annual.texts import ReportText
 from stats.memo_document import EndedGoal, EndedIntervention, FundsByKind
 
