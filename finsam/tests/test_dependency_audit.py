@@ -35,40 +35,43 @@ CLEAN_DEP = {"name": "rules", "version": "3.5", "vulns": []}
 NOT_FOUND = {"name": "rules", "skip_reason": "Dependency not found on PyPI and could not be ..."}
 
 
-def test_verdict_vulnerability_fails() -> None:
-    result = audit.verdict(1, {"dependencies": [CLEAN_DEP, DJANGO_VULN]}, "")
+@pytest.mark.parametrize(
+    ("code", "report", "expected"),
+    [
+        pytest.param(
+            1,
+            {"dependencies": [CLEAN_DEP, DJANGO_VULN]},
+            ("vulnerable", "django 3.2.0: PYSEC-2021-98 (fixed in 3.2.4)"),
+            id="vulnerability fails",
+        ),
+        pytest.param(
+            0,
+            {"dependencies": [CLEAN_DEP]},
+            ("clean", "1 packages audited, no known vulnerabilities"),
+            id="clean passes",
+        ),
+    ],
+)
+def test_verdict_states_kind_and_message(
+    code: int, report: dict[str, Any], expected: tuple[str, str]
+) -> None:
+    result = audit.verdict(code, report, "")
 
-    assert (result.kind, result.message) == (
-        "vulnerable",
-        "django 3.2.0: PYSEC-2021-98 (fixed in 3.2.4)",
-    )
-
-
-def test_verdict_vulnerability_wins_over_skips() -> None:
-    result = audit.verdict(1, {"dependencies": [NOT_FOUND, DJANGO_VULN]}, "")
-
-    assert result.kind == "vulnerable"
-
-
-def test_verdict_clean_passes() -> None:
-    result = audit.verdict(0, {"dependencies": [CLEAN_DEP]}, "")
-
-    assert (result.kind, result.message) == (
-        "clean",
-        "1 packages audited, no known vulnerabilities",
-    )
-
-
-def test_verdict_every_package_not_found_is_unreachable() -> None:
-    result = audit.verdict(0, {"dependencies": [NOT_FOUND, NOT_FOUND]}, "")
-
-    assert result.kind == "unreachable"
+    assert (result.kind, result.message) == expected
 
 
-def test_verdict_partial_audit_fails() -> None:
-    result = audit.verdict(0, {"dependencies": [CLEAN_DEP, NOT_FOUND]}, "")
+@pytest.mark.parametrize(
+    ("code", "dependencies", "kind"),
+    [
+        pytest.param(1, [NOT_FOUND, DJANGO_VULN], "vulnerable", id="vulnerability wins over skips"),
+        pytest.param(0, [NOT_FOUND, NOT_FOUND], "unreachable", id="every package not found"),
+        pytest.param(0, [CLEAN_DEP, NOT_FOUND], "error", id="partial audit fails"),
+    ],
+)
+def test_verdict_kind_of_a_report(code: int, dependencies: list[dict[str, Any]], kind: str) -> None:
+    result = audit.verdict(code, {"dependencies": dependencies}, "")
 
-    assert result.kind == "error"
+    assert result.kind == kind
 
 
 @pytest.mark.parametrize(
