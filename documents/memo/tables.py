@@ -122,6 +122,17 @@ class Tables:
         rows = by_kind(list(rows_by_code), self.kinds, row)
         return self.maker.make(key, title, columns, rows, widths=widths)
 
+    def rows_and_total(self, table: Json, cells: Callable[[Json], Iterable[Cell]]) -> list[Row]:
+        """A row per intervention of the memo JSON's ``table`` (its short name, then
+        ``cells(row)``), then its total ("Summa") when it has one."""
+        rows = [
+            Row((label(self.name(each["intervention"])), *cells(each)))
+            for each in table.get("rows", [])
+        ]
+        if table.get("total"):
+            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        return rows
+
     def goal_status(self) -> Table:
         def cells(each: Json) -> list[Cell]:
             colour = each.get("colour") or ""
@@ -171,12 +182,7 @@ class Tables:
                 tsek_cell(each.get("transferred")),
             ]
 
-        rows = [
-            Row((label(self.name(each["intervention"])), *cells(each)))
-            for each in table.get("rows", [])
-        ]
-        if table.get("total"):
-            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        rows = self.rows_and_total(table, cells)
         words = self.words
         return self.maker.make(
             "budget",
@@ -323,12 +329,7 @@ class Tables:
         def cells(each: Json) -> list[Cell]:
             return [cell for name in fields for cell in g_cells(each.get(name))]
 
-        rows = [
-            Row((label(self.name(each["intervention"])), *cells(each)))
-            for each in table.get("rows", [])
-        ]
-        if table.get("total"):
-            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        rows = self.rows_and_total(table, cells)
         words = self.words
         return self.maker.make(
             "participants",
@@ -357,12 +358,7 @@ class Tables:
                 share_cell(each.get("share_with_action_plan")),
             ]
 
-        rows = [
-            Row((label(self.name(each["intervention"])), *cells(each)))
-            for each in table.get("rows", [])
-        ]
-        if table.get("total"):
-            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        rows = self.rows_and_total(table, cells)
         return self.maker.make(
             "outcomes",
             "Utfall för deltagare, antal och andel till arbete eller studier samt med "
