@@ -166,38 +166,46 @@ def _operation(
     return operation
 
 
+def _parameter(
+    name: str, where: str, description: str, schema: dict[str, Any], *, required: bool = True
+) -> dict[str, Any]:
+    """A path or query parameter (``where``)."""
+    return {
+        "name": name,
+        "in": where,
+        "required": required,
+        "description": description,
+        "schema": schema,
+    }
+
+
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI 3.1 document (a fresh dict: callers may change it)."""
-    association = {
-        "name": "association",
-        "in": "path",
-        "required": True,
-        "description": "Förbundets kortnamn (slug), som i webbadresserna.",
-        "schema": {"type": "string", "pattern": SLUG_PATTERN},
-    }
-    period = {
-        "name": "period",
-        "in": "query",
-        "required": True,
-        "description": "År (2022), halvår (2022H2) eller kvartal (2022Q3).",
-        "schema": {"type": "string", "pattern": PERIOD_PATTERN},
-    }
-    unsuppressed = {
-        "name": "unsuppressed",
-        "in": "query",
-        "required": False,
-        "description": (
-            "1 = utan röjandeskydd (bara förbundsadministratören); annars döljs små tal."
-        ),
-        "schema": {"type": "string", "enum": list(FLAG_VALUES), "default": "0"},
-    }
-    year = {
-        "name": "year",
-        "in": "query",
-        "required": True,
-        "description": "Året som räknas.",
-        "schema": {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
-    }
+    association = _parameter(
+        "association",
+        "path",
+        "Förbundets kortnamn (slug), som i webbadresserna.",
+        {"type": "string", "pattern": SLUG_PATTERN},
+    )
+    period = _parameter(
+        "period",
+        "query",
+        "År (2022), halvår (2022H2) eller kvartal (2022Q3).",
+        {"type": "string", "pattern": PERIOD_PATTERN},
+    )
+    unsuppressed = _parameter(
+        "unsuppressed",
+        "query",
+        "1 = utan röjandeskydd (bara förbundsadministratören); annars döljs små tal.",
+        {"type": "string", "enum": list(FLAG_VALUES), "default": "0"},
+        required=False,
+    )
+    year = _parameter(
+        "year",
+        "query",
+        "Året som räknas.",
+        {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+    )
     memo = _operation(
         "getMemo",
         "Uppföljnings-PM som JSON (kontraktet i reports.md).",

@@ -228,24 +228,21 @@ class BigAssociation:
         for index, i in enumerate(interventions):
             yearly = rng.randrange(300_000, 3_500_000, 5_000)
             for year in range(i.start_date.year, i.end_date.year + 1):
+                # Every fifth intervention has quarterly budgets in odd years.
+                split: list[tuple[int | None, int]] = [(None, yearly)]
                 if index % 5 == 0 and year % 2:
                     parts = [yearly // 4] * 3
-                    for quarter, amount in enumerate([*parts, yearly - sum(parts)], start=1):
-                        budgets.append(
-                            Budget(
-                                association=self.association,
-                                intervention=i,
-                                year=year,
-                                quarter=quarter,
-                                amount=amount,
-                            )
-                        )
-                else:
-                    budgets.append(
-                        Budget(
-                            association=self.association, intervention=i, year=year, amount=yearly
-                        )
+                    split = list(enumerate([*parts, yearly - sum(parts)], start=1))
+                budgets += [
+                    Budget(
+                        association=self.association,
+                        intervention=i,
+                        year=year,
+                        quarter=quarter,
+                        amount=amount,
                     )
+                    for quarter, amount in split
+                ]
             for year, quarter in self._running_quarters(i):
                 amount = round(yearly / 4 * rng.uniform(0.5, 1.25))
                 if rng.random() < 0.01:

@@ -5,6 +5,8 @@ says how loaded the machine was."""
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 
 #: Printed by each benchmark so a reader knows what was measured.
 CACHE_NOTE = "every run starts with every cache emptied (memo, charts, key figures)"
@@ -17,6 +19,19 @@ def empty_caches() -> None:
 
     for cache in caches.all(initialized_only=False):
         cache.clear()
+
+
+def timed_runs(action: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
+    """``runs`` runs of ``action``, each from empty caches: their wall-clock and CPU times
+    (of this process) in seconds."""
+    times, cpu = [], []
+    for _ in range(runs):
+        empty_caches()
+        started, started_cpu = time.perf_counter(), time.process_time()
+        action()
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return times, cpu
 
 
 def machine_line() -> str:

@@ -30,7 +30,13 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bench.env import OUT_DIR, configure, migrate, vendor
-from bench.honest import CACHE_NOTE, compare_query_counts, empty_caches, machine_line
+from bench.honest import (
+    CACHE_NOTE,
+    compare_query_counts,
+    empty_caches,
+    machine_line,
+    timed_runs,
+)
 
 #: Targets on a 2-core machine (seconds); the participants table within 3x of bench.sql.
 TARGETS = {"json": 1.0, "docx": 3.0, "pdf": 5.0}
@@ -74,13 +80,7 @@ def measure(name: str, action: Callable[[], object], runs: int) -> Timing:
         started = time.perf_counter()
         action()
         cold = time.perf_counter() - started
-    times, cpu = [], []
-    for _ in range(runs):
-        empty_caches()
-        started, started_cpu = time.perf_counter(), time.process_time()
-        action()
-        times.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+    times, cpu = timed_runs(action, runs)
     return Timing(
         name,
         cold,

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.env import OUT_DIR, configure, migrate, vendor
-from bench.honest import CACHE_NOTE, empty_caches, machine_line
+from bench.honest import CACHE_NOTE, empty_caches, machine_line, timed_runs
 
 LARGEST = 20_000
 SMALLEST_SHARE = 0.05
@@ -209,13 +209,7 @@ def measure(
     # With no timed runs (the smoke test), the counted run's time.
     times, cpu = [time.perf_counter() - started], [time.process_time() - started_cpu]
     if runs:
-        times, cpu = [], []
-    for _ in range(runs):
-        empty_caches()
-        started, started_cpu = time.perf_counter(), time.process_time()
-        action()
-        times.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
+        times, cpu = timed_runs(action, runs)
     return Timing(
         name, status, statistics.median(times), min(times), statistics.median(cpu), len(counted)
     )

@@ -290,13 +290,23 @@ class FinsamUser(FastHttpUser):
             time.sleep(seconds_left() + 0.5)
 
 
-class OfficeUser(FinsamUser):
-    weight = 4
-    email = OFFICE
+class Reader(FinsamUser):
+    """The office's and the board's common reading: the dashboard and the memo page."""
+
+    abstract = True
 
     @task(3)
     def dashboard(self) -> None:
         self.page(f"{BASE}/", "page: dashboard")
+
+    @task(1)
+    def memo(self) -> None:
+        self.page(f"{BASE}/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
+
+
+class OfficeUser(Reader):
+    weight = 4
+    email = OFFICE
 
     @task(2)
     def interventions(self) -> None:
@@ -309,10 +319,6 @@ class OfficeUser(FinsamUser):
     @task(2)
     def quarter(self) -> None:
         self.page(f"{BASE}/oversikt/kvartal/", "page: quarter overview")
-
-    @task(1)
-    def memo(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
 
 
 class StaffUser(FinsamUser):
@@ -362,21 +368,13 @@ class StaffUser(FinsamUser):
         self.page(f"{BASE}/deltagare/", "page: participants index")
 
 
-class BoardUser(FinsamUser):
+class BoardUser(Reader):
     weight = 3
     email = BOARD
-
-    @task(3)
-    def dashboard(self) -> None:
-        self.page(f"{BASE}/", "page: dashboard")
 
     @task(2)
     def quarter(self) -> None:
         self.page(f"{BASE}/oversikt/styrelsen/kvartal/", "page: board quarter overview")
-
-    @task(1)
-    def memo(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
 
     @task(1)
     def memo_json(self) -> None:

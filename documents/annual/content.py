@@ -13,14 +13,15 @@ filled in, and the management report's tables (both frozen when the report is ad
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from documents.annual.statements import StatementTables, chart_blocks
+from documents.memo.cells import TableMaker, label
 from documents.memo.content import MemoExtras, PeriodWords, ended_sections
 from documents.memo.labels import KIND_NAMES
 from documents.memo.model import Block, MemoDocument, Row, Section, Table, Text
-from documents.memo.tables import TableMaker, Tables, label
+from documents.memo.tables import Tables
 from stats.annual.texts import ReportText
 from stats.memo_document import EndedGoal, EndedIntervention, FundsByKind
 
@@ -88,11 +89,21 @@ class AnnualWriter:
         self.section(key, self.heading(key), level, self.text(key), *blocks)
 
 
+def text_rows(lines: Iterable[Sequence[str]], *, empty: str, width: int) -> list[Row]:
+    """A row of text cells per line; when there is none, one row that says ``empty``."""
+    rows = [Row(tuple(label(text) for text in line)) for line in lines]
+    return rows or [Row((label(empty), *(label("") for _ in range(width - 1))))]
+
+
 def members_table(management: Json, maker: TableMaker) -> Table:
-    rows = [
-        Row((label(m["name"]), label(m["kind"]), label(f"{m['fee_share']} %".replace(".", ","))))
-        for m in management.get("members", [])
-    ] or [Row((label("Inga medlemmar är registrerade."), label(""), label("")))]
+    rows = text_rows(
+        [
+            (m["name"], m["kind"], f"{m['fee_share']} %".replace(".", ","))
+            for m in management.get("members", [])
+        ],
+        empty="Inga medlemmar är registrerade.",
+        width=3,
+    )
     return maker.make(
         "members",
         "Förbundets medlemmar och andel av medlemsavgiften",
@@ -103,10 +114,11 @@ def members_table(management: Json, maker: TableMaker) -> Table:
 
 
 def board_table(management: Json, maker: TableMaker, year: int) -> Table:
-    rows = [
-        Row((label(b["name"]), label(b["seat"]), label(b["role"]), label(b["appointed_by"])))
-        for b in management.get("board", [])
-    ] or [Row((label("Ingen styrelse är registrerad för året."), label(""), label(""), label("")))]
+    rows = text_rows(
+        [(b["name"], b["seat"], b["role"], b["appointed_by"]) for b in management.get("board", [])],
+        empty="Ingen styrelse är registrerad för året.",
+        width=4,
+    )
     return maker.make(
         "board",
         f"Styrelsen {year}: ledamöter och ersättare",
@@ -117,17 +129,14 @@ def board_table(management: Json, maker: TableMaker, year: int) -> Table:
 
 
 def interventions_table(management: Json, maker: TableMaker, year: int) -> Table:
-    rows = [
-        Row(
-            (
-                label(i["name"]),
-                label(KIND_NAMES.get(i["kind"], i["kind"])),
-                label(i["start"] or "–"),
-                label(i["end"] or "–"),
-            )
-        )
-        for i in management.get("interventions", [])
-    ] or [Row((label("Inga insatser."), label(""), label(""), label("")))]
+    rows = text_rows(
+        [
+            (i["name"], KIND_NAMES.get(i["kind"], i["kind"]), i["start"] or "–", i["end"] or "–")
+            for i in management.get("interventions", [])
+        ],
+        empty="Inga insatser.",
+        width=4,
+    )
     return maker.make(
         "interventions",
         f"Insatser som förbundet finansierat under {year}",

@@ -10,8 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from documents.memo import formats as f
+from documents.memo.cells import TableMaker, label
 from documents.memo.model import FORMAT_COUNT, FORMAT_SHARE, Cell, Chart, ChartSeries, Row, Table
-from documents.memo.tables import TableMaker, label
 from stats.annual.statements import cash_flow_rows
 
 Json = Mapping[str, Any]
@@ -24,6 +24,11 @@ def kr(value: Any) -> Cell:
 
 def pct(value: Any) -> Cell:
     return Cell(f.share(value), value, FORMAT_SHARE, numeric=True)
+
+
+def tsek(value: Any) -> Cell:
+    """TSEK, as the five-year overview shows amounts (not marked numeric)."""
+    return Cell(f.tsek(value), value)
 
 
 def note_cell(value: Any) -> Cell:
@@ -61,9 +66,9 @@ class StatementTables:
     def overview(self) -> Table:
         years = list(self.report["overview"])
         rows = [
-            ("Verksamhetens intäkter", [Cell(f.tsek(y["income"]), y["income"]) for y in years]),
-            ("Kostnader", [Cell(f.tsek(y["costs"]), y["costs"]) for y in years]),
-            ("Årets resultat", [Cell(f.tsek(y["result"]), y["result"]) for y in years]),
+            ("Verksamhetens intäkter", [tsek(y["income"]) for y in years]),
+            ("Kostnader", [tsek(y["costs"]) for y in years]),
+            ("Årets resultat", [tsek(y["result"]) for y in years]),
             ("Soliditet", [pct(y["equity_ratio"]) for y in years]),
             ("Kassalikviditet", [pct(y["quick_ratio"]) for y in years]),
             (
@@ -92,9 +97,28 @@ class StatementTables:
             widths=(3, *([1] * len(years))),
         )
 
+    def statement(
+        self, key: str, title: str, totals: tuple[tuple[str, str], ...], columns: tuple[str, ...]
+    ) -> Table:
+        """A statement of the report JSON's section ``key``: its lines and ``totals`` in the
+        ``columns`` (``amount``: this year, ``previous``: last year, ``budget``)."""
+        headers = {
+            "amount": str(self.year),
+            "previous": str(self.year - 1),
+            "budget": f"Budget {self.year}",
+        }
+        return self.maker.make(
+            key,
+            title,
+            ("", "Not", *(headers[column] for column in columns)),
+            statement_rows(self.report[key], totals, columns),
+            widths=(4, 0.6, *(1.4 for _ in columns)),
+        )
+
     def income_statement(self) -> Table:
-        rows = statement_rows(
-            self.report["income_statement"],
+        return self.statement(
+            "income_statement",
+            f"Resultaträkning {self.year} (kr)",
             (
                 ("net_operating_costs", "Verksamhetens nettokostnader"),
                 ("operating_result", "Verksamhetens resultat"),
@@ -103,29 +127,16 @@ class StatementTables:
             ),
             ("amount", "previous", "budget"),
         )
-        return self.maker.make(
-            "income_statement",
-            f"Resultaträkning {self.year} (kr)",
-            ("", "Not", str(self.year), str(self.year - 1), f"Budget {self.year}"),
-            rows,
-            widths=(4, 0.6, 1.4, 1.4, 1.4),
-        )
 
     def balance_sheet(self) -> Table:
-        rows = statement_rows(
-            self.report["balance_sheet"],
+        return self.statement(
+            "balance_sheet",
+            f"Balansräkning {self.year}-12-31 (kr)",
             (
                 ("total_assets", "Summa tillgångar"),
                 ("total_equity_and_liabilities", "Summa eget kapital, avsättningar och skulder"),
             ),
             ("amount", "previous"),
-        )
-        return self.maker.make(
-            "balance_sheet",
-            f"Balansräkning {self.year}-12-31 (kr)",
-            ("", "Not", str(self.year), str(self.year - 1)),
-            rows,
-            widths=(4, 0.6, 1.4, 1.4),
         )
 
     def cash_flow(self) -> Table:

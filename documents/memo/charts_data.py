@@ -95,11 +95,16 @@ def chart_blocks(
         unit="%",
     )
 
-    times = tables.get("time_in_intervention", {}).get("rows", [])
+    def per_intervention(key: str) -> tuple[list[Json], list[str]]:
+        """The rows of the memo JSON's table ``key`` and their interventions' short names."""
+        rows: list[Json] = tables.get(key, {}).get("rows", [])
+        return rows, [names.get(row["intervention"], row["intervention"]) for row in rows]
+
+    times, time_names = per_intervention("time_in_intervention")
     add(
         "time_in_intervention",
         f"Genomsnittlig tid i insats (dagar) för avslutade {words.ytd}",
-        [names.get(row["intervention"], row["intervention"]) for row in times],
+        time_names,
         [
             (label, [(row.get("mean_days") or {}).get(key) for row in times])
             for key, label in (("women", "Kvinnor"), ("men", "Män"), ("total", "Samtliga"))
@@ -108,11 +113,11 @@ def chart_blocks(
         unit="dagar",
     )
 
-    budget = tables.get("budget", {}).get("rows", [])
+    budget, budget_names = per_intervention("budget")
     add(
         "budget",
         f"Förbrukningskvot per insats {words.ytd}",
-        [names.get(row["intervention"], row["intervention"]) for row in budget],
+        budget_names,
         [("Förbrukningskvot", [row.get("consumption_ratio") for row in budget])],
         orientation="barh",
         unit="%",

@@ -18,12 +18,13 @@ from typing import Any
 
 from documents.memo import formats as f
 from documents.memo import texts as memo_texts
+from documents.memo.cells import TableMaker
 from documents.memo.charts_data import chart_blocks
 from documents.memo.labels import KIND_NAMES
 from documents.memo.model import MemoDocument, Placeholder, Section, Text
 from documents.memo.phrases import placeholder_values
 from documents.memo.progression import progression_tables
-from documents.memo.tables import TableMaker, Tables
+from documents.memo.tables import Tables
 from finsam.disclosure import DEFAULT_THRESHOLD
 from finsam.years import quarter_of
 from stats.memo_document import MemoExtras

@@ -7,8 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from documents.memo.cells import count_cell, label, mean_cell, share_cell
 from documents.memo.model import Row, Table
-from documents.memo.tables import Tables, count_cell, label, mean_cell, share_cell
+from documents.memo.tables import Tables
 
 #: Who rated, as the table title says it.
 RATERS = {"deltagare": "deltagarens skattning", "personal": "personalens skattning"}

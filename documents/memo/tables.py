@@ -5,9 +5,23 @@ disclosure note are shared (``TableMaker``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from documents.memo import formats as f
+from documents.memo.cells import (
+    Json,
+    TableMaker,
+    answer_cell,
+    by_kind,
+    count_cell,
+    g_cells,
+    label,
+    mean_cell,
+    share_cell,
+    tone_cell,
+    tsek_cell,
+    yes_no_cell,
+)
 from documents.memo.labels import (
     ACTIVITY_TYPES,
     COLOURS,
@@ -16,15 +30,10 @@ from documents.memo.labels import (
     EXIT_REASONS,
     FORECAST,
     GOALS,
-    KIND_GROUPS,
     KIND_NAMES,
     ON_TRACK,
 )
 from documents.memo.model import (
-    FORMAT_COUNT,
-    FORMAT_DECIMAL,
-    FORMAT_SHARE,
-    FORMAT_TSEK,
     Cell,
     HeaderGroup,
     Row,
@@ -35,7 +44,6 @@ if TYPE_CHECKING:
     from documents.memo.content import PeriodWords
     from stats.memo_document import MemoExtras
 
-Json = Mapping[str, Any]
 
 GENDER_COLUMNS = ("K", "M", "S:a")
 
@@ -44,115 +52,6 @@ TSEK_ROUNDING_NOTE = (
     "Summorna räknas på exakta belopp och avrundas för sig till TSEK; de kan därför skilja "
     "sig någon TSEK från summan av de avrundade raderna."
 )
-
-
-# --- cells --------------------------------------------------------------------------------
-
-
-def label(text: str) -> Cell:
-    return Cell(text, text)
-
-
-def _figure(value: f.Value, text: str, number_format: str) -> Cell:
-    stored: f.Value = value if isinstance(value, int | float) else text
-    return Cell(text, stored, number_format, numeric=True)
-
-
-def count_cell(value: f.Value) -> Cell:
-    return _figure(value, f.count(value), FORMAT_COUNT)
-
-
-def share_cell(value: f.Value) -> Cell:
-    return _figure(value, f.share(value), FORMAT_SHARE)
-
-
-def tsek_cell(value: f.Value) -> Cell:
-    return _figure(value, f.tsek(value), FORMAT_TSEK)
-
-
-def mean_cell(value: f.Value) -> Cell:
-    return _figure(value, f.decimal1(value), FORMAT_DECIMAL)
-
-
-def g_cells(split: Json | None, make: Callable[[f.Value], Cell] = count_cell) -> list[Cell]:
-    """The women, men and total cells of a G (or, with ``share_cell``, an S)."""
-    split = split or {}
-    return [make(split.get("women")), make(split.get("men")), make(split.get("total"))]
-
-
-def tone_cell(text: str, tone: str) -> Cell:
-    return Cell(text, text, tone=tone)
-
-
-def yes_no_cell(value: bool | None) -> Cell:
-    return label(f.yes_no(value))
-
-
-def answer_cell(value: str | None) -> Cell:
-    return label(f.answer(value))
-
-
-# --- numbering and notes ------------------------------------------------------------------
-
-
-class TableMaker:
-    """Numbers the tables in order and adds the disclosure note where a cell is hidden."""
-
-    def __init__(self, *, suppressed: bool, threshold: int, note: str = "") -> None:
-        self.suppressed = suppressed
-        self.threshold = threshold
-        #: What ``..`` hides, as the statistics layer words it (the memo JSON's
-        #: ``suppression.note``); documents write no second text of their own.
-        self.note = note
-        self.number = 0
-
-    def disclosure_note(self) -> str:
-        return self.note
-
-    def make(
-        self,
-        key: str,
-        title: str,
-        columns: Sequence[str],
-        rows: Iterable[Row],
-        *,
-        groups: Sequence[HeaderGroup] = (),
-        notes: Sequence[str] = (),
-        widths: Sequence[float] = (),
-        sensitive: bool = False,
-    ) -> Table:
-        self.number += 1
-        rows = tuple(rows)
-        all_notes = list(notes)
-        if self.note and any(f.is_hidden(cell.value) for row in rows for cell in row.cells):
-            all_notes.insert(0, self.disclosure_note())
-        return Table(
-            key=key,
-            number=self.number,
-            title=title,
-            columns=tuple(columns),
-            rows=rows,
-            groups=tuple(groups),
-            notes=tuple(all_notes),
-            widths=tuple(widths),
-            sensitive=sensitive,
-        )
-
-
-def by_kind(
-    codes: Sequence[str], kinds: Mapping[str, str], make_row: Callable[[str], Row]
-) -> list[Row]:
-    """Rows in the given order with a group row ("Individinsatser") where the kind changes;
-    no group rows when the kinds are unknown."""
-    rows: list[Row] = []
-    current: str | None = None
-    for code in codes:
-        kind = kinds.get(code)
-        if kind is not None and kind != current:
-            rows.append(Row((label(KIND_GROUPS.get(kind, kind)),), kind="group"))
-            current = kind
-        rows.append(make_row(code))
-    return rows
 
 
 # --- the tables -----------------------------------------------------------------------------
@@ -204,22 +103,46 @@ class Tables:
             widths=(6, 1.4, 1.4),
         )
 
-    def goal_status(self) -> Table:
-        rows_by_code = {row["intervention"]: row for row in self.rows_of("goal_status")}
+    def per_intervention(
+        self,
+        key: str,
+        title: str,
+        columns: Sequence[str],
+        cells: Callable[[Json], Iterable[Cell]],
+        *,
+        widths: Sequence[float],
+    ) -> Table:
+        """One row per intervention of the memo JSON's table ``key``, grouped by kind: the
+        short name, then ``cells(row)``."""
+        rows_by_code = {row["intervention"]: row for row in self.rows_of(key)}
 
         def row(code: str) -> Row:
-            each = rows_by_code[code]
-            colour = each.get("colour") or ""
-            return Row(
-                (
-                    label(self.name(code)),
-                    tone_cell(ON_TRACK.get(each.get("on_track") or "", f.DASH), colour),
-                    label(FORECAST.get(each.get("forecast") or "", f.DASH)),
-                    tone_cell(COLOURS.get(colour, f.DASH), colour),
-                )
-            )
+            return Row((label(self.name(code)), *cells(rows_by_code[code])))
 
-        return self.maker.make(
+        rows = by_kind(list(rows_by_code), self.kinds, row)
+        return self.maker.make(key, title, columns, rows, widths=widths)
+
+    def rows_and_total(self, table: Json, cells: Callable[[Json], Iterable[Cell]]) -> list[Row]:
+        """A row per intervention of the memo JSON's ``table`` (its short name, then
+        ``cells(row)``), then its total ("Summa") when it has one."""
+        rows = [
+            Row((label(self.name(each["intervention"])), *cells(each)))
+            for each in table.get("rows", [])
+        ]
+        if table.get("total"):
+            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        return rows
+
+    def goal_status(self) -> Table:
+        def cells(each: Json) -> list[Cell]:
+            colour = each.get("colour") or ""
+            return [
+                tone_cell(ON_TRACK.get(each.get("on_track") or "", f.DASH), colour),
+                label(FORECAST.get(each.get("forecast") or "", f.DASH)),
+                tone_cell(COLOURS.get(colour, f.DASH), colour),
+            ]
+
+        return self.per_intervention(
             "goal_status",
             "Nuläge mål",
             (
@@ -228,25 +151,13 @@ class Tables:
                 "Styrgruppens prognos för måluppfyllelse",
                 "Kansliets bedömning",
             ),
-            by_kind(list(rows_by_code), self.kinds, row),
+            cells,
             widths=(4, 2, 2, 1.4),
         )
 
     def conditions(self) -> Table:
-        rows_by_code = {row["intervention"]: row for row in self.rows_of("conditions")}
-
-        def row(code: str) -> Row:
-            each = rows_by_code[code]
-            return Row(
-                (
-                    label(self.name(code)),
-                    yes_no_cell(each.get("vacancy_funded")),
-                    yes_no_cell(each.get("vacancy_self_funded")),
-                    yes_no_cell(each.get("budget_deviation")),
-                )
-            )
-
-        return self.maker.make(
+        fields = ("vacancy_funded", "vacancy_self_funded", "budget_deviation")
+        return self.per_intervention(
             "conditions",
             "Förutsättningar för utfall",
             (
@@ -255,7 +166,7 @@ class Tables:
                 "Vakanser egenfinansierade resurser",
                 "Inkomna avvikelser gällande budget",
             ),
-            by_kind(list(rows_by_code), self.kinds, row),
+            lambda each: [yes_no_cell(each.get(name)) for name in fields],
             widths=(4, 1.6, 1.6, 1.6),
         )
 
@@ -271,12 +182,7 @@ class Tables:
                 tsek_cell(each.get("transferred")),
             ]
 
-        rows = [
-            Row((label(self.name(each["intervention"])), *cells(each)))
-            for each in table.get("rows", [])
-        ]
-        if table.get("total"):
-            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        rows = self.rows_and_total(table, cells)
         words = self.words
         return self.maker.make(
             "budget",
@@ -313,14 +219,11 @@ class Tables:
     )
 
     def quality(self) -> Table:
-        rows_by_code = {row["intervention"]: row for row in self.rows_of("quality")}
-
-        def row(code: str) -> Row:
-            each = rows_by_code[code]
+        def cells(each: Json) -> list[Cell]:
             answers = [answer_cell(each.get(name)) for name, _ in self.QUALITY_COLUMNS]
-            return Row((label(self.name(code)), *answers, yes_no_cell(each.get("deviation_goals"))))
+            return [*answers, yes_no_cell(each.get("deviation_goals"))]
 
-        return self.maker.make(
+        return self.per_intervention(
             "quality",
             "Kvalitetssäkring",
             (
@@ -328,7 +231,7 @@ class Tables:
                 *(title for _, title in self.QUALITY_COLUMNS),
                 "Avvikelse mål/mål-grupp/metod",
             ),
-            by_kind(list(rows_by_code), self.kinds, row),
+            cells,
             widths=(3, *([1] * 9)),
         )
 
@@ -426,12 +329,7 @@ class Tables:
         def cells(each: Json) -> list[Cell]:
             return [cell for name in fields for cell in g_cells(each.get(name))]
 
-        rows = [
-            Row((label(self.name(each["intervention"])), *cells(each)))
-            for each in table.get("rows", [])
-        ]
-        if table.get("total"):
-            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        rows = self.rows_and_total(table, cells)
         words = self.words
         return self.maker.make(
             "participants",
@@ -460,12 +358,7 @@ class Tables:
                 share_cell(each.get("share_with_action_plan")),
             ]
 
-        rows = [
-            Row((label(self.name(each["intervention"])), *cells(each)))
-            for each in table.get("rows", [])
-        ]
-        if table.get("total"):
-            rows.append(Row((label("Summa"), *cells(table["total"])), kind="total"))
+        rows = self.rows_and_total(table, cells)
         return self.maker.make(
             "outcomes",
             "Utfall för deltagare, antal och andel till arbete eller studier samt med "

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from documents.memo.charts import render
 from documents.memo.model import Chart, ChartSeries
+from documents.tests.charting import bars
 from documents.tests.readback import build
 
 
@@ -51,16 +52,11 @@ LONG = "Fortsatt rehabilitering/annan insats hos en annan huvudman i länet"
 def test_chart_legend_stands_above_the_axes_and_every_text_inside_the_image(
     monkeypatch: pytest.MonkeyPatch, orientation: str
 ) -> None:
-    chart = Chart(
-        key="test",
-        number=1,
-        title="Test",
-        categories=("Arbete", LONG, "Studier"),
-        series=(
-            ChartSeries("Kvinnor", (3.0, None, 120.0), (False, True, False)),
-            ChartSeries("Män", (2.0, 5.0, -4.0)),
-            ChartSeries("Samtliga", (5.0, 5.0, 116.0)),
-        ),
+    chart = bars(
+        ("Arbete", LONG, "Studier"),
+        ChartSeries("Kvinnor", (3.0, None, 120.0), (False, True, False)),
+        ChartSeries("Män", (2.0, 5.0, -4.0)),
+        ChartSeries("Samtliga", (5.0, 5.0, 116.0)),
         orientation=orientation,
         unit="antal",
     )
@@ -97,15 +93,10 @@ def test_chart_keeps_a_row_for_every_category_when_the_first_and_last_have_no_ba
 ) -> None:
     # The data limits come from the drawn bars only; a category whose values are all
     # hidden or missing must still have its row, with its label beside its bars' place.
-    chart = Chart(
-        key="test",
-        number=1,
-        title="Test",
-        categories=("Arbete", "Studier", "Flytt", "Övrigt"),
-        series=(
-            ChartSeries("Kvinnor", (None, 7.0, 0.0, None), (True, False, False, True)),
-            ChartSeries("Män", (None, None, None, None), (True, True, True, True)),
-        ),
+    chart = bars(
+        ("Arbete", "Studier", "Flytt", "Övrigt"),
+        ChartSeries("Kvinnor", (None, 7.0, 0.0, None), (True, False, False, True)),
+        ChartSeries("Män", (None, None, None, None), (True, True, True, True)),
         orientation=orientation,
         unit="antal",
     )

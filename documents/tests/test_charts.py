@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from documents.memo.charts import render, render_all
-from documents.memo.model import Chart, ChartSeries
+from documents.memo.model import ChartSeries
+from documents.tests.charting import bars, bars_on_axes
 from documents.tests.readback import build
 
 
@@ -49,50 +50,35 @@ def test_chart_marks_hidden_values_with_the_statistics_note() -> None:
 
 
 def test_count_chart_axis_has_whole_numbers_only() -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from documents.memo.charts import draw_bars
-
-    chart = Chart(
+    chart = bars(
+        ("Arbete", "Studier"),
+        ChartSeries("Kvinnor", (3.0, 1.0)),
+        ChartSeries("Män", (2.0, 0.0)),
         key="exits",
-        number=1,
         title="Avslutade",
-        categories=("Arbete", "Studier"),
-        series=(ChartSeries("Kvinnor", (3.0, 1.0)), ChartSeries("Män", (2.0, 0.0))),
         orientation="barh",
         unit="antal",
         whole_numbers=True,
     )
-    figure = Figure()
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    draw_bars(axes, chart)
-    figure.canvas.draw()
+    axes = bars_on_axes(chart)
+    axes.figure.canvas.draw()
 
     ticks = [tick for tick in axes.get_xticks() if axes.get_xlim()[0] <= tick <= axes.get_xlim()[1]]
     assert [float(tick).is_integer() for tick in ticks] == [True] * len(ticks)
 
 
 def test_hidden_bar_is_drawn_with_a_legend_line() -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from documents.memo.charts import HIDDEN_LEGEND
 
-    from documents.memo.charts import HIDDEN_LEGEND, draw_bars
-
-    chart = Chart(
+    chart = bars(
+        ("Arbete", "Studier"),
+        ChartSeries("Kvinnor", (3.0, None), (False, True)),
         key="exits",
-        number=1,
         title="Avslutade",
-        categories=("Arbete", "Studier"),
-        series=(ChartSeries("Kvinnor", (3.0, None), (False, True)),),
         orientation="barh",
         unit="antal",
     )
-    figure = Figure()
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    draw_bars(axes, chart)
+    axes = bars_on_axes(chart)
 
     legend = axes.get_legend()
     assert (
