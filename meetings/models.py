@@ -473,6 +473,18 @@ class Serving(models.Model):
         return f"{self.board_member} § {self.from_number}–{self.to_number}"
 
 
+def acted_on(model: str, verbose_name: Any) -> models.OneToOneField[Any, Any]:
+    """What a paragraph's decision acted on: at most one paragraph decides each."""
+    return models.OneToOneField(
+        model,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paragraph",
+        verbose_name=verbose_name,
+    )
+
+
 class Paragraph(models.Model):
     """A § of the minutes: the item, the decision as taken, votes and reservations, the
     members who left for it (jäv), and what the decision acted on."""
@@ -487,30 +499,9 @@ class Paragraph(models.Model):
     conflicted = models.ManyToManyField(
         BoardMember, blank=True, related_name="+", verbose_name=_("jäv (lämnade under §)")
     )
-    funding_decision = models.OneToOneField(
-        "funding.FundingDecision",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="paragraph",
-        verbose_name=_("beslut om finansiering"),
-    )
-    deviation = models.OneToOneField(
-        "followup.Deviation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="paragraph",
-        verbose_name=_("avvikelserapport"),
-    )
-    adopted_report = models.OneToOneField(
-        "ledger.AdoptedReport",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="paragraph",
-        verbose_name=_("fastställd årsredovisning"),
-    )
+    funding_decision = acted_on("funding.FundingDecision", _("beslut om finansiering"))
+    deviation = acted_on("followup.Deviation", _("avvikelserapport"))
+    adopted_report = acted_on("ledger.AdoptedReport", _("fastställd årsredovisning"))
 
     objects = scoped()
 
