@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -14,7 +13,7 @@ from django_scopes import ScopedManager
 from finsam.amounts import amount_bound, amount_validators
 from finsam.years import year_validators
 from interventions.models import Intervention
-from tenancy.models import Association
+from tenancy.models import Association, user_reference
 
 YEAR_VALIDATORS = year_validators()
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
@@ -46,14 +45,10 @@ class CostOutcome(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    submitted_by = user_reference(blank=True)
     submitted_on = models.DateField(_("inlämnad"))
     #: who approved or rejected the row (empty for rows imported as approved)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    approved_by = user_reference(blank=True)
     approved_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
     decision_comment = models.TextField(_("kommentar till beslutet"), blank=True)
     paid_on = models.DateField(_("utbetald"), null=True, blank=True)
@@ -102,9 +97,7 @@ class CostOutcomeEvent(models.Model):
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     cost = models.ForeignKey(CostOutcome, on_delete=models.CASCADE, related_name="events")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    user = user_reference()
     at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
     action = models.CharField(_("händelse"), max_length=10, choices=CostOutcomeAction.choices)
     #: the amount before a correction (empty for every other event)
@@ -200,9 +193,7 @@ class BudgetStatusOverride(models.Model):
     quarter = models.PositiveSmallIntegerField(_("kvartal"), validators=QUARTER_VALIDATORS)
     status = models.CharField(_("status"), max_length=10, choices=BudgetStatus.choices)
     comment = models.TextField(_("kommentar"))
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    set_by = user_reference(blank=True)
     set_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     objects = ScopedManager(association="association")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import CheckConstraint, Q
+from django.db.models import BigIntegerField, CheckConstraint, Q
 from django.utils.translation import gettext_lazy as _
 
 MAX_AMOUNT = 10**11
@@ -54,3 +54,19 @@ def bounded(field: Any, *, signed: bool = False) -> Any:
     if signed:
         field.widget.attrs.setdefault("min", -MAX_AMOUNT)
     return field
+
+
+def amount_field(verbose_name: Any) -> BigIntegerField[Any, int]:
+    """A model's amount in whole kronor that is never negative (a budget, an applied or
+    granted sum); its table checks it with :func:`amount_constraints`."""
+    return BigIntegerField(verbose_name, validators=[MinValueValidator(0), *amount_validators()])
+
+
+def amount_constraints(prefix: str) -> list[CheckConstraint]:
+    """The checks of an :func:`amount_field` named ``amount``: not negative
+    (``<prefix>_amount_not_negative``) and at most ``MAX_AMOUNT``
+    (``<prefix>_amount_upper_bound``)."""
+    return [
+        CheckConstraint(condition=Q(amount__gte=0), name=f"{prefix}_amount_not_negative"),
+        amount_bound("amount", name=f"{prefix}_amount_upper_bound"),
+    ]

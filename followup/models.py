@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,7 +14,7 @@ from django_scopes import ScopedManager
 from finsam.amounts import amount_bound, amount_validators
 from finsam.years import quarter_end
 from interventions.models import Intervention
-from tenancy.models import Association, Organisation
+from tenancy.models import Association, Organisation, user_reference
 
 
 class OnTrack(models.TextChoices):
@@ -85,9 +84,7 @@ class QuarterlyReport(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_on = models.DateField(_("inlämnad"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    submitted_by = user_reference(blank=True)
 
     # Goals (seed table 2)
     on_track = models.CharField(
@@ -139,9 +136,7 @@ class QuarterlyReport(models.Model):
         _("kansliets bedömning"), max_length=10, choices=Colour.choices, blank=True
     )
     review_comment = models.TextField(_("kansliets kommentar"), blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    reviewed_by = user_reference(blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
@@ -286,9 +281,7 @@ class ReportEvent(models.Model):
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="events")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    user = user_reference()
     at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
     action = models.CharField(_("händelse"), max_length=10, choices=ReportAction.choices)
     comment = models.TextField(_("kommentar"), blank=True)
@@ -315,9 +308,7 @@ class DeviationEvent(models.Model):
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     deviation = models.ForeignKey(Deviation, on_delete=models.CASCADE, related_name="events")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    user = user_reference()
     at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
     action = models.CharField(_("händelse"), max_length=10, choices=DeviationAction.choices)
     decision = models.CharField(_("beslut"), max_length=12, choices=Decision.choices)
@@ -420,9 +411,7 @@ class FinalReport(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_on = models.DateField(_("inlämnad"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    submitted_by = user_reference(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

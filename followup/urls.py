@@ -1,15 +1,16 @@
 """Follow-up pages under ``/f/<association>/rapportering/``: quarterly, deviation and final
 reports."""
 
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
 from followup.views import deviations, final_reports, quarterly
+from tenancy.routes import crud_paths
 
 app_name = "followup"
 
 QUARTER = "insatser/<int:intervention_pk>/kvartal/<int:year>/<int:quarter>/"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", quarterly.FollowupIndexView.as_view(), name="index"),
     path(
         "insatser/<int:intervention_pk>/",
@@ -22,22 +23,18 @@ urlpatterns = [
     path(f"{QUARTER}granska/", quarterly.ReportReviewView.as_view(), name="report_review"),
     path(f"{QUARTER}oppna/", quarterly.ReportReopenView.as_view(), name="report_reopen"),
     # deviation reports
-    path(
+    *crud_paths(
         "insatser/<int:intervention_pk>/avvikelser/",
-        deviations.DeviationListView.as_view(),
-        name="deviation_list",
-    ),
-    path(
-        "insatser/<int:intervention_pk>/avvikelser/ny/",
-        deviations.DeviationCreateView.as_view(),
-        name="deviation_create",
+        "deviation",
+        list=deviations.DeviationListView,
+        create=deviations.DeviationCreateView,
     ),
     path(
         "avvikelser/obeslutade/",
         deviations.UndecidedDeviationListView.as_view(),
         name="deviation_undecided",
     ),
-    path("avvikelser/<int:pk>/", deviations.DeviationDetailView.as_view(), name="deviation_detail"),
+    *crud_paths("avvikelser/", "deviation", detail=deviations.DeviationDetailView),
     path(
         "avvikelser/<int:pk>/beslut/",
         deviations.DeviationDecideView.as_view(),

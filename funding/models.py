@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from finsam.amounts import amount_bound, amount_validators
+from finsam.amounts import amount_constraints, amount_field
 from interventions.models import CODE_VALIDATOR, Aim, FollowUp, Intervention, Kind
 from tenancy.models import Association, Organisation
 
@@ -123,9 +123,7 @@ class ApplicationYear(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="years")
     year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
-    amount = models.BigIntegerField(
-        _("sökt belopp (kr)"), validators=[MinValueValidator(0), *amount_validators()]
-    )
+    amount = amount_field(_("sökt belopp (kr)"))
 
     objects = ScopedManager(association="association")
 
@@ -135,10 +133,7 @@ class ApplicationYear(models.Model):
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(fields=["application", "year"], name="unique_application_year"),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0), name="application_year_amount_not_negative"
-            ),
-            amount_bound("amount", name="application_year_amount_upper_bound"),
+            *amount_constraints("application_year"),
         ]
 
     def __str__(self) -> str:
@@ -291,9 +286,7 @@ class DecisionYear(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     decision = models.ForeignKey(FundingDecision, on_delete=models.CASCADE, related_name="years")
     year = models.PositiveSmallIntegerField(_("år"), validators=YEAR_VALIDATORS)
-    amount = models.BigIntegerField(
-        _("beviljat belopp (kr)"), validators=[MinValueValidator(0), *amount_validators()]
-    )
+    amount = amount_field(_("beviljat belopp (kr)"))
 
     objects = ScopedManager(association="association")
 
@@ -303,10 +296,7 @@ class DecisionYear(models.Model):
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(fields=["decision", "year"], name="unique_decision_year"),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0), name="decision_year_amount_not_negative"
-            ),
-            amount_bound("amount", name="decision_year_amount_upper_bound"),
+            *amount_constraints("decision_year"),
         ]
 
     def __str__(self) -> str:

@@ -1,16 +1,19 @@
 """Application pages under ``/f/<association>/ansokningar/``."""
 
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
 from funding import views
+from tenancy.routes import crud_paths
 
 app_name = "funding"
 
-urlpatterns = [
-    path("", views.ApplicationListView.as_view(), name="list"),
-    path("ny/", views.ApplicationCreateView.as_view(), name="create"),
-    path("<int:pk>/", views.ApplicationDetailView.as_view(), name="detail"),
-    path("<int:pk>/andra/", views.ApplicationUpdateView.as_view(), name="update"),
+urlpatterns: list[URLPattern | URLResolver] = [
+    *crud_paths(
+        list=views.ApplicationListView,
+        create=views.ApplicationCreateView,
+        detail=views.ApplicationDetailView,
+        update=views.ApplicationUpdateView,
+    ),
     path("<int:pk>/beredning/", views.AssessmentView.as_view(), name="assess"),
     path("<int:pk>/beslut/", views.DecisionView.as_view(), name="decide"),
 ]

@@ -8,7 +8,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from finsam.amounts import amount_bound, amount_validators
+from finsam.amounts import amount_constraints, amount_field
 from finsam.years import year_validators
 from tenancy.models import Association, Organisation
 
@@ -227,9 +227,7 @@ class Budget(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(4)],
         help_text=_("Lämna tomt för helårsbudget."),
     )
-    amount = models.BigIntegerField(
-        _("belopp (kr)"), validators=[MinValueValidator(0), *amount_validators()]
-    )
+    amount = amount_field(_("belopp (kr)"))
 
     objects = ScopedManager(association="association")
 
@@ -252,8 +250,7 @@ class Budget(models.Model):
                 condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
                 name="budget_quarter_range",
             ),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative"),
-            amount_bound("amount", name="budget_amount_upper_bound"),
+            *amount_constraints("budget"),
         ]
 
     def __str__(self) -> str:

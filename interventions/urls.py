@@ -1,74 +1,49 @@
 """Intervention pages under ``/f/<association>/insatser/``."""
 
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
 from interventions.views import budgets, goals, interventions, steering_groups
+from tenancy.routes import crud_paths
 
 app_name = "interventions"
 
-urlpatterns = [
-    path("", interventions.InterventionListView.as_view(), name="list"),
-    path("ny/", interventions.InterventionCreateView.as_view(), name="create"),
-    path("<int:pk>/", interventions.InterventionDetailView.as_view(), name="detail"),
-    path("<int:pk>/andra/", interventions.InterventionUpdateView.as_view(), name="update"),
+urlpatterns: list[URLPattern | URLResolver] = [
+    *crud_paths(
+        list=interventions.InterventionListView,
+        create=interventions.InterventionCreateView,
+        detail=interventions.InterventionDetailView,
+        update=interventions.InterventionUpdateView,
+    ),
     # goals of an intervention
-    path("<int:intervention_pk>/mal/ny/", goals.GoalCreateView.as_view(), name="goal_create"),
-    path(
-        "<int:intervention_pk>/mal/<int:pk>/andra/",
-        goals.GoalUpdateView.as_view(),
-        name="goal_update",
+    *crud_paths(
+        "<int:intervention_pk>/mal/",
+        "goal",
+        create=goals.GoalCreateView,
+        update=goals.GoalUpdateView,
     ),
     # budgets
     path("budget/", budgets.BudgetListView.as_view(), name="budget_list"),
-    path(
-        "<int:intervention_pk>/budget/ny/",
-        budgets.BudgetCreateView.as_view(),
-        name="budget_create",
-    ),
-    path(
-        "<int:intervention_pk>/budget/<int:pk>/andra/",
-        budgets.BudgetUpdateView.as_view(),
-        name="budget_update",
-    ),
-    path(
-        "<int:intervention_pk>/budget/<int:pk>/ta-bort/",
-        budgets.BudgetDeleteView.as_view(),
-        name="budget_delete",
+    *crud_paths(
+        "<int:intervention_pk>/budget/",
+        "budget",
+        create=budgets.BudgetCreateView,
+        update=budgets.BudgetUpdateView,
+        delete=budgets.BudgetDeleteView,
     ),
     # steering groups and their members
-    path(
+    *crud_paths(
         "styrgrupper/",
-        steering_groups.SteeringGroupListView.as_view(),
-        name="steeringgroup_list",
+        "steeringgroup",
+        list=steering_groups.SteeringGroupListView,
+        create=steering_groups.SteeringGroupCreateView,
+        detail=steering_groups.SteeringGroupDetailView,
+        update=steering_groups.SteeringGroupUpdateView,
     ),
-    path(
-        "styrgrupper/ny/",
-        steering_groups.SteeringGroupCreateView.as_view(),
-        name="steeringgroup_create",
-    ),
-    path(
-        "styrgrupper/<int:pk>/",
-        steering_groups.SteeringGroupDetailView.as_view(),
-        name="steeringgroup_detail",
-    ),
-    path(
-        "styrgrupper/<int:pk>/andra/",
-        steering_groups.SteeringGroupUpdateView.as_view(),
-        name="steeringgroup_update",
-    ),
-    path(
-        "styrgrupper/<int:group_pk>/ledamoter/ny/",
-        steering_groups.SteeringGroupMemberCreateView.as_view(),
-        name="steeringgroupmember_create",
-    ),
-    path(
-        "styrgrupper/<int:group_pk>/ledamoter/<int:pk>/andra/",
-        steering_groups.SteeringGroupMemberUpdateView.as_view(),
-        name="steeringgroupmember_update",
-    ),
-    path(
-        "styrgrupper/<int:group_pk>/ledamoter/<int:pk>/ta-bort/",
-        steering_groups.SteeringGroupMemberDeleteView.as_view(),
-        name="steeringgroupmember_delete",
+    *crud_paths(
+        "styrgrupper/<int:group_pk>/ledamoter/",
+        "steeringgroupmember",
+        create=steering_groups.SteeringGroupMemberCreateView,
+        update=steering_groups.SteeringGroupMemberUpdateView,
+        delete=steering_groups.SteeringGroupMemberDeleteView,
     ),
 ]

@@ -9,13 +9,12 @@ rows never change one by one, so the rows carry no history of their own.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ledger.report_texts import TEXT_CHOICES
-from tenancy.models import Association, scoped
+from tenancy.models import Association, scoped, user_reference
 
 
 class FiscalYear(models.Model):
@@ -454,9 +453,7 @@ class AdoptedReport(models.Model):
     texts = models.JSONField(_("förvaltningsberättelsens texter"), default=dict, blank=True)
     #: the management report's tables as adopted (members, board, interventions)
     management = models.JSONField(_("förvaltningsberättelsens tabeller"), default=dict, blank=True)
-    adopted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    adopted_by = user_reference(blank=True)
     created_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
 
     objects = scoped()
@@ -482,9 +479,7 @@ class AnnualReportText(models.Model):
     section = models.CharField(_("avsnitt"), max_length=40, choices=TEXT_CHOICES)
     text = models.TextField(_("text"))
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    updated_by = user_reference(blank=True)
 
     objects = scoped()
 

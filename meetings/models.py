@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from tenancy.models import Association, BoardMember, Member, scoped
+from tenancy.models import Association, BoardMember, Member, scoped, user_reference
 
 
 class OrganKind(models.TextChoices):
@@ -342,9 +342,7 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     board_member = models.ForeignKey(BoardMember, on_delete=models.CASCADE, related_name="+")
     attending = models.BooleanField(_("kommer"))
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    reported_by = user_reference()
     reported_at = models.DateTimeField(_("anmält"), auto_now=True)
 
     objects = scoped()
@@ -373,9 +371,7 @@ class DelegatedDecision(models.Model):
     delegate = models.CharField(_("delegat"), max_length=200)
     point = models.CharField(_("delegationspunkt"), max_length=100)
     text = models.TextField(_("beslut"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    recorded_by = user_reference()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = scoped()
@@ -407,13 +403,9 @@ class Minutes(models.Model):
         _("övriga närvarande"), blank=True, help_text=_("Tjänstepersoner och gäster.")
     )
     chair_checked_at = models.DateTimeField(_("justerat av ordföranden"), null=True, blank=True)
-    chair_checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    chair_checked_by = user_reference()
     checker_checked_at = models.DateTimeField(_("justerat av justeraren"), null=True, blank=True)
-    checker_checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    checker_checked_by = user_reference()
     announced_on = models.DateField(_("anslaget"), null=True, blank=True)
 
     objects = scoped()
@@ -473,6 +465,18 @@ class Serving(models.Model):
         return f"{self.board_member} § {self.from_number}–{self.to_number}"
 
 
+def acted_on(model: str, verbose_name: Any) -> models.OneToOneField[Any, Any]:
+    """What a paragraph's decision acted on: at most one paragraph decides each."""
+    return models.OneToOneField(
+        model,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paragraph",
+        verbose_name=verbose_name,
+    )
+
+
 class Paragraph(models.Model):
     """A § of the minutes: the item, the decision as taken, votes and reservations, the
     members who left for it (jäv), and what the decision acted on."""
@@ -487,30 +491,9 @@ class Paragraph(models.Model):
     conflicted = models.ManyToManyField(
         BoardMember, blank=True, related_name="+", verbose_name=_("jäv (lämnade under §)")
     )
-    funding_decision = models.OneToOneField(
-        "funding.FundingDecision",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="paragraph",
-        verbose_name=_("beslut om finansiering"),
-    )
-    deviation = models.OneToOneField(
-        "followup.Deviation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="paragraph",
-        verbose_name=_("avvikelserapport"),
-    )
-    adopted_report = models.OneToOneField(
-        "ledger.AdoptedReport",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="paragraph",
-        verbose_name=_("fastställd årsredovisning"),
-    )
+    funding_decision = acted_on("funding.FundingDecision", _("beslut om finansiering"))
+    deviation = acted_on("followup.Deviation", _("avvikelserapport"))
+    adopted_report = acted_on("ledger.AdoptedReport", _("fastställd årsredovisning"))
 
     objects = scoped()
 
@@ -538,9 +521,7 @@ class SubstituteCall(models.Model):
     substitute = models.ForeignKey(
         BoardMember, on_delete=models.CASCADE, related_name="+", verbose_name=_("ersättare")
     )
-    called_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    called_by = user_reference()
     called_at = models.DateTimeField(_("inkallad"), auto_now_add=True)
 
     objects = scoped()

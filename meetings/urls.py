@@ -1,13 +1,17 @@
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
 from meetings import minutes_views, views
+from tenancy.routes import crud_paths
 
 app_name = "meetings"
 
-urlpatterns = [
-    path("", views.MeetingListView.as_view(), name="list"),
-    path("nytt/", views.MeetingCreateView.as_view(), name="create"),
-    path("<int:pk>/", views.MeetingDetailView.as_view(), name="detail"),
+urlpatterns: list[URLPattern | URLResolver] = [
+    *crud_paths(
+        list=views.MeetingListView,
+        create=views.MeetingCreateView,
+        detail=views.MeetingDetailView,
+        create_route="nytt/",
+    ),
     path("<int:pk>/arenden/nytt/", views.ItemCreateView.as_view(), name="item_create"),
     path("<int:pk>/skicka/", views.PublishView.as_view(), name="publish"),
     path("<int:pk>/narvaro/", views.AttendanceView.as_view(), name="attendance"),
@@ -59,6 +63,5 @@ urlpatterns = [
     ),
     path("paragrafer/<int:pk>/utdrag/", minutes_views.ExtractView.as_view(), name="extract"),
     path("beslut/", minutes_views.DecisionRegisterView.as_view(), name="decisions"),
-    path("kansliet/", views.StaffListView.as_view(), name="staff_list"),
-    path("kansliet/ny/", views.StaffCreateView.as_view(), name="staff_create"),
+    *crud_paths("kansliet/", "staff", list=views.StaffListView, create=views.StaffCreateView),
 ]

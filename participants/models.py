@@ -7,7 +7,6 @@ see ``participants.crypto``. Only the services in ``participants.services`` writ
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -24,7 +23,7 @@ from participants.choices import (
     PublicSupportTime,
     Referrer,
 )
-from tenancy.models import Association
+from tenancy.models import Association, user_reference
 
 
 class Person(models.Model):
@@ -103,9 +102,7 @@ class Consent(models.Model):
     identity = models.ForeignKey(IdentityRecord, on_delete=models.CASCADE, related_name="consents")
     given_on = models.DateField(_("samtycke lämnat"))
     form_version = models.CharField(_("blankettversion"), max_length=40, default="1")
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    recorded_by = user_reference()
     recorded_at = models.DateTimeField(auto_now_add=True)
     withdrawn_on = models.DateField(_("samtycke återkallat"), null=True, blank=True)
 
@@ -269,9 +266,7 @@ class ParticipationEvent(models.Model):
         Participation, on_delete=models.CASCADE, related_name="events"
     )
     at = models.DateTimeField(auto_now_add=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    user = user_reference()
     action = models.CharField(max_length=20, choices=Action.choices)
     changes = models.JSONField(default=dict, blank=True)
 

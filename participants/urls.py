@@ -4,29 +4,26 @@ or a name: persons are reached by participation id, and search is a POST."""
 from django.urls import URLPattern, URLResolver, path
 
 from participants.views import changes, participations, reveal
+from tenancy.routes import crud_paths
 
 app_name = "participants"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", participations.ParticipantIndexView.as_view(), name="index"),
     path("sok/", participations.ParticipantSearchView.as_view(), name="search"),
-    path(
+    *crud_paths(
         "insats/<int:intervention_pk>/",
-        participations.ParticipationListView.as_view(),
-        name="list",
-    ),
-    path(
-        "insats/<int:intervention_pk>/ny/",
-        changes.EntryCreateView.as_view(),
-        name="create",
+        list=participations.ParticipationListView,
+        create=changes.EntryCreateView,
     ),
     path(
         "insats/<int:intervention_pk>/ny-anonym/",
         changes.AnonymousEntryCreateView.as_view(),
         name="create_anonymous",
     ),
-    path("<int:pk>/", participations.ParticipationDetailView.as_view(), name="detail"),
-    path("<int:pk>/andra/", changes.ParticipationUpdateView.as_view(), name="update"),
+    *crud_paths(
+        detail=participations.ParticipationDetailView, update=changes.ParticipationUpdateView
+    ),
     path("<int:pk>/utskrivning/", changes.ExitView.as_view(), name="exit"),
     path(
         "<int:pk>/aterkalla-samtycke/",

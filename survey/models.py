@@ -5,6 +5,8 @@ anonymous collection links."""
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -160,76 +162,77 @@ class Answer(models.Model):
         return f"{self.question_id}: {self.value}"
 
 
-class NationalFigure(models.Model):
-    """Riksnittet of one question in one measurement year (sheet Riksnitt)."""
+class QuestionFigure(models.Model):
+    """A figure of one question of one form in one measurement year: the base of the
+    national figures and the association's earlier results."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("år"))
     form_code = models.CharField(_("formulär"), max_length=30, choices=FormCode.choices)
     question = models.PositiveSmallIntegerField(_("fråga"))
-    total = models.PositiveSmallIntegerField(_("alla"))
-    women = models.PositiveSmallIntegerField(_("kvinnor"), null=True, blank=True)
-    men = models.PositiveSmallIntegerField(_("män"), null=True, blank=True)
-    response_rate = models.PositiveSmallIntegerField(_("svarsfrekvens"), null=True, blank=True)
 
     objects = scoped()
 
     class Meta:
-        verbose_name = _("riksnitt")
-        verbose_name_plural = _("riksnitt")
+        abstract = True
         ordering = ["year", "form_code", "question"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["association", "year", "form_code", "question"],
-                name="survey_national_unique",
-            ),
-            models.CheckConstraint(
-                condition=Q(total__lte=100)
-                & (Q(women__isnull=True) | Q(women__lte=100))
-                & (Q(men__isnull=True) | Q(men__lte=100))
-                & (Q(response_rate__isnull=True) | Q(response_rate__lte=100)),
-                name="survey_national_percent",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.year} {self.form_code} {self.question}"
 
 
-class EarlierResult(models.Model):
+def question_constraints(prefix: str, percentages: Q) -> list[models.BaseConstraint]:
+    """One figure per question, form and year of an association (``<prefix>_unique``), and
+    the check of its percentages (``<prefix>_percent``)."""
+    return [
+        models.UniqueConstraint(
+            fields=["association", "year", "form_code", "question"], name=f"{prefix}_unique"
+        ),
+        models.CheckConstraint(condition=percentages, name=f"{prefix}_percent"),
+    ]
+
+
+def percentages(*optional: str, required: tuple[str, ...] = ()) -> Q:
+    """The named fields are percentages (at most 100); the optional ones may be empty."""
+    parts = [Q(**{f"{field}__lte": 100}) for field in required]
+    parts += [Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": 100}) for field in optional]
+    return reduce(operator.and_, parts)
+
+
+def optional_count(verbose_name: Any) -> models.PositiveSmallIntegerField[Any, Any]:
+    """A percentage or count that may be empty (masked or unknown)."""
+    return models.PositiveSmallIntegerField(verbose_name, null=True, blank=True)
+
+
+class NationalFigure(QuestionFigure):
+    """Riksnittet of one question in one measurement year (sheet Riksnitt)."""
+
+    total = models.PositiveSmallIntegerField(_("alla"))
+    women = optional_count(_("kvinnor"))
+    men = optional_count(_("män"))
+    response_rate = optional_count(_("svarsfrekvens"))
+
+    class Meta(QuestionFigure.Meta):
+        verbose_name = _("riksnitt")
+        verbose_name_plural = _("riksnitt")
+        constraints = question_constraints(
+            "survey_national", percentages("women", "men", "response_rate", required=("total",))
+        )
+
+
+class EarlierResult(QuestionFigure):
     """The association's own result of an earlier year (sheet Enkätresultat), from before
     the answers were kept here. Empty values are masked or unknown."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField(_("år"))
-    form_code = models.CharField(_("formulär"), max_length=30, choices=FormCode.choices)
-    question = models.PositiveSmallIntegerField(_("fråga"))
     n = models.PositiveIntegerField(_("antal svar"), null=True, blank=True)
-    total = models.PositiveSmallIntegerField(_("alla"), null=True, blank=True)
-    women = models.PositiveSmallIntegerField(_("kvinnor"), null=True, blank=True)
-    men = models.PositiveSmallIntegerField(_("män"), null=True, blank=True)
+    total = optional_count(_("alla"))
+    women = optional_count(_("kvinnor"))
+    men = optional_count(_("män"))
 
-    objects = scoped()
-
-    class Meta:
+    class Meta(QuestionFigure.Meta):
         verbose_name = _("tidigare enkätresultat")
         verbose_name_plural = _("tidigare enkätresultat")
-        ordering = ["year", "form_code", "question"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["association", "year", "form_code", "question"],
-                name="survey_earlier_unique",
-            ),
-            models.CheckConstraint(
-                condition=(Q(total__isnull=True) | Q(total__lte=100))
-                & (Q(women__isnull=True) | Q(women__lte=100))
-                & (Q(men__isnull=True) | Q(men__lte=100)),
-                name="survey_earlier_percent",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.year} {self.form_code} {self.question}"
+        constraints = question_constraints("survey_earlier", percentages("total", "women", "men"))
 
 
 class AskedCount(models.Model):

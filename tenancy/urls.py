@@ -1,32 +1,33 @@
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
 
+from tenancy.routes import crud_paths
 from tenancy.views import board, members, organisations, roles
 
 app_name = "tenancy"
 
-urlpatterns = [
-    path("medlemmar/", members.MemberListView.as_view(), name="member_list"),
-    path("medlemmar/ny/", members.MemberCreateView.as_view(), name="member_create"),
-    path("medlemmar/<int:pk>/", members.MemberDetailView.as_view(), name="member_detail"),
-    path("medlemmar/<int:pk>/andra/", members.MemberUpdateView.as_view(), name="member_update"),
-    path("styrelse/", board.BoardListView.as_view(), name="board_list"),
-    path("styrelse/ny/", board.BoardMemberCreateView.as_view(), name="board_create"),
-    path("styrelse/<int:pk>/andra/", board.BoardMemberUpdateView.as_view(), name="board_update"),
-    path("organisationer/", organisations.OrganisationListView.as_view(), name="organisation_list"),
-    path(
-        "organisationer/ny/",
-        organisations.OrganisationCreateView.as_view(),
-        name="organisation_create",
+urlpatterns: list[URLPattern | URLResolver] = [
+    *crud_paths(
+        "medlemmar/",
+        "member",
+        list=members.MemberListView,
+        create=members.MemberCreateView,
+        detail=members.MemberDetailView,
+        update=members.MemberUpdateView,
     ),
-    path(
-        "organisationer/<int:pk>/",
-        organisations.OrganisationDetailView.as_view(),
-        name="organisation_detail",
+    *crud_paths(
+        "styrelse/",
+        "board",
+        list=board.BoardListView,
+        create=board.BoardMemberCreateView,
+        update=board.BoardMemberUpdateView,
     ),
-    path(
-        "organisationer/<int:pk>/andra/",
-        organisations.OrganisationUpdateView.as_view(),
-        name="organisation_update",
+    *crud_paths(
+        "organisationer/",
+        "organisation",
+        list=organisations.OrganisationListView,
+        create=organisations.OrganisationCreateView,
+        detail=organisations.OrganisationDetailView,
+        update=organisations.OrganisationUpdateView,
     ),
     path("anvandare/", roles.RoleListView.as_view(), name="role_list"),
     path("anvandare/ny-roll/", roles.RoleAssignView.as_view(), name="role_assign"),
