@@ -183,10 +183,7 @@ def _cells_to_hide(
     x = column[exposed[0]]
     first = sorted(index for index in echelon.rows[x] if index not in echelon.unknown)
     if not first:
-        raise ValueError(
-            f"Cell {exposed[0]!r} follows from cells known from other tables; "
-            "no suppression in this table can protect it."
-        )
+        raise _unprotectable(exposed[0])
     partners = {y: {z for row in echelon.relations_with(y) for z in row} - {y} for y in first}
     options: list[tuple[int, ...]] = [(y,) for y in first]
     options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
@@ -227,10 +224,7 @@ def _greedy(
     while True:
         layer = sorted({n for key in frontier for n in index.sums_of.get(key, ())} - seen)
         if not layer:
-            raise ValueError(
-                f"Cell {exposed[0]!r} follows from cells known from other tables; "
-                "no suppression in this table can protect it."
-            )
+            raise _unprotectable(exposed[0])
         seen.update(layer)
         cells = [key for n in layer for key in _cells(table.sums[n])]
         candidates = [key for key in cells if _hideable(table, key, hidden)]
@@ -241,4 +235,12 @@ def _greedy(
     return min(
         candidates,
         key=lambda key: (key in index.totals, table.values[key], index.order[key]),
+    )
+
+
+def _unprotectable(key: Key) -> ValueError:
+    """The error for a cell that the known cells pin whatever this table hides."""
+    return ValueError(
+        f"Cell {key!r} follows from cells known from other tables; "
+        "no suppression in this table can protect it."
     )

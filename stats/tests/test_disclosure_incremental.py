@@ -48,10 +48,7 @@ def _cells_to_hide_before(
     x = column[exposed[0]]
     first = sorted(index for index in echelon.top[x] if index >= echelon.width)
     if not first:
-        raise ValueError(
-            f"Cell {exposed[0]!r} follows from cells known from other tables; "
-            "no suppression in this table can protect it."
-        )
+        raise disclosure_search._unprotectable(exposed[0])
     partners = {y: {z for row in echelon.relations_with(y) for z in row} - {y} for y in first}
     options: list[tuple[int, ...]] = [(y,) for y in first]
     options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
@@ -85,10 +82,7 @@ def _greedy_before(table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Re
             if index not in seen and any(key in reached for key in _cells(constraint))
         ]
         if not layer:
-            raise ValueError(
-                f"Cell {exposed[0]!r} follows from cells known from other tables; "
-                "no suppression in this table can protect it."
-            )
+            raise disclosure_search._unprotectable(exposed[0])
         seen.update(layer)
         cells = [key for index in layer for key in _cells(table.sums[index])]
         candidates = [key for key in cells if disclosure_search._hideable(table, key, hidden)]
