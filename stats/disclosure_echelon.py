@@ -138,16 +138,7 @@ class Echelon:
             for n in sorted(holders)
             if n not in unknown
         ]
-        new: dict[int, dict[int, Exact]] = {}
-        for index in hide:
-            found = next((row for row in pending if row.get(index)), None)
-            if found is None:
-                continue
-            pending = [row for row in pending if row is not found]
-            pivot_row = scaled(found, found[index])
-            for row in [*pending, *new.values()]:
-                eliminate(row, pivot_row, index)
-            new[index] = pivot_row
+        new = _pivot_rows(pending, hide)
         gained = {index for index, row in new.items() if len(row) == 1}
         if not new:
             # Every determined top row that holds ``hide`` gets another unknown column.
@@ -249,16 +240,7 @@ class OneShotEchelon:
             {index: self.relations[n][index] for index in hide if index in self.relations[n]}
             for n in numbers
         ]
-        new: dict[int, dict[int, Exact]] = {}
-        for index in hide:
-            found = next((row for row in pending if row.get(index)), None)
-            if found is None:
-                continue
-            pending = [row for row in pending if row is not found]
-            pivot_row = scaled(found, found[index])
-            for row in [*pending, *new.values()]:
-                eliminate(row, pivot_row, index)
-            new[index] = pivot_row
+        new = _pivot_rows(pending, hide)
         gained: set[int] = set()
         lost: set[int] = set()
         for pivot in sorted({p for index in hide for p in self.top_with.get(index, [])}):
@@ -351,3 +333,21 @@ def eliminate(row: dict[int, Exact], pivot_row: Mapping[int, Exact], pivot: int)
             row[index] = updated
         else:
             row.pop(index, None)
+
+
+def _pivot_rows(
+    pending: list[dict[int, Exact]], hide: Sequence[int]
+) -> dict[int, dict[int, Exact]]:
+    """Column of ``hide`` -> the row of ``pending`` (the rows restricted to ``hide``)
+    pivoted on it, each eliminated from the others, for the columns some row holds."""
+    new: dict[int, dict[int, Exact]] = {}
+    for index in hide:
+        found = next((row for row in pending if row.get(index)), None)
+        if found is None:
+            continue
+        pending = [row for row in pending if row is not found]
+        pivot_row = scaled(found, found[index])
+        for row in [*pending, *new.values()]:
+            eliminate(row, pivot_row, index)
+        new[index] = pivot_row
+    return new

@@ -43,10 +43,9 @@ from stats.disclosure import (
     Suppressed,
     Table,
     _determined,
-    protect_ranges,
     suppress,
 )
-from stats.disclosure_ranges import RangeState
+from stats.disclosure_ranges import RangeState, protect_ranges
 
 #: How a cell of a snapshot relates to the same cell of the next snapshot.
 GROWS, SAME = "grows", "same"

@@ -39,7 +39,9 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from stats.disclosure import Key, Reason, Sum, Table, _cells, _hideable, _is_unknown, _Parts
+from stats.disclosure import Key, Reason, Sum, Suppressed, Table, suppress_exact
+from stats.disclosure_echelon import cells as _cells
+from stats.disclosure_search import _hideable, _is_unknown, _Parts, _targets
 
 #: LP solves allowed per ``suppress`` call (then the fallback: see the module docstring).
 MAX_SOLVES = 2000
@@ -497,3 +499,50 @@ class _Lp:
             if abs(values[self.column[cell]] - value) > EPSILON
         ]
         return moved
+
+
+def protect_ranges(
+    table: Table,
+    k: int,
+    result: Suppressed,
+    *,
+    hidden_before: Mapping[Key, Reason] | None = None,
+    range_state: RangeState | None = None,
+    verify: bool = True,
+) -> Suppressed:
+    """``result`` (no protected cell determined) with more cells hidden until no protected
+    cell can be narrowed to fewer than k - 1 values either (``stats.disclosure_ranges``).
+
+    Hiding more cells never makes a cell determined that was not, and a cell hidden to
+    widen a range moves in a feasible change of the table, so it is not determined
+    either; only the fallback (``stats.disclosure_ranges.widen``) may hide a cell that
+    the known cells pin, and such a cell is not a small count (those are hidden already).
+    ``verify`` checks it by elimination anyway (and runs the exact search on if not)."""
+    state = range_state if range_state is not None else RangeState(table)
+    checked = result.hidden
+    while True:
+        while added := {
+            key: why
+            for key, why in widen(state, k, result.sensitive, result.hidden).items()
+            if key not in result.hidden
+        }:
+            result = Suppressed(table, k, True, {**result.hidden, **added}, result.sensitive)
+        if result.hidden is checked or not verify:
+            return result
+        # The cells hidden to widen a range move in a feasible change of the table, so
+        # neither they nor any other cell become determined; one elimination of the parts
+        # they are in confirms it (cells determined before, e.g. pinned by fixed cells,
+        # were given up by the exact search). Otherwise the exact search goes on from
+        # here and the ranges are checked again.
+        parts = _Parts(table)
+        added_cells = [key for key in result.hidden if key not in checked]
+        touched = sorted({parts.number[key] for key in added_cells if key in parts.number})
+        new = set().union(*(parts.determined(number, result.hidden) for number in touched))
+        if new:
+            new -= set().union(*(parts.determined(number, checked) for number in touched))
+        if not any(key in new for key in _targets(table, result.sensitive, result.hidden)):
+            return result
+        before = hidden_before or {}
+        kept = {key: why for key, why in result.hidden.items() if key not in before}
+        result = suppress_exact(table, k, hidden_before=hidden_before, start=kept)
+        checked = result.hidden

@@ -7,17 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from stats.economic import TOTAL_KEYS
-
-TEXT = {"type": "string"}
-
-
-def _object(**properties: Any) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "required": list(properties),
-        "properties": properties,
-        "additionalProperties": False,
-    }
+from stats.json_schema import TEXT
+from stats.json_schema import closed_object as _object
 
 
 def economic_schema(columns: list[str]) -> dict[str, Any]:

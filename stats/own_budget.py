@@ -28,8 +28,20 @@ def consumption_ratio(group: str, budget: int | None, outcome: int | None) -> in
     return round_half_up(outcome, budget)
 
 
+class _Consumed:
+    """A row or group of the own budget: its consumption ratio from its budget and outcome."""
+
+    group: str
+    budget: int | None
+    outcome: int | None
+
+    @property
+    def consumption_ratio(self) -> int | None:
+        return consumption_ratio(self.group, self.budget, self.outcome)
+
+
 @dataclass(frozen=True)
-class OwnBudgetRow:
+class OwnBudgetRow(_Consumed):
     code: str
     label: str
     group: str
@@ -37,22 +49,14 @@ class OwnBudgetRow:
     prognosis: int | None
     outcome: int | None
 
-    @property
-    def consumption_ratio(self) -> int | None:
-        return consumption_ratio(self.group, self.budget, self.outcome)
-
 
 @dataclass(frozen=True)
-class OwnBudgetGroup:
+class OwnBudgetGroup(_Consumed):
     group: str
     rows: list[OwnBudgetRow]
     budget: int
     prognosis: int
     outcome: int | None
-
-    @property
-    def consumption_ratio(self) -> int | None:
-        return consumption_ratio(self.group, self.budget, self.outcome)
 
 
 @dataclass(frozen=True)

@@ -6,23 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from stats.json_schema import TEXT
+from stats.json_schema import closed_object as _object
+
 N = {"type": "integer"}
 N_OR_NULL = {"type": ["integer", "null"]}
-
-
-def _object(**properties: Any) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "required": list(properties),
-        "properties": properties,
-        "additionalProperties": False,
-    }
-
 
 P = _object(amount=N, previous=N_OR_NULL)
 T = _object(amount=N, previous=N_OR_NULL, budget=N_OR_NULL)
 PN = _object(amount=N_OR_NULL, previous=N_OR_NULL)
-TEXT = {"type": "string"}
 GROUP_SUM = _object(budget=N_OR_NULL, outcome=N, difference=N_OR_NULL)
 
 INCOME_LINE = _object(

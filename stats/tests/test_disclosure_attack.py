@@ -506,6 +506,21 @@ def _primary_only(memo: dict[str, Any]) -> dict[str, Any]:
     return {**memo, "suppression": {"applied": True, "threshold": k}, "tables": tables}
 
 
+#: A's exits (W3 M1 T4) as the attacker recomputes them when they are not protected.
+A_EXITS = {
+    ("participants", "A", "exited", "women"): 3,
+    ("participants", "A", "exited", "men"): 1,
+    ("participants", "A", "exited", "total"): 4,
+}
+
+
+def _exits_of_a(leaks: list[attacker.Leak]) -> dict[attacker.Cell, int]:
+    """The recovered cells of A's exits among ``leaks``."""
+    return {
+        leak.cell: leak.value for leak in leaks if leak.cell[:3] == ("participants", "A", "exited")
+    }
+
+
 def test_attacker_recomputes_counts_behind_primary_only_suppression(exits_world: World) -> None:
     """The oracle can fail: with the small counts hidden but no secondary cell, the
     attacker recomputes A's exits (W3 M1 T4) from the target group's active W11 M9 T20 minus
@@ -515,14 +530,7 @@ def test_attacker_recomputes_counts_behind_primary_only_suppression(exits_world:
 
     leaks = attacker.attack_memo(shown, truth, _facts(exits_world.association))
 
-    exits = {
-        leak.cell: leak.value for leak in leaks if leak.cell[:3] == ("participants", "A", "exited")
-    }
-    assert exits == {
-        ("participants", "A", "exited", "women"): 3,
-        ("participants", "A", "exited", "men"): 1,
-        ("participants", "A", "exited", "total"): 4,
-    }
+    assert _exits_of_a(leaks) == A_EXITS
 
 
 def _unhide_large(shown: Any, truth: Any, marker: str) -> Any:
@@ -550,14 +558,7 @@ def test_attacker_recomputes_counts_when_the_protecting_cells_are_shown(
 
     leaks = attacker.attack_memo(planted, truth, _facts(exits_world.association))
 
-    exits = {
-        leak.cell: leak.value for leak in leaks if leak.cell[:3] == ("participants", "A", "exited")
-    }
-    assert exits == {
-        ("participants", "A", "exited", "women"): 3,
-        ("participants", "A", "exited", "men"): 1,
-        ("participants", "A", "exited", "total"): 4,
-    }
+    assert _exits_of_a(leaks) == A_EXITS
 
 
 @pytest.fixture

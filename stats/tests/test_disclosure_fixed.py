@@ -40,14 +40,26 @@ def test_suppress_fixed_cell_is_not_hidden_and_another_is() -> None:
     assert dict(result.hidden) == {"A": P, "B": S}
 
 
-def _two_reasons_and_all() -> Table:
+def _reasons_and_all(rows: dict[str, dict[str, int]]) -> Table:
+    """Gender rows, each ``(name,)``; the last (``all``) is the sum of the others in
+    every gender."""
     table = Table()
-    table.add_g(("work",), {"women": 4, "men": 1, "total": 5})
-    table.add_g(("rehab",), {"women": 2, "men": 0, "total": 2})
-    table.add_g(("all",), {"women": 6, "men": 1, "total": 7})
+    for name, counts in rows.items():
+        table.add_g((name,), counts)
+    *reasons, total = rows
     for gender in ("women", "men", "total", "annat"):
-        table.add_sum([("work", gender), ("rehab", gender)], ("all", gender))
+        table.add_sum([(reason, gender) for reason in reasons], (total, gender))
     return table
+
+
+def _two_reasons_and_all() -> Table:
+    return _reasons_and_all(
+        {
+            "work": {"women": 4, "men": 1, "total": 5},
+            "rehab": {"women": 2, "men": 0, "total": 2},
+            "all": {"women": 6, "men": 1, "total": 7},
+        }
+    )
 
 
 def test_suppress_fixed_total_stays_published_and_other_cells_are_hidden() -> None:
@@ -85,12 +97,13 @@ def test_suppress_cell_determined_by_fixed_cells_is_refused() -> None:
 def test_suppress_fixed_women_and_total_hide_the_men_with_a_rectangle() -> None:
     # The exit-reason pattern: a small reason whose women and total are hidden; the
     # group's women and total are fixed, so the cycle closes through a second reason.
-    table = Table()
-    table.add_g(("small",), {"women": 1, "men": 0, "total": 1})
-    table.add_g(("large",), {"women": 6, "men": 8, "total": 14})
-    table.add_g(("all",), {"women": 7, "men": 8, "total": 15})
-    for gender in ("women", "men", "total", "annat"):
-        table.add_sum([("small", gender), ("large", gender)], ("all", gender))
+    table = _reasons_and_all(
+        {
+            "small": {"women": 1, "men": 0, "total": 1},
+            "large": {"women": 6, "men": 8, "total": 14},
+            "all": {"women": 7, "men": 8, "total": 15},
+        }
+    )
     table.fix(("all", "women"))
     table.fix(("all", "total"))
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stats import disclosure
+from stats import disclosure, disclosure_search
 from stats.disclosure import Key, Reason, Sum, Table, _Echelon, suppress
 from stats.disclosure_echelon import Echelon
 from stats.tests.test_disclosure import _g_tables
@@ -39,17 +39,16 @@ def _cells_to_hide_before(
     """``_cells_to_hide`` as it was: one full elimination of the part per call."""
     in_sums = {key for constraint in sums for key in (*constraint.parts, constraint.total)}
     hideable = [
-        key for key in table.values if key in in_sums and disclosure._hideable(table, key, hidden)
+        key
+        for key in table.values
+        if key in in_sums and disclosure_search._hideable(table, key, hidden)
     ]
     echelon = _Echelon(sums, unknown, hideable)
     column = {key: index for index, key in enumerate(echelon.columns)}
     x = column[exposed[0]]
     first = sorted(index for index in echelon.top[x] if index >= echelon.width)
     if not first:
-        raise ValueError(
-            f"Cell {exposed[0]!r} follows from cells known from other tables; "
-            "no suppression in this table can protect it."
-        )
+        raise disclosure_search._unprotectable(exposed[0])
     partners = {y: {z for row in echelon.relations_with(y) for z in row} - {y} for y in first}
     options: list[tuple[int, ...]] = [(y,) for y in first]
     options += sorted({(min(y, z), max(y, z)) for y, zs in partners.items() for z in zs})
@@ -83,16 +82,13 @@ def _greedy_before(table: Table, exposed: Sequence[Key], hidden: Mapping[Key, Re
             if index not in seen and any(key in reached for key in _cells(constraint))
         ]
         if not layer:
-            raise ValueError(
-                f"Cell {exposed[0]!r} follows from cells known from other tables; "
-                "no suppression in this table can protect it."
-            )
+            raise disclosure_search._unprotectable(exposed[0])
         seen.update(layer)
         cells = [key for index in layer for key in _cells(table.sums[index])]
-        candidates = [key for key in cells if disclosure._hideable(table, key, hidden)]
+        candidates = [key for key in cells if disclosure_search._hideable(table, key, hidden)]
         if candidates:
             break
-        reached.update(key for key in cells if disclosure._is_unknown(table, key, hidden))
+        reached.update(key for key in cells if disclosure_search._is_unknown(table, key, hidden))
     order = {key: index for index, key in enumerate(table.values)}
     totals = {constraint.total for constraint in table.sums}
     return min(candidates, key=lambda key: (key in totals, table.values[key], order[key]))
@@ -107,7 +103,7 @@ def _earlier() -> Iterator[None]:
     """Run the earlier search: every part eliminated from scratch on every question."""
 
     def determined(parts: Any, number: int, hidden: Mapping[Key, Reason]) -> set[Key]:
-        return disclosure._determined(parts.sums[number], parts.unknown(number, hidden))
+        return disclosure_search._determined(parts.sums[number], parts.unknown(number, hidden))
 
     def cells_to_hide(
         table: Table,
@@ -121,7 +117,7 @@ def _earlier() -> Iterator[None]:
         return _cells_to_hide_before(table, sums, unknown, targets, exposed, hidden)
 
     with (
-        mock.patch.object(disclosure._Parts, "determined", determined),
+        mock.patch.object(disclosure_search._Parts, "determined", determined),
         mock.patch.object(disclosure, "_cells_to_hide", cells_to_hide),
     ):
         yield
@@ -181,10 +177,10 @@ def test_suppress_large_table_incremental_search_equals_the_earlier_search(seed:
 
 def test_echelon_hide_and_show_again_gives_the_same_determined_cells() -> None:
     table = _large_g_table(12, ("exited", "to_work"), 7)
-    parts = disclosure._Parts(table)
+    parts = disclosure_search._Parts(table)
     hidden = {key: Reason.PRIMARY for key, value in table.values.items() if 1 <= value < 5}
     number = max(range(len(parts.sums)), key=lambda n: len(parts.cells[n]))
-    shown = [key for key in parts.cells[number] if disclosure._hideable(table, key, hidden)]
+    shown = [key for key in parts.cells[number] if disclosure_search._hideable(table, key, hidden)]
     steps: list[tuple[set[Hashable], set[Hashable]]] = []
 
     for key in shown[:6] + shown[:3]:
@@ -195,7 +191,7 @@ def test_echelon_hide_and_show_again_gives_the_same_determined_cells() -> None:
         steps.append(
             (
                 parts.determined(number, hidden),
-                disclosure._determined(parts.sums[number], parts.unknown(number, hidden)),
+                disclosure_search._determined(parts.sums[number], parts.unknown(number, hidden)),
             )
         )
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Hashable
-from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stats.disclosure import Table, _determined, _Echelon, suppress
-from stats.tests.test_disclosure import _g_tables, _kernel, _pinned
+from stats.tests.test_disclosure import _g_tables, _kernel, _pinned, _sum_matrix
 
 
 @st.composite
@@ -24,16 +23,7 @@ def _tables_with_unknown_cells(draw: st.DrawFn) -> tuple[Table, list[Hashable]]:
 
 def _determined_by_kernel(table: Table, unknown: list[Hashable]) -> set[Hashable]:
     """The unknown cells that are 0 in every null-space vector of the sums over them."""
-    column = {key: index for index, key in enumerate(unknown)}
-    matrix = []
-    for constraint in table.sums:
-        row = [Fraction(0)] * len(unknown)
-        for key in constraint.parts:
-            if key in column:
-                row[column[key]] += 1
-        if constraint.total in column:
-            row[column[constraint.total]] -= 1
-        matrix.append(row)
+    column, matrix = _sum_matrix(table, unknown)
     kernel = _kernel(matrix, len(unknown))
     return {key for key in unknown if all(vector[column[key]] == 0 for vector in kernel)}
 

@@ -73,34 +73,27 @@ def test_economic_information_rows_are_own_budget_rows_with_prognosis_fallback(s
     }
 
 
+def _intervention(
+    code: str, owner: str, values: dict[str, int], transferred: dict[str, int]
+) -> dict[str, Any]:
+    """An intervention row of the economic information as ``compute`` returns it."""
+    return {"intervention": code, "owner": owner, "values": values, "transferred": transferred}
+
+
 def test_economic_information_interventions_with_granted_budget_and_transfers(seeded):
     data = compute(seeded)
 
     assert data["interventions"] == [
-        {
-            "intervention": "JOBB",
-            "owner": "Enköping",
-            "values": v(-10_000_000, -10_300_000, -7_000_000, 0),
-            "transferred": v(0, -300_000, 0, 0),
-        },
-        {
-            "intervention": "GAMLA",
-            "owner": "Heby",
-            "values": v(0, -50_000, 0, 0),
-            "transferred": v(0, -50_000, 0, 0),
-        },
-        {
-            "intervention": "REG",
-            "owner": "Region Uppsala",
-            "values": v(-1_782_000, -1_932_000, 0, 0),
-            "transferred": v(0, -150_000, 0, 0),
-        },
-        {
-            "intervention": "LOKUS",
-            "owner": "Älvkarleby",
-            "values": v(-8_000_000, -8_000_000, -7_638_000, -41_000),
-            "transferred": v(0, 0, 0, 0),
-        },
+        _intervention(
+            "JOBB", "Enköping", v(-10_000_000, -10_300_000, -7_000_000, 0), v(0, -300_000, 0, 0)
+        ),
+        _intervention("GAMLA", "Heby", v(0, -50_000, 0, 0), v(0, -50_000, 0, 0)),
+        _intervention(
+            "REG", "Region Uppsala", v(-1_782_000, -1_932_000, 0, 0), v(0, -150_000, 0, 0)
+        ),
+        _intervention(
+            "LOKUS", "Älvkarleby", v(-8_000_000, -8_000_000, -7_638_000, -41_000), v(0, 0, 0, 0)
+        ),
     ]
 
 

@@ -14,13 +14,11 @@ from followup.tests.factories import QuarterlyReportFactory, SubmittedReportFact
 from interventions.models import Intervention, Kind
 from stats import goals
 from stats.models import DEFAULT_TARGETS, AssociationGoalTarget
-from stats.periods import Period
+from stats.tests.test_followup_tables import H2, make
 from tenancy.models import Association
-from testing.factories import AssociationFactory, InterventionFactory
+from testing.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
-
-H2 = Period.parse("2022H2")
 
 
 @pytest.fixture
@@ -30,9 +28,7 @@ def association() -> Association:
 
 def structural(association: Association, code: str, **fields: Any) -> Intervention:
     fields.setdefault("kind", Kind.STRUCTURAL)
-    if fields["kind"] != Kind.INDIVIDUAL:
-        fields["aim"] = ""
-    return InterventionFactory.create(association=association, code=code, name=code, **fields)
+    return make(association, code, **fields)
 
 
 def report(intervention: Intervention, quarter: int, on_track: str) -> QuarterlyReport:

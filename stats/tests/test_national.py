@@ -14,22 +14,13 @@ from participants.choices import ExitReason, Gender
 from participants.models import Participation, VolumeCount
 from participants.services import register_entry
 from stats.national import GenderCounts, NationalCounts, NationalRow, national_counts_for
+from stats.tests.test_participants import anonymous as participation
 from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-
-
-def participation(intervention: Intervention, gender: str, entry: dt.date) -> Participation:
-    """An anonymous participation: gender and entry date only."""
-    return Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        gender=gender,
-        entry_date=entry,
-    )
 
 
 def exited(intervention: Intervention, number: str, entry: dt.date, reason: str) -> Participation:

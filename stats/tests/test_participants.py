@@ -128,6 +128,7 @@ def join(
 
 
 def anonymous(intervention: Intervention, gender: str, entry: dt.date) -> Participation:
+    """An anonymous participation: gender and entry date only."""
     return Participation.objects.create(
         association=intervention.association,
         intervention=intervention,
