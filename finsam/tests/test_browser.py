@@ -82,3 +82,37 @@ def test_sign_in_page_fits_phone_and_desktop_without_axe_violations(
     }
 
     assert results == dict.fromkeys(results, clean)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_memo_page_while_recomputed_fits_phone_and_desktop_without_axe_violations(
+    page_as: Callable[..., Any],
+) -> None:
+    # The memo page's note while another request recomputes the memo after a change
+    # (documents.views.page_memo): the last memo is shown with the note, laid out and
+    # accessible like the page itself.
+    from django.core.cache import cache
+
+    from stats.cache import bump_data_version
+    from tenancy.models import Association
+
+    load_demo()
+    user = User.objects.get(email="admin@exempel.se")
+    association = Association.objects.get(slug="exempel")
+    period = "2026H1"
+    path = reverse("documents:memo", args=["exempel"]) + f"?period={period}"
+    page_as(user, DESKTOP).goto(path)  # computes the memo: the last one from now on
+    bump_data_version(association.pk)
+    cache.add(f"finsam:memo-page:{association.pk}:{period}:1:computing", True, 60)
+    clean = {"status": 200, "sideways_scroll": 0, "axe": [], "note": True}
+
+    results = {}
+    for width in (PHONE, DESKTOP):
+        name = f"memo-recomputed-{width}"
+        browser_page = page_as(user, width)
+        results[name] = {
+            **check(browser_page, path, name),
+            "note": "Siffrorna räknas om efter en ändring" in browser_page.content(),
+        }
+
+    assert results == dict.fromkeys(results, clean)
