@@ -35,8 +35,7 @@ from stats.disclosure_periods import GROWS, Snapshot
 from stats.periods import Period
 from stats.progression import OUTCOMES, ProgressionSummary, Rating, progress_of, summarise
 from stats.survey import percent
-from stats.year_suppression import _cached as cached_suppression
-from stats.year_suppression import snapshot_ends
+from stats.year_suppression import cached_suppression, snapshot_ends
 from survey.progression_models import Assessment, ProgressionInstrument
 from tenancy.models import Association
 

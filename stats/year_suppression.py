@@ -100,9 +100,9 @@ def year_suppression(
     anonymous = [Snapshot(published.anonymous_table(t.anonymous), counts_link) for t in tables]
     activities = [Snapshot(published.activities_table(t.activities), counts_link) for t in tables]
     return YearSuppression(
-        person=_cached(association, ends, "person", person, k),
-        anonymous=_cached(association, ends, "anonymous", anonymous, k),
-        activities=_cached(association, ends, "activities", activities, k),
+        person=cached_suppression(association, ends, "person", person, k),
+        anonymous=cached_suppression(association, ends, "anonymous", anonymous, k),
+        activities=cached_suppression(association, ends, "activities", activities, k),
     )
 
 
@@ -121,7 +121,7 @@ def year_snapshots(
     return dict(zip(ends, tables, strict=True))
 
 
-def _cached(
+def cached_suppression(
     association: Association, ends: list[dt.date], name: str, snapshots: list[Snapshot], k: int
 ) -> Suppressed:
     """The last snapshot's suppression, cached while the association's data is unchanged
