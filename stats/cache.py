@@ -32,15 +32,22 @@ if TYPE_CHECKING:
 MEMO_CACHE_SECONDS = 10 * 60
 
 
-#: Rows that never enter a figure: writing one leaves the cached figures valid. Reading
-#: participant data writes an access-log row, so without this every read of a participant
-#: list would throw away the association's memo (docs/performance.md).
+#: Rows that never enter a figure cached under the data version (the memo, its document
+#: sections, the year's suppression; the dashboard's key figures come from the memo):
+#: writing one leaves them valid. Reading participant data writes an access-log row, so
+#: without this every read of a participant list would throw away the association's memo
+#: (docs/performance.md). The indicator survey's answers (``survey.response``,
+#: ``survey.answer``) are in the survey report, which is computed on request, not in the
+#: memo: each anonymous answer would otherwise make the memo be computed again
+#: (stats/tests/test_current_memo.py checks that computing the memo reads neither table).
 NOT_FIGURES = frozenset(
     {
         "audit.accesslogentry",
         "audit.logreview",
         "followup.remindersent",
         "documents.memotemplate",
+        "survey.response",
+        "survey.answer",
     }
 )
 
@@ -91,6 +98,7 @@ def single_flight(
     last_key: str | None = None,
     mark_key: str | None = None,
     usable: Callable[[T], bool] = lambda _value: True,
+    busy_key: str | None = None,
 ) -> tuple[T, bool]:
     """The value cached under ``key``, computed by one request at a time.
 
@@ -101,7 +109,9 @@ def single_flight(
     at once, so a slow computation after a change does not occupy every web worker. Only
     with nothing usable computed yet does a request compute without the mark. The mark is
     released when the computation ends, also when it fails; ``computing_seconds`` bounds it
-    for a worker that dies while computing.
+    for a worker that dies while computing. A set ``busy_key`` counts as a held mark too
+    (another kind of request computes what this value is made from, e.g. a download the
+    memo that the memo page shows): the last value is returned then as well.
 
     Returns the value and whether it is the last one instead of the current one (stale)."""
     last_key = last_key or f"{key}:last"
@@ -111,7 +121,10 @@ def single_flight(
         return value, False
     last: T | None = cache.get(last_key)
     computing = cache.add(mark_key, True, computing_seconds)
-    if not computing and last is not None and usable(last):
+    busy = not computing or (busy_key is not None and cache.get(busy_key) is not None)
+    if busy and last is not None and usable(last):
+        if computing:
+            cache.delete(mark_key)
         return last, True
     try:
         value = compute()

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.django_db
 
 JSON = reverse("documents:memo_download", args=["exempel", "json"])
 API = reverse("api:memo", args=["exempel"])
+MEMO = reverse("documents:memo", args=["exempel"])
+STALE = "Siffrorna räknas om efter en ändring."
 PERIOD = Period.parse("2022H2")
 
 
@@ -117,3 +119,21 @@ def test_memo_download_of_the_unsuppressed_version_does_not_take_the_suppressed_
     other.join()
 
     assert (note(response), computed.calls) == ("computed by this request", 1)
+
+
+def test_memo_page_while_a_download_computes_the_memo_shows_the_last_one(
+    world: World, client_as: Callable[[str | None], Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from documents.memo import sources
+
+    calls: list[Any] = []
+    monkeypatch.setattr(sources, "memo_for", fake_memo_for(calls))
+    client = client_as("board")
+    assert client.get(MEMO, {"period": "2022H2"}).status_code == 200
+    bump_data_version(world.association.pk)  # a registration; then a download computes
+    assert cache.add(memo_mark_key(world.association.pk, PERIOD.code, True), "computing")
+
+    content = client.get(MEMO, {"period": "2022H2"}).content.decode()
+
+    page_mark = f"finsam:memo-page:{world.association.pk}:2022H2:1:computing"
+    assert (len(calls), STALE in content, cache.get(page_mark)) == (1, True, None)

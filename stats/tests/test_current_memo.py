@@ -250,3 +250,51 @@ def test_data_version_changes_again_when_the_write_commits(
         callback()  # the commit
 
     assert data_version(world.association.pk) != before_commit
+
+
+def a_survey_answer(world: Any) -> None:
+    import datetime as dt
+
+    from survey.instruments import current_instrument
+    from survey.services import record_response
+
+    record_response(
+        association=world.association,
+        form=current_instrument().forms["deltagare_pagaende"],
+        date=dt.date(2022, 10, 3),
+        values={1: 5},
+        intervention=world.intervention_a,
+    )
+
+
+@pytest.mark.django_db
+def test_data_version_is_kept_by_a_survey_answer(world: Any) -> None:
+    before = data_version(world.association.pk)
+
+    a_survey_answer(world)
+
+    assert data_version(world.association.pk) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suppress", [True, False])
+def test_memo_computation_reads_no_survey_answer(world: Any, suppress: bool) -> None:
+    """What the data version keys (the memo with its document sections and the year's
+    suppression) never reads the survey's answers, so an answer need not change it."""
+    from django.db import connection
+
+    from stats.memo import build_memo
+
+    a_survey_answer(world)
+    tables: list[str] = []
+    queries: list[str] = []
+
+    def record(execute: Any, sql: str, *rest: Any) -> Any:
+        queries.append(sql)
+        tables.extend(name for name in ("survey_response", "survey_answer") if name in sql)
+        return execute(sql, *rest)
+
+    with connection.execute_wrapper(record):
+        memo = build_memo(world.association, PERIOD, suppress=suppress, document=True)
+
+    assert (memo.document is not None, len(queries) > 10, tables) == (True, True, [])
