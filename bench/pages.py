@@ -7,6 +7,7 @@ the number of SQL queries of one request.
     .venv/bin/python -m bench.pages                               # demo x10 on SQLite
     .venv/bin/python -m bench.pages --association big --period 2025H2   # bench.sqlite3
     .venv/bin/python -m bench.pages --association big --period 2025H2 --profile "memo page"
+    .venv/bin/python -m bench.pages --association big --period 2025H2 --downloads 4
     scripts/with-postgres .venv/bin/python -m bench.pages         # the same on PostgreSQL
 
 ``--state`` says what the caches hold before each measured request, after one warm-up
@@ -17,6 +18,7 @@ request of the same page:
   minute);
 - ``changed``: the association's data version is bumped first, as after a registration
   (the memo page, the downloads and the API compute the memo again);
+- ``answered``: one indicator survey answer is recorded first (an anonymous respondent);
 - ``cold``: every cache emptied first (memo, charts, key figures, sessions' rate limits).
 
 Prepares the data when the demo association is missing (migrate, ``load_demo``,
@@ -44,7 +46,7 @@ from bench.env import OUT_DIR, configure, migrate, vendor
 from bench.honest import empty_caches, machine_line
 from bench.load.accounts import board, office, officers
 
-STATES = ("warm", "changed", "cold")
+STATES = ("warm", "changed", "answered", "cold")
 CREATE_LINK = re.compile(r'href="/f/[^/]+/deltagare/insats/(\d+)/ny/"')
 
 
@@ -131,6 +133,27 @@ def prepare(slug: str) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def survey_answered(association_id: int) -> None:
+    """One answer to the indicator survey's form for ongoing participants."""
+    from django.utils import timezone
+    from django_scopes import scope
+
+    from interventions.models import Intervention
+    from survey.instruments import current_instrument
+    from survey.services import record_response
+    from tenancy.models import Association
+
+    association = Association.objects.get(pk=association_id)
+    with scope(association=association_id):
+        record_response(
+            association=association,
+            form=current_instrument().forms["deltagare_pagaende"],
+            date=timezone.localdate(),
+            values={1: 5},
+            intervention=Intervention.objects.filter(association=association).first(),
+        )
+
+
 class Counted:
     """The SQL queries sent while it is installed (an execute wrapper: a request resets
     Django's own query log)."""
@@ -162,6 +185,8 @@ def measure(
             empty_caches()
         elif state == "changed":
             bump_data_version(association_id)
+        elif state == "answered":
+            survey_answered(association_id)
         if page.post is None:
             return None
         _status, body = request(client, Page(page.who, page.name, page.path))
@@ -200,8 +225,66 @@ def measure(
         stats = pstats.Stats(profiler, stream=out)
         stats.sort_stats("cumulative").print_stats(45)
         stats.sort_stats("tottime").print_stats(25)
+        # The project's own functions (not the virtualenv's), by cumulative time.
+        stats.sort_stats("cumulative").print_stats(r"^(?!.*site-packages).*\.py", 40)
         result["profile"] = out.getvalue()
     return result
+
+
+def concurrent_downloads(slug: str, period: str, count: int, *, rounds: int) -> str:
+    """``count`` board users download the memo JSON at the same moment right after a change
+    of the data (threads of this process), ``rounds`` times: the memo computations started
+    and this process's CPU per round (medians)."""
+    import threading
+
+    from django.db import connections
+    from django.test import Client
+
+    from stats import memo as memo_module
+    from stats.cache import bump_data_version
+    from tenancy.models import Association, User
+
+    association = Association.objects.get(slug=slug)
+    user = User.objects.get(email=board(slug))
+    query = f"?period={period}" if period else ""
+    path = f"/f/{slug}/dokument/uppfoljning/ladda-ner/json/{query}"
+    computed = 0
+    compute = memo_module.compute_memo
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal computed
+        computed += 1
+        return compute(*args, **kwargs)
+
+    memo_module.compute_memo = counted  # counts, then computes
+    clients = []
+    for _ in range(count):
+        clients.append(Client())
+        clients[-1].force_login(user)
+    clients[0].get(path, secure=True)  # warm-up
+    cpu, calls, statuses = [], [], []
+
+    def download(client: Client) -> None:
+        statuses.append(client.get(path, secure=True).status_code)
+        connections.close_all()
+
+    for _ in range(rounds):
+        bump_data_version(association.pk)
+        computed = 0
+        started = time.process_time()
+        threads = [threading.Thread(target=download, args=(client,)) for client in clients]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        cpu.append(time.process_time() - started)
+        calls.append(computed)
+    memo_module.compute_memo = compute
+    return (
+        f"{count} memo JSON downloads at once after a change ({rounds} rounds, statuses "
+        f"{sorted(set(statuses))}): {statistics.median(calls):.0f} memo computations, "
+        f"{statistics.median(cpu) * 1000:.0f} ms CPU of the process a round (median)"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -212,10 +295,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--state", choices=STATES, default="warm")
     parser.add_argument("--only", action="append", help="a page's name (repeatable)")
     parser.add_argument("--profile", help="cProfile this page's measured runs")
+    parser.add_argument(
+        "--downloads", type=int, help="only: this many memo JSON downloads at once after a change"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
     configure(settings_module="bench.load.settings")
     prepare(args.association)
+    if args.downloads:
+        print(concurrent_downloads(args.association, args.period, args.downloads, rounds=args.runs))
+        return
     from django.test import Client
 
     from bench.load.links import open_links
