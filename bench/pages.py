@@ -300,6 +300,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+    # Personnummer not registered by an earlier run (bench.load.numbers counts from here).
+    os.environ.setdefault("BENCH_PNR_OFFSET", str(int(time.time()) % 1_000_000))
     configure(settings_module="bench.load.settings")
     prepare(args.association)
     if args.downloads:
