@@ -224,4 +224,5 @@ def current_memo(
         mark_key=memo_mark_key(association.pk, period.code, suppress),
         computing_seconds=MEMO_COMPUTING_SECONDS,
         wait_seconds=MEMO_WAIT_SECONDS,
+        poll_seconds=WAIT_POLL_SECONDS,
     )
