@@ -25,7 +25,7 @@ from api.openapi import openapi_document as build_openapi_document
 from imports.forms import WorkbookUploadForm
 from imports.workbook import ImportResult, import_workbook
 from imports.workbook.access import WorkbookAccess
-from stats.memo import memo_json
+from stats.cache import current_memo
 from stats.national import NationalCounts, NationalRow, national_counts_for
 from stats.periods import Period
 from tenancy.views.base import TenantView
@@ -91,7 +91,9 @@ class MemoView(ApiView):
         unsuppressed = self.flag(request.GET, "unsuppressed")
         if unsuppressed:
             self.check_permission_named("stats.view_unsuppressed")
-        return JsonResponse(memo_json(self.association, period, suppress=not unsuppressed))
+        # Of the current data; waits for the same memo in computation (stats.cache).
+        memo = current_memo(self.association, period, suppress=not unsuppressed, document=False)
+        return JsonResponse(memo.json)
 
     def check_permission_named(self, permission: str) -> None:
         if not self.request.user.has_perm(permission, self.association):

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from stats.memo import build_memo
+from stats.cache import current_memo
 from stats.periods import Period
 from tenancy.models import Association
 
@@ -100,7 +100,8 @@ def key_figures(association: Association, *, today: dt.date, suppress: bool) -> 
 
 
 def compute_key_figures(association: Association, *, period: Period, suppress: bool) -> KeyFigures:
-    memo = build_memo(association, period, suppress=suppress)
+    # Waits for the same memo if another request computes it (a download, the memo page).
+    memo = current_memo(association, period, suppress=suppress, document=False)
     tables = memo.json["tables"]
     goals = tables["association_goals"]["rows"]
     groups = tables["exit_reasons"]["groups"]

@@ -23,7 +23,7 @@ from documents.memo.render import CONTENT_TYPES, render_memo
 from documents.memo.texts import PLACEHOLDER, REFLECTIONS, SPEC_BY_KEY
 from documents.models import MemoTemplate, MemoText
 from documents.services import remove_memo_template, replace_memo_template, save_memo_text
-from stats.cache import MEMO_CACHE_SECONDS, data_version, single_flight
+from stats.cache import MEMO_CACHE_SECONDS, data_version, memo_mark_key, single_flight
 from stats.memo import Memo
 from stats.periods import Period
 from tenancy.models import Association
@@ -58,10 +58,12 @@ def page_memo(
 
     The memo of the current data version is computed by one request at a time
     (``stats.cache.single_flight``, the mark per association, period and disclosure
-    variant); while it computes, the others show the last memo of the same period,
-    variant and permission at once, so a change of the data does not make every worker
-    compute the memo (~1.4 s of CPU at national scale) at the same time. A request computes
-    itself only when nothing was computed yet. Downloads and the API never come here: they
+    variant); while it computes, or while a download, the API or the key figures compute
+    the same memo (``stats.cache.current_memo``'s mark), the others show the last memo of
+    the same period, variant and permission at once, so a change of the data does not make
+    every worker compute the memo (~1.4 s of CPU at national scale) at the same time. A
+    request computes itself only when nothing was computed yet (then it waits for a memo
+    in computation, see ``current_memo``). Downloads and the API never come here: they
     always use the current data."""
     base = f"finsam:memo-page:{association.pk}:{period.code}:{int(suppress)}"
     variant = f"{base}:{int(may_unsuppress)}"
@@ -80,6 +82,7 @@ def page_memo(
         last_key=f"{variant}:last",
         mark_key=f"{base}:computing",
         usable=lambda entry: entry.threshold == threshold,
+        busy_key=memo_mark_key(association.pk, period.code, suppress),
     )
     extras = entry.memo.document
     if extras is not None and extras.association_name != association.name:

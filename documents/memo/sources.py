@@ -14,7 +14,7 @@ from django.utils import timezone
 from documents.memo.content import build_memo
 from documents.memo.model import MemoDocument
 from documents.models import MemoTemplate, MemoText
-from stats import memo as memo_stats
+from stats.cache import current_memo
 from stats.memo import Memo
 from stats.periods import Period
 from tenancy.models import Association
@@ -32,8 +32,9 @@ def memo_for(
 ) -> Memo:
     """The period's memo from the statistics layer; with ``document`` (the default) it
     carries the sections only the document shows, without it only the contract's JSON and
-    names are needed (the JSON download)."""
-    return memo_stats.build_memo(association, period, suppress=suppress, document=document)
+    names are needed (the JSON download). Of the current data; while another request
+    computes the same memo, this one waits for it (``stats.cache.current_memo``)."""
+    return current_memo(association, period, suppress=suppress, document=document)
 
 
 def texts_for(association: Association, period: Period) -> dict[str, str]:
