@@ -14,7 +14,8 @@ two thirds of a second (docs/performance.md, issue 17)."""
 from __future__ import annotations
 
 import io
-from functools import cache
+import threading
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,9 +83,14 @@ def height_px(chart: Chart) -> int:
     return int(round(height_for(chart) * DPI, 6))
 
 
-@cache
 def font(size: float) -> FreeTypeFont:
-    """DejaVu Sans at ``size`` layout units, from matplotlib's data folder."""
+    """DejaVu Sans at ``size`` layout units, from matplotlib's data folder: loaded once a
+    thread (a FreeType face is not to be shared between threads)."""
+    return thread_font(size, threading.get_ident())
+
+
+@lru_cache(maxsize=64)
+def thread_font(size: float, _thread: int) -> FreeTypeFont:
     import matplotlib
     from PIL import ImageFont
 
