@@ -2,11 +2,14 @@
 chart's data) and reused by the page, the PDF and the DOCX: inline SVG for the page and the
 PDF (vectors), PNG only for the DOCX (and the XLSX has none: its sheets hold the data).
 
-The PNG charts (matplotlib, Agg) are deterministic: a fixed width and dpi, the height from
-the number of categories, the bundled DejaVu Sans font and no timestamp or software name in
-the PNG metadata, so the same data always gives the same bytes. They are drawn once, on a
-fixed layout computed from the measured labels (``layout``: no ``tight_layout`` pass), with
-the legend above the axes (docs/performance.md, "Cheaper charts")."""
+The PNG charts are painted with Pillow from the SVG's own layout (``documents.memo.png``:
+one layout, two painters) at a fixed width and dpi, the height from the number of
+categories (``height_for``), in the bundled DejaVu Sans font and with no timestamp or
+software name in the PNG metadata, so the same data always gives the same bytes. Only a
+chart that layout cannot draw (a vertical one: no document has one) is still drawn by
+matplotlib (``plot``), once, on a fixed layout computed from the measured labels
+(``layout``: no ``tight_layout`` pass), with the legend above the axes
+(docs/performance.md, "Cheaper charts" and issue 17)."""
 
 from __future__ import annotations
 
@@ -161,7 +164,16 @@ def layout(chart: Chart, height: float, renderer: Any) -> Layout:
 
 
 def render(chart: Chart) -> bytes:
-    """The chart as PNG bytes, drawn once on a fixed layout (``layout``)."""
+    """The chart as PNG bytes: painted from the SVG's layout (``documents.memo.png``), or
+    for a chart that layout cannot draw, by matplotlib (``plot``)."""
+    from documents.memo import png
+
+    image = png.render(chart)
+    return plot(chart) if image is None else image
+
+
+def plot(chart: Chart) -> bytes:
+    """The chart as PNG bytes drawn by matplotlib, once, on a fixed layout (``layout``)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

@@ -114,8 +114,9 @@ def chart_svg(chart: Chart, drawing: SvgChart) -> SafeString:
                 else f'fill="{legend.colour}"'
             )
             parts.append(
-                f'<rect x="{_n(legend.x)}" y="4" width="12" height="12" {fill}/>'
-                f'<text x="{_n(legend.x + 16)}" y="14" fill="#333">{escape(legend.label)}</text>'
+                f'<rect x="{_n(legend.x)}" y="{_n(legend.y)}" width="12" height="12" {fill}/>'
+                f'<text x="{_n(legend.x + 16)}" y="{_n(legend.y + 10)}" fill="#333">'
+                f"{escape(legend.label)}</text>"
             )
         for category in drawing.categories:
             title = (
