@@ -99,7 +99,9 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-def user_reference(*, blank: bool = False) -> models.ForeignKey[User | None, User | None]:
+def user_reference(
+    *, blank: bool = False, verbose_name: Any = None
+) -> models.ForeignKey[User | None, User | None]:
     """The user who did something (submitted, decided, adopted ...): the row keeps its
     history, with the user emptied, when the account is deleted."""
     return models.ForeignKey(
@@ -108,6 +110,7 @@ def user_reference(*, blank: bool = False) -> models.ForeignKey[User | None, Use
         null=True,
         blank=blank,
         related_name="+",
+        verbose_name=verbose_name,
     )
 
 
