@@ -16,6 +16,7 @@ from finsam.amounts import bounded
 from funding.models import Application, Outcome, Recommendation
 from funding.queries import ListFilter
 from funding.services import GoalText, YearAmount
+from interventions.forms import PLAN_FIELDS
 from interventions.models import Intervention
 from interventions.services import CODE_TAKEN, aim_problem
 from tenancy.forms import DateInput, TenantModelForm
@@ -41,14 +42,7 @@ class ApplicationForm(TenantModelForm):
             "name",
             "extends",
             "code",
-            "owner",
-            "partners",
-            "kind",
-            "aim",
-            "follow_up",
-            "start_date",
-            "end_date",
-            "expected_participants",
+            *PLAN_FIELDS,
             "target_group",
             "method",
             "follow_up_plan",

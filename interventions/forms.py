@@ -41,6 +41,21 @@ def stored_row(form: forms.ModelForm[Any], *, commit: bool) -> Any:
     return type(form.instance)._default_manager.get(pk=form.instance.pk)
 
 
+#: The plan of an intervention, asked for alike by its own form and by the application that
+#: proposes it (``funding.forms.ApplicationForm``): owner, partners, kind, aim, follow-up,
+#: period and expected participants.
+PLAN_FIELDS = [
+    "owner",
+    "partners",
+    "kind",
+    "aim",
+    "follow_up",
+    "start_date",
+    "end_date",
+    "expected_participants",
+]
+
+
 class InterventionForm(TenantModelForm):
     class Meta:
         model = Intervention
@@ -48,14 +63,7 @@ class InterventionForm(TenantModelForm):
             "code",
             "name",
             "short_name",
-            "owner",
-            "partners",
-            "kind",
-            "aim",
-            "follow_up",
-            "start_date",
-            "end_date",
-            "expected_participants",
+            *PLAN_FIELDS,
             "steering_group",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
