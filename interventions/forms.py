@@ -56,6 +56,17 @@ PLAN_FIELDS = [
 ]
 
 
+def add_plan_errors(form: forms.BaseForm, cleaned: dict[str, Any], end_before_start: Any) -> None:
+    """The checks of a plan (``PLAN_FIELDS``) that span fields: the aim fits the kind, and
+    the period does not end before it starts (refused with ``end_before_start``)."""
+    problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
+    if problem:
+        form.add_error("aim", problem)
+    start, end = cleaned.get("start_date"), cleaned.get("end_date")
+    if start and end and end < start:
+        form.add_error("end_date", end_before_start)
+
+
 class InterventionForm(TenantModelForm):
     class Meta:
         model = Intervention
@@ -109,12 +120,7 @@ class InterventionForm(TenantModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
-        if problem:
-            self.add_error("aim", problem)
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", str(END_BEFORE_START))
+        add_plan_errors(self, cleaned, str(END_BEFORE_START))
         return cleaned
 
 
