@@ -10,13 +10,8 @@
 
 from __future__ import annotations
 
-from tenancy.permissions import LEAD, OFFICE, OFFICE_READERS, declare
+from tenancy.permissions import OFFICE, OFFICE_READERS, declare, declare_intervention_view
 
-declare(
-    "dashboard.view_timeline",
-    association_roles=OFFICE_READERS,
-    intervention_roles=LEAD,
-    path="intervention",
-)
+declare_intervention_view("dashboard.view_timeline")
 declare("dashboard.view_quarter", association_roles=OFFICE)
 declare("dashboard.view_board_quarter", association_roles=OFFICE_READERS)

@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from stats.periods import Period
+from tenancy.forms import default_text_field
 
 #: A Word template is small; a larger file is refused before python-docx opens it.
 TEMPLATE_MAX_BYTES = 5 * 1024 * 1024
@@ -40,15 +41,7 @@ class PeriodForm(forms.Form):
 
 
 class MemoTextForm(forms.Form):
-    text = forms.CharField(
-        label=_("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_(
-            "Stycken skiljs åt med en tom rad. Rader som börjar med ”- ” blir en punktlista. "
-            "Lämna fältet tomt för att använda standardtexten."
-        ),
-    )
+    text = default_text_field(rows=14)
 
 
 class TemplateUploadForm(forms.Form):

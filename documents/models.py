@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from documents.memo.texts import SECTION_CHOICES
-from tenancy.models import Association
+from tenancy.models import Association, user_reference
 
 
 class MemoText(models.Model):
@@ -26,9 +25,7 @@ class MemoText(models.Model):
     section = models.CharField(_("avsnitt"), max_length=40, choices=SECTION_CHOICES)
     text = models.TextField(_("text"), blank=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    updated_by = user_reference(blank=True)
 
     objects = ScopedManager(association="association")
 
@@ -68,9 +65,7 @@ class MemoTemplate(models.Model):
     #: the uploaded file's name, for display
     original_name = models.CharField(_("filnamn"), max_length=200, blank=True)
     uploaded_at = models.DateTimeField(_("uppladdad"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    uploaded_by = user_reference(blank=True)
 
     objects = ScopedManager(association="association")
 

@@ -14,15 +14,9 @@ and sees their own rows) or an intervention / a cost row (one row).
 from __future__ import annotations
 
 from tenancy.models import Role
-from tenancy.permissions import LEAD, OFFICE, OFFICE_READERS, declare
+from tenancy.permissions import LEAD, OFFICE, OFFICE_READERS, declare, declare_intervention_view
 
-declare(
-    "finance.view_money",
-    association_roles=OFFICE_READERS,
-    intervention_roles=LEAD,
-    path="intervention",
-    anywhere=True,
-)
+declare_intervention_view("finance.view_money", anywhere=True)
 declare(
     "finance.submit_cost",
     association_roles={Role.EKONOM},

@@ -5,25 +5,15 @@ the Association for the office's lists."""
 
 from __future__ import annotations
 
-from tenancy.permissions import ADMIN, LEAD, OFFICE_READERS, declare
+from tenancy.permissions import ADMIN, LEAD, declare, declare_intervention_view
 
 # Quarterly and final reports
-declare(
-    "followup.view_report",
-    association_roles=OFFICE_READERS,
-    intervention_roles=LEAD,
-    path="intervention",
-)
+declare_intervention_view("followup.view_report")
 declare("followup.fill_report", intervention_roles=LEAD, path="intervention")
 declare("followup.review_report", association_roles=ADMIN)
 declare("followup.reopen_report", association_roles=ADMIN)
 # Deviation reports
-declare(
-    "followup.view_deviation",
-    association_roles=OFFICE_READERS,
-    intervention_roles=LEAD,
-    path="intervention",
-)
+declare_intervention_view("followup.view_deviation")
 declare(
     "followup.register_deviation",
     association_roles=ADMIN,
@@ -33,10 +23,4 @@ declare(
 declare("followup.decide_deviation", association_roles=ADMIN)
 # The follow-up start page (object: the association): the office's readers see every
 # intervention, an insatsansvarig their own (``restrict`` on the interventions).
-declare(
-    "followup.view_followup",
-    association_roles=OFFICE_READERS,
-    intervention_roles=LEAD,
-    path="intervention",
-    anywhere=True,
-)
+declare_intervention_view("followup.view_followup", anywhere=True)

@@ -16,8 +16,9 @@ from finsam.amounts import bounded
 from funding.models import Application, Outcome, Recommendation
 from funding.queries import ListFilter
 from funding.services import GoalText, YearAmount
+from interventions.forms import PLAN_FIELDS, add_plan_errors
 from interventions.models import Intervention
-from interventions.services import CODE_TAKEN, aim_problem
+from interventions.services import CODE_TAKEN
 from tenancy.forms import DateInput, TenantModelForm
 
 YEAR_PREFIX = "ar"
@@ -41,14 +42,7 @@ class ApplicationForm(TenantModelForm):
             "name",
             "extends",
             "code",
-            "owner",
-            "partners",
-            "kind",
-            "aim",
-            "follow_up",
-            "start_date",
-            "end_date",
-            "expected_participants",
+            *PLAN_FIELDS,
             "target_group",
             "method",
             "follow_up_plan",
@@ -82,12 +76,8 @@ class ApplicationForm(TenantModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
-        if problem:
-            self.add_error("aim", problem)
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("Periodens slut får inte vara före dess start."))
+        add_plan_errors(self, cleaned, _("Periodens slut får inte vara före dess start."))
+        start = cleaned.get("start_date")
         extends: Intervention | None = cleaned.get("extends")
         code = cleaned.get("code", "")
         if extends is None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -16,7 +15,7 @@ from django_scopes import ScopedManager
 
 from finsam.amounts import amount_constraints, amount_field
 from interventions.models import CODE_VALIDATOR, Aim, FollowUp, Intervention, Kind
-from tenancy.models import Association, Organisation
+from tenancy.models import Association, Organisation, user_reference
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -176,14 +175,7 @@ class Assessment(models.Model):
     recommendation = models.CharField(
         _("förslag till beslut"), max_length=20, choices=Recommendation.choices
     )
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("beredd av"),
-        related_name="+",
-    )
+    assessed_by = user_reference(blank=True, verbose_name=_("beredd av"))
     assessed_on = models.DateField(_("beredd"), default=timezone.localdate)
 
     objects = ScopedManager(association="association")
@@ -234,14 +226,7 @@ class FundingDecision(models.Model):
         verbose_name=_("insats"),
         related_name="funding_decisions",
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("registrerat av"),
-        related_name="+",
-    )
+    recorded_by = user_reference(blank=True, verbose_name=_("registrerat av"))
     recorded_at = models.DateTimeField(_("registrerat"), auto_now_add=True)
     #: Recorded by the workbook import (sheet `Ansökningar`): a decision of the past, kept as
     #: a record; it created no intervention and may be replaced by a later import.

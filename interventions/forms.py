@@ -41,6 +41,32 @@ def stored_row(form: forms.ModelForm[Any], *, commit: bool) -> Any:
     return type(form.instance)._default_manager.get(pk=form.instance.pk)
 
 
+#: The plan of an intervention, asked for alike by its own form and by the application that
+#: proposes it (``funding.forms.ApplicationForm``): owner, partners, kind, aim, follow-up,
+#: period and expected participants.
+PLAN_FIELDS = [
+    "owner",
+    "partners",
+    "kind",
+    "aim",
+    "follow_up",
+    "start_date",
+    "end_date",
+    "expected_participants",
+]
+
+
+def add_plan_errors(form: forms.BaseForm, cleaned: dict[str, Any], end_before_start: Any) -> None:
+    """The checks of a plan (``PLAN_FIELDS``) that span fields: the aim fits the kind, and
+    the period does not end before it starts (refused with ``end_before_start``)."""
+    problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
+    if problem:
+        form.add_error("aim", problem)
+    start, end = cleaned.get("start_date"), cleaned.get("end_date")
+    if start and end and end < start:
+        form.add_error("end_date", end_before_start)
+
+
 class InterventionForm(TenantModelForm):
     class Meta:
         model = Intervention
@@ -48,14 +74,7 @@ class InterventionForm(TenantModelForm):
             "code",
             "name",
             "short_name",
-            "owner",
-            "partners",
-            "kind",
-            "aim",
-            "follow_up",
-            "start_date",
-            "end_date",
-            "expected_participants",
+            *PLAN_FIELDS,
             "steering_group",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
@@ -101,12 +120,7 @@ class InterventionForm(TenantModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        problem = aim_problem(kind=cleaned.get("kind"), aim=cleaned.get("aim"))
-        if problem:
-            self.add_error("aim", problem)
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", str(END_BEFORE_START))
+        add_plan_errors(self, cleaned, str(END_BEFORE_START))
         return cleaned
 
 

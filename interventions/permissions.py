@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tenancy.permissions import ADMIN, LEAD, OFFICE, OFFICE_READERS, declare
+from tenancy.permissions import (
+    ADMIN,
+    OFFICE,
+    declare,
+    declare_intervention_view,
+)
 
 declare("interventions.view_intervention", any_role=True)
 declare("interventions.change_intervention", association_roles=ADMIN)
-declare(
-    "interventions.view_budget",
-    association_roles=OFFICE_READERS,
-    intervention_roles=LEAD,
-    path="intervention",
-)
+declare_intervention_view("interventions.view_budget")
 declare("interventions.change_budget", association_roles=OFFICE)

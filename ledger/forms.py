@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tenancy.forms import within_upload_limit
+from tenancy.forms import default_text_field, within_upload_limit
 
 TOKEN_RE = re.compile(r"[0-9a-f]{64}")
 
@@ -63,12 +63,4 @@ class AdoptForm(forms.Form):
 
 
 class ReportTextForm(forms.Form):
-    text = forms.CharField(
-        label=_("Text"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_(
-            "Stycken skiljs åt med en tom rad. Rader som börjar med ”- ” blir en punktlista. "
-            "Lämna fältet tomt för att använda standardtexten."
-        ),
-    )
+    text = default_text_field(rows=12)

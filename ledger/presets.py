@@ -5,6 +5,8 @@ the closing account (89xx) is in no line. See docs/ledger.md for the choices."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -12,244 +14,130 @@ from django.utils.translation import gettext as _
 from ledger.models import ReportLine
 from tenancy.models import Association
 
-# rapport, rad, rubrik, grupp, konton, not, specifikation, bunden
-PresetRow = tuple[str, str, str, str, str, int | None, str, bool]
 
-_BALANCE_COMMON: list[PresetRow] = [
-    (
+class PresetRow(NamedTuple):
+    """One report line of a preset: the fields of a ``ReportLine`` but its position (the
+    importmall's columns rapport, rad, rubrik, grupp, konton, not, specifikation, bunden)."""
+
+    report: str
+    code: str
+    label: str
+    group: str
+    accounts: str
+    note: int | None
+    specification: str
+    restricted: bool
+
+
+#: The statutory LKBR lines both presets use, by code: rapport, rubrik, grupp, not,
+#: specifikation. A chart differs from the other only in which lines it has, in what order,
+#: and the accounts each line takes.
+_LINES: dict[str, tuple[str, str, str, int | None, str]] = {
+    "intakter": ("resultat", "Verksamhetens intäkter", "verksamhetens_intakter", 1, "konto"),
+    "material": (
+        "resultat",
+        "Kostnader för material och tjänster",
+        "verksamhetens_kostnader",
+        2,
+        "konto",
+    ),
+    "personal": ("resultat", "Personalkostnader", "verksamhetens_kostnader", 3, "konto"),
+    "ovriga_kostnader": (
+        "resultat",
+        "Övriga verksamhetskostnader",
+        "verksamhetens_kostnader",
+        2,
+        "konto",
+    ),
+    "avskrivningar": ("resultat", "Avskrivningar", "avskrivningar", None, ""),
+    "fin_intakter": ("resultat", "Finansiella intäkter", "finansiella_intakter", 4, ""),
+    "fin_kostnader": ("resultat", "Finansiella kostnader", "finansiella_kostnader", 4, ""),
+    "extraordinara": ("resultat", "Extraordinära poster", "extraordinara_poster", None, ""),
+    "immateriella": (
         "balans",
-        "immateriella",
         "Immateriella anläggningstillgångar",
         "immateriella_anlaggningstillgangar",
-        "1000-1099",
         None,
         "",
-        False,
     ),
-    (
+    "materiella": (
         "balans",
-        "materiella",
         "Materiella anläggningstillgångar",
         "materiella_anlaggningstillgangar",
-        "1100-1299",
         5,
         "konto",
-        False,
     ),
-    (
+    "finansiella_anl": (
         "balans",
-        "finansiella_anl",
         "Finansiella anläggningstillgångar",
         "finansiella_anlaggningstillgangar",
-        "1300-1399",
         None,
         "",
-        False,
     ),
-    ("balans", "forrad", "Förråd", "forrad", "1400-1499", None, "", False),
-    (
-        "balans",
-        "fordringar",
-        "Kortfristiga fordringar",
-        "fordringar",
-        "1500-1799",
-        6,
-        "konto",
-        False,
-    ),
-    (
-        "balans",
-        "placeringar",
-        "Kortfristiga placeringar",
-        "kortfristiga_placeringar",
-        "1800-1899",
-        7,
-        "konto",
-        False,
-    ),
-    ("balans", "kassa_bank", "Kassa och bank", "kassa_och_bank", "1900-1999", 8, "konto", False),
-    ("balans", "eget_kapital", "Eget kapital", "eget_kapital", "2000-2098", None, "", False),
-    ("balans", "arets_resultat", "Årets resultat", "eget_kapital", "2099", None, "", False),
-    ("balans", "avsattningar", "Avsättningar", "avsattningar", "2100-2299", None, "", False),
-    (
-        "balans",
-        "langfristiga",
-        "Långfristiga skulder",
-        "langfristiga_skulder",
-        "2300-2399",
-        None,
-        "",
-        False,
-    ),
-    (
-        "balans",
-        "kortfristiga",
-        "Kortfristiga skulder",
-        "kortfristiga_skulder",
-        "2400-2999",
-        9,
-        "konto",
-        False,
-    ),
-]
+    "forrad": ("balans", "Förråd", "forrad", None, ""),
+    "fordringar": ("balans", "Kortfristiga fordringar", "fordringar", 6, "konto"),
+    "placeringar": ("balans", "Kortfristiga placeringar", "kortfristiga_placeringar", 7, "konto"),
+    "kassa_bank": ("balans", "Kassa och bank", "kassa_och_bank", 8, "konto"),
+    "eget_kapital": ("balans", "Eget kapital", "eget_kapital", None, ""),
+    "arets_resultat": ("balans", "Årets resultat", "eget_kapital", None, ""),
+    "avsattningar": ("balans", "Avsättningar", "avsattningar", None, ""),
+    "langfristiga": ("balans", "Långfristiga skulder", "langfristiga_skulder", None, ""),
+    "kortfristiga": ("balans", "Kortfristiga skulder", "kortfristiga_skulder", 9, "konto"),
+}
+
+#: The balance sheet's accounts, the same in both charts.
+_BALANCE_ACCOUNTS = {
+    "immateriella": "1000-1099",
+    "materiella": "1100-1299",
+    "finansiella_anl": "1300-1399",
+    "forrad": "1400-1499",
+    "fordringar": "1500-1799",
+    "placeringar": "1800-1899",
+    "kassa_bank": "1900-1999",
+    "eget_kapital": "2000-2098",
+    "arets_resultat": "2099",
+    "avsattningar": "2100-2299",
+    "langfristiga": "2300-2399",
+    "kortfristiga": "2400-2999",
+}
+
+
+def _preset(accounts: dict[str, str]) -> list[PresetRow]:
+    """A chart's preset: its lines in the order of ``accounts``, each with its accounts (no
+    line is restricted equity by default)."""
+    rows: list[PresetRow] = []
+    for code, ranges in accounts.items():
+        report, label, group, note, specification = _LINES[code]
+        rows.append(PresetRow(report, code, label, group, ranges, note, specification, False))
+    return rows
+
 
 PRESETS: dict[str, list[PresetRow]] = {
-    "bas": [
-        (
-            "resultat",
-            "intakter",
-            "Verksamhetens intäkter",
-            "verksamhetens_intakter",
-            "3000-3999",
-            1,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "ovriga_kostnader",
-            "Övriga verksamhetskostnader",
-            "verksamhetens_kostnader",
-            "4000-6999;7900-7999",
-            2,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "personal",
-            "Personalkostnader",
-            "verksamhetens_kostnader",
-            "7000-7699",
-            3,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "avskrivningar",
-            "Avskrivningar",
-            "avskrivningar",
-            "7700-7899",
-            None,
-            "",
-            False,
-        ),
-        (
-            "resultat",
-            "fin_intakter",
-            "Finansiella intäkter",
-            "finansiella_intakter",
-            "8000-8399",
-            4,
-            "",
-            False,
-        ),
-        (
-            "resultat",
-            "fin_kostnader",
-            "Finansiella kostnader",
-            "finansiella_kostnader",
-            "8400-8799",
-            4,
-            "",
-            False,
-        ),
-        (
-            "resultat",
-            "extraordinara",
-            "Extraordinära poster",
-            "extraordinara_poster",
-            "8800-8899",
-            None,
-            "",
-            False,
-        ),
-        *_BALANCE_COMMON,
-    ],
-    "kommun-bas": [
-        (
-            "resultat",
-            "intakter",
-            "Verksamhetens intäkter",
-            "verksamhetens_intakter",
-            "3000-3999",
-            1,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "material",
-            "Kostnader för material och tjänster",
-            "verksamhetens_kostnader",
-            "4000-4999",
-            2,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "personal",
-            "Personalkostnader",
-            "verksamhetens_kostnader",
-            "5000-5999",
-            3,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "ovriga_kostnader",
-            "Övriga verksamhetskostnader",
-            "verksamhetens_kostnader",
-            "6000-6799;7000-7999",
-            2,
-            "konto",
-            False,
-        ),
-        (
-            "resultat",
-            "avskrivningar",
-            "Avskrivningar",
-            "avskrivningar",
-            "6800-6999",
-            None,
-            "",
-            False,
-        ),
-        (
-            "resultat",
-            "fin_intakter",
-            "Finansiella intäkter",
-            "finansiella_intakter",
-            "8000-8399",
-            4,
-            "",
-            False,
-        ),
-        (
-            "resultat",
-            "fin_kostnader",
-            "Finansiella kostnader",
-            "finansiella_kostnader",
-            "8400-8699",
-            4,
-            "",
-            False,
-        ),
-        (
-            "resultat",
-            "extraordinara",
-            "Extraordinära poster",
-            "extraordinara_poster",
-            "8700-8899",
-            None,
-            "",
-            False,
-        ),
-        *_BALANCE_COMMON,
-    ],
+    "bas": _preset(
+        {
+            "intakter": "3000-3999",
+            "ovriga_kostnader": "4000-6999;7900-7999",
+            "personal": "7000-7699",
+            "avskrivningar": "7700-7899",
+            "fin_intakter": "8000-8399",
+            "fin_kostnader": "8400-8799",
+            "extraordinara": "8800-8899",
+            **_BALANCE_ACCOUNTS,
+        }
+    ),
+    "kommun-bas": _preset(
+        {
+            "intakter": "3000-3999",
+            "material": "4000-4999",
+            "personal": "5000-5999",
+            "ovriga_kostnader": "6000-6799;7000-7999",
+            "avskrivningar": "6800-6999",
+            "fin_intakter": "8000-8399",
+            "fin_kostnader": "8400-8699",
+            "extraordinara": "8700-8899",
+            **_BALANCE_ACCOUNTS,
+        }
+    ),
 }
 
 
@@ -270,27 +158,7 @@ def copy_preset(*, association: Association, preset: str, replace: bool = False)
             )
         existing.delete()
     ReportLine.objects.bulk_create(
-        ReportLine(
-            association=association,
-            report=report,
-            code=code,
-            label=label,
-            group=group,
-            accounts=accounts,
-            note=note,
-            specification=specification,
-            restricted=restricted,
-            position=position,
-        )
-        for position, (
-            report,
-            code,
-            label,
-            group,
-            accounts,
-            note,
-            specification,
-            restricted,
-        ) in enumerate(PRESETS[preset], start=1)
+        ReportLine(association=association, position=position, **row._asdict())
+        for position, row in enumerate(PRESETS[preset], start=1)
     )
     return len(PRESETS[preset])

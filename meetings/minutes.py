@@ -43,6 +43,24 @@ def _check_open(minutes: Minutes) -> None:
         raise ValidationError(_("Protokollet är justerat och kan inte ändras."))
 
 
+def _deciding_meeting(
+    user: Any, paragraph: Paragraph, decided_id: int | None, refusal: str
+) -> Meeting:
+    """The meeting whose § takes a decision; refused unless the user may change its open
+    minutes and the § has not already taken the decision whose link is ``decided_id``."""
+    require(user, "meetings.change_minutes", paragraph.minutes)
+    _check_open(paragraph.minutes)
+    if decided_id is not None:
+        raise ValidationError(refusal)
+    return paragraph.minutes.meeting
+
+
+def _citation(paragraph: Paragraph) -> str:
+    """How a decision cites the § that took it: ``§ 7, Förbundsstyrelse 2025-03-12``."""
+    meeting = paragraph.minutes.meeting
+    return f"§ {paragraph.number}, {meeting.organ} {meeting.date.isoformat()}"
+
+
 def first_paragraph_number(meeting: Meeting) -> int:
     """§ numbers run through the year per organ: one more than the year's last so far."""
     last = Paragraph.objects.filter(
@@ -180,16 +198,17 @@ def decide_application(
 ) -> FundingDecision:
     """The § decides an application: the funding decision is recorded through the funding
     service (a grant creates or extends the intervention) and linked both ways."""
-    require(user, "meetings.change_minutes", paragraph.minutes)
-    _check_open(paragraph.minutes)
-    if paragraph.funding_decision_id is not None:
-        raise ValidationError(_("Paragrafen har redan ett beslut om finansiering."))
-    meeting = paragraph.minutes.meeting
+    meeting = _deciding_meeting(
+        user,
+        paragraph,
+        paragraph.funding_decision_id,
+        _("Paragrafen har redan ett beslut om finansiering."),
+    )
     decision = record_decision(
         application=application,
         outcome=outcome,
         decided_on=meeting.date,
-        meeting_reference=f"§ {paragraph.number}, {meeting.organ} {meeting.date.isoformat()}",
+        meeting_reference=_citation(paragraph),
         conditions=conditions,
         start_date=start_date,
         end_date=end_date,
@@ -207,18 +226,19 @@ def decide_deviation(
 ) -> Deviation:
     """The § decides a deviation report: recorded as the board's decision through the
     follow-up service, dated the meeting's day, and linked both ways."""
-    require(user, "meetings.change_minutes", paragraph.minutes)
-    _check_open(paragraph.minutes)
-    if paragraph.deviation_id is not None:
-        raise ValidationError(_("Paragrafen har redan beslutat en avvikelserapport."))
-    meeting = paragraph.minutes.meeting
+    meeting = _deciding_meeting(
+        user,
+        paragraph,
+        paragraph.deviation_id,
+        _("Paragrafen har redan beslutat en avvikelserapport."),
+    )
     decided = record_deviation_decision(
         user=user,
         deviation=deviation,
         decision=decision,
         decided_on=meeting.date,
         decided_by=DecidedBy.BOARD,
-        comment=comment or f"§ {paragraph.number}, {meeting.organ} {meeting.date.isoformat()}",
+        comment=comment or _citation(paragraph),
     )
     paragraph.deviation = decided
     paragraph.save(update_fields=["deviation"])
@@ -229,16 +249,17 @@ def decide_deviation(
 def adopt_annual_report(*, user: Any, paragraph: Paragraph, year: int) -> AdoptedReport:
     """The § adopts the annual report of ``year``: its figures are frozen as adopted
     (``stats.annual.adoption``), dated the meeting's day, and linked both ways."""
-    require(user, "meetings.change_minutes", paragraph.minutes)
-    _check_open(paragraph.minutes)
-    if paragraph.adopted_report_id is not None:
-        raise ValidationError(_("Paragrafen har redan fastställt en årsredovisning."))
-    meeting = paragraph.minutes.meeting
+    meeting = _deciding_meeting(
+        user,
+        paragraph,
+        paragraph.adopted_report_id,
+        _("Paragrafen har redan fastställt en årsredovisning."),
+    )
     adopted = adopt_report(
         association=meeting.association,
         year=year,
         adopted_on=meeting.date,
-        decision=f"§ {paragraph.number}, {meeting.organ} {meeting.date.isoformat()}",
+        decision=_citation(paragraph),
         user=user,
     )
     paragraph.adopted_report = adopted

@@ -173,13 +173,7 @@ class Meeting(models.Model):
         _("status"), max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
     )
     published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    published_by = user_reference(blank=True)
 
     objects = scoped()
 

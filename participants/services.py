@@ -72,8 +72,11 @@ class EntryDetails:
     income_after: list[str] = field(default_factory=list)
 
 
-def _log_one(user: Any, participation: Participation, action: str, purpose: str) -> None:
-    """The access-log row of one participation read or written."""
+def log_participation_access(
+    user: Any, participation: Participation, action: str, purpose: str
+) -> None:
+    """The access-log row of one participation read or written (every service that reads or
+    writes a participation's personal data writes it)."""
     log_access(
         user=user,
         association=participation.association,
@@ -346,7 +349,7 @@ def register_entry(
         },
         conflict_field="personnummer",
     )
-    _log_one(user, participation, AccessAction.CREATE, purpose)
+    log_participation_access(user, participation, AccessAction.CREATE, purpose)
     return participation
 
 
@@ -375,7 +378,7 @@ def register_anonymous(
         entry_date=entry_date,
     )
     record_event(participation, user, ParticipationEvent.Action.CREATED, {})
-    _log_one(user, participation, AccessAction.CREATE, purpose)
+    log_participation_access(user, participation, AccessAction.CREATE, purpose)
     return participation
 
 
@@ -412,7 +415,7 @@ def update_participation(
     if not changes:
         return participation
     save_changes(participation, user=user, values=merged, changes=changes)
-    _log_one(user, participation, AccessAction.UPDATE, purpose)
+    log_participation_access(user, participation, AccessAction.UPDATE, purpose)
     return participation
 
 
@@ -568,7 +571,9 @@ def reveal_personnummer(*, user: Any, participation: Participation) -> str:
     require_officer(user, participation.intervention)
     if participation.identity is None:
         raise ValidationError(_("Deltagandet är anonymt."))
-    _log_one(user, participation, AccessAction.REVEAL, "Visa fullständigt personnummer")
+    log_participation_access(
+        user, participation, AccessAction.REVEAL, "Visa fullständigt personnummer"
+    )
     return crypto.decrypt(participation.identity.pnr_encrypted)
 
 

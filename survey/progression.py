@@ -17,6 +17,7 @@ from audit.models import AccessAction
 from audit.services import log_access
 from participants.models import Participation
 from participants.queries import officer_intervention_ids
+from participants.services import log_participation_access
 from survey.progression_models import (
     Assessment,
     AssessmentValue,
@@ -135,14 +136,7 @@ def record_assessment(
         )
         for item in items
     )
-    log_access(
-        user=user,
-        association=participation.association,
-        action=AccessAction.CREATE,
-        participation_ids=[participation.pk],
-        intervention_ids=[participation.intervention_id],
-        purpose="Progressionsbedömning",
-    )
+    log_participation_access(user, participation, AccessAction.CREATE, "Progressionsbedömning")
     return assessment
 
 
@@ -156,14 +150,7 @@ def assessments_for(user: Any, participation: Participation) -> list[Assessment]
         .prefetch_related("values__item")
         .order_by("date", "pk")
     )
-    log_access(
-        user=user,
-        association=participation.association,
-        action=AccessAction.READ,
-        participation_ids=[participation.pk],
-        intervention_ids=[participation.intervention_id],
-        purpose="Visa progressionsbedömningar",
-    )
+    log_participation_access(user, participation, AccessAction.READ, "Visa progressionsbedömningar")
     return assessments
 
 

@@ -68,6 +68,21 @@ class TenantModelForm(forms.ModelForm, metaclass=TenantModelFormMetaclass):
         return exclusions
 
 
+def default_text_field(*, rows: int) -> forms.CharField:
+    """The office's own text of a section that otherwise shows its default text (the memo's
+    and the annual report's sections): paragraphs and "- " lists, as
+    ``documents.memo.model.Text`` renders them; left empty, the default is used."""
+    return forms.CharField(
+        label=gettext_lazy("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=gettext_lazy(
+            "Stycken skiljs åt med en tom rad. Rader som börjar med ”- ” blir en punktlista. "
+            "Lämna fältet tomt för att använda standardtexten."
+        ),
+    )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

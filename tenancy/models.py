@@ -99,7 +99,9 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-def user_reference(*, blank: bool = False) -> models.ForeignKey[User | None, User | None]:
+def user_reference(
+    *, blank: bool = False, verbose_name: Any = None
+) -> models.ForeignKey[User | None, User | None]:
     """The user who did something (submitted, decided, adopted ...): the row keeps its
     history, with the user emptied, when the account is deleted."""
     return models.ForeignKey(
@@ -108,6 +110,7 @@ def user_reference(*, blank: bool = False) -> models.ForeignKey[User | None, Use
         null=True,
         blank=blank,
         related_name="+",
+        verbose_name=verbose_name,
     )
 
 
@@ -130,6 +133,19 @@ INTERVENTION_ROLES = frozenset({Role.DELTAGARANSVARIG, Role.INSATSANSVARIG})
 PERSONAL_DATA_ROLES = frozenset({Role.DELTAGARANSVARIG})
 
 
+def role_intervention(related_name: str) -> models.ForeignKey[Any, Any]:
+    """The intervention a role is held for (one of ``INTERVENTION_ROLES``), on the role and
+    on the invitation that offers it; empty for a role in the whole association."""
+    return models.ForeignKey(
+        "interventions.Intervention",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=_("insats"),
+    )
+
+
 class RoleAssignment(models.Model):
     """One role held by one user: in an association, for one intervention, or (only
     systemadministratör) for the whole installation."""
@@ -139,14 +155,7 @@ class RoleAssignment(models.Model):
         Association, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
-    intervention = models.ForeignKey(
-        "interventions.Intervention",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="role_assignments",
-        verbose_name=_("insats"),
-    )
+    intervention = role_intervention("role_assignments")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -210,14 +219,7 @@ class Invitation(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="+")
     email = models.EmailField(_("e-post"), db_index=True)
     role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
-    intervention = models.ForeignKey(
-        "interventions.Intervention",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("insats"),
-    )
+    intervention = role_intervention("+")
     #: SHA-256 of the secret token in the e-mailed link; the token itself is not stored.
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(

@@ -263,6 +263,20 @@ OFFICE_READERS = OFFICE | BOARD_READERS
 LEAD = frozenset({Role.INSATSANSVARIG})
 OFFICER = frozenset({Role.DELTAGARANSVARIG})
 
+
+def declare_intervention_view(name: str, *, anywhere: bool = False) -> Permission:
+    """An entry for reading an intervention's rows (reports, budgets, money, timeline): the
+    office's readers read every intervention's, an insatsansvarig their own interventions'
+    (``anywhere``: also the association's list of them, restricted to those)."""
+    return declare(
+        name,
+        association_roles=OFFICE_READERS,
+        intervention_roles=LEAD,
+        path="intervention",
+        anywhere=anywhere,
+    )
+
+
 declare("tenancy.view_association", any_role=True)
 declare("tenancy.view_masterdata", any_role=True)
 declare("tenancy.change_masterdata", association_roles=ADMIN)

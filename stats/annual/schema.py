@@ -44,32 +44,42 @@ CASH_FLOW_KEYS = (
     "liquid_funds_end",
 )
 
+
+def _statement(line: dict[str, Any], total: dict[str, Any], *sums: str) -> dict[str, Any]:
+    """A statement: its lines, the sum of each group and the named sums, each a ``total``."""
+    return _object(
+        lines={"type": "array", "items": line},
+        groups={"type": "object", "additionalProperties": total},
+        **dict.fromkeys(sums, total),
+    )
+
+
 ANNUAL_REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     **_object(
         association=TEXT,
         year=N,
         organisation_number=TEXT,
-        income_statement=_object(
-            lines={"type": "array", "items": INCOME_LINE},
-            groups={"type": "object", "additionalProperties": T},
-            net_operating_costs=T,
-            operating_result=T,
-            result_after_financial_items=T,
-            result=T,
+        income_statement=_statement(
+            INCOME_LINE,
+            T,
+            "net_operating_costs",
+            "operating_result",
+            "result_after_financial_items",
+            "result",
         ),
-        balance_sheet=_object(
-            lines={"type": "array", "items": BALANCE_LINE},
-            groups={"type": "object", "additionalProperties": P},
-            fixed_assets=P,
-            current_assets=P,
-            total_assets=P,
-            equity=P,
-            unrestricted_equity=P,
-            provisions=P,
-            long_term_liabilities=P,
-            short_term_liabilities=P,
-            total_equity_and_liabilities=P,
+        balance_sheet=_statement(
+            BALANCE_LINE,
+            P,
+            "fixed_assets",
+            "current_assets",
+            "total_assets",
+            "equity",
+            "unrestricted_equity",
+            "provisions",
+            "long_term_liabilities",
+            "short_term_liabilities",
+            "total_equity_and_liabilities",
         ),
         cash_flow=_object(**dict.fromkeys(CASH_FLOW_KEYS, PN)),
         notes={
