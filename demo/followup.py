@@ -26,6 +26,8 @@ from demo.data.specs import (
     ReportScript,
     ReportState,
     UserSpec,
+    first_with_role,
+    plan_fields,
 )
 from demo.participants import write_monthly_counts
 from finance.services import approve_cost, record_payment, submit_cost
@@ -239,16 +241,6 @@ class _Actors:
     leads: dict[str, User]
 
 
-def intervention_leads(users: Sequence[UserSpec]) -> dict[str, str]:
-    """The e-mail of the (first) demo insatsansvarig of each intervention, by code."""
-    leads: dict[str, str] = {}
-    for user in users:
-        for role, code in user.roles:
-            if role == Role.INSATSANSVARIG and code and code not in leads:
-                leads[code] = user.email
-    return leads
-
-
 def load_followup_data(
     *,
     association: Association,
@@ -259,7 +251,7 @@ def load_followup_data(
     """Write applications and decisions (a granted new intervention is added to
     ``interventions``), deviation reports, quarterly reports, costs, the own budget and
     final reports, in that order (costs follow the transfers the deviations decide)."""
-    emails = intervention_leads(users)
+    emails = first_with_role(users, Role.INSATSANSVARIG)
     actors = _Actors(
         admin=User.objects.get(email=spec.admin),
         economist=User.objects.get(email=spec.economist),
@@ -315,16 +307,10 @@ def _write_application(
             name=spec.name,
             code=spec.code,
             extends=interventions[spec.extends] if spec.extends else None,
-            owner=organisations[spec.owner],
-            kind=spec.kind,
-            aim=spec.aim,
-            follow_up=spec.follow_up,
-            start_date=spec.start,
-            end_date=spec.end,
+            **plan_fields(spec, organisations),
             target_group=spec.target_group,
             method=spec.method,
             follow_up_plan=spec.follow_up_plan,
-            expected_participants=spec.expected_participants,
             received_on=spec.received_on,
         ),
         partners=[organisations[name] for name in spec.partners],

@@ -33,7 +33,15 @@ from demo.data import (
     SYSTEM_USERS,
     demo_emails,
 )
-from demo.data.specs import TERM_END, TERM_START, AssociationSpec, InterventionSpec, UserSpec
+from demo.data.specs import (
+    TERM_END,
+    TERM_START,
+    AssociationSpec,
+    InterventionSpec,
+    UserSpec,
+    first_with_role,
+    plan_fields,
+)
 from demo.economy import load_economy_data
 from demo.followup import load_followup_data
 from demo.meetings import load_meeting_data
@@ -227,12 +235,8 @@ def _load_association(spec: AssociationSpec, rng: random.Random) -> list[DemoLog
 
 def _participant_officers(spec: AssociationSpec) -> dict[str, User]:
     """The demo deltagaransvarig of each intervention that has one, by intervention code."""
-    officers: dict[str, User] = {}
-    for user_spec in spec.users:
-        for role, code in user_spec.roles:
-            if role == Role.DELTAGARANSVARIG and code and code not in officers:
-                officers[code] = User.objects.get(email=user_spec.email)
-    return officers
+    emails = first_with_role(spec.users, Role.DELTAGARANSVARIG)
+    return {code: User.objects.get(email=email) for code, email in emails.items()}
 
 
 def _create_intervention(
@@ -247,14 +251,8 @@ def _create_intervention(
         code=spec.code,
         name=spec.name,
         short_name=spec.short_name,
-        owner=organisations[spec.owner],
         partners=[organisations[name] for name in spec.partners],
-        kind=spec.kind,
-        aim=spec.aim,
-        follow_up=spec.follow_up,
-        start_date=spec.start,
-        end_date=spec.end,
-        expected_participants=spec.expected_participants,
+        **plan_fields(spec, organisations),
     )
     if spec.steering_group:
         intervention.steering_group = groups[spec.steering_group]

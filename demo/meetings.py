@@ -22,6 +22,24 @@ class DemoItem:
     memo_period: str = ""
     economic_as_of: str = ""
 
+    def attachments(self) -> list[tuple[str, str, str]]:
+        """(title, document, reference) of the item's attachments: the economic information
+        as of ``economic_as_of``, then the memo of ``memo_period``, each when given."""
+        found: list[tuple[str, str, str]] = []
+        if self.economic_as_of:
+            found.append(
+                (
+                    f"Ekonomisk information per {self.economic_as_of}",
+                    AttachmentDocument.ECONOMIC_INFORMATION,
+                    self.economic_as_of,
+                )
+            )
+        if self.memo_period:
+            found.append(
+                (f"Uppföljnings-PM {self.memo_period}", AttachmentDocument.MEMO, self.memo_period)
+            )
+        return found
+
 
 @dataclass(frozen=True)
 class DemoMeeting:
@@ -161,21 +179,9 @@ def load_meeting_data(*, association: Association, office: User, board_user: Use
                 proposal=demo_item.proposal,
                 background=demo_item.background,
             )
-            if demo_item.economic_as_of:
+            for title, document, reference in demo_item.attachments():
                 services.add_attachment(
-                    user=office,
-                    item=item,
-                    title=f"Ekonomisk information per {demo_item.economic_as_of}",
-                    document=AttachmentDocument.ECONOMIC_INFORMATION,
-                    reference=demo_item.economic_as_of,
-                )
-            if demo_item.memo_period:
-                services.add_attachment(
-                    user=office,
-                    item=item,
-                    title=f"Uppföljnings-PM {demo_item.memo_period}",
-                    document=AttachmentDocument.MEMO,
-                    reference=demo_item.memo_period,
+                    user=office, item=item, title=title, document=document, reference=reference
                 )
         meeting = services.publish(user=office, meeting=meeting, notify=False)
         if meeting.date < UPCOMING:

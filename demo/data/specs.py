@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
 from interventions.models import GoalStatus, SteeringGroupRole
-from tenancy.models import BoardRole, BoardSeat
+from tenancy.models import BoardRole, BoardSeat, Organisation
 
 #: One password for every demo user (shown by ``load_demo``; refused outside development).
 DEMO_PASSWORD = "finsam-demo-2026"  # noqa: S105 - public demo password, printed on purpose
@@ -196,6 +196,32 @@ class AssociationSpec:
     steering_groups: tuple[SteeringGroupSpec, ...]
     interventions: tuple[InterventionSpec, ...]
     users: tuple[UserSpec, ...] = field(default=())
+
+
+def first_with_role(users: Sequence[UserSpec], role: str) -> dict[str, str]:
+    """The e-mail of the first demo user with ``role`` on each intervention, by code."""
+    found: dict[str, str] = {}
+    for user in users:
+        for held, code in user.roles:
+            if held == role and code and code not in found:
+                found[code] = user.email
+    return found
+
+
+def plan_fields(
+    spec: InterventionSpec | ApplicationSpec, organisations: Mapping[str, Organisation]
+) -> dict[str, Any]:
+    """What an intervention and an application plan alike (owner, kind, aim, follow-up,
+    period, expected participants), as both models name the fields."""
+    return {
+        "owner": organisations[spec.owner],
+        "kind": spec.kind,
+        "aim": spec.aim,
+        "follow_up": spec.follow_up,
+        "start_date": spec.start,
+        "end_date": spec.end,
+        "expected_participants": spec.expected_participants,
+    }
 
 
 def d(year: int, month: int, day: int) -> dt.date:

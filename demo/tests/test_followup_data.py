@@ -10,19 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from io import StringIO
 from typing import Any
 
 import jsonschema
 import pytest
-from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client
-from django_scopes import scopes_disabled
 
 from demo.data import DEMO_PASSWORD
 from demo.data.followup import EXEMPEL_FOLLOWUP, LOW_INTAKE, TODAY
-from demo.loader import remove_demo
+from demo.tests.loading import load_twice, sorted_rows
 from finance.models import CostOutcome
 from followup.models import (
     Colour,
@@ -79,57 +76,53 @@ COUNTED: tuple[type[Model], ...] = (
 )
 
 
-def load() -> None:
-    call_command("load_demo", stdout=StringIO())
-
-
 def snapshot() -> dict[str, Any]:
     """Counts of every kind and a fingerprint of the rows (ids and timestamps left out)."""
     return {
         "counts": {model.__name__: model._base_manager.count() for model in COUNTED},
-        "reports": sorted(
-            QuarterlyReport.objects.values_list(
-                "intervention__code",
-                "year",
-                "quarter",
-                "status",
-                "submitted_on",
-                "on_track",
-                "forecast",
-                "action_plan_share",
-                "vacancy_funded",
-                "colour",
-                "review_comment",
-            ),
-            key=str,
+        "reports": sorted_rows(
+            QuarterlyReport.objects,
+            "intervention__code",
+            "year",
+            "quarter",
+            "status",
+            "submitted_on",
+            "on_track",
+            "forecast",
+            "action_plan_share",
+            "vacancy_funded",
+            "colour",
+            "review_comment",
         ),
-        "deviations": sorted(
-            Deviation.objects.values_list(
-                "intervention__code", "received_on", "kind", "amount", "decision", "decided_on"
-            ),
-            key=str,
+        "deviations": sorted_rows(
+            Deviation.objects,
+            "intervention__code",
+            "received_on",
+            "kind",
+            "amount",
+            "decision",
+            "decided_on",
         ),
-        "costs": sorted(
-            CostOutcome.objects.values_list(
-                "intervention__code",
-                "year",
-                "quarter",
-                "amount",
-                "status",
-                "submitted_on",
-                "approved_on",
-                "paid_on",
-            ),
-            key=str,
+        "costs": sorted_rows(
+            CostOutcome.objects,
+            "intervention__code",
+            "year",
+            "quarter",
+            "amount",
+            "status",
+            "submitted_on",
+            "approved_on",
+            "paid_on",
         ),
         "own_budget": sorted(
             OwnBudgetAmount.objects.values_list("row__code", "year", "version", "amount")
         ),
-        "decisions": sorted(
-            FundingDecision.objects.values_list(
-                "application__name", "outcome", "decided_on", "intervention__code"
-            ),
-            key=str,
+        "decisions": sorted_rows(
+            FundingDecision.objects,
+            "application__name",
+            "outcome",
+            "decided_on",
+            "intervention__code",
         ),
     }
 
@@ -140,12 +133,7 @@ def loaded(
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """Load the demo twice; yields the snapshots after each load. The rows stay for the
     module's tests."""
-    with django_db_blocker.unblock(), scopes_disabled():
-        load()
-        first = snapshot()
-        load()
-        yield first, snapshot()
-        remove_demo()
+    yield from load_twice(django_db_blocker, snapshot)
 
 
 @pytest.fixture

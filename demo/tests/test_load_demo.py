@@ -14,6 +14,7 @@ from django_scopes import scope
 from demo.data import ASSOCIATIONS, DEMO_PASSWORD, FOLLOWUP_DATA, SYSTEM_USERS, demo_emails
 from demo.loader import MAX_YEARLY_BUDGET, MIN_YEARLY_BUDGET, DemoLogin
 from demo.management.commands.load_demo import format_logins
+from demo.tests.loading import load
 from funding.models import Outcome
 from interventions.models import (
     Aim,
@@ -52,12 +53,6 @@ COUNTED_MODELS: tuple[type[Model], ...] = (
     Goal,
     Budget,
 )
-
-
-def load() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def row_counts() -> dict[str, int]:

@@ -11,22 +11,20 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterator
-from io import StringIO
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.db import DatabaseError, connection, models, transaction
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from audit.models import AccessLogEntry, LogReview
 from audit.services import log_access, record_review
 from demo.data import FOLLOWUP_DATA, PARTICIPANT_DATA
 from demo.data.exempel import EXEMPEL
 from demo.data.participants import DEMO_SERIALS, MISTAKES
-from demo.loader import remove_demo
 from demo.participants import age_at, make_number, months_between, plan_participations
+from demo.tests.loading import load_twice, sorted_rows
 from interventions.models import Aim, FollowUp, Intervention, Kind
 from participants import crypto, personnummer
 from participants.choices import WORK_REASONS, ActivityType, ExitReason, Gender, IncomeSource
@@ -46,10 +44,6 @@ pytestmark = pytest.mark.django_db
 WINDOW_START, WINDOW_END = dt.date(2025, 1, 1), dt.date(2026, 11, 15)
 
 
-def load() -> None:
-    call_command("load_demo", stdout=StringIO())
-
-
 def snapshot() -> dict[str, Any]:
     """Counts and a fingerprint of every generated row (ids and timestamps left out)."""
     participations = Participation.objects.select_related("intervention")
@@ -66,19 +60,17 @@ def snapshot() -> dict[str, Any]:
         ),
         "volume_rows": VolumeCount.objects.count(),
         "activities": Activity.objects.count(),
-        "rows": sorted(
-            participations.values_list(
-                "intervention__code",
-                "reference",
-                "gender",
-                "entry_date",
-                "exit_date",
-                "exit_reason",
-                "work_extent",
-                "action_plan_date",
-                "person__pnr_hash",
-            ),
-            key=str,
+        "rows": sorted_rows(
+            participations,
+            "intervention__code",
+            "reference",
+            "gender",
+            "entry_date",
+            "exit_date",
+            "exit_reason",
+            "work_extent",
+            "action_plan_date",
+            "person__pnr_hash",
         ),
         "volumes": sorted(
             VolumeCount.objects.values_list(
@@ -94,22 +86,21 @@ def loaded(
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """Load the demo, use it as people do (a log review, a logged read), load it again;
     yields the snapshots after each load. The rows stay for the module's tests."""
-    with django_db_blocker.unblock(), scopes_disabled():
-        load()
-        first = snapshot()
-        exempel = Association.objects.get(slug="exempel")
-        officer = User.objects.get(email="deltagare.steg@exempel.se")
-        log_access(user=officer, association=exempel, action="read", purpose="Deltagarsida")
-        record_review(
-            association=exempel,
-            reviewer=User.objects.get(email="loggranskare@exempel.se"),
-            scope="Stickprov",
-            entry_ids=[],
-            conclusion=LogReview.Conclusion.NO_REMARK,
-        )
-        load()
-        yield first, snapshot()
-        remove_demo()
+    yield from load_twice(django_db_blocker, snapshot, between=use_the_demo)
+
+
+def use_the_demo() -> None:
+    """A logged read of participant data and a log review, as people do."""
+    exempel = Association.objects.get(slug="exempel")
+    officer = User.objects.get(email="deltagare.steg@exempel.se")
+    log_access(user=officer, association=exempel, action="read", purpose="Deltagarsida")
+    record_review(
+        association=exempel,
+        reviewer=User.objects.get(email="loggranskare@exempel.se"),
+        scope="Stickprov",
+        entry_ids=[],
+        conclusion=LogReview.Conclusion.NO_REMARK,
+    )
 
 
 @pytest.fixture

@@ -26,13 +26,14 @@ from eid.tests.helpers import (
     LOA3,
     OFFICER,
     STRANGER,
+    assert_board_invitation_accepted,
     link_personnummer,
     providers_setting,
 )
 from participants import crypto, reauth
 from participants.services import register_entry
 from tenancy import invitations
-from tenancy.models import Invitation, Role, RoleAssignment, User
+from tenancy.models import Role, User
 from testing.personas import World, build_world
 from testing.providers import (
     ProviderProcess,
@@ -133,15 +134,7 @@ def test_first_sign_in_accepts_invitation_by_personnummer(
 
     _sign_in(page, PROVIDER_NAME, "invited")
 
-    page.wait_for_url(re.compile(r".*/f/exempel/$"))
-    user = User.objects.get(email="ina@example.se")
-    assert (user.first_name, user.last_name, user.has_usable_password()) == (
-        "Ina",
-        "Inbjuden",
-        False,
-    )
-    assert RoleAssignment.objects.filter(user=user, role=Role.STYRELSE).count() == 1
-    assert Invitation.objects.get(pk=invitation.pk).accepted_by == user
+    user = assert_board_invitation_accepted(page, invitation, "ina@example.se", ("Ina", "Inbjuden"))
     assert PersonIdentity.objects.get(user=user).personnummer_hash == crypto.lookup_hash(INVITED)
     assert INVITED not in page.content()
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from eid.tests.helpers import LOA3, providers_setting
+from eid.tests.helpers import LOA3, assert_board_invitation_accepted, providers_setting
 from tenancy import invitations
-from tenancy.models import Invitation, Role, RoleAssignment, User
+from tenancy.models import Role, User
 from testing.personas import World, build_world
 from testing.providers import free_port, signing_pair, start_saml_idp
 
@@ -112,15 +112,7 @@ def test_first_sign_in_accepts_invitation_by_email(world_and_page: tuple[World, 
 
     _sign_in(page, "staff")
 
-    page.wait_for_url(re.compile(r".*/f/exempel/$"))
-    user = User.objects.get(email="ny@region.se")
-    assert (user.first_name, user.last_name, user.has_usable_password()) == (
-        "Stina",
-        "Ström",
-        False,
-    )
-    assert RoleAssignment.objects.filter(user=user, role=Role.STYRELSE).count() == 1
-    assert Invitation.objects.get(pk=invitation.pk).accepted_by == user
+    assert_board_invitation_accepted(page, invitation, "ny@region.se", ("Stina", "Ström"))
 
 
 def test_unknown_person_is_refused_without_an_account(world_and_page: tuple[World, Any]) -> None:

@@ -1,4 +1,5 @@
-"""The follow-up pages' persona cases: a page of one intervention, checked on it."""
+"""The follow-up pages' persona cases: a page of one intervention, checked on it; ``url``
+of a follow-up page of association Exempel."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from django.urls import reverse
 from interventions.models import Intervention
 from testing.personas import World
 from testing.views import ClientAs, PersonaViewCases
+
+
+def url(name: str, *args: int) -> str:
+    """The ``followup`` page ``name`` of association Exempel, with ``args`` after it."""
+    return reverse(f"followup:{name}", args=["exempel", *args])
 
 
 class InterventionPageCases(PersonaViewCases):
@@ -27,8 +33,7 @@ class InterventionPageCases(PersonaViewCases):
         return self.intervention(world)
 
     def url(self, world: World) -> str:
-        args = ["exempel", self.intervention(world).pk, *self.more_args]
-        return reverse(f"followup:{self.page}", args=args)
+        return url(self.page, self.intervention(world).pk, *self.more_args)
 
     def test_by_the_lead_of_another_intervention(self, world: World, client_as: ClientAs) -> None:
         self.which = "b"

@@ -5,7 +5,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 from django.utils import timezone
 
 from followup.models import (
@@ -16,7 +15,7 @@ from followup.models import (
     DeviationEvent,
     DeviationKind,
 )
-from followup.tests.cases import InterventionPageCases
+from followup.tests.cases import InterventionPageCases, url
 from followup.tests.factories import RECEIVED, DeviationFactory, decide, register
 from interventions.models import Budget
 from testing.factories import BudgetFactory
@@ -25,10 +24,6 @@ from testing.queries import AssertPageQueries
 from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name: str, *args: int) -> str:
-    return reverse(f"followup:{name}", args=["exempel", *args])
 
 
 def errors_of(world: World, **fields: Any) -> dict[str, list[str]]:

@@ -5,7 +5,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 
 from followup.final_reports import (
     FINAL_REQUIRED_TEXTS,
@@ -18,7 +17,7 @@ from followup.final_reports import (
 )
 from followup.models import FinalReport, FinalReportGoal, FinalReportSignature
 from followup.services import DueStatus, ReportLocked
-from followup.tests.cases import InterventionPageCases
+from followup.tests.cases import InterventionPageCases, url
 from interventions.models import Goal
 from testing.factories import GoalFactory, OrganisationFactory
 from testing.personas import World
@@ -28,10 +27,6 @@ pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2025, 1, 20)
 TEXTS = {name: f"Text om {name}." for name in FINAL_REQUIRED_TEXTS}
-
-
-def url(name: str, *args: int) -> str:
-    return reverse(f"followup:{name}", args=["exempel", *args])
 
 
 def save(world: World, *, submit: bool, persona: str = "intervention_lead_a", **kw: Any) -> Any:

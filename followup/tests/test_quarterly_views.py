@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 
 from followup.models import Colour, QuarterlyReport, ReportAction, ReportEvent
-from followup.tests.cases import InterventionPageCases
+from followup.tests.cases import InterventionPageCases, url
 from followup.tests.factories import (
     COMPLETE_ANSWERS,
     QuarterlyReportFactory,
@@ -16,10 +15,6 @@ from testing.queries import AssertPageQueries
 from testing.views import ClientAs, PersonaViewCases, each_page
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name: str, *args: int) -> str:
-    return reverse(f"followup:{name}", args=["exempel", *args])
 
 
 def quarter_url(name: str, intervention_pk: int, year: int = 2023, quarter: int = 1) -> str:

@@ -4,7 +4,6 @@ idempotent), export and round trip."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +13,14 @@ from django_scopes import scope, scopes_disabled
 from funding.models import Application, ApplicationYear, FundingDecision
 from funding.tests.factories import ApplicationFactory, AssessmentFactory
 from funding.tests.scenarios import decide
-from imports.tests.workbooks import INSATSER_HEADER, Sheets, run_import, triples, xlsx_file
-from imports.workbook import export_workbook
+from imports.tests.workbooks import (
+    INSATSER_HEADER,
+    Sheets,
+    export_file,
+    run_import,
+    triples,
+    xlsx_file,
+)
 from interventions.models import Budget, Intervention
 from testing.factories import AssociationFactory
 
@@ -293,18 +298,10 @@ def test_import_refuses_to_change_an_application_decided_in_finsam(tmp_path: Pat
         assert FundingDecision.objects.get(pk=decision.pk).imported is False
 
 
-def _export(association: Any) -> bytes:
-    buffer = io.BytesIO()
-    with scope(association=association.pk):
-        export_workbook(buffer, association=association)
-    return buffer.getvalue()
-
-
 def test_export_applications_then_import_round_trips(tmp_path: Path):
     source = AssociationFactory.create()
     run_import(xlsx_file(tmp_path, application_sheets()), source)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(_export(source))
+    path = export_file(tmp_path, source)
     target = AssociationFactory.create()
 
     result = run_import(path, target)
@@ -332,8 +329,7 @@ def test_export_of_application_without_kod_imports_back_onto_the_same_row(tmp_pa
         ApplicationYear.objects.create(
             association=association, application=extension, year=2024, amount=5
         )
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(_export(association))
+    path = export_file(tmp_path, association)
     before = stored(association)
 
     result = run_import(path, association)

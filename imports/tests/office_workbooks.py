@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
-
-from django_scopes import scope
 
 from finance.models import CostOutcome
 from followup.models import (
@@ -17,8 +14,6 @@ from followup.models import (
     ReportEvent,
 )
 from imports.tests.workbooks import Sheets, dump, good_sheets, sheet_row
-from imports.workbook import export_workbook
-from imports.workbook.access import WorkbookAccess
 from interventions.models import Budget, Intervention
 from tenancy.models import Association
 
@@ -249,23 +244,3 @@ NOTHING_WRITTEN = {
     "Deviation": 0,
     "DeviationEvent": 0,
 }
-
-
-def export_sheets(
-    association: Association, access: WorkbookAccess | None = None
-) -> dict[str, list[tuple[Any, ...]]]:
-    """The exported workbook's rows per sheet (header first)."""
-    from openpyxl import load_workbook
-
-    buffer = io.BytesIO()
-    with scope(association=association.pk):
-        export_workbook(buffer, association=association, access=access)
-    workbook = load_workbook(io.BytesIO(buffer.getvalue()))
-    return {name: list(workbook[name].iter_rows(values_only=True)) for name in workbook.sheetnames}
-
-
-def export_file_bytes(association: Association) -> bytes:
-    buffer = io.BytesIO()
-    with scope(association=association.pk):
-        export_workbook(buffer, association=association)
-    return buffer.getvalue()

@@ -5,7 +5,6 @@ import io
 from pathlib import Path
 
 import pytest
-from django_scopes import scope
 
 from funding.tests.test_workbook_applications import AMOUNT_HEADER, APPLICATION_HEADER
 from imports.tests.office_workbooks import (
@@ -20,13 +19,13 @@ from imports.tests.workbooks import (
     INSATSER_HEADER,
     VOLYM_HEADER,
     content,
+    export_bytes,
+    export_file,
     good_sheets,
     run_import,
     xlsx_file,
 )
-from imports.workbook import export_workbook
 from ledger.tests.mapping_samples import FORBUNDSBUDGET_HEADER, NYCKELTAL_HEADER
-from tenancy.models import Association
 from testing.factories import (
     AssociationFactory,
     BudgetFactory,
@@ -36,13 +35,6 @@ from testing.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def export_bytes(association: Association) -> bytes:
-    buffer = io.BytesIO()
-    with scope(association=association.pk):
-        export_workbook(buffer, association=association)
-    return buffer.getvalue()
 
 
 def test_export_then_import_into_empty_association_round_trips(tmp_path: Path) -> None:
@@ -71,8 +63,7 @@ def test_export_then_import_into_empty_association_round_trips(tmp_path: Path) -
     BudgetFactory.create(intervention=intervention, year=2023, quarter=None, amount=1_290_000)
     BudgetFactory.create(intervention=intervention, year=2024, quarter=1, amount=250_000)
     BudgetFactory.create(intervention=intervention, year=2024, quarter=4, amount=0)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(export_bytes(source))
+    path = export_file(tmp_path, source)
     target = AssociationFactory.create()
 
     result = run_import(path, target)
@@ -84,8 +75,7 @@ def test_export_then_import_into_empty_association_round_trips(tmp_path: Path) -
 def test_export_of_imported_file_round_trips(tmp_path: Path) -> None:
     first, second = AssociationFactory.create(), AssociationFactory.create()
     run_import(xlsx_file(tmp_path, good_sheets()), first)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(export_bytes(first))
+    path = export_file(tmp_path, first)
 
     run_import(path, second)
 

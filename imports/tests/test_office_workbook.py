@@ -29,8 +29,6 @@ from imports.tests.office_workbooks import (
     NOTHING_WRITTEN,
     UTFALL_HEADER,
     avvikelse,
-    export_file_bytes,
-    export_sheets,
     kvartalsrapport,
     office_content,
     office_dump,
@@ -38,7 +36,16 @@ from imports.tests.office_workbooks import (
     utfall,
     written,
 )
-from imports.tests.workbooks import GOOD_ROWS, content, csv_zip, each_row, run_import, xlsx_file
+from imports.tests.workbooks import (
+    GOOD_ROWS,
+    content,
+    csv_zip,
+    each_row,
+    export_file,
+    export_sheets,
+    run_import,
+    xlsx_file,
+)
 from imports.workbook.base import SheetChanges
 from tenancy.models import Association
 from testing.factories import AssociationFactory, InterventionFactory
@@ -397,8 +404,7 @@ def test_office_workbook_export_then_import_into_fresh_association_round_trips(
 ) -> None:
     source, target = AssociationFactory.create(), AssociationFactory.create()
     run_import(xlsx_file(tmp_path, office_sheets()), source)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(export_file_bytes(source))
+    path = export_file(tmp_path, source)
 
     result = run_import(path, target)
 
@@ -429,8 +435,7 @@ def test_office_workbook_export_imported_again_changes_nothing(tmp_path: Path) -
     association = AssociationFactory.create()
     run_import(xlsx_file(tmp_path, office_sheets()), association)
     before = office_dump(association)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(export_file_bytes(association))
+    path = export_file(tmp_path, association)
 
     result = run_import(path, association)
 

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from imports.tests.workbooks import INSATSER_HEADER, good_sheets, xlsx_bytes
+from imports.tests.workbooks import INSATSER_HEADER, Sheets, good_sheets, xlsx_bytes
 from interventions.models import Budget, Intervention
 from testing.personas import World
 from testing.reauth import reauthenticate
@@ -19,6 +20,14 @@ pytestmark = pytest.mark.django_db
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def post_workbook(client_as: Callable[[str | None], Client], sheets: Sheets, **data: str) -> Any:
+    """The admin's upload of ``sheets`` as importmall.xlsx on the workbook page."""
+    return client_as("admin").post(
+        reverse("imports:workbook", args=["exempel"]),
+        {"file": upload("importmall.xlsx", xlsx_bytes(sheets)), **data},
+    )
 
 
 class TestWorkbookPage(PersonaViewCases):
@@ -62,10 +71,7 @@ class TestTemplateDownload(TestWorkbookPage):
 def test_workbook_upload_good_file_imports(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:
-    response = client_as("admin").post(
-        reverse("imports:workbook", args=["exempel"]),
-        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))},
-    )
+    response = post_workbook(client_as, good_sheets())
 
     assert response.status_code == 200
     assert response.context["result"].summary_lines() == [
@@ -84,10 +90,7 @@ def test_workbook_upload_bad_file_shows_every_problem(
     bad_row = ["C", "Insats C", "", "Kommunen", "", "annan", "", "antal", "2023-01-01", "", ""]
     sheets = {"Insatser": [[*INSATSER_HEADER, "färg"], [*bad_row, "röd"]]}
 
-    response = client_as("admin").post(
-        reverse("imports:workbook", args=["exempel"]),
-        {"file": upload("importmall.xlsx", xlsx_bytes(sheets))},
-    )
+    response = post_workbook(client_as, sheets)
 
     problems = response.context["result"].problems
     assert [(p.sheet, p.row, p.column, p.value) for p in problems] == [
@@ -103,10 +106,7 @@ def test_workbook_upload_bad_file_shows_every_problem(
 def test_workbook_upload_dry_run_writes_nothing(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:
-    response = client_as("admin").post(
-        reverse("imports:workbook", args=["exempel"]),
-        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets())), "dry_run": "on"},
-    )
+    response = post_workbook(client_as, good_sheets(), dry_run="on")
 
     assert response.context["result"].summary_lines()[0] == (
         "Kontroll utan att spara: filen är giltig. Inget har sparats."
@@ -118,10 +118,7 @@ def test_workbook_upload_dry_run_writes_nothing(
 def test_workbook_upload_too_large_is_refused(
     world: World, client_as: Callable[[str | None], Client]
 ) -> None:
-    response = client_as("admin").post(
-        reverse("imports:workbook", args=["exempel"]),
-        {"file": upload("importmall.xlsx", xlsx_bytes(good_sheets()))},
-    )
+    response = post_workbook(client_as, good_sheets())
 
     assert response.context["form"].errors == {
         "file": ["Filen är för stor. Största tillåtna storlek är 100\xa0byte."]

@@ -12,7 +12,8 @@ from typing import Any
 
 from django_scopes import scope
 
-from imports.workbook import ImportResult, import_workbook
+from imports.workbook import ImportResult, export_workbook, import_workbook
+from imports.workbook.access import WorkbookAccess
 from imports.workbook.base import SheetChanges
 from interventions.models import Budget, Intervention
 from participants.models import Participation
@@ -149,6 +150,36 @@ def csv_zip(tmp_path: Path, sheets: Sheets, delimiter: str = ",") -> Path:
 def run_import(source: Path, association: Association, *, dry_run: bool = False) -> ImportResult:
     with scope(association=association.pk):
         return import_workbook(source, association=association, dry_run=dry_run)
+
+
+def export_bytes(association: Association, access: WorkbookAccess | None = None) -> bytes:
+    """The association's exported workbook (``access`` as ``export_workbook`` takes it)."""
+    buffer = io.BytesIO()
+    with scope(association=association.pk):
+        export_workbook(buffer, association=association, access=access)
+    return buffer.getvalue()
+
+
+def export_file(tmp_path: Path, association: Association) -> Path:
+    """The association's exported workbook, written to ``export.xlsx`` in ``tmp_path``."""
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(export_bytes(association))
+    return path
+
+
+def export_sheets(
+    association: Association, access: WorkbookAccess | None = None, *, header: bool = True
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The exported workbook's rows per sheet (the header first, unless ``header`` is
+    false)."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(export_bytes(association, access)))
+    first = 1 if header else 2
+    return {
+        name: list(workbook[name].iter_rows(min_row=first, values_only=True))
+        for name in workbook.sheetnames
+    }
 
 
 def triples(result: ImportResult) -> list[tuple[str, int | None, str]]:

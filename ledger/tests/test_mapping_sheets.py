@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 import pytest
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
-from imports.tests.workbooks import run_import, xlsx_file
-from imports.workbook import export_workbook
+from imports.tests.workbooks import export_file, run_import, xlsx_file
 from ledger.models import KeyFigures, OperatingRow, OwnBudgetAmount, ReportLine, StaffYear
 from ledger.tests.mapping_samples import DRIFTRADER, RAPPORTRADER, mapping_sheets
 from testing.factories import AssociationFactory
@@ -157,11 +155,7 @@ def test_import_bad_mapping_cells_are_each_reported(tmp_path):
 def test_export_mapping_sheets_round_trip(tmp_path):
     source, target = AssociationFactory.create(), AssociationFactory.create()
     run_import(xlsx_file(tmp_path, mapping_sheets()), source)
-    buffer = io.BytesIO()
-    with scope(association=source.pk):
-        export_workbook(buffer, association=source)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(buffer.getvalue())
+    path = export_file(tmp_path, source)
 
     result = run_import(path, target)
 

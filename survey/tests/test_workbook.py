@@ -3,16 +3,13 @@ idempotent, and the export round-trips."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django_scopes import scope
 
-from imports.tests.workbooks import run_import, triples, xlsx_file
+from imports.tests.workbooks import export_file, run_import, triples, xlsx_file
 from imports.workbook.base import SheetChanges
-from imports.workbook.exporter import export_workbook
 from survey.models import AskedCount, EarlierResult, NationalFigure, Response
 from survey.tests.workbooks import answer, survey_sheets
 from tenancy.models import Association
@@ -224,11 +221,7 @@ def test_survey_import_duplicate_national_key_is_refused(tmp_path: Path) -> None
 def test_survey_export_round_trips_into_empty_association(tmp_path: Path) -> None:
     source = AssociationFactory.create()
     run_import(xlsx_file(tmp_path, good()), source)
-    buffer = io.BytesIO()
-    with scope(association=source.pk):
-        export_workbook(buffer, association=source)
-    path = tmp_path / "export.xlsx"
-    path.write_bytes(buffer.getvalue())
+    path = export_file(tmp_path, source)
     target = AssociationFactory.create()
 
     result = run_import(path, target)
