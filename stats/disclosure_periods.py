@@ -42,9 +42,9 @@ from stats.disclosure import (
     Reason,
     Suppressed,
     Table,
-    _determined,
     suppress,
 )
+from stats.disclosure_echelon import Determined
 from stats.disclosure_ranges import RangeState, protect_ranges
 
 #: How a cell of a snapshot relates to the same cell of the next snapshot.
@@ -69,6 +69,9 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
     before: dict[Key, Reason] = {}
     results: list[Suppressed] = []
     state = RangeState(combined)
+    # The exact checks over the combined table, component by component: the components
+    # of the earlier snapshots that no new identity touches are not eliminated again.
+    determined = Determined(combined.sums)
     for index, snapshot in enumerate(snapshots):
         _add(combined, index, snapshot.table)
         if index:
@@ -88,7 +91,7 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
             _tuple(key)[1:] for key in _sensitive(combined, k) if _tuple(key)[0] == index
         )
         own: dict[Key, Reason]
-        if _safe(combined, k, {**before, **start}):
+        if _safe(combined, k, {**before, **start}, determined):
             # Nothing to recompute: only ranges may still need more cells hidden.
             result = protect_ranges(
                 combined,
@@ -122,7 +125,7 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
             if key not in combined.fixed
             and (key in before or (not combined.published[key] and combined.values[key] > 0))
         ]
-        for key in _determined(combined.sums, unknown):
+        for key in determined(unknown):
             combined.fix(key)
     return results
 
@@ -137,7 +140,9 @@ def _sensitive_set(table: Table, k: int) -> frozenset[Key]:
     return frozenset(_sensitive(table, k))
 
 
-def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:
+def _safe(
+    table: Table, k: int, hidden: dict[Key, Reason], determined: Determined | None = None
+) -> bool:
     """No protected cell (a small count not fixed) is determined by everything shown."""
     unknown = [
         key
@@ -148,8 +153,8 @@ def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:
     protected = [key for key in _sensitive(table, k) if key not in table.fixed]
     if any(table.published[key] and key not in hidden for key in protected):
         return False
-    determined = _determined(table.sums, unknown)
-    return not any(key in determined for key in protected)
+    found = (determined or Determined(table.sums))(unknown)
+    return not any(key in found for key in protected)
 
 
 def _tuple(key: Key) -> tuple[Hashable, ...]:
