@@ -347,12 +347,18 @@ def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dic
     pivots: dict[int, dict[int, Exact]] = {}
     # Non-pivot column -> the pivots whose row has a nonzero coefficient there.
     holders: dict[int, set[int]] = {}
+    find = column.get
     for constraint in sums:
         row: dict[int, Exact] = {}
-        for key, sign in [(key, 1) for key in constraint.parts] + [(constraint.total, -1)]:
-            if key in column:
-                index = column[key]
-                row[index] = row.get(index, 0) + sign
+        for key in constraint.parts:
+            index = find(key)
+            if index is not None:
+                row[index] = row.get(index, 0) + 1
+        index = find(constraint.total)
+        if index is not None:
+            row[index] = row.get(index, 0) - 1
+        if not row:
+            continue
         for pivot in [index for index, value in row.items() if value and index in pivots]:
             factor = row[pivot]
             for index, coefficient in pivots[pivot].items():

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from stats.disclosure import (
     Key,
     Reason,
+    Sum,
     Suppressed,
     Table,
     suppress,
@@ -164,19 +165,23 @@ def _tuple(key: Key) -> tuple[Hashable, ...]:
 
 
 def _add(combined: Table, index: int, table: Table) -> None:
-    def prefixed(key: Key) -> Key:
-        return (index, *_tuple(key))
-
-    for key, value in table.values.items():
-        combined.add_cell(
-            prefixed(key),
-            value,
-            published=table.published[key],
-            linking=key in table.linking,
-            fixed=key in table.fixed,
-        )
-    for constraint in table.sums:
-        combined.add_sum([prefixed(part) for part in constraint.parts], prefixed(constraint.total))
+    """Snapshot ``index``'s cells and sums, prefixed with ``index``. The snapshot's table
+    checked its cells and sums when they were added (whole counts, parts that add up), and
+    the prefix makes every cell new, so they are copied as they are."""
+    prefixed = {key: (index, *_tuple(key)) for key in table.values}
+    for key, cell in prefixed.items():
+        if cell in combined.values:
+            raise ValueError(f"Cell {cell!r} was added twice.")
+        combined.values[cell] = table.values[key]
+        combined.published[cell] = table.published[key]
+        if key in table.linking:
+            combined.linking.add(cell)
+        if key in table.fixed:
+            combined.fixed.add(cell)
+    combined.sums.extend(
+        Sum(tuple(prefixed[part] for part in constraint.parts), prefixed[constraint.total])
+        for constraint in table.sums
+    )
 
 
 def _link(combined: Table, index: int, earlier: Snapshot) -> None:
