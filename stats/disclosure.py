@@ -421,21 +421,8 @@ def _presolve(
     before: Mapping[Key, Reason],
 ) -> dict[Key, Reason]:
     """What suppressing each block on its own hides (see :func:`suppress`)."""
-    members: dict[Hashable, list[Key]] = {}
-    for key in table.values:
-        block = blocks(key)
-        if block is not None:
-            members.setdefault(block, []).append(key)
     hidden: dict[Key, Reason] = {}
-    for keys in members.values():
-        inside = set(keys)
-        part = Table(
-            values={key: table.values[key] for key in keys},
-            published={key: table.published[key] for key in keys},
-            sums=[c for c in table.sums if all(key in inside for key in _cells(c))],
-            fixed={key for key in table.fixed if key in inside},
-            linking={key for key in table.linking if key in inside},
-        )
+    for part in _block_tables(table, blocks):
         hidden.update(suppress_exact(part, k).hidden)
     # No sum may then have exactly one unknown cell that is protected (it would be the
     # difference of the others): hide the smallest shown positive cell of every such sum
@@ -467,3 +454,30 @@ def _presolve(
         for key, reason in hidden.items()
         if reason is Reason.SECONDARY and key not in before
     }
+
+
+def _block_tables(table: Table, blocks: Callable[[Key], Hashable | None]) -> list[Table]:
+    """Each block of ``table`` as a table of its own: its cells and the sums all of whose
+    cells are in it (in table order), in one pass over the sums."""
+    members: dict[Hashable, list[Key]] = {}
+    block_of: dict[Key, Hashable] = {}
+    for key in table.values:
+        block = blocks(key)
+        if block is not None:
+            members.setdefault(block, []).append(key)
+            block_of[key] = block
+    inside_sums: dict[Hashable, list[Sum]] = {block: [] for block in members}
+    for constraint in table.sums:
+        found = {block_of.get(key) for key in _cells(constraint)}
+        if len(found) == 1 and (block := found.pop()) is not None:
+            inside_sums[block].append(constraint)
+    return [
+        Table(
+            values={key: table.values[key] for key in keys},
+            published={key: table.published[key] for key in keys},
+            sums=inside_sums[block],
+            fixed={key for key in keys if key in table.fixed},
+            linking={key for key in keys if key in table.linking},
+        )
+        for block, keys in members.items()
+    ]

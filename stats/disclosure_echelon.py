@@ -270,6 +270,69 @@ def determined(sums: Sequence[Constraint], unknown: Sequence[Key]) -> set[Key]:
     return {unknown[pivot] for pivot, row in reduced(sums, unknown).items() if len(row) == 1}
 
 
+class Determined:
+    """:func:`determined` over one growing list of constraints, component by component,
+    each component's answer kept for the rest of one computation (docs/performance.md,
+    "Components").
+
+    The constraints over the unknown cells split into *components*: two constraints are
+    in the same one when they share an unknown cell (directly or through others). The row
+    space is the direct sum of the components' row spaces, so a unit vector lies in it
+    exactly when it lies in its component's: :meth:`__call__` returns exactly what
+    :func:`determined` does. A component is named by its constraints' positions in
+    ``sums`` and its unknown cells; ``sums`` may only grow (what is at a position never
+    changes), so the same name always has the same answer, and the snapshots of a year
+    (``stats.disclosure_periods``), which leave most components of the earlier snapshots
+    as they were, eliminate only the new or changed ones."""
+
+    def __init__(self, sums: Sequence[Constraint]) -> None:
+        self.sums = sums
+        self._known: dict[tuple[tuple[int, ...], frozenset[Key]], frozenset[Key]] = {}
+        #: Cell -> the positions of the constraints that hold it (up to ``_indexed``).
+        self._sums_of: dict[Key, list[int]] = {}
+        self._indexed = 0
+
+    def _index(self) -> None:
+        sums = self.sums
+        for number in range(self._indexed, len(sums)):
+            for key in cells(sums[number]):
+                holders = self._sums_of.setdefault(key, [])
+                if not holders or holders[-1] != number:
+                    holders.append(number)
+        self._indexed = len(sums)
+
+    def __call__(self, unknown: Sequence[Key]) -> set[Key]:
+        self._index()
+        wanted = set(unknown)
+        seen: set[Key] = set()
+        result: set[Key] = set()
+        for start in unknown:
+            if start in seen:
+                continue
+            seen.add(start)
+            members, numbers = [start], set()
+            position = 0
+            while position < len(members):
+                for number in self._sums_of.get(members[position], ()):
+                    if number in numbers:
+                        continue
+                    numbers.add(number)
+                    for key in cells(self.sums[number]):
+                        if key in wanted and key not in seen:
+                            seen.add(key)
+                            members.append(key)
+                position += 1
+            if not numbers:
+                continue
+            name = (tuple(sorted(numbers)), frozenset(members))
+            answer = self._known.get(name)
+            if answer is None:
+                answer = frozenset(determined([self.sums[n] for n in name[0]], members))
+                self._known[name] = answer
+            result |= answer
+        return result
+
+
 def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dict[int, Exact]]:
     """The constraints over ``columns`` (cells not in it are dropped) in reduced row echelon
     form by Gauss-Jordan elimination: pivot column -> row (column -> coefficient, 1 at the
@@ -284,12 +347,18 @@ def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dic
     pivots: dict[int, dict[int, Exact]] = {}
     # Non-pivot column -> the pivots whose row has a nonzero coefficient there.
     holders: dict[int, set[int]] = {}
+    find = column.get
     for constraint in sums:
         row: dict[int, Exact] = {}
-        for key, sign in [(key, 1) for key in constraint.parts] + [(constraint.total, -1)]:
-            if key in column:
-                index = column[key]
-                row[index] = row.get(index, 0) + sign
+        for key in constraint.parts:
+            index = find(key)
+            if index is not None:
+                row[index] = row.get(index, 0) + 1
+        index = find(constraint.total)
+        if index is not None:
+            row[index] = row.get(index, 0) - 1
+        if not row:
+            continue
         for pivot in [index for index, value in row.items() if value and index in pivots]:
             factor = row[pivot]
             for index, coefficient in pivots[pivot].items():

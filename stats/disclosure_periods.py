@@ -40,11 +40,12 @@ from dataclasses import dataclass
 from stats.disclosure import (
     Key,
     Reason,
+    Sum,
     Suppressed,
     Table,
-    _determined,
     suppress,
 )
+from stats.disclosure_echelon import Determined
 from stats.disclosure_ranges import RangeState, protect_ranges
 
 #: How a cell of a snapshot relates to the same cell of the next snapshot.
@@ -69,6 +70,9 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
     before: dict[Key, Reason] = {}
     results: list[Suppressed] = []
     state = RangeState(combined)
+    # The exact checks over the combined table, component by component: the components
+    # of the earlier snapshots that no new identity touches are not eliminated again.
+    determined = Determined(combined.sums)
     for index, snapshot in enumerate(snapshots):
         _add(combined, index, snapshot.table)
         if index:
@@ -88,7 +92,7 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
             _tuple(key)[1:] for key in _sensitive(combined, k) if _tuple(key)[0] == index
         )
         own: dict[Key, Reason]
-        if _safe(combined, k, {**before, **start}):
+        if _safe(combined, k, {**before, **start}, determined):
             # Nothing to recompute: only ranges may still need more cells hidden.
             result = protect_ranges(
                 combined,
@@ -122,7 +126,7 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
             if key not in combined.fixed
             and (key in before or (not combined.published[key] and combined.values[key] > 0))
         ]
-        for key in _determined(combined.sums, unknown):
+        for key in determined(unknown):
             combined.fix(key)
     return results
 
@@ -137,7 +141,9 @@ def _sensitive_set(table: Table, k: int) -> frozenset[Key]:
     return frozenset(_sensitive(table, k))
 
 
-def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:
+def _safe(
+    table: Table, k: int, hidden: dict[Key, Reason], determined: Determined | None = None
+) -> bool:
     """No protected cell (a small count not fixed) is determined by everything shown."""
     unknown = [
         key
@@ -148,8 +154,8 @@ def _safe(table: Table, k: int, hidden: dict[Key, Reason]) -> bool:
     protected = [key for key in _sensitive(table, k) if key not in table.fixed]
     if any(table.published[key] and key not in hidden for key in protected):
         return False
-    determined = _determined(table.sums, unknown)
-    return not any(key in determined for key in protected)
+    found = (determined or Determined(table.sums))(unknown)
+    return not any(key in found for key in protected)
 
 
 def _tuple(key: Key) -> tuple[Hashable, ...]:
@@ -159,19 +165,23 @@ def _tuple(key: Key) -> tuple[Hashable, ...]:
 
 
 def _add(combined: Table, index: int, table: Table) -> None:
-    def prefixed(key: Key) -> Key:
-        return (index, *_tuple(key))
-
-    for key, value in table.values.items():
-        combined.add_cell(
-            prefixed(key),
-            value,
-            published=table.published[key],
-            linking=key in table.linking,
-            fixed=key in table.fixed,
-        )
-    for constraint in table.sums:
-        combined.add_sum([prefixed(part) for part in constraint.parts], prefixed(constraint.total))
+    """Snapshot ``index``'s cells and sums, prefixed with ``index``. The snapshot's table
+    checked its cells and sums when they were added (whole counts, parts that add up), and
+    the prefix makes every cell new, so they are copied as they are."""
+    prefixed = {key: (index, *_tuple(key)) for key in table.values}
+    for key, cell in prefixed.items():
+        if cell in combined.values:
+            raise ValueError(f"Cell {cell!r} was added twice.")
+        combined.values[cell] = table.values[key]
+        combined.published[cell] = table.published[key]
+        if key in table.linking:
+            combined.linking.add(cell)
+        if key in table.fixed:
+            combined.fixed.add(cell)
+    combined.sums.extend(
+        Sum(tuple(prefixed[part] for part in constraint.parts), prefixed[constraint.total])
+        for constraint in table.sums
+    )
 
 
 def _link(combined: Table, index: int, earlier: Snapshot) -> None:

@@ -4,12 +4,13 @@ to score its options, and its speed on a large table."""
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stats.disclosure import Table, _determined, _Echelon, suppress
+from stats.disclosure import Sum, Table, _block_tables, _determined, _Echelon, suppress
+from stats.disclosure_echelon import Determined
 from stats.tests.test_disclosure import _g_tables, _kernel, _pinned, _sum_matrix
 
 
@@ -104,3 +105,66 @@ def test_suppress_sixty_rows_no_hidden_cell_can_be_recomputed() -> None:
     ]
     # 11 with the exact check alone, one more for range protection.
     assert (len(result.secondary) <= 12, _pinned(table, result, protected)) == (True, [])
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tables_with_unknown_cells(), _tables_with_unknown_cells(), st.data())
+def test_determined_by_component_property_agrees_with_the_plain_elimination(
+    first: tuple[Table, list[Hashable]],
+    second: tuple[Table, list[Hashable]],
+    data: st.DataObject,
+) -> None:
+    # One growing list of sums (a second table's sums appended, linked to the first by
+    # a shared cell), asked three times: each answer, memoised components included,
+    # equals the plain elimination over the whole list.
+    table, unknown = first
+    other, other_unknown = second
+    sums = list(table.sums)
+    by_component = Determined(sums)
+    asked = [unknown, [key for key in unknown if data.draw(st.booleans())]]
+    answers = [by_component(cells) for cells in asked]
+    sums.extend(Sum(tuple(("b", key) for key in s.parts), ("b", s.total)) for s in other.sums)
+    if table.sums and other.sums:
+        sums.append(Sum((table.sums[0].total,), ("b", other.sums[0].total)))
+    grown = [*unknown, *(("b", key) for key in other_unknown)]
+    answers.append(by_component(grown))
+
+    assert answers == [_determined(sums[: len(table.sums)], cells) for cells in asked] + [
+        _determined(sums, grown)
+    ]
+
+
+def _block_tables_plainly(table: Table, blocks: Callable[[Hashable], Hashable]) -> list[Table]:
+    """The definition: per block, its cells and every sum whose cells all lie in it."""
+    members: dict[Hashable, list[Hashable]] = {}
+    for key in table.values:
+        if blocks(key) is not None:
+            members.setdefault(blocks(key), []).append(key)
+    return [
+        Table(
+            values={key: table.values[key] for key in keys},
+            published={key: table.published[key] for key in keys},
+            sums=[c for c in table.sums if all(key in keys for key in (*c.parts, c.total))],
+            fixed={key for key in table.fixed if key in keys},
+            linking={key for key in table.linking if key in keys},
+        )
+        for keys in members.values()
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tables_with_unknown_cells(), st.data())
+def test_block_tables_property_agree_with_the_definition(
+    table_and_unknown: tuple[Table, list[Hashable]], data: st.DataObject
+) -> None:
+    table, some = table_and_unknown
+    for key in some:
+        table.fix(key)
+    rows = sorted({key[0] for key in table.values}, key=repr)
+    # Some rows in no block (None), the others in one of two blocks.
+    chosen = {row: data.draw(st.sampled_from([None, "a", "b"])) for row in rows}
+
+    def blocks(key: Hashable) -> Hashable:
+        return chosen[key[0]]  # type: ignore[index]
+
+    assert _block_tables(table, blocks) == _block_tables_plainly(table, blocks)

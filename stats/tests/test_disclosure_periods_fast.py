@@ -1,0 +1,69 @@
+"""The year's suppression (``stats.disclosure_periods.suppress_in_order``) with its fast
+paths (the exact checks component by component, memoised within one call; snapshots copied
+without re-checking) against the plain definition (one elimination over every sum; cells
+and sums added one by one through ``Table``), on random snapshots of random G tables."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stats import disclosure_periods
+from stats.disclosure import Table, _determined
+from stats.disclosure_periods import GROWS, Snapshot, suppress_in_order
+from stats.tests.test_disclosure import _g_tables
+
+
+class _PlainDetermined:
+    """:class:`stats.disclosure_echelon.Determined` by its definition."""
+
+    def __init__(self, sums: Sequence[Any]) -> None:
+        self.sums = sums
+
+    def __call__(self, unknown: Sequence[Hashable]) -> set[Hashable]:
+        return _determined(list(self.sums), list(unknown))
+
+
+def _plain_add(combined: Table, index: int, table: Table) -> None:
+    for key, value in table.values.items():
+        combined.add_cell(
+            (index, *key),  # type: ignore[misc]
+            value,
+            published=table.published[key],
+            linking=key in table.linking,
+            fixed=key in table.fixed,
+        )
+    for constraint in table.sums:
+        combined.add_sum(
+            [(index, *part) for part in constraint.parts],  # type: ignore[misc]
+            (index, *constraint.total),  # type: ignore[misc]
+        )
+
+
+def _grows(key: Hashable) -> str | None:
+    return GROWS
+
+
+def _hidden(results: list[Any]) -> list[list[tuple[Hashable, str]]]:
+    """Every snapshot's hidden cells with their reasons, in the order they were hidden."""
+    return [list(result.hidden.items()) for result in results]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_g_tables(), min_size=1, max_size=3), st.integers(3, 6))
+def test_suppress_in_order_property_fast_paths_agree_with_the_plain_definition(
+    tables: list[tuple[Table, int]], k: int
+) -> None:
+    snapshots = [Snapshot(table, _grows) for table, _k in tables]
+
+    fast = _hidden(suppress_in_order(snapshots, k))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(disclosure_periods, "Determined", _PlainDetermined)
+        patch.setattr(disclosure_periods, "_add", _plain_add)
+        plain = _hidden(suppress_in_order(snapshots, k))
+
+    assert fast == plain
