@@ -175,11 +175,15 @@ def typst_template() -> bytes:
 
 
 def table_data(table: Table) -> dict[str, Any]:
+    from documents.memo.docx import KEEP_TOGETHER_ROWS
+
     return {
         "kind": "table",
         "caption": table.caption,
         "widths": column_percents(table),
         "header_rows": table.header_rows,
+        # a short table (the DOCX keeps it on one page) does not repeat its header rows
+        "short": len(table.rows) <= KEEP_TOGETHER_ROWS,
         "groups": [{"label": group.label, "span": group.span} for group in table.groups],
         "columns": list(table.columns),
         "rows": [
