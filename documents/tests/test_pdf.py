@@ -231,3 +231,11 @@ def test_pdf_embeds_only_dejavu_sans(content: bytes) -> None:
         }
 
     assert (sorted(fonts - DEJAVU_SANS), "DejaVuSans" in fonts) == ([], True)
+
+
+def test_pdf_structure_uses_only_pdf_17_roles(content: bytes) -> None:
+    """No element needs the role map (``/Strong``, ``/Em`` ...): the meeting packet joins
+    the memo's structure tree without it (``meetings/pdfjoin.py``)."""
+    role_map = pdf_catalog(content)["/StructTreeRoot"].get("/RoleMap", {})
+
+    assert sorted({role for role in pdf_structure_roles(content) if role in role_map}) == []
