@@ -22,7 +22,6 @@ import base64
 import datetime as dt
 import json
 import re
-import threading
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -151,9 +150,6 @@ def memo_html(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) -> 
 
 # --- PDF (Typst) --------------------------------------------------------------------------
 
-#: One compilation at a time per process: the compiler's caches are process-wide.
-_typst_lock = threading.Lock()
-
 
 @cache
 def typst_fonts() -> Any:
@@ -271,16 +267,15 @@ def render_pdf(memo: MemoDocument, *, charts: dict[str, bytes] | None = None) ->
     import typst
 
     data = json.dumps(memo_data(memo, charts=charts), ensure_ascii=False)
-    with _typst_lock:
-        content = typst.compile(
-            typst_template(),
-            # The template's folder holds nothing but the template: all Typst may read.
-            root=str(TEMPLATE_DIR),
-            font_paths=typst_fonts(),
-            ignore_system_fonts=True,
-            sys_inputs={"memo": data},
-            pdf_standards=[PDF_STANDARD],
-            timestamp=creation_time(memo),
-        )
+    content = typst.compile(
+        typst_template(),
+        # The template's folder holds nothing but the template: all Typst may read.
+        root=str(TEMPLATE_DIR),
+        font_paths=typst_fonts(),
+        ignore_system_fonts=True,
+        sys_inputs={"memo": data},
+        pdf_standards=[PDF_STANDARD],
+        timestamp=creation_time(memo),
+    )
     assert isinstance(content, bytes)  # noqa: S101 - no output path: the PDF is returned
     return content

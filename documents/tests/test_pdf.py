@@ -14,6 +14,7 @@ from documents.memo.model import MemoDocument, Section, Text
 from documents.memo.pdf import memo_data, render_pdf
 from documents.tests.readback import (
     build,
+    chart,
     fmt,
     fmt_share,
     fmt_tsek,
@@ -239,3 +240,30 @@ def test_pdf_structure_uses_only_pdf_17_roles(content: bytes) -> None:
     role_map = pdf_catalog(content)["/StructTreeRoot"].get("/RoleMap", {})
 
     assert sorted({role for role in pdf_structure_roles(content) if role in role_map}) == []
+
+
+def test_pdf_chart_that_svg_cannot_lay_out_is_its_png_with_alt_text(
+    document: MemoDocument,
+) -> None:
+    vertical = chart((4.0,), orientation="bar")
+    section = Section(key="x", heading="Rubrik", level=1, blocks=(vertical,))
+
+    content = render_pdf(replace(document, sections=(section,)), charts={})
+
+    reader = PdfReader(io.BytesIO(content))
+    assert (
+        sum(len(page.images) for page in reader.pages),
+        pdf_structure_roles(content).count("/Figure"),
+        pdf_figure_alt_texts(content),
+    ) == (1, 1, [vertical.caption])
+
+
+def pdf_figure_alt_texts(content: bytes) -> list[str]:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        return [
+            str(item["/Alt"])
+            for item in pdf.objects
+            if isinstance(item, pikepdf.Dictionary) and item.get("/S") == "/Figure"
+        ]
