@@ -2,14 +2,19 @@ from __future__ import annotations
 
 import io
 import itertools
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from documents.memo.model import MemoDocument
-from documents.memo.pdf import render_pdf
+from documents.memo.charts import figures
+from documents.memo.model import MemoDocument, Section, Text
+from documents.memo.pdf import memo_data, render_pdf
 from documents.tests.readback import (
     build,
+    chart,
     fmt,
     fmt_share,
     fmt_tsek,
@@ -168,29 +173,97 @@ def test_pdf_charts_are_vectors_not_images(document: MemoDocument, content: byte
     assert len(document.charts()) > 0
 
 
-def test_pdf_lean_user_agent_stylesheet_drops_only_the_every_element_pseudo_rules() -> None:
-    from weasyprint.html import UA
-
-    from documents.memo.pdf import EVERY_ELEMENT_PSEUDO
-
-    removed = EVERY_ELEMENT_PSEUDO.findall(UA)
-
-    assert [rule.split(" ")[0] for rule in removed] == [
-        "::footnote-call",
-        "::footnote-marker",
-        "::note-call",
-        "::note-marker",
-        "::note-callback",
-    ]
+#: Typst markup in every form the memo's texts could carry it (a name, a heading, a text).
+TYPST_MARKUP = '#read("/etc/passwd") *a* _b_ $c$ <d> @e ] [ \\ `g` ~ // h'
 
 
-def test_pdf_with_the_lean_stylesheet_is_the_same_pdf(
-    document: MemoDocument, content: bytes
+def test_pdf_prints_typst_markup_in_texts_as_it_is(document: MemoDocument) -> None:
+    section = Section(key="x", heading=TYPST_MARKUP, level=1, blocks=(Text((TYPST_MARKUP,)),))
+    memo = replace(document, association_name=TYPST_MARKUP, sections=(section,))
+
+    content = render_pdf(memo, charts={})
+
+    assert (
+        pdf_pages(content)[0].splitlines()[0].startswith(TYPST_MARKUP),
+        [line for line in pdf_lines(content) if line == TYPST_MARKUP],
+        pdf_outline_titles(content)[1:],
+    ) == (True, [TYPST_MARKUP, TYPST_MARKUP], [TYPST_MARKUP])
+
+
+@settings(max_examples=20, deadline=None)
+@given(text=st.text(alphabet="#*_$<>@[]\\\"'`~/=+-:.abcde", min_size=1, max_size=30))
+def test_pdf_prints_any_markup_characters_as_they_are(document: MemoDocument, text: str) -> None:
+    section = Section(key="x", heading="Rubrik", level=1, blocks=(Text((text,)),))
+
+    lines = pdf_lines(render_pdf(replace(document, sections=(section,)), charts={}))
+
+    assert lines[lines.index("Rubrik") + 1] == text
+
+
+def test_pdf_charts_are_the_pages_svg_drawings(document: MemoDocument) -> None:
+    page_svgs, _images = figures(document.charts())
+
+    data = memo_data(document)
+
+    assert [
+        block["svg"]
+        for section in data["sections"]
+        for block in section["blocks"]
+        if block["kind"] == "chart"
+    ] == [str(page_svgs[chart.key]) for chart in document.charts()]
+
+
+DEJAVU_SANS = {
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+}
+
+
+def test_pdf_embeds_only_dejavu_sans(content: bytes) -> None:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        fonts = {
+            str(item.get("/BaseFont")).partition("+")[2]
+            for item in pdf.objects
+            if isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/Font"
+        }
+
+    assert (sorted(fonts - DEJAVU_SANS), "DejaVuSans" in fonts) == ([], True)
+
+
+def test_pdf_structure_uses_only_pdf_17_roles(content: bytes) -> None:
+    """No element needs the role map (``/Strong``, ``/Em`` ...): the meeting packet joins
+    the memo's structure tree without it (``meetings/pdfjoin.py``)."""
+    role_map = pdf_catalog(content)["/StructTreeRoot"].get("/RoleMap", {})
+
+    assert sorted({role for role in pdf_structure_roles(content) if role in role_map}) == []
+
+
+def test_pdf_chart_that_svg_cannot_lay_out_is_its_png_with_alt_text(
+    document: MemoDocument,
 ) -> None:
-    from weasyprint import HTML
+    vertical = chart((4.0,), orientation="bar")
+    section = Section(key="x", heading="Rubrik", level=1, blocks=(vertical,))
 
-    from documents.memo import pdf
+    content = render_pdf(replace(document, sections=(section,)), charts={})
 
-    stock = HTML(string=pdf.memo_html(document), base_url=str(pdf.STYLESHEET.parent))
+    reader = PdfReader(io.BytesIO(content))
+    assert (
+        sum(len(page.images) for page in reader.pages),
+        pdf_structure_roles(content).count("/Figure"),
+        pdf_figure_alt_texts(content),
+    ) == (1, 1, [vertical.caption])
 
-    assert stock.write_pdf(pdf_variant=pdf.PDF_VARIANT) == content
+
+def pdf_figure_alt_texts(content: bytes) -> list[str]:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        return [
+            str(item["/Alt"])
+            for item in pdf.objects
+            if isinstance(item, pikepdf.Dictionary) and item.get("/S") == "/Figure"
+        ]
