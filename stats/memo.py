@@ -94,7 +94,10 @@ def build_memo(
 
 def compute_memo(association: Association, period: Period, *, suppress: bool = True) -> Memo:
     """The memo computed now, from the statistics module."""
+    from stats.cache import data_version
+
     k = association.disclosure_threshold
+    version = data_version(association.pk)  # before any data is read (year_suppression)
     with scope(association=association.pk):
         interventions = list(Intervention.objects.in_display_order())
         names = {i.code: i.display_name for i in interventions}
@@ -122,6 +125,7 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
                 period,
                 goal_members=goal_members,
                 snapshots=dict(zip(ends, snapshot_tables, strict=True)),
+                version=version,
             )
             if suppress
             else None

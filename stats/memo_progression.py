@@ -47,7 +47,10 @@ def progression_json(
     association: Association, period: Period, *, suppress: bool = True
 ) -> tuple[dict[str, Any], str]:
     """The memo's ``progression`` table and its note (what ``..`` hides)."""
+    from stats.cache import data_version
+
     k = association.disclosure_threshold
+    version = data_version(association.pk)  # before the ratings are read (cached_suppression)
     ends = snapshot_ends(period) if suppress else [period.end]
     instruments = []
     notes: list[tuple[bool, str]] = []
@@ -66,6 +69,7 @@ def progression_json(
                     f"progression-{instrument.pk}",
                     [Snapshot(table, _link) for table, _ in tables],
                     k,
+                    version=version,
                 )
                 if suppress
                 else unsuppressed(last)

@@ -82,11 +82,17 @@ def year_suppression(
     *,
     goal_members: Mapping[str, Sequence[str]],
     snapshots: Mapping[dt.date, ParticipantTables] | None = None,
+    version: str | None = None,
 ) -> YearSuppression:
     """Suppress the snapshots of ``period``'s year up to its end (inside the association's
     scope). ``snapshots`` may pass the tables at quarter ends already computed (listed from
-    1 January: ``year_snapshots``); the others are computed here, in one pass."""
+    1 January: ``year_snapshots``); the others are computed here, in one pass. ``version``
+    is the association's data version read *before* the given snapshots were (the key of
+    the cached suppression, ``cached_suppression``); without it, it is read now."""
+    from stats.cache import data_version
+
     k = association.disclosure_threshold
+    version = data_version(association.pk) if version is None else version
     ends = snapshot_ends(period)
     given = dict(snapshots or {})
     missing = [end for end in ends if end not in given]
@@ -100,9 +106,11 @@ def year_suppression(
     anonymous = [Snapshot(published.anonymous_table(t.anonymous), counts_link) for t in tables]
     activities = [Snapshot(published.activities_table(t.activities), counts_link) for t in tables]
     return YearSuppression(
-        person=cached_suppression(association, ends, "person", person, k),
-        anonymous=cached_suppression(association, ends, "anonymous", anonymous, k),
-        activities=cached_suppression(association, ends, "activities", activities, k),
+        person=cached_suppression(association, ends, "person", person, k, version=version),
+        anonymous=cached_suppression(association, ends, "anonymous", anonymous, k, version=version),
+        activities=cached_suppression(
+            association, ends, "activities", activities, k, version=version
+        ),
     )
 
 
@@ -122,15 +130,23 @@ def year_snapshots(
 
 
 def cached_suppression(
-    association: Association, ends: list[dt.date], name: str, snapshots: list[Snapshot], k: int
+    association: Association,
+    ends: list[dt.date],
+    name: str,
+    snapshots: list[Snapshot],
+    k: int,
+    *,
+    version: str,
 ) -> Suppressed:
     """The last snapshot's suppression, cached while the association's data is unchanged
-    (the memos ending at the same date, 2026Q2 and 2026H1, share it)."""
+    (the memos ending at the same date, 2026Q2 and 2026H1, share it). ``version`` is the
+    data version read before the snapshots' data was: a write that commits while they are
+    computed gives a new version, so a suppression of the older data is never stored under
+    the version of the newer (where it could leave a newly small cell unhidden)."""
     from django.core.cache import cache
 
-    from stats.cache import MEMO_CACHE_SECONDS, data_version
+    from stats.cache import MEMO_CACHE_SECONDS
 
-    version = data_version(association.pk)
     key = f"finsam:year-suppression:{association.pk}:{name}:{ends[-1]}:{k}:{version}"
     hidden: dict[Hashable, Reason] | None = cache.get(key)
     last = snapshots[-1].table

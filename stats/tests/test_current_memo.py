@@ -298,3 +298,35 @@ def test_memo_computation_reads_no_survey_answer(world: Any, suppress: bool) -> 
         memo = build_memo(world.association, PERIOD, suppress=suppress, document=True)
 
     assert (memo.document is not None, len(queries) > 10, tables) == (True, True, [])
+
+
+@pytest.mark.django_db
+def test_year_suppression_of_data_read_before_a_write_is_kept_under_the_older_version(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that commits while the memo reads its tables changes the data version; the
+    year's suppression of the tables read before it is stored under the version they were
+    read at, never under the new one (where a memo of the newer data would take a hidden
+    set that may miss a newly small cell)."""
+    from stats.memo import compute_memo
+
+    association = world.association
+    read_tables = memo_module.participant_tables_at
+    before = data_version(association.pk)
+
+    def read_then_a_write_commits(*args: Any, **kwargs: Any) -> Any:
+        tables = read_tables(*args, **kwargs)
+        bump_data_version(association.pk)
+        return tables
+
+    monkeypatch.setattr(memo_module, "participant_tables_at", read_then_a_write_commits)
+    compute_memo(association, PERIOD, suppress=True)
+    after = data_version(association.pk)
+    k = association.disclosure_threshold
+    key = f"finsam:year-suppression:{association.pk}:person:{PERIOD.end}:{k}"
+
+    assert (
+        after != before,
+        cache.get(f"{key}:{before}") is not None,
+        cache.get(f"{key}:{after}"),
+    ) == (True, True, None)
