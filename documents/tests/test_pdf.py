@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from documents.memo.charts import figures
-from documents.memo.model import MemoDocument, Section, Text
+from documents.memo.model import MemoDocument, Section, Table, Text
 from documents.memo.pdf import memo_data, render_pdf
 from documents.tests.readback import (
     build,
@@ -79,6 +79,24 @@ def test_pdf_has_every_table_caption(document: MemoDocument, content: bytes) -> 
     lines = pdf_lines(content)
 
     assert [t.caption for t in document.tables() if t.caption not in lines] == []
+
+
+def test_pdf_short_table_stays_on_the_page_of_its_caption(
+    document: MemoDocument, content: bytes
+) -> None:
+    """A table of up to KEEP_TOGETHER_ROWS rows is not split over two pages (it does not
+    repeat its header rows, so its continuation would have none), as in the DOCX."""
+    from documents.memo.docx import KEEP_TOGETHER_ROWS
+
+    pages = [plain(page) for page in pdf_pages(content)]
+    short = [t for t in document.tables() if len(t.rows) <= KEEP_TOGETHER_ROWS]
+
+    def split(table: Table) -> bool:
+        page = next(page for page in pages if table.caption in page)
+        last_label = plain(table.rows[-1].cells[0].text)
+        return last_label not in page[page.index(table.caption) :]
+
+    assert (len(short) > 5, [t.caption for t in short if split(t)]) == (True, [])
 
 
 def test_pdf_participants_numbers_equal_the_json(content: bytes) -> None:
