@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import datetime as dt
 import io
 import os
 import pstats
@@ -62,22 +61,9 @@ class Page:
 
 
 def registration(_body: str) -> dict[str, Any]:
-    from bench.load.numbers import next_personnummer
+    from bench.load.numbers import registration_data
 
-    today = dt.date.today().isoformat()
-    return {
-        "personnummer": next_personnummer(),
-        "name": "Test Testsson",
-        "consent_date": today,
-        "consent_form_version": "1",
-        "entry_date": today,
-        "reference": "",
-        "education": "gymnasium",
-        "income_before": "a_kassa",
-        "public_support_time": "1_3",
-        "referrer": "af",
-        "action_plan_date": "",
-    }
+    return dict(registration_data())
 
 
 def survey_answer(body: str) -> dict[str, Any]:

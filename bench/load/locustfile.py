@@ -30,7 +30,6 @@ when the run stops. Only loopback hosts are accepted.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import os
@@ -51,7 +50,7 @@ from locust.util.timespan import parse_timespan
 from bench.load import window as measured
 from bench.load.accounts import ASSOCIATION, BOARD, DEMO_PASSWORD, OFFICE, officers
 from bench.load.answers import survey_answers
-from bench.load.numbers import next_personnummer
+from bench.load.numbers import registration_data
 from bench.load.totp import seconds_left, totp
 
 BASE = f"/f/{ASSOCIATION}"
@@ -343,24 +342,11 @@ class StaffUser(FinsamUser):
         if not self.interventions:
             return
         pk = random.choice(self.interventions)
-        today = dt.date.today().isoformat()
         self.form(
             f"{BASE}/deltagare/insats/{pk}/ny/",
             "page: registration form",
             "write: register participant",
-            {
-                "personnummer": next_personnummer(),
-                "name": "Test Testsson",
-                "consent_date": today,
-                "consent_form_version": "1",
-                "entry_date": today,
-                "reference": "",
-                "education": "gymnasium",
-                "income_before": "a_kassa",
-                "public_support_time": "1_3",
-                "referrer": "af",
-                "action_plan_date": "",
-            },
+            registration_data(),
         )
 
     @task(1)

@@ -30,3 +30,22 @@ def next_personnummer() -> str:
     serial = SERIALS.start + (n // BIRTH_DAYS) % len(SERIALS)
     nine = f"{birth:%y%m%d}{serial:03d}"
     return f"{birth:%Y%m%d}-{serial:03d}{luhn(nine)}"
+
+
+def registration_data() -> dict[str, str]:
+    """The registration form's fields for a new participant entering today (the load test
+    and ``bench.pages`` post the same)."""
+    today = dt.date.today().isoformat()
+    return {
+        "personnummer": next_personnummer(),
+        "name": "Test Testsson",
+        "consent_date": today,
+        "consent_form_version": "1",
+        "entry_date": today,
+        "reference": "",
+        "education": "gymnasium",
+        "income_before": "a_kassa",
+        "public_support_time": "1_3",
+        "referrer": "af",
+        "action_plan_date": "",
+    }

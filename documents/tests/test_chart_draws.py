@@ -17,37 +17,32 @@ from documents.tests.charting import bars
 from documents.tests.readback import build
 
 
-def test_memo_chart_pngs_are_painted_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
-    draws = 0
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
+    """The matplotlib figures drawn during the test, in order."""
+    figures: list[Figure] = []
     draw = Figure.draw
 
-    def counted(self: Figure, renderer: Any) -> None:
-        nonlocal draws
-        draws += 1
+    def kept(self: Figure, renderer: Any) -> None:
+        figures.append(self)
         draw(self, renderer)
 
-    monkeypatch.setattr(Figure, "draw", counted)
+    monkeypatch.setattr(Figure, "draw", kept)
+    return figures
 
+
+def test_memo_chart_pngs_are_painted_without_matplotlib(drawn: list[Figure]) -> None:
     images = [render(chart) for chart in build(suppressed=True).charts()]
 
-    assert (len(images), draws) == (4, 0)
+    assert (len(images), len(drawn)) == (4, 0)
 
 
-def test_vertical_chart_png_is_drawn_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    draws = 0
-    draw = Figure.draw
-
-    def counted(self: Figure, renderer: Any) -> None:
-        nonlocal draws
-        draws += 1
-        draw(self, renderer)
-
-    monkeypatch.setattr(Figure, "draw", counted)
+def test_vertical_chart_png_is_drawn_once(drawn: list[Figure]) -> None:
     chart = bars(("Arbete", "Studier"), ChartSeries("Kvinnor", (3.0, 1.0)), orientation="bar")
 
     image = render(chart)
 
-    assert (image[:8], draws) == (b"\x89PNG\r\n\x1a\n", 1)
+    assert (image[:8], len(drawn)) == (b"\x89PNG\r\n\x1a\n", 1)
 
 
 def _drawn_figures(monkeypatch: pytest.MonkeyPatch, chart: Chart) -> Figure:
