@@ -285,3 +285,15 @@ def pdf_figure_alt_texts(content: bytes) -> list[str]:
             for item in pdf.objects
             if isinstance(item, pikepdf.Dictionary) and item.get("/S") == "/Figure"
         ]
+
+
+def test_pdf_rendered_in_threads_at_once_equals_the_pdf_rendered_alone(
+    document: MemoDocument, content: bytes
+) -> None:
+    """Typst is called without a lock: the development server renders in threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        pdfs = list(pool.map(lambda _: render_pdf(document), range(3)))
+
+    assert [pdf == content for pdf in pdfs] == [True, True, True]
