@@ -119,7 +119,11 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'finsam.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # Persistent connections in production: a new PostgreSQL connection per request
+        # costs a backend start and cold catalog caches (docs/performance.md, "Persistent
+        # database connections"); health checks drop a connection the server closed.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG or TESTING else 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

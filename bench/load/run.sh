@@ -7,7 +7,7 @@
 #   bench/load/run.sh [USERS] [DURATION] [WORKERS]     # defaults: 50 5m 2*cores+1
 #
 # Environment: BENCH_PORT (8765), BENCH_SPAWN_RATE (users started per second, 2),
-# BENCH_WAIT_MIN/BENCH_WAIT_MAX (think time in seconds, 3/10), DATABASE_CONN_MAX_AGE (0),
+# BENCH_WAIT_MIN/BENCH_WAIT_MAX (think time in seconds, 3/10), DATABASE_CONN_MAX_AGE (the production default, 60),
 # BENCH_NATIONAL_SCALE (when set, bench.national's 75 other associations at that scale are
 # generated into the database first; BENCH_NATIONAL_LARGEST_SCALE sizes the largest, nat-00,
 # apart, e.g. 1.0 for its full 20 000 participations), BENCH_ASSOCIATION (the association the

@@ -26,6 +26,36 @@ def test_check_deploy_passes_with_production_settings(tmp_path: Path) -> None:
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."
 
 
+@pytest.mark.parametrize(
+    ("debug", "given", "expected"),
+    [("0", None, "60 True"), ("1", None, "0 True"), ("0", "0", "0 True"), ("0", "300", "300 True")],
+)
+def test_database_connections_persist_in_production_by_default(
+    tmp_path: Path, debug: str, given: str | None, expected: str
+) -> None:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "FINSAM", "DATABASE"))
+    }
+    env.update(
+        DJANGO_DEBUG=debug,
+        SECRET_KEY="a-production-secret-key-for-this-test-only-0123456789-abcdefghij",
+        FIELD_ENCRYPTION_KEY="lkSdkLzNMcoFh6sGQ0Q9nF0iX8c5oA6gPd4iKJ1w3mE=",
+        ALLOWED_HOSTS="finsam.example.se",
+        DATABASE_URL="postgres://finsam@localhost:5432/finsam",
+        DJANGO_SETTINGS_MODULE="finsam.settings",
+    )
+    if given is not None:
+        env["DATABASE_CONN_MAX_AGE"] = given
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+
+    result = run_python(["-c", code], env=env)
+
+    assert (result.returncode, result.stderr, result.stdout.strip()) == (0, "", expected)
+
+
 @pytest.mark.django_db
 def test_healthz_reports_database_and_migrations(client: Client) -> None:
     response = client.get("/healthz")
