@@ -37,6 +37,7 @@ cannot be read, changes every year.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import time
 from collections.abc import Mapping
@@ -117,8 +118,10 @@ def first_year_affected(
         if any(stored[name] != rows[0][name] for name in UNBOUNDED.get(label, ())):
             return ALL_YEARS
         rows.append(dict(stored))
-    years = [row[name].year for row in rows for name in dates if row[name] is not None]
-    return min(years) if years else ALL_YEARS
+    values = [row[name] for row in rows for name in dates if row[name] is not None]
+    if not values or not all(isinstance(value, dt.date) for value in values):
+        return ALL_YEARS  # no date, or one not yet a date (a string given to the ORM)
+    return min(value.year for value in values)
 
 
 def stored_fields(sender: Any) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django_scopes import scope
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from interventions.models import Aim, FollowUp, Intervention, Kind
@@ -78,6 +78,8 @@ day = st.sampled_from(DAYS)
 #: Days after ``YEAR`` (drawn more often: the writes the per-year versions are for).
 later_day = st.sampled_from([each for each in DAYS if each.year > YEAR])
 any_day = st.one_of(day, later_day)
+#: The writes' days: after ``YEAR`` more often still.
+write_day = st.one_of(later_day, any_day)
 gender = st.sampled_from([Gender.WOMAN, Gender.MAN, Gender.OTHER])
 stay = st.sampled_from([None, 0, 1, 92, 400])
 plan = st.sampled_from([None, 0, 60])
@@ -110,7 +112,7 @@ write_st = st.one_of(
             "kind": st.just("create"),
             "intervention": st.integers(0, 3),
             "gender": gender,
-            "entry": any_day,
+            "entry": write_day,
             "stay": stay,
             "plan": plan,
             "anonymous": st.booleans(),
@@ -120,14 +122,19 @@ write_st = st.one_of(
         {
             "kind": st.just("update"),
             "which": st.integers(0, 30),
-            "entry": any_day,
+            "later": st.booleans(),
+            "entry": write_day,
             "stay": stay,
             "plan": plan,
-            "move": st.booleans(),
+            "move": st.sampled_from([False, False, True]),
         }
     ),
-    st.fixed_dictionaries({"kind": st.just("anonymise"), "which": st.integers(0, 30)}),
-    st.fixed_dictionaries({"kind": st.just("delete"), "which": st.integers(0, 30)}),
+    *(
+        st.fixed_dictionaries(
+            {"kind": st.just(kind), "which": st.integers(0, 30), "later": st.booleans()}
+        )
+        for kind in ("anonymise", "delete")
+    ),
 )
 
 _serial = iter(range(10**9))
@@ -272,6 +279,9 @@ def _write(association: Association, write: dict[str, Any]) -> bool:
     if write["kind"] == "create":
         participation = _enter(interventions[write["intervention"] % len(interventions)], write)
         return min(_dates(participation)).year <= YEAR
+    later = [row for row in rows if min(_dates(row)).year > YEAR]
+    if write["later"] and later:
+        rows = later  # a row of the later years (the updates that must keep the version)
     participation = rows[write["which"] % len(rows)]
     before = _dates(participation)
     assessed = Assessment.objects.filter(participation=participation).exists()
@@ -310,7 +320,7 @@ def _figures(association: Association, period: Period, suppress: bool) -> tuple[
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     st.lists(intervention_st, min_size=1, max_size=3),
@@ -335,6 +345,7 @@ def test_year_version_property_kept_only_by_writes_that_leave_the_year_unchanged
     can_change = _write(association, write)
     kept = data_version(association.pk, YEAR) == version
     after = _figures(association, period, suppress)
+    event(f"{write['kind']}: version of {YEAR} {'kept' if kept else 'changed'}")
 
     assert (kept, kept and after != before) == (not can_change, False)
 
@@ -427,6 +438,12 @@ def test_first_year_affected_participation_without_stored_row_changes_every_year
         first_year_affected(Participation, participation, change=change, stored=None)
         for change in (CREATED, UPDATED, DELETED)
     ] == [2026, ALL_YEARS, ALL_YEARS]
+
+
+def test_first_year_affected_participation_with_a_text_date_changes_every_year() -> None:
+    participation = Participation(entry_date="2026-01-01", intervention_id=1, association_id=1)
+
+    assert first_year_affected(Participation, participation, change=CREATED) == ALL_YEARS
 
 
 def test_year_version_changed_by_a_budget_for_every_year(world: Any) -> None:
