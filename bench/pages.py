@@ -19,7 +19,10 @@ request of the same page:
 - ``changed``: the association's data version is bumped first, as after a registration
   (the memo page, the downloads and the API compute the memo again);
 - ``answered``: one indicator survey answer is recorded first (an anonymous respondent);
-- ``cold``: every cache emptied first (memo, charts, key figures, sessions' rate limits).
+- ``cold``: every cache emptied first (memo, charts, key figures, sessions' rate limits);
+- ``registered``: one participant entering today is registered first, through the service
+  (the load test's write: it keeps the memos of the years before today's,
+  ``stats.versions``).
 
 Prepares the data when the demo association is missing (migrate, ``load_demo``,
 ``bench.generate --like-demo --factor 10``); for another association (``big`` of
@@ -45,7 +48,7 @@ from bench.env import OUT_DIR, configure, migrate, vendor
 from bench.honest import empty_caches, machine_line
 from bench.load.accounts import board, office, officers
 
-STATES = ("warm", "changed", "answered", "cold")
+STATES = ("warm", "changed", "answered", "cold", "registered")
 CREATE_LINK = re.compile(r'href="/f/[^/]+/deltagare/insats/(\d+)/ny/"')
 
 
@@ -140,6 +143,30 @@ def survey_answered(association_id: int) -> None:
         )
 
 
+def registered(association_id: int) -> None:
+    """One participant registered, entering today (``registration_data``'s write)."""
+    import datetime as dt
+
+    from django.contrib.auth.models import AnonymousUser
+    from django_scopes import scope
+
+    from bench.load.numbers import next_personnummer
+    from interventions.models import FollowUp, Intervention
+    from participants.services import register_entry
+
+    today = dt.date.today()
+    with scope(association=association_id):
+        intervention = Intervention.objects.filter(follow_up=FollowUp.PERSONAL_DATA)
+        register_entry(
+            user=AnonymousUser(),
+            intervention=intervention.order_by("pk")[0],
+            number=next_personnummer(),
+            consent_date=today,
+            entry_date=today,
+            check_access=False,
+        )
+
+
 class Counted:
     """The SQL queries sent while it is installed (an execute wrapper: a request resets
     Django's own query log)."""
@@ -173,6 +200,8 @@ def measure(
             bump_data_version(association_id)
         elif state == "answered":
             survey_answered(association_id)
+        elif state == "registered":
+            registered(association_id)
         if page.post is None:
             return None
         _status, body = request(client, Page(page.who, page.name, page.path))

@@ -74,7 +74,7 @@ def page_memo(
         return PageMemo(memo=memo, computed_at=timezone.localtime(), threshold=threshold)
 
     entry, stale = single_flight(
-        f"{variant}:{data_version(association.pk)}",
+        f"{variant}:{data_version(association.pk, period.year)}",
         compute,
         fresh_seconds=MEMO_CACHE_SECONDS,
         last_seconds=LAST_MEMO_SECONDS,

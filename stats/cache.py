@@ -1,10 +1,13 @@
 """The memo, cached until the association's data changes.
 
 Every save or delete of a row that belongs to an association bumps that association's data
-version, at once and again when the transaction commits (a computation that read the
-version bumped before the commit may have read the data without the row; the version after
-the commit is new to it). A cached memo is keyed by the version, so the dashboard, the memo
-page, the downloads and the API never show figures older than the last write. (Bulk updates
+version of the years whose figures the write can change (``stats.versions``: a
+registration dated 2026 changes the versions of 2026 and later, not the 2025H2 memo's), at
+once and again when the transaction commits (a computation that read the version bumped
+before the commit may have read the data without the row; the version after the commit is
+new to it). A cached memo is keyed by the version of its period's year, so the dashboard,
+the memo page, the downloads and the API never show figures older than the last write
+that can change them. (Bulk updates
 that bypass model signals — none of the services use them for figures — are covered by the
 cache's time limit.)
 
@@ -20,8 +23,24 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+
+from finsam.years import YEAR_MAX
+from stats.versions import (
+    CREATED,
+    DELETED,
+    NOT_FIGURES,
+    UPDATED,
+    bump_data_version,
+    data_version,
+    first_year_affected,
+    remember_stored,
+    stored_fields,
+    taken_stored,
+)
+
+__all__ = ["NOT_FIGURES", "bump_data_version", "data_version"]  # stats.versions' own
 
 if TYPE_CHECKING:
     from stats.memo import Memo
@@ -32,48 +51,36 @@ if TYPE_CHECKING:
 MEMO_CACHE_SECONDS = 10 * 60
 
 
-#: Rows that never enter a figure cached under the data version (the memo, its document
-#: sections, the year's suppression; the dashboard's key figures come from the memo):
-#: writing one leaves them valid. Reading participant data writes an access-log row, so
-#: without this every read of a participant list would throw away the association's memo
-#: (docs/performance.md). The indicator survey's answers (``survey.response``,
-#: ``survey.answer``) are in the survey report, which is computed on request, not in the
-#: memo: each anonymous answer would otherwise make the memo be computed again
-#: (stats/tests/test_current_memo.py checks that computing the memo reads neither table).
-NOT_FIGURES = frozenset(
-    {
-        "audit.accesslogentry",
-        "audit.logreview",
-        "followup.remindersent",
-        "documents.memotemplate",
-        "survey.response",
-        "survey.answer",
-    }
-)
-
-
-def _version_key(association_id: int) -> str:
-    return f"finsam:data-version:{association_id}"
-
-
-def data_version(association_id: int) -> str:
-    return str(cache.get_or_set(_version_key(association_id), lambda: str(time.time_ns())))
-
-
-def bump_data_version(association_id: int) -> None:
-    cache.set(_version_key(association_id), str(time.time_ns()), None)
+@receiver(pre_save)
+@receiver(pre_delete)
+def _tenant_row_changing(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """The stored dates of a dated row about to be updated or deleted (``stats.versions``)."""
+    if (
+        stored_fields(sender)
+        and not (kwargs.get("signal") is pre_save and instance._state.adding)
+        and not kwargs.get("raw", False)
+    ):
+        remember_stored(sender, instance)
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def _tenant_row_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     association_id = getattr(instance, "association_id", None)
-    if isinstance(association_id, int) and sender._meta.label_lower not in NOT_FIGURES:
-        bump_data_version(association_id)
-        # Again after the commit: between the first bump and the commit another request can
-        # read the new version and compute from data without this row (outside a
-        # transaction this runs at once).
-        transaction.on_commit(lambda: bump_data_version(association_id))
+    if not isinstance(association_id, int):
+        return
+    if kwargs.get("signal") is post_delete:
+        change = DELETED
+    else:
+        change = CREATED if kwargs.get("created") else UPDATED
+    first_year = first_year_affected(sender, instance, change=change, stored=taken_stored(instance))
+    if first_year > YEAR_MAX:
+        return
+    bump_data_version(association_id, first_year)
+    # Again after the commit: between the first bump and the commit another request can
+    # read the new version and compute from data without this row (outside a
+    # transaction this runs at once).
+    transaction.on_commit(lambda: bump_data_version(association_id, first_year))
 
 
 def memo_key_at(association_id: int, period_code: str, suppress: bool, version: str) -> str:
@@ -81,8 +88,11 @@ def memo_key_at(association_id: int, period_code: str, suppress: bool, version: 
     return f"finsam:memo:{association_id}:{period_code}:{int(suppress)}:{version}"
 
 
-def memo_cache_key(association_id: int, period_code: str, suppress: bool) -> str:
-    return memo_key_at(association_id, period_code, suppress, data_version(association_id))
+def memo_cache_key(association_id: int, period: Period, suppress: bool) -> str:
+    """The cache key of ``period``'s memo at the current data version of its year."""
+    return memo_key_at(
+        association_id, period.code, suppress, data_version(association_id, period.year)
+    )
 
 
 T = TypeVar("T")
@@ -218,7 +228,7 @@ def current_memo(
         return memo
 
     return wait_for_current(
-        version=lambda: data_version(association.pk),
+        version=lambda: data_version(association.pk, period.year),
         ready=ready,
         compute=lambda: build_memo(association, period, suppress=suppress, document=document),
         mark_key=memo_mark_key(association.pk, period.code, suppress),

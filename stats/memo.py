@@ -76,7 +76,7 @@ def build_memo(
     from stats.cache import MEMO_CACHE_SECONDS, memo_cache_key
 
     period = _period(period)
-    key = memo_cache_key(association.pk, period.code, suppress)
+    key = memo_cache_key(association.pk, period, suppress)
     memo: Memo | None = cache.get(key)
     if memo is None or memo.json["suppression"]["threshold"] != association.disclosure_threshold:
         memo = compute_memo(association, period, suppress=suppress)
@@ -97,7 +97,8 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
     from stats.cache import data_version
 
     k = association.disclosure_threshold
-    version = data_version(association.pk)  # before any data is read (year_suppression)
+    # Before any data is read (year_suppression): the version of the period's year.
+    version = data_version(association.pk, period.year)
     with scope(association=association.pk):
         interventions = list(Intervention.objects.in_display_order())
         names = {i.code: i.display_name for i in interventions}

@@ -50,7 +50,8 @@ def progression_json(
     from stats.cache import data_version
 
     k = association.disclosure_threshold
-    version = data_version(association.pk)  # before the ratings are read (cached_suppression)
+    # Before the ratings are read (cached_suppression): the version of the period's year.
+    version = data_version(association.pk, period.year)
     ends = snapshot_ends(period) if suppress else [period.end]
     instruments = []
     notes: list[tuple[bool, str]] = []

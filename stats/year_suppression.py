@@ -87,12 +87,13 @@ def year_suppression(
     """Suppress the snapshots of ``period``'s year up to its end (inside the association's
     scope). ``snapshots`` may pass the tables at quarter ends already computed (listed from
     1 January: ``year_snapshots``); the others are computed here, in one pass. ``version``
-    is the association's data version read *before* the given snapshots were (the key of
-    the cached suppression, ``cached_suppression``); without it, it is read now."""
+    is the association's data version of the period's year read *before* the given
+    snapshots were (the key of the cached suppression, ``cached_suppression``); without
+    it, it is read now."""
     from stats.cache import data_version
 
     k = association.disclosure_threshold
-    version = data_version(association.pk) if version is None else version
+    version = data_version(association.pk, period.year) if version is None else version
     ends = snapshot_ends(period)
     given = dict(snapshots or {})
     missing = [end for end in ends if end not in given]

@@ -87,7 +87,9 @@ def test_memo_download_while_another_request_computes_waits_for_its_memo(
     world: World, client_as: Callable[[str | None], Client], computed: Computed, url: str
 ) -> None:
     memo = noted(world, "computed by the other request")
-    other = another_request_computes(world, memo, version=data_version(world.association.pk))
+    other = another_request_computes(
+        world, memo, version=data_version(world.association.pk, PERIOD.year)
+    )
 
     response = client_as("board").get(url, {"period": "2022H2"})
     other.join()
@@ -99,8 +101,10 @@ def test_memo_download_while_another_request_computes_waits_for_its_memo(
 def test_memo_download_never_takes_the_memo_of_data_older_than_its_start(
     world: World, client_as: Callable[[str | None], Client], computed: Computed, url: str
 ) -> None:
-    old = data_version(world.association.pk)
-    bump_data_version(world.association.pk)  # a registration after the other one started
+    old = data_version(world.association.pk, PERIOD.year)
+    bump_data_version(
+        world.association.pk, PERIOD.year
+    )  # a registration after the other one started
     other = another_request_computes(world, noted(world, "of the old data"), version=old)
 
     response = client_as("board").get(url, {"period": "2022H2"})
@@ -113,7 +117,9 @@ def test_memo_download_of_the_unsuppressed_version_does_not_take_the_suppressed_
     world: World, client_as: Callable[[str | None], Client], computed: Computed
 ) -> None:
     memo = noted(world, "suppressed, by the other request")
-    other = another_request_computes(world, memo, version=data_version(world.association.pk))
+    other = another_request_computes(
+        world, memo, version=data_version(world.association.pk, PERIOD.year)
+    )
 
     response = client_as("admin").get(JSON, {"period": "2022H2", "version": "kansli"})
     other.join()
@@ -130,7 +136,7 @@ def test_memo_page_while_a_download_computes_the_memo_shows_the_last_one(
     monkeypatch.setattr(sources, "memo_for", fake_memo_for(calls))
     client = client_as("board")
     assert client.get(MEMO, {"period": "2022H2"}).status_code == 200
-    bump_data_version(world.association.pk)  # a registration; then a download computes
+    bump_data_version(world.association.pk, PERIOD.year)  # a registration; then a download computes
     assert cache.add(memo_mark_key(world.association.pk, PERIOD.code, True), "computing")
 
     content = client.get(MEMO, {"period": "2022H2"}).content.decode()

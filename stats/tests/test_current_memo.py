@@ -151,7 +151,7 @@ class SlowMemos:
         self.lock = threading.Lock()
 
     def __call__(self, association: Any, period: Period, *, suppress: bool, document: bool) -> Memo:
-        version = data_version(association.pk)
+        version = data_version(association.pk, PERIOD.year)
         with self.lock:
             self.versions.append(version)
         time.sleep(self.seconds)
@@ -189,7 +189,7 @@ def in_threads(count: int, *, stagger: float = 0.0) -> list[Memo]:
 
 
 def test_current_memo_requested_at_once_is_computed_once(slow: SlowMemos) -> None:
-    version = data_version(ASSOCIATION.pk)
+    version = data_version(ASSOCIATION.pk, PERIOD.year)
 
     memos = in_threads(4, stagger=0.02)
 
@@ -206,8 +206,8 @@ def test_current_memo_after_a_change_during_the_computation_is_of_the_new_versio
     )
     first.start()
     time.sleep(0.1)  # the first request computes version 1
-    bump_data_version(ASSOCIATION.pk)
-    changed = data_version(ASSOCIATION.pk)
+    bump_data_version(ASSOCIATION.pk, PERIOD.year)
+    changed = data_version(ASSOCIATION.pk, PERIOD.year)
 
     memo = current_memo(ASSOCIATION, PERIOD, suppress=True, document=False)
     first.join()
@@ -221,13 +221,13 @@ def test_current_memo_variants_do_not_wait_for_each_other(slow: SlowMemos) -> No
     memo = current_memo(ASSOCIATION, PERIOD, suppress=False, document=False)
 
     assert (memo.json["v"], slow.versions) == (
-        data_version(ASSOCIATION.pk),
-        [data_version(ASSOCIATION.pk)],
+        data_version(ASSOCIATION.pk, PERIOD.year),
+        [data_version(ASSOCIATION.pk, PERIOD.year)],
     )
 
 
 def test_current_memo_of_another_threshold_is_computed_again(slow: SlowMemos) -> None:
-    version = data_version(ASSOCIATION.pk)
+    version = data_version(ASSOCIATION.pk, PERIOD.year)
     old = Memo(json={"suppression": {"threshold": 5}, "v": "old"}, names={}, document=None)
     cache.set(memo_key_at(ASSOCIATION.pk, PERIOD.code, True, version), old)
 
@@ -244,12 +244,12 @@ def test_data_version_changes_again_when_the_write_commits(
 
     with django_capture_on_commit_callbacks() as callbacks:
         BudgetFactory.create(intervention=world.intervention_a, year=2022, amount=400_000)
-    before_commit = data_version(world.association.pk)
+    before_commit = data_version(world.association.pk, PERIOD.year)
 
     for callback in callbacks:
         callback()  # the commit
 
-    assert data_version(world.association.pk) != before_commit
+    assert data_version(world.association.pk, PERIOD.year) != before_commit
 
 
 def a_survey_answer(world: Any) -> None:
@@ -269,11 +269,11 @@ def a_survey_answer(world: Any) -> None:
 
 @pytest.mark.django_db
 def test_data_version_is_kept_by_a_survey_answer(world: Any) -> None:
-    before = data_version(world.association.pk)
+    before = data_version(world.association.pk, PERIOD.year)
 
     a_survey_answer(world)
 
-    assert data_version(world.association.pk) == before
+    assert data_version(world.association.pk, PERIOD.year) == before
 
 
 @pytest.mark.django_db
@@ -312,16 +312,16 @@ def test_year_suppression_of_data_read_before_a_write_is_kept_under_the_older_ve
 
     association = world.association
     read_tables = memo_module.participant_tables_at
-    before = data_version(association.pk)
+    before = data_version(association.pk, PERIOD.year)
 
     def read_then_a_write_commits(*args: Any, **kwargs: Any) -> Any:
         tables = read_tables(*args, **kwargs)
-        bump_data_version(association.pk)
+        bump_data_version(association.pk, PERIOD.year)
         return tables
 
     monkeypatch.setattr(memo_module, "participant_tables_at", read_then_a_write_commits)
     compute_memo(association, PERIOD, suppress=True)
-    after = data_version(association.pk)
+    after = data_version(association.pk, PERIOD.year)
     k = association.disclosure_threshold
     key = f"finsam:year-suppression:{association.pk}:person:{PERIOD.end}:{k}"
 
