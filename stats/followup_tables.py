@@ -52,7 +52,7 @@ from followup.models import (
 from funding.models import FundingDecision, Outcome
 from interventions.models import Budget, Intervention, InterventionQuerySet, Kind
 from stats.models import GoalCode
-from stats.money import money_figures
+from stats.money import MoneyFigures, money_figures
 from stats.periods import Period, round_half_up
 
 BUDGET_DEVIATIONS = (DeviationKind.BUDGET, DeviationKind.TRANSFER)
@@ -528,13 +528,15 @@ def funds_by_kind_table(
     deviations: QuerySet[Deviation],
     costs: QuerySet[CostOutcome],
     targets: Mapping[str, int],
+    figures: Mapping[int, MoneyFigures] | None = None,
 ) -> FundsByKindTable:
     """Section 8: granted budget and cost outcome ytd per intervention kind (from
     ``stats.money``), each kind's share of the sum over individ, struktur and kompetens,
     against the board's targets (``targets`` as from ``stats.goals.targets_for``). Money
     of ``ovrig`` interventions is shown separately and is not part of the shares. Five
-    queries."""
-    figures = money_figures(period, budgets=budgets, deviations=deviations, costs=costs)
+    queries; one when ``figures`` gives ``money_figures`` of the same rows (the memo's)."""
+    if figures is None:
+        figures = money_figures(period, budgets=budgets, deviations=deviations, costs=costs)
     budget = dict.fromkeys(Kind.values, 0)
     outcome = dict.fromkeys(Kind.values, 0)
     for intervention_id, kind in interventions.order_by().values_list("pk", "kind"):

@@ -79,9 +79,10 @@ def build_memo(
     key = memo_cache_key(association.pk, period, suppress)
     memo: Memo | None = cache.get(key)
     if memo is None or memo.json["suppression"]["threshold"] != association.disclosure_threshold:
-        memo = compute_memo(association, period, suppress=suppress)
+        gathered: dict[str, Any] = {}
+        memo = compute_memo(association, period, suppress=suppress, gathered=gathered)
         if document:
-            memo = replace(memo, document=memo_extras(association, period))
+            memo = replace(memo, document=memo_extras(association, period, **gathered))
         cache.set(key, memo, MEMO_CACHE_SECONDS)
     elif document and memo.document is None:
         memo = replace(memo, document=memo_extras(association, period))
@@ -92,8 +93,16 @@ def build_memo(
     return memo
 
 
-def compute_memo(association: Association, period: Period, *, suppress: bool = True) -> Memo:
-    """The memo computed now, from the statistics module."""
+def compute_memo(
+    association: Association,
+    period: Period,
+    *,
+    suppress: bool = True,
+    gathered: dict[str, Any] | None = None,
+) -> Memo:
+    """The memo computed now, from the statistics module. ``gathered`` (a dict, if given)
+    receives what ``memo_extras`` would compute again from the same data: the money
+    figures (``money``) and the goal-status table (``goal_status``)."""
     from stats.cache import data_version
 
     k = association.disclosure_threshold
@@ -117,7 +126,9 @@ def compute_memo(association: Association, period: Period, *, suppress: bool = T
             costs=CostOutcome.objects.all(),
         )
         budget_json = _budget_table(period, list(interventions), money)
-        report_tables, extras = _report_tables(association, period, participant)
+        report_tables, extras, goal_status = _report_tables(association, period, participant)
+        if gathered is not None:
+            gathered.update(money=money, goal_status=goal_status)
         goal_members = _goal_members(interventions)
         # Suppressed with the other periods of the year (stats.year_suppression).
         year = (
@@ -242,9 +253,10 @@ def _budget_table(
 
 def _report_tables(
     association: Association, period: Period, participant: Any
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """goal_status, conditions and quality (contract), and the share of structural
-    interventions on track (for the goals). Inside the association's scope."""
+) -> tuple[dict[str, Any], dict[str, Any], Any]:
+    """goal_status, conditions and quality (contract), the share of structural
+    interventions on track (for the goals), and the goal-status table itself (for
+    ``memo_extras``). Inside the association's scope."""
     from followup.models import QuarterlyReport
     from stats import followup_tables as ft
 
@@ -276,7 +288,7 @@ def _report_tables(
     # What the JSON does not carry but the goals need. (What only the documents show —
     # ended interventions, funds by kind — is in ``stats.memo_document``.)
     extras = {"structural_on_track": _structural(period, interventions, reports)}
-    return contract, extras
+    return contract, extras, goal_status
 
 
 def _targets(association: Association, period: Period) -> dict[str, int]:

@@ -21,12 +21,14 @@ from funding.models import FundingDecision
 from interventions.models import Budget, Intervention
 from stats.followup_tables import (
     FundsKindRow,
+    GoalStatusTable,
     ended_table,
     funds_by_kind_table,
     goal_status_table,
     interventions_table,
 )
 from stats.goals import targets_for
+from stats.money import MoneyFigures
 from stats.periods import Period
 from tenancy.models import Association
 
@@ -103,8 +105,17 @@ class MemoExtras:
         return {**self.kinds, **known}
 
 
-def memo_extras(association: Association, period: Period) -> MemoExtras:
-    """Sections 2, 3 (comments), 4 and 8 from the follow-up tables of ``stats``."""
+def memo_extras(
+    association: Association,
+    period: Period,
+    *,
+    money: Mapping[int, MoneyFigures] | None = None,
+    goal_status: GoalStatusTable | None = None,
+) -> MemoExtras:
+    """Sections 2, 3 (comments), 4 and 8 from the follow-up tables of ``stats``. ``money``
+    and ``goal_status`` may pass the memo's own ``money_figures`` and ``goal_status_table``
+    of the same data (``stats.memo.build_memo`` computing both at once), which are then
+    not computed again."""
     with scope(association=association.pk):
         interventions = Intervention.objects.filter(association=association)
         reports = QuarterlyReport.objects.filter(association=association)
@@ -126,8 +137,13 @@ def memo_extras(association: Association, period: Period) -> MemoExtras:
             deviations=deviations,
             costs=CostOutcome.objects.filter(association=association),
             targets=targets_for(association, period.year),
+            figures=money,
         )
-        status = goal_status_table(period, interventions=interventions, reports=reports)
+        status = (
+            goal_status
+            if goal_status is not None
+            else goal_status_table(period, interventions=interventions, reports=reports)
+        )
         kinds = dict(interventions.values_list("code", "kind"))
     funds_rows = [
         *funds.rows,

@@ -43,33 +43,41 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from interventions.models import Intervention
-from participants.models import Activity, Participation
-from stats.participant_tables.common import Window, distinct_ends
+from interventions.models import Aim, Kind
+from participants.choices import ActivityType
+from stats.participant_tables import sql
+from stats.participant_tables.common import Tallies, Window, distinct_ends, ids_with, split_of
 from stats.participant_tables.overall import (
+    activities_of,
     activities_table,
-    activities_tables,
+    exit_reasons_of,
     exit_reasons_table,
-    exit_reasons_tables,
+    goals_of,
     participant_goals,
-    participant_goals_at,
+    target_group_of,
     target_group_table,
-    target_group_tables,
 )
 from stats.participant_tables.per_intervention import (
+    anonymous_of,
     anonymous_table,
-    anonymous_tables,
+    expected_of,
     expected_table,
-    expected_tables,
+    outcomes_of,
     outcomes_table,
-    outcomes_tables,
+    participants_of,
     participants_table,
-    participants_tables,
+    time_in_intervention_of,
     time_in_intervention_table,
-    time_in_intervention_tables,
 )
-from stats.participant_tables.shapes import ParticipantTables
+from stats.participant_tables.shapes import (
+    ActivitiesTable,
+    ExitReasonsTable,
+    ParticipantGoals,
+    ParticipantTables,
+    TargetGroupTable,
+)
 from tenancy.models import Association
 
 __all__ = [
@@ -91,7 +99,7 @@ __all__ = [
 def participant_tables_for(
     association: Association, *, start: dt.date, end: dt.date, ytd_start: dt.date
 ) -> ParticipantTables:
-    """Every participant table of the association (run inside its scope). 14 queries
+    """Every participant table of the association (run inside its scope). 5 queries
     whatever the number of interventions."""
     return participant_tables_at(association, windows=[(start, end)], ytd_start=ytd_start)[0]
 
@@ -100,64 +108,109 @@ def participant_tables_at(
     association: Association, *, windows: Sequence[Window], ytd_start: dt.date
 ) -> list[ParticipantTables]:
     """``participant_tables_for`` of each window (``start``, ``end``) of the year starting
-    at ``ytd_start``, in the same 14 queries whatever the number of windows: each tally
-    counts at every distinct end in one pass, each window lists its own interventions
-    (``stats.participant_tables.common``). The memo and the quarter-end snapshots of its
-    year (``stats.year_suppression``) are computed together this way."""
-    interventions = Intervention.objects.filter(association=association)
-    participations = Participation.objects.filter(association=association)
-    activities = Activity.objects.filter(association=association)
+    at ``ytd_start``, in the same 5 queries whatever the number of windows and of
+    interventions: each tally counts at every distinct end in one pass
+    (``stats.participant_tables.sql``, the hand-compiled form of the ORM definitions in
+    ``definition``), each window lists its own interventions. The memo and the quarter-end
+    snapshots of its year (``stats.year_suppression``) are computed together this way."""
     ends = distinct_ends(windows)
-    participants = participants_tables(
-        interventions=interventions,
-        participations=participations,
-        windows=windows,
-        ytd_start=ytd_start,
-    )
-    outcomes = outcomes_tables(
-        interventions=interventions,
-        participations=participations,
-        windows=windows,
-        ytd_start=ytd_start,
-    )
-    anonymous = anonymous_tables(
-        interventions=interventions,
-        participations=participations,
-        windows=windows,
-        ytd_start=ytd_start,
-    )
-    time_in_intervention = time_in_intervention_tables(
-        interventions=interventions,
-        participations=participations,
-        windows=windows,
-        ytd_start=ytd_start,
-    )
-    expected = expected_tables(
-        interventions=interventions,
-        participations=participations,
-        windows=windows,
-        ytd_start=ytd_start,
-    )
-    exit_reasons = exit_reasons_tables(
-        participations=participations, ends=ends, ytd_start=ytd_start
-    )
-    target_group = target_group_tables(
-        participations=participations, ends=ends, ytd_start=ytd_start
-    )
-    goals = participant_goals_at(participations=participations, ends=ends, ytd_start=ytd_start)
-    activity = activities_tables(activities=activities, ends=ends, ytd_start=ytd_start)
-    at_end = {end: number for number, end in enumerate(ends)}
-    return [
-        ParticipantTables(
-            participants=participants[number],
-            outcomes=outcomes[number],
-            anonymous=anonymous[number],
-            exit_reasons=exit_reasons[at_end[end]],
-            target_group=target_group[at_end[end]],
-            time_in_intervention=time_in_intervention[number],
-            expected=expected[number],
-            activities=activity[at_end[end]],
-            goals=goals[at_end[end]],
+    found = sql.person_tallies(association.pk, ends, ytd_start)
+    exits = sql.exit_reason_counts(association.pk, ends, ytd_start)
+    groups = sql.target_group_counts(association.pk, ends, ytd_start)
+    activity = sql.activity_counts(association.pk, ends, ytd_start)
+    interventions = sql.intervention_rows(association.pk)
+    at_end = {
+        end: _at_end(
+            number,
+            found.tallies[end],
+            exits=exits,
+            groups=groups,
+            activity=activity,
+            interventions=interventions,
         )
-        for number, (_, end) in enumerate(windows)
-    ]
+        for number, end in enumerate(ends)
+    }
+    tables = []
+    for start, end in windows:
+        tallies, anonymous = found.tallies[end], found.anonymous[end]
+        overall = at_end[end]
+        personal = sql.listed_in(interventions, (start, end), set(ids_with(tallies, "active")))
+        anonymous_rows = sql.listed_in(interventions, (start, end), set(anonymous))
+        tables.append(
+            ParticipantTables(
+                participants=participants_of(tallies, personal),
+                outcomes=outcomes_of(tallies, personal),
+                anonymous=anonymous_of(anonymous, anonymous_rows),
+                exit_reasons=overall.exit_reasons,
+                target_group=overall.target_group,
+                time_in_intervention=time_in_intervention_of(
+                    {
+                        pk: {
+                            gender: (figures["days"].get(gender, 0), exits)
+                            for gender, exits in figures["exited"].items()
+                        }
+                        for pk, figures in tallies.items()
+                    },
+                    personal,
+                ),
+                expected=expected_of(tallies, personal),
+                activities=overall.activities,
+                goals=overall.goals,
+            )
+        )
+    return tables
+
+
+class _Overall(NamedTuple):
+    exit_reasons: ExitReasonsTable
+    target_group: TargetGroupTable
+    activities: ActivitiesTable
+    goals: ParticipantGoals
+
+
+def _at_end(
+    number: int,
+    tallies: Tallies,
+    *,
+    exits: list[tuple[str, int | None, str, list[int]]],
+    groups: list[tuple[str, bool, str, str, list[int]]],
+    activity: dict[str, list[tuple[int, int, int, int]]],
+    interventions: list[sql.Listed],
+) -> _Overall:
+    """The tables over all interventions at the ``number``-th end."""
+    figures = {"count": 0, "women": 0, "men": 0, "other": 0}
+    for code in ActivityType.values:
+        count, women, men, other = activity[code][number] if code in activity else (0, 0, 0, 0)
+        figures[f"type_{code}"] = count
+        figures["count"] += count
+        figures["women"] += women
+        figures["men"] += men
+        figures["other"] += other
+    work = [row.pk for row in interventions if row.kind == Kind.INDIVIDUAL and row.aim == Aim.WORK]
+    prerehab = [row.pk for row in interventions if row.aim == Aim.PRE_REHABILITATION]
+    return _Overall(
+        exit_reasons=exit_reasons_of(
+            [
+                (reason, extent, gender, counts[number])
+                for reason, extent, gender, counts in exits
+                if counts[number]
+            ]
+        ),
+        target_group=target_group_of(
+            (gender, young, support, education, counts[number])
+            for gender, young, support, education, counts in groups
+        ),
+        activities=activities_of(figures),
+        goals=goals_of(
+            {
+                "exited": _total(tallies, work, "exited"),
+                "to_work_or_studies": _total(tallies, work, "to_work_or_studies"),
+                "active": _total(tallies, prerehab, "active"),
+                "planned": _total(tallies, prerehab, "planned"),
+            }
+        ),
+    )
+
+
+def _total(tallies: Tallies, interventions: list[int], figure: str) -> int:
+    return sum(split_of(tallies, pk, figure).total for pk in interventions)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 from django.db.models import Count, Q, QuerySet
 
@@ -72,6 +73,19 @@ def count_if(condition: Q) -> Count:
 
 #: intervention id -> figure name -> gender code -> count
 Tallies = dict[int, dict[str, dict[str, int]]]
+
+
+class Listable(Protocol):
+    """An intervention as a table lists it (a model instance or ``sql.Listed``)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def expected_participants(self) -> int | None: ...
 
 
 #: A window: the period's start and end (its rows are listed from ``start``).

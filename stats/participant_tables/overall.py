@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 
@@ -72,7 +72,7 @@ def exit_reasons_tables(
         .order_by()
     )
     return [
-        _exit_reasons(
+        exit_reasons_of(
             [
                 (row["exit_reason"], row["work_extent"], row["gender"], count)
                 for row in rows
@@ -83,14 +83,15 @@ def exit_reasons_tables(
     ]
 
 
-def _exit_reasons(rows: list[tuple[str, int, str, int]]) -> ExitReasonsTable:
+def exit_reasons_of(rows: list[tuple[str, int | None, str, int]]) -> ExitReasonsTable:
     by_reason: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_extent: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_group: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for reason, extent, gender, count in rows:
         by_reason[reason][gender] += count
         by_group[EXIT_GROUP[reason]][gender] += count
-        if reason in WORK_REASONS:
+        # A work exit always has an extent (``participation_work_extent_for_work_exits``).
+        if reason in WORK_REASONS and extent is not None:
             by_extent[extent][gender] += count
     group = {code: Split.of(by_group.get(code, {})) for code in ExitGroup.values}
     work, studies = group[ExitGroup.WORK], group[ExitGroup.STUDIES]
@@ -150,22 +151,31 @@ def target_group_tables(
     )
     # Active ytd by an earlier end = active ytd by the last end and entered by that end
     # (the exit, if any, is on or after ytd_start already).
-    return [_target_group([row for row in rows if row[2] <= end]) for end in ends]
+    return [
+        target_group_of(
+            (gender, _age(birth_date, entry_date) < YOUNG_AGE, support_time, education, 1)
+            for gender, birth_date, entry_date, support_time, education in rows
+            if entry_date <= end
+        )
+        for end in ends
+    ]
 
 
-def _target_group(rows: list[tuple[str, dt.date, dt.date, str, str]]) -> TargetGroupTable:
+def target_group_of(groups: Iterable[tuple[str, bool, str, str, int]]) -> TargetGroupTable:
+    """Section 13 from counts of participations by (gender, under 30 at entry, time in
+    public support, education)."""
     active: dict[str, int] = defaultdict(int)
     young: dict[str, int] = defaultdict(int)
     supported: dict[str, int] = defaultdict(int)
     educated: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for gender, birth_date, entry_date, support_time, education in rows:
-        active[gender] += 1
-        if _age(birth_date, entry_date) < YOUNG_AGE:
-            young[gender] += 1
+    for gender, is_young, support_time, education, count in groups:
+        active[gender] += count
+        if is_young:
+            young[gender] += count
         if support_time in PUBLIC_SUPPORT_3Y_PLUS:
-            supported[gender] += 1
+            supported[gender] += count
         if education:
-            educated[education][gender] += 1
+            educated[education][gender] += count
     everyone = Split.of(active)
     shares = TargetGroupShares(
         women=share(everyone.women, everyone.total),
@@ -206,7 +216,7 @@ def activities_tables(
             figures[figure_name(f"type_{code}", number)] = Count("id", filter=by & Q(kind=code))
     found = activities.filter(date__gte=ytd_start, date__lte=ends[-1]).aggregate(**figures)
     return [
-        _activities({name: found[figure_name(name, number)] for name in _ACTIVITY_FIGURES})
+        activities_of({name: found[figure_name(name, number)] for name in _ACTIVITY_FIGURES})
         for number in range(len(ends))
     ]
 
@@ -220,7 +230,7 @@ _ACTIVITY_FIGURES = (
 )
 
 
-def _activities(figures: Mapping[str, int]) -> ActivitiesTable:
+def activities_of(figures: Mapping[str, int]) -> ActivitiesTable:
     return ActivitiesTable(
         count=figures["count"],
         attendees=Split(
@@ -265,7 +275,7 @@ def participant_goals_at(
         figures[figure_name("planned", number)] = count_if(active & Q(action_plan_date__lte=end))
     found = personal_until(participations, ends[-1]).aggregate(**figures)
     return [
-        _goals({name: found[figure_name(name, number)] for name in _GOAL_FIGURES})
+        goals_of({name: found[figure_name(name, number)] for name in _GOAL_FIGURES})
         for number in range(len(ends))
     ]
 
@@ -273,7 +283,7 @@ def participant_goals_at(
 _GOAL_FIGURES = ("exited", "to_work_or_studies", "active", "planned")
 
 
-def _goals(figures: Mapping[str, int]) -> ParticipantGoals:
+def goals_of(figures: Mapping[str, int]) -> ParticipantGoals:
     return ParticipantGoals(
         work_directed_to_work_or_studies=share(figures["to_work_or_studies"], figures["exited"]),
         prerehab_action_plan=share(figures["planned"], figures["active"]),

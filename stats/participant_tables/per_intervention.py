@@ -11,12 +11,13 @@ from collections.abc import Mapping, Sequence
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 
-from interventions.models import Intervention, InterventionQuerySet
+from interventions.models import InterventionQuerySet
 from participants.choices import Gender
 from participants.models import Participation
 from stats.participant_tables.common import (
     OUTCOME_FIGURES,
     WORK_OR_STUDIES,
+    Listable,
     Tallies,
     Window,
     active_in,
@@ -98,12 +99,12 @@ def participants_tables(
         interventions, windows, {end: ids_with(at_end[end], "active") for end in ends}
     )
     return [
-        _participants(at_end[end], listed)
+        participants_of(at_end[end], listed)
         for (_, end), listed in zip(windows, listings, strict=True)
     ]
 
 
-def _participants(tallies: Tallies, listed: list[Intervention]) -> ParticipantsTable:
+def participants_of(tallies: Tallies, listed: Sequence[Listable]) -> ParticipantsTable:
     rows = [
         ParticipantsRow(
             intervention=intervention.code,
@@ -175,11 +176,11 @@ def outcomes_tables(
         interventions, windows, {end: ids_with(at_end[end], "active") for end in ends}
     )
     return [
-        _outcomes(at_end[end], listed) for (_, end), listed in zip(windows, listings, strict=True)
+        outcomes_of(at_end[end], listed) for (_, end), listed in zip(windows, listings, strict=True)
     ]
 
 
-def _outcomes(tallies: Tallies, listed: list[Intervention]) -> OutcomesTable:
+def outcomes_of(tallies: Tallies, listed: Sequence[Listable]) -> OutcomesTable:
     rows: list[OutcomesRow] = []
     sums: dict[str, Split] = defaultdict(Split)
     for intervention in listed:
@@ -235,17 +236,17 @@ def anonymous_tables(
             if row[figure_name("count", number)]:
                 at_end[end][row["intervention_id"]] = row[figure_name("count", number)]
     listings = listed_at(interventions, windows, {end: list(at_end[end]) for end in ends})
-    tables = []
-    for (_, end), listed in zip(windows, listings, strict=True):
-        counts = at_end[end]
-        anonymous_rows = [
-            AnonymousRow(intervention.code, counts.get(intervention.pk, 0))
-            for intervention in listed
-        ]
-        tables.append(
-            AnonymousTable(rows=anonymous_rows, total=sum(row.count for row in anonymous_rows))
-        )
-    return tables
+    return [
+        anonymous_of(at_end[end], listed)
+        for (_, end), listed in zip(windows, listings, strict=True)
+    ]
+
+
+def anonymous_of(counts: Mapping[int, int], listed: Sequence[Listable]) -> AnonymousTable:
+    rows = [
+        AnonymousRow(intervention.code, counts.get(intervention.pk, 0)) for intervention in listed
+    ]
+    return AnonymousTable(rows=rows, total=sum(row.count for row in rows))
 
 
 def time_in_intervention_table(
@@ -305,13 +306,13 @@ def time_in_intervention_tables(
                 with_data[end].add(row["intervention_id"])
     listings = listed_at(interventions, windows, with_data)
     return [
-        _time_in_intervention(found[end], listed)
+        time_in_intervention_of(found[end], listed)
         for (_, end), listed in zip(windows, listings, strict=True)
     ]
 
 
-def _time_in_intervention(
-    found: Mapping[int, Mapping[str, tuple[int, int]]], listed: list[Intervention]
+def time_in_intervention_of(
+    found: Mapping[int, Mapping[str, tuple[int, int]]], listed: Sequence[Listable]
 ) -> TimeInInterventionTable:
     result: list[TimeRow] = []
     for intervention in listed:
@@ -366,17 +367,18 @@ def expected_tables(
         interventions, windows, {end: ids_with(at_end[end], "active") for end in ends}
     )
     return [
-        ExpectedTable(
-            rows=[
-                ExpectedRow(
-                    intervention=intervention.code,
-                    registered_to_date=split_of(
-                        at_end[end], intervention.pk, "registered_to_date"
-                    ).total,
-                    expected=intervention.expected_participants,
-                )
-                for intervention in listed
-            ]
-        )
-        for (_, end), listed in zip(windows, listings, strict=True)
+        expected_of(at_end[end], listed) for (_, end), listed in zip(windows, listings, strict=True)
     ]
+
+
+def expected_of(tallies: Tallies, listed: Sequence[Listable]) -> ExpectedTable:
+    return ExpectedTable(
+        rows=[
+            ExpectedRow(
+                intervention=intervention.code,
+                registered_to_date=split_of(tallies, intervention.pk, "registered_to_date").total,
+                expected=intervention.expected_participants,
+            )
+            for intervention in listed
+        ]
+    )

@@ -92,3 +92,22 @@ def test_memo_document_follows_a_renamed_association(world: World) -> None:
 
     assert memo.document is not None
     assert memo.document.association_name == "Samordningsförbundet Nytt namn"
+
+
+def test_memo_document_reuses_the_memos_money_and_goal_status(world: World) -> None:
+    from django.core.cache import cache
+
+    with scope(association=world.association.pk), CaptureQueriesContext(connection) as alone:
+        memo_extras(world.association, Period.parse(PERIOD))
+    cache.clear()
+    with CaptureQueriesContext(connection) as figures_only:
+        build_memo(world.association, PERIOD)
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as both:
+        memo = build_memo(world.association, PERIOD, document=True)
+
+    # money_figures (4 queries) and goal_status_table (2) are the memo's own.
+    with scope(association=world.association.pk):
+        expected = memo_extras(world.association, Period.parse(PERIOD))
+    assert (len(both), memo.document) == (len(figures_only) + len(alone) - 6, expected)

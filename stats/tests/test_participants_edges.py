@@ -228,5 +228,5 @@ def test_participant_tables_query_count_is_independent_of_interventions(
     with CaptureQueriesContext(connection) as queries, scope(association=world.association.pk):
         result = participant_tables_for(world.association, **WINDOWS)
 
-    assert len(queries) == 14
+    assert len(queries) == 5
     assert len(result.participants.rows) == 2 + extra
