@@ -14,7 +14,7 @@ from participants.choices import ExitReason, Gender
 from participants.models import Participation, VolumeCount
 from participants.services import register_entry
 from stats.national import GenderCounts, NationalCounts, NationalRow, national_counts_for
-from stats.tests.test_participants import anonymous as participation
+from stats.tests.participations import anonymous as participation
 from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.participants import MAN_1985, WOMAN_1990
 from testing.personas import World

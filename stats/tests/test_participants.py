@@ -28,7 +28,6 @@ still ongoing; E: ended 2023-06-30, nothing active ytd; V: count-only. Anonymous
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 
 import pytest
@@ -37,7 +36,7 @@ from django_scopes import scope
 
 from interventions.models import Aim, Intervention, InterventionQuerySet, Kind
 from participants.choices import Education, ExitReason, Gender, PublicSupportTime
-from participants.models import Activity, Participation, Person
+from participants.models import Activity, Participation
 from stats.participant_tables import (
     activities_table,
     anonymous_table,
@@ -75,7 +74,8 @@ from stats.participant_tables.shapes import (
     TimeInInterventionTable,
     TimeRow,
 )
-from testing.factories import CountedInterventionFactory, InterventionFactory, identity_record
+from stats.tests.participations import anonymous, join
+from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -83,58 +83,6 @@ D = dt.date
 START, END, YTD_START = D(2024, 7, 1), D(2024, 9, 30), D(2024, 1, 1)
 WINDOWS = {"start": START, "end": END, "ytd_start": YTD_START}
 YTD = {"end": END, "ytd_start": YTD_START}
-_serials = itertools.count()
-
-
-def person(intervention: Intervention, gender: str, born: dt.date) -> Person:
-    """A person with dummy identity strings (no crypto needed for statistics)."""
-    serial = next(_serials)
-    return Person.objects.create(
-        association=intervention.association,
-        pnr_hash=f"hash-{serial}",
-        birth_date=born,
-        gender=gender,
-    )
-
-
-def join(
-    intervention: Intervention,
-    gender: str,
-    born: dt.date,
-    entry: dt.date,
-    exit_date: dt.date | None = None,
-    reason: str = "",
-    *,
-    extent: int | None = None,
-    plan: dt.date | None = None,
-    education: str = "",
-    support: str = "",
-) -> Participation:
-    """A participation with personal data."""
-    return Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        person=(joined := person(intervention, gender, born)),
-        identity=identity_record(joined, intervention),
-        gender=gender,
-        entry_date=entry,
-        exit_date=exit_date,
-        exit_reason=reason,
-        work_extent=extent,
-        action_plan_date=plan,
-        education=education,
-        public_support_time=support,
-    )
-
-
-def anonymous(intervention: Intervention, gender: str, entry: dt.date) -> Participation:
-    """An anonymous participation: gender and entry date only."""
-    return Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        gender=gender,
-        entry_date=entry,
-    )
 
 
 def activity(world: World, day: dt.date, kind: str, women: int, men: int, other: int) -> None:
