@@ -14,12 +14,12 @@ from django_scopes import scope
 
 from finance.tests.factories import CostOutcomeFactory
 from followup.tests.factories import SubmittedReportFactory
-from interventions.models import Aim, FollowUp, Kind
+from interventions.models import Aim
 from participants.choices import ExitReason, Gender
 from participants.services import register_anonymous, register_entry, update_participation
 from stats.memo import memo_json
 from stats.memo_schema import MEMO_SCHEMA
-from testing.factories import BudgetFactory, InterventionFactory
+from testing.factories import BudgetFactory, CountedInterventionFactory
 from testing.participants import make_personnummer
 from testing.personas import World
 
@@ -62,13 +62,8 @@ def memo_world(world: World) -> World:
                 entry_date=D(2022, 3, 1),
                 check_access=False,
             )
-    structural = InterventionFactory.create(
-        association=world.association,
-        code="S",
-        name="Strukturinsats S",
-        kind=Kind.STRUCTURAL,
-        aim="",
-        follow_up=FollowUp.COUNTS,
+    structural = CountedInterventionFactory.create(
+        association=world.association, code="S", name="Strukturinsats S"
     )
     SubmittedReportFactory.create(
         intervention=structural, year=2022, quarter=2, submitted_on=D(2022, 7, 20)
