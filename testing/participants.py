@@ -17,6 +17,12 @@ def make_personnummer(birth: dt.date, serial: int, *, coordination: bool = False
     return f"{birth.year:04d}{nine[2:]}{luhn_check_digit(nine)}"
 
 
+def with_wrong_check_digit(number: str) -> str:
+    """``number`` (12 digits) with its check digit off by one: a well-formed number that
+    the mod-10 check refuses."""
+    return number[:11] + str((int(number[11]) + 1) % 10)
+
+
 WOMAN_1990 = make_personnummer(dt.date(1990, 3, 14), 242)
 MAN_1985 = make_personnummer(dt.date(1985, 7, 2), 391)
 WOMAN_2001 = make_personnummer(dt.date(2001, 11, 30), 128)
