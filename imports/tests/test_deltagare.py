@@ -21,7 +21,6 @@ from imports.tests.workbooks import (
     deltagare,
     good_sheets,
     run_import,
-    stored_entry,
     xlsx_file,
 )
 from imports.workbook.base import Problem, RowReader, SheetChanges
@@ -34,6 +33,7 @@ from testing.participants import (
     WOMAN_1990,
     WOMAN_2001,
     make_personnummer,
+    stored_entry,
     with_wrong_check_digit,
 )
 
