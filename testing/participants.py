@@ -17,6 +17,12 @@ def make_personnummer(birth: dt.date, serial: int, *, coordination: bool = False
     return f"{birth.year:04d}{nine[2:]}{luhn_check_digit(nine)}"
 
 
+def with_wrong_check_digit(number: str) -> str:
+    """``number`` (12 digits) with its check digit off by one: a well-formed number that
+    the mod-10 check refuses."""
+    return number[:11] + str((int(number[11]) + 1) % 10)
+
+
 WOMAN_1990 = make_personnummer(dt.date(1990, 3, 14), 242)
 MAN_1985 = make_personnummer(dt.date(1985, 7, 2), 391)
 WOMAN_2001 = make_personnummer(dt.date(2001, 11, 30), 128)
@@ -58,23 +64,31 @@ def enter_in_a(world: Any, *, number: str, on: dt.date, name: str = "") -> Any:
     return enter_in(world, "a", number=number, on=on, name=name)
 
 
-def enter_two_women_in_a(world: Any, on: dt.date) -> None:
-    """Two women born 1990-03-14 registered in intervention A on ``on`` (a count small
-    enough to be suppressed), without a user's access check."""
+def stored_entry(intervention: Any, number: str, on: dt.date, **extra: Any) -> Any:
+    """``number`` registered in ``intervention`` through the service by no user, without an
+    access check: consent and entry on ``on`` and what ``extra`` adds (``name=``,
+    ``reference=``, ``exit_date=`` …); the participation."""
     from django_scopes import scope
 
     from participants.services import register_entry
 
-    with scope(association=world.association.pk):
-        for serial in (242, 262):
-            register_entry(
-                user=None,
-                intervention=world.intervention_a,
-                number=make_personnummer(dt.date(1990, 3, 14), serial),
-                consent_date=on,
-                entry_date=on,
-                check_access=False,
-            )
+    with scope(association=intervention.association_id):
+        return register_entry(
+            user=None,
+            intervention=intervention,
+            number=number,
+            consent_date=on,
+            entry_date=on,
+            check_access=False,
+            **extra,
+        )
+
+
+def enter_two_women_in_a(world: Any, on: dt.date) -> None:
+    """Two women born 1990-03-14 registered in intervention A on ``on`` (a count small
+    enough to be suppressed), without a user's access check."""
+    for serial in (242, 262):
+        stored_entry(world.intervention_a, make_personnummer(dt.date(1990, 3, 14), serial), on)
 
 
 def anonymous_in_a(world: Any, *, gender: str, on: dt.date) -> Any:

@@ -206,6 +206,22 @@ def wait_for_the_window(user: Any) -> None:
     gevent.sleep(user.wait_time())
 
 
+def behind_the_proxy(user: FastHttpUser, *, subnet: int) -> tuple[dict[str, str], dict[str, str]]:
+    """Let ``user``'s client send its Secure cookies over http and return the headers of its
+    GET and POST requests as if they came through the production proxy: a client address of
+    its own in ``10.<subnet>.x.y`` and, for POST, the ``Origin`` of the https site."""
+    # The session and CSRF cookies are Secure (``__Host-``); the client talks plain http
+    # to the loopback server behind the "proxy", so it must send them over http.
+    user.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=("https", "http")))
+    host = urlparse(str(user.host)).netloc
+    address = next(_addresses)
+    headers = {
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-For": f"10.{subnet}.{address // 250}.{address % 250 + 1}",
+    }
+    return headers, {**headers, "Origin": f"https://{host}"}
+
+
 class FinsamUser(FastHttpUser):
     abstract = True
     wait_time = between(*WAIT)
@@ -213,16 +229,7 @@ class FinsamUser(FastHttpUser):
     secret: str | None = None
 
     def on_start(self) -> None:
-        # The session and CSRF cookies are Secure (``__Host-``); the client talks plain http
-        # to the loopback server behind the "proxy", so it must send them over http.
-        self.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=("https", "http")))
-        host = urlparse(str(self.host)).netloc
-        address = next(_addresses)
-        self.headers = {
-            "X-Forwarded-Proto": "https",
-            "X-Forwarded-For": f"10.0.{address // 250}.{address % 250 + 1}",
-        }
-        self.post_headers = {**self.headers, "Origin": f"https://{host}"}
+        self.headers, self.post_headers = behind_the_proxy(self, subnet=0)
         self.login()
         self.prepare()
         wait_for_the_window(self)
@@ -289,35 +296,33 @@ class FinsamUser(FastHttpUser):
             time.sleep(seconds_left() + 0.5)
 
 
+def page_task(weight: int, path: str, name: str) -> Any:
+    """A task of weight ``weight`` that reads the page at ``path`` (below the association)
+    and records it as ``name``."""
+
+    @task(weight)
+    def read(user: FinsamUser) -> None:
+        user.page(f"{BASE}{path}", name)
+
+    return read
+
+
 class Reader(FinsamUser):
     """The office's and the board's common reading: the dashboard and the memo page."""
 
     abstract = True
 
-    @task(3)
-    def dashboard(self) -> None:
-        self.page(f"{BASE}/", "page: dashboard")
-
-    @task(1)
-    def memo(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
+    dashboard = page_task(3, "/", "page: dashboard")
+    memo = page_task(1, f"/dokument/uppfoljning/{MEMO_QUERY}", "page: memo")
 
 
 class OfficeUser(Reader):
     weight = 4
     email = OFFICE
 
-    @task(2)
-    def interventions(self) -> None:
-        self.page(f"{BASE}/insatser/", "page: interventions")
-
-    @task(2)
-    def budget(self) -> None:
-        self.page(f"{BASE}/insatser/budget/", "page: budget")
-
-    @task(2)
-    def quarter(self) -> None:
-        self.page(f"{BASE}/oversikt/kvartal/", "page: quarter overview")
+    interventions = page_task(2, "/insatser/", "page: interventions")
+    budget = page_task(2, "/insatser/budget/", "page: budget")
+    quarter = page_task(2, "/oversikt/kvartal/", "page: quarter overview")
 
 
 class StaffUser(FinsamUser):
@@ -349,22 +354,17 @@ class StaffUser(FinsamUser):
             registration_data(),
         )
 
-    @task(1)
-    def index(self) -> None:
-        self.page(f"{BASE}/deltagare/", "page: participants index")
+    index = page_task(1, "/deltagare/", "page: participants index")
 
 
 class BoardUser(Reader):
     weight = 3
     email = BOARD
 
-    @task(2)
-    def quarter(self) -> None:
-        self.page(f"{BASE}/oversikt/styrelsen/kvartal/", "page: board quarter overview")
-
-    @task(1)
-    def memo_json(self) -> None:
-        self.page(f"{BASE}/dokument/uppfoljning/ladda-ner/json/{MEMO_QUERY}", "download: memo json")
+    quarter = page_task(2, "/oversikt/styrelsen/kvartal/", "page: board quarter overview")
+    memo_json = page_task(
+        1, f"/dokument/uppfoljning/ladda-ner/json/{MEMO_QUERY}", "download: memo json"
+    )
 
 
 class Respondent(FastHttpUser):
@@ -374,14 +374,7 @@ class Respondent(FastHttpUser):
     wait_time = between(*WAIT)
 
     def on_start(self) -> None:
-        self.client.cookiejar.set_policy(DefaultCookiePolicy(secure_protocols=("https", "http")))
-        host = urlparse(str(self.host)).netloc
-        address = next(_addresses)
-        self.headers = {
-            "X-Forwarded-Proto": "https",
-            "X-Forwarded-For": f"10.1.{address // 250}.{address % 250 + 1}",
-        }
-        self.post_headers = {**self.headers, "Origin": f"https://{host}"}
+        self.headers, self.post_headers = behind_the_proxy(self, subnet=1)
         wait_for_the_window(self)
 
     @task

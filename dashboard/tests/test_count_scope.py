@@ -12,8 +12,8 @@ from django.test import Client
 from django_scopes import scope
 
 from participants.choices import Gender
-from participants.services import register_anonymous, register_entry
-from testing.participants import make_personnummer
+from participants.services import register_anonymous
+from testing.participants import make_personnummer, stored_entry
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +33,8 @@ PARTICIPANTS_SCOPE = (
 @pytest.fixture
 def two_entries(world: World) -> World:
     with scope(association=world.association.pk):
-        register_entry(
-            user=None,
-            intervention=world.intervention_a,
-            number=make_personnummer(dt.date(1990, 3, 14), 242),
-            consent_date=dt.date(2022, 3, 1),
-            entry_date=dt.date(2022, 3, 1),
-            check_access=False,
+        stored_entry(
+            world.intervention_a, make_personnummer(dt.date(1990, 3, 14), 242), dt.date(2022, 3, 1)
         )
         register_anonymous(
             user=None,

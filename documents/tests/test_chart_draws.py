@@ -17,9 +17,8 @@ from documents.tests.charting import bars
 from documents.tests.readback import build
 
 
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
-    """The matplotlib figures drawn during the test, in order."""
+def _record_draws(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
+    """The list that every matplotlib figure drawn from now on is appended to, in order."""
     figures: list[Figure] = []
     draw = Figure.draw
 
@@ -29,6 +28,12 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
 
     monkeypatch.setattr(Figure, "draw", kept)
     return figures
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
+    """The matplotlib figures drawn during the test, in order."""
+    return _record_draws(monkeypatch)
 
 
 def test_memo_chart_pngs_are_painted_without_matplotlib(drawn: list[Figure]) -> None:
@@ -46,14 +51,7 @@ def test_vertical_chart_png_is_drawn_once(drawn: list[Figure]) -> None:
 
 
 def _drawn_figures(monkeypatch: pytest.MonkeyPatch, chart: Chart) -> Figure:
-    figures: list[Figure] = []
-    draw = Figure.draw
-
-    def kept(self: Figure, renderer: Any) -> None:
-        figures.append(self)
-        draw(self, renderer)
-
-    monkeypatch.setattr(Figure, "draw", kept)
+    figures = _record_draws(monkeypatch)
     render(chart)
     monkeypatch.undo()
     return figures[0]

@@ -12,6 +12,7 @@ from documents.memo.charts import render_all
 from documents.memo.content import build_memo
 from documents.memo.docx import render_docx
 from documents.memo.pdf import render_pdf
+from documents.memo.progression import COLUMNS
 from documents.memo.xlsx import render_xlsx
 from documents.tests.readback import docx_tables, html_tables, pdf_lines, xlsx_of
 from documents.tests.sample import NAMES, PRODUCED_AT, sample_extras, sample_memo
@@ -87,16 +88,7 @@ def test_progression_table_reads_back_from_docx_and_pdf() -> None:
     docx = render_docx(document, charts=render_all(document))
     pdf = render_pdf(document)
 
-    header = [
-        "Insats",
-        "Deltaganden med minst två skattningar",
-        "Förbättrats",
-        "Oförändrat",
-        "Försämrats",
-        "Andel förbättrade",
-        "Medelförändring",
-    ]
-    tables = [t for t in docx_tables(docx) if t and t[0] == header]
+    tables = [t for t in docx_tables(docx) if t and t[0] == list(COLUMNS)]
     assert [row[1:] for row in tables[0][1:]] == [
         ["12", "7", "..", "..", "58\xa0%", "0,4"],
         ["12", "7", "..", "..", "58\xa0%", "0,4"],

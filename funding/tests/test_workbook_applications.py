@@ -44,25 +44,16 @@ APPLICATION_HEADER = [
     "beslutsdatum",
 ]
 AMOUNT_HEADER = ["ansökan", "år", "belopp"]
+#: Bryggan's owner, partners, kind, aim, follow-up, start and end: the same in its
+#: intervention row and in the application it was granted on.
+BRYGGAN_PLAN = ["Östhammar", "", "individ", "arbete", "personuppgifter", "2021-01-01", "2023-12-31"]
 
 
 def application_sheets() -> Sheets:
     return {
         "Insatser": [
             INSATSER_HEADER,
-            [
-                "BRY",
-                "Bryggan",
-                "",
-                "Östhammar",
-                "",
-                "individ",
-                "arbete",
-                "personuppgifter",
-                "2021-01-01",
-                "2023-12-31",
-                40,
-            ],
+            ["BRY", "Bryggan", "", *BRYGGAN_PLAN, 40],
         ],
         "Ansökningar": [
             APPLICATION_HEADER,
@@ -86,13 +77,7 @@ def application_sheets() -> Sheets:
             [
                 "BRY",
                 "Bryggan",
-                "Östhammar",
-                "",
-                "individ",
-                "arbete",
-                "personuppgifter",
-                "2021-01-01",
-                "2023-12-31",
+                *BRYGGAN_PLAN,
                 "Långtidsarbetslösa",
                 "",
                 "",

@@ -21,7 +21,6 @@ from imports.tests.workbooks import (
     deltagare,
     good_sheets,
     run_import,
-    stored_entry,
     xlsx_file,
 )
 from imports.workbook.base import Problem, RowReader, SheetChanges
@@ -29,11 +28,18 @@ from imports.workbook.sheets.deltagare import mask_personnummer, parse_personnum
 from interventions.models import Intervention
 from participants.models import Consent, Participation, ParticipationEvent, Person
 from testing.factories import AssociationFactory, InterventionFactory
-from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, make_personnummer
+from testing.participants import (
+    MAN_1985,
+    WOMAN_1990,
+    WOMAN_2001,
+    make_personnummer,
+    stored_entry,
+    with_wrong_check_digit,
+)
 
 pytestmark = pytest.mark.django_db
 
-BAD_CHECK_DIGIT = WOMAN_1990[:11] + str((int(WOMAN_1990[11]) + 1) % 10)
+BAD_CHECK_DIGIT = with_wrong_check_digit(WOMAN_1990)
 
 
 def with_deltagare(*rows: list[Any]) -> Sheets:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,28 +55,17 @@ from testing.personas import World
 pytestmark = pytest.mark.django_db
 
 IMPORTED = "Importerad från fil."
-ARB_Q1 = (
-    "ARB",
-    2023,
-    1,
-    "submitted",
-    dt.date(2023, 4, 20),
-    "ja",
-    "delvis",
-    True,
-    False,
-    True,
-    True,
-    False,
-    "delvis",
-    True,
-    True,
-    False,
-    True,
-    True,
-    80,
-    "Två vakanser under kvartalet.",
-)
+
+
+def stored_q1(code: str, in_phase: str, forecast: str, plan_share: int) -> tuple[Any, ...]:
+    """The stored 2023 Q1 report of ``kvartalsrapport()`` changed to ``code``, ``in_phase``,
+    ``forecast`` and ``plan_share``: the other answers are ARB's."""
+    answers = (True, False, True, True, False, "delvis", True, True, False, True, True)
+    head = (code, 2023, 1, "submitted", dt.date(2023, 4, 20), in_phase, forecast)
+    return (*head, *answers, plan_share, "Två vakanser under kvartalet.")
+
+
+ARB_Q1 = stored_q1("ARB", "ja", "delvis", 80)
 EXPECTED_CONTENT = {
     "costs": [
         ("ARB", 2023, 1, 250_000, "approved"),
@@ -110,28 +100,7 @@ EXPECTED_CONTENT = {
             None,
             "",
         ),
-        (
-            "NAT",
-            2023,
-            1,
-            "submitted",
-            dt.date(2023, 4, 20),
-            "ej_angivet",
-            "nej",
-            True,
-            False,
-            True,
-            True,
-            False,
-            "delvis",
-            True,
-            True,
-            False,
-            True,
-            True,
-            0,
-            "Två vakanser under kvartalet.",
-        ),
+        stored_q1("NAT", "ej_angivet", "nej", 0),
     ],
     "deviations": [
         (

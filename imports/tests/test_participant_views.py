@@ -20,12 +20,11 @@ from imports.tests.workbooks import (
     Sheets,
     deltagare,
     good_sheets,
-    stored_entry,
     xlsx_bytes,
 )
 from interventions.models import Intervention
 from participants.models import Participation
-from testing.participants import MAN_1985, WOMAN_1990
+from testing.participants import MAN_1985, WOMAN_1990, stored_entry
 from testing.personas import World
 from testing.reauth import reauthenticate
 
@@ -48,7 +47,7 @@ def problems(response: Any) -> list[tuple[str, int | None, str]]:
 
 
 def enter(world: World, intervention: Intervention, number: str, reference: str = "") -> int:
-    return stored_entry(intervention, number, dt.date(2022, 1, 1), reference).pk
+    return stored_entry(intervention, number, dt.date(2022, 1, 1), reference=reference).pk
 
 
 def test_workbook_upload_admin_is_refused_deltagare_rows(

@@ -261,25 +261,6 @@ def content(association: Association) -> dict[str, list[tuple[Any, ...]]]:
 # --- The participant sheets: Deltagare, Volym, Aktiviteter --------------------------------
 
 
-def stored_entry(
-    intervention: Intervention, number: str, on: dt.date, reference: str = ""
-) -> Participation:
-    """``number`` registered in ``intervention`` (consent and entry on ``on``) through the
-    service, without a user's access check: a participation stored before the import."""
-    from participants.services import register_entry
-
-    with scope(association=intervention.association_id):
-        return register_entry(
-            user=None,
-            intervention=intervention,
-            number=number,
-            consent_date=on,
-            entry_date=on,
-            reference=reference,
-            check_access=False,
-        )
-
-
 DELTAGARE_HEADER = [
     "insats",
     "deltagar_id",
@@ -436,7 +417,6 @@ def participant_dump(association: Association) -> dict[str, list[tuple[Any, ...]
         Activity,
         Consent,
         IdentityRecord,
-        Participation,
         ParticipationEvent,
         Person,
         VolumeCount,
@@ -508,7 +488,7 @@ def participant_content(association: Association) -> dict[str, list[tuple[Any, .
     persons by intervention and personnummer with their latest consent there,
     participations, counts, activities."""
     from participants import crypto
-    from participants.models import Activity, IdentityRecord, Participation, VolumeCount
+    from participants.models import Activity, IdentityRecord, VolumeCount
 
     def number(identity: IdentityRecord | None) -> str | None:
         return None if identity is None else crypto.decrypt(identity.pnr_encrypted)

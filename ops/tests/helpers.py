@@ -20,10 +20,10 @@ from finance.tests.factories import CostOutcomeFactory
 from followup.tests.factories import SubmittedReportFactory
 from ops.backup import BackupError, find_binary
 from participants.choices import ExitReason
-from participants.services import register_anonymous, register_entry, update_participation
+from participants.services import register_anonymous, update_participation
 from testing.commands import run_python
 from testing.factories import BudgetFactory, CountedInterventionFactory
-from testing.participants import make_personnummer
+from testing.participants import make_personnummer, stored_entry
 from testing.personas import World, build_world
 
 D = dt.date
@@ -36,14 +36,11 @@ def build_small_association() -> World:
     world = build_world()
     a = world.intervention_a
     entries = [
-        register_entry(
-            user=None,
-            intervention=a,
-            number=make_personnummer(D(1980 + serial, 3, 1 + serial), 300 + serial),
+        stored_entry(
+            a,
+            make_personnummer(D(1980 + serial, 3, 1 + serial), 300 + serial),
+            D(2022, 2, 1),
             name=f"Testperson {serial}",
-            consent_date=D(2022, 2, 1),
-            entry_date=D(2022, 2, 1),
-            check_access=False,
         )
         for serial in range(8)
     ]

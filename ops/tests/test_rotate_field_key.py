@@ -16,8 +16,7 @@ from audit.models import AccessLogEntry
 from ops.keys import ROTATION_PURPOSE
 from participants import crypto
 from participants.models import IdentityRecord
-from participants.services import register_entry
-from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001
+from testing.participants import MAN_1985, WOMAN_1990, WOMAN_2001, stored_entry
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -31,15 +30,7 @@ IDENTITIES = {WOMAN_1990: "Agda Andersson", MAN_1985: "Bertil Björk", WOMAN_200
 def under_key_a(world: World) -> World:
     with override_settings(FIELD_ENCRYPTION_KEY=KEY_A):
         for number, name in IDENTITIES.items():
-            register_entry(
-                user=None,
-                intervention=world.intervention_a,
-                number=number,
-                name=name,
-                consent_date=dt.date(2022, 2, 1),
-                entry_date=dt.date(2022, 2, 1),
-                check_access=False,
-            )
+            stored_entry(world.intervention_a, number, dt.date(2022, 2, 1), name=name)
     return world
 
 

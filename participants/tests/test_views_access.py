@@ -15,10 +15,9 @@ from django_scopes import scope
 from audit.models import AccessLogEntry
 from interventions.models import Intervention
 from participants.models import Participation
-from participants.services import register_entry
 from tenancy.models import Role, RoleAssignment
 from tenancy.services import assign_role, revoke_role
-from testing.participants import WOMAN_1990, WOMAN_2001
+from testing.participants import WOMAN_1990, WOMAN_2001, stored_entry
 from testing.personas import World
 from testing.views import ClientAs, PersonaViewCases
 
@@ -33,14 +32,8 @@ class Targets:
 
 
 def enter(intervention: Intervention, number: str) -> Participation:
-    return register_entry(
-        user=None,
-        intervention=intervention,
-        number=number,
-        consent_date=D(2022, 1, 10),
-        entry_date=D(2022, 1, 10),
-        check_access=False,
-    )
+    participation: Participation = stored_entry(intervention, number, D(2022, 1, 10))
+    return participation
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from testing.participants import (
     anonymous_in_a,
     exit_in_a,
     make_personnummer,
+    stored_entry,
 )
 from testing.personas import World
 from testing.queries import AssertPageQueries
@@ -353,14 +354,7 @@ def test_detail_shows_fields_history_and_logs_a_read(world: World, officer: Clie
 
 
 def test_detail_of_other_association_is_404(world: World, officer: Client) -> None:
-    foreign = register_entry(
-        user=None,
-        intervention=world.other_intervention,
-        number=WOMAN_1990,
-        consent_date=D(2022, 1, 1),
-        entry_date=D(2022, 1, 1),
-        check_access=False,
-    )
+    foreign = stored_entry(world.other_intervention, WOMAN_1990, D(2022, 1, 1))
 
     response = officer.get(url("detail", foreign.pk))
 

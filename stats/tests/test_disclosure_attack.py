@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import itertools
 import random
 from typing import Any
 
@@ -34,12 +33,13 @@ import pytest
 
 from interventions.models import Aim, FollowUp, Intervention, Kind
 from participants.choices import Education, ExitReason, Gender, PublicSupportTime
-from participants.models import Participation, Person
+from participants.models import Participation
 from stats.memo import compute_memo, memo_json
 from stats.periods import Period, round_half_up
 from stats.tests import attacker
+from stats.tests.participations import join
 from tenancy.models import Association
-from testing.factories import AssociationFactory, InterventionFactory, identity_record
+from testing.factories import AssociationFactory, InterventionFactory
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,6 @@ D = dt.date
 PERIOD = "2024H1"
 HIDDEN = ".."
 GENDER_KEYS = ("women", "men", "total")
-_serials = itertools.count()
 #: Defaults of ``_join``: entered before the year, born 1980 (over 30 at entry).
 BEFORE_THE_YEAR = D(2023, 6, 1)
 OVER_30 = D(1980, 1, 1)
@@ -67,26 +66,17 @@ def _join(
     plan: dt.date | None = None,
 ) -> None:
     """A participation with personal data (dummy identity strings: statistics only)."""
-    serial = next(_serials)
-    person = Person.objects.create(
-        association=intervention.association,
-        pnr_hash=f"attack-hash-{serial}",
-        birth_date=born,
-        gender=gender,
-    )
-    Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        person=person,
-        identity=identity_record(person, intervention),
-        gender=gender,
-        entry_date=entry,
-        exit_date=exit_date,
-        exit_reason=reason,
-        work_extent=extent,
+    join(
+        intervention,
+        gender,
+        born,
+        entry,
+        exit_date,
+        reason,
+        extent=extent,
+        plan=plan,
         education=education,
-        public_support_time=support,
-        action_plan_date=plan,
+        support=support,
     )
 
 

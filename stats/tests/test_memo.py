@@ -14,13 +14,13 @@ from django_scopes import scope
 
 from finance.tests.factories import CostOutcomeFactory
 from followup.tests.factories import SubmittedReportFactory
-from interventions.models import Aim, FollowUp, Kind
+from interventions.models import Aim
 from participants.choices import ExitReason, Gender
-from participants.services import register_anonymous, register_entry, update_participation
+from participants.services import register_anonymous, update_participation
 from stats.memo import memo_json
 from stats.memo_schema import MEMO_SCHEMA
-from testing.factories import BudgetFactory, InterventionFactory
-from testing.participants import make_personnummer
+from testing.factories import BudgetFactory, CountedInterventionFactory
+from testing.participants import make_personnummer, stored_entry
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -39,16 +39,7 @@ def memo_world(world: World) -> World:
         for serial in range(6):
             for gender_digit in (0, 1):  # even = kvinna, odd = man
                 number = make_personnummer(D(1990, 1, 1 + serial), 200 + 10 * serial + gender_digit)
-                entries.append(
-                    register_entry(
-                        user=None,
-                        intervention=a,
-                        number=number,
-                        consent_date=D(2022, 2, 1),
-                        entry_date=D(2022, 2, 1),
-                        check_access=False,
-                    )
-                )
+                entries.append(stored_entry(a, number, D(2022, 2, 1)))
         women = [p for p in entries if p.gender == Gender.WOMAN]
         men = [p for p in entries if p.gender == Gender.MAN]
         for participation in women[:5]:
@@ -62,13 +53,8 @@ def memo_world(world: World) -> World:
                 entry_date=D(2022, 3, 1),
                 check_access=False,
             )
-    structural = InterventionFactory.create(
-        association=world.association,
-        code="S",
-        name="Strukturinsats S",
-        kind=Kind.STRUCTURAL,
-        aim="",
-        follow_up=FollowUp.COUNTS,
+    structural = CountedInterventionFactory.create(
+        association=world.association, code="S", name="Strukturinsats S"
     )
     SubmittedReportFactory.create(
         intervention=structural, year=2022, quarter=2, submitted_on=D(2022, 7, 20)

@@ -12,11 +12,10 @@ from django_scopes import scope
 from interventions.models import Aim, Intervention
 from participants.choices import ExitReason, Gender
 from participants.models import Participation, VolumeCount
-from participants.services import register_entry
 from stats.national import GenderCounts, NationalCounts, NationalRow, national_counts_for
-from stats.tests.test_participants import anonymous as participation
+from stats.tests.participations import anonymous as participation
 from testing.factories import CountedInterventionFactory, InterventionFactory
-from testing.participants import MAN_1985, WOMAN_1990
+from testing.participants import MAN_1985, WOMAN_1990, stored_entry
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -25,17 +24,10 @@ D = dt.date
 
 def exited(intervention: Intervention, number: str, entry: dt.date, reason: str) -> Participation:
     """A participation with consent, exited a month after entry."""
-    with scope(association=intervention.association_id):
-        return register_entry(
-            user=None,
-            intervention=intervention,
-            number=number,
-            consent_date=entry,
-            entry_date=entry,
-            exit_date=entry + dt.timedelta(days=30),
-            exit_reason=reason,
-            check_access=False,
-        )
+    participation: Participation = stored_entry(
+        intervention, number, entry, exit_date=entry + dt.timedelta(days=30), exit_reason=reason
+    )
+    return participation
 
 
 def count_only(world: World, code: str = "V", name: str = "Volyminsats") -> Intervention:

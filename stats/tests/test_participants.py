@@ -28,8 +28,9 @@ still ongoing; E: ended 2023-06-30, nothing active ytd; V: count-only. Anonymous
 from __future__ import annotations
 
 import datetime as dt
-import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pytest
 from django.db.models import QuerySet
@@ -37,7 +38,7 @@ from django_scopes import scope
 
 from interventions.models import Aim, Intervention, InterventionQuerySet, Kind
 from participants.choices import Education, ExitReason, Gender, PublicSupportTime
-from participants.models import Activity, Participation, Person
+from participants.models import Activity, Participation
 from stats.participant_tables import (
     activities_table,
     anonymous_table,
@@ -75,7 +76,8 @@ from stats.participant_tables.shapes import (
     TimeInInterventionTable,
     TimeRow,
 )
-from testing.factories import CountedInterventionFactory, InterventionFactory, identity_record
+from stats.tests.participations import anonymous, join
+from testing.factories import CountedInterventionFactory, InterventionFactory
 from testing.personas import World
 
 pytestmark = pytest.mark.django_db
@@ -83,58 +85,40 @@ D = dt.date
 START, END, YTD_START = D(2024, 7, 1), D(2024, 9, 30), D(2024, 1, 1)
 WINDOWS = {"start": START, "end": END, "ytd_start": YTD_START}
 YTD = {"end": END, "ytd_start": YTD_START}
-_serials = itertools.count()
-
-
-def person(intervention: Intervention, gender: str, born: dt.date) -> Person:
-    """A person with dummy identity strings (no crypto needed for statistics)."""
-    serial = next(_serials)
-    return Person.objects.create(
-        association=intervention.association,
-        pnr_hash=f"hash-{serial}",
-        birth_date=born,
-        gender=gender,
-    )
-
-
-def join(
-    intervention: Intervention,
-    gender: str,
-    born: dt.date,
-    entry: dt.date,
-    exit_date: dt.date | None = None,
-    reason: str = "",
-    *,
-    extent: int | None = None,
-    plan: dt.date | None = None,
-    education: str = "",
-    support: str = "",
-) -> Participation:
-    """A participation with personal data."""
-    return Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        person=(joined := person(intervention, gender, born)),
-        identity=identity_record(joined, intervention),
-        gender=gender,
-        entry_date=entry,
-        exit_date=exit_date,
-        exit_reason=reason,
-        work_extent=extent,
-        action_plan_date=plan,
-        education=education,
-        public_support_time=support,
-    )
-
-
-def anonymous(intervention: Intervention, gender: str, entry: dt.date) -> Participation:
-    """An anonymous participation: gender and entry date only."""
-    return Participation.objects.create(
-        association=intervention.association,
-        intervention=intervention,
-        gender=gender,
-        entry_date=entry,
-    )
+T = TypeVar("T")
+WOMAN, MAN, OTHER = Gender.WOMAN, Gender.MAN, Gender.OTHER
+R, E, S = ExitReason, Education, PublicSupportTime
+#: The people of the module docstring: who -> (intervention, gender, born, entry, exit,
+#: reason), in the order they are registered.
+PEOPLE: dict[str, tuple[Any, ...]] = {
+    "W1": ("A", WOMAN, D(1990, 3, 14), D(2023, 5, 1)),
+    "W2": ("A", WOMAN, D(2000, 1, 1), D(2024, 1, 1), D(2024, 9, 30), R.WORK_UNSUBSIDISED),
+    "M1": ("A", MAN, D(1985, 7, 2), D(2023, 11, 1), D(2024, 1, 1), R.STUDIES),
+    "M2": ("A", MAN, D(1995, 10, 1), D(2024, 3, 1), D(2024, 10, 1), R.JOB_SEEKING),
+    "O1": ("A", OTHER, D(1998, 5, 5), D(2024, 2, 1), D(2024, 4, 1), R.WORK_SUBSIDISED),
+    "M3": ("A", MAN, D(1970, 1, 1), D(2024, 4, 1), D(2024, 6, 15), R.JOB_SEEKING),
+    "OLD": ("A", MAN, D(1980, 1, 1), D(2022, 3, 1), D(2023, 6, 30), R.ILLNESS),
+    "FEL": ("A", WOMAN, D(1992, 2, 2), D(2024, 2, 1), D(2024, 2, 2), R.MISTAKE),
+    "LATE": ("A", WOMAN, D(1991, 1, 1), D(2024, 10, 5)),
+    "W4": ("C", WOMAN, D(2004, 6, 1), D(2024, 2, 1)),
+    "M4": ("C", MAN, D(1960, 2, 2), D(2024, 5, 1), D(2024, 8, 31), R.CONTINUED_REHABILITATION),
+    "DM": ("D", MAN, D(1993, 6, 1), D(2023, 6, 1)),
+    "EM": ("E", MAN, D(1975, 1, 1), D(2022, 1, 10), D(2023, 3, 1), R.MOVED),
+}
+#: Their work extent, action plan, education and time on public support, where given.
+DETAILS: dict[str, dict[str, Any]] = {
+    "W1": {"plan": D(2023, 6, 1), "education": E.UPPER_SECONDARY, "support": S.Y3_6},
+    "W2": {"extent": 100, "plan": D(2024, 2, 1), "education": E.COMPULSORY, "support": S.Y6_9},
+    "M1": {"education": E.POST_SECONDARY, "support": S.UNDER_1},
+    "M2": {"plan": D(2024, 10, 15), "education": E.UPPER_SECONDARY, "support": S.Y9_PLUS},
+    "O1": {"extent": 50, "plan": D(2024, 2, 15)},
+    "M3": {"education": E.UNKNOWN, "support": S.NONE},
+    "FEL": {"plan": D(2024, 2, 1), "education": E.NONE, "support": S.Y9_PLUS},
+    "LATE": {"education": E.NONE},
+    "W4": {"plan": D(2024, 3, 1), "education": E.NONE, "support": S.Y1_3},
+    "M4": {"education": E.COMPULSORY, "support": S.Y3_6},
+    "DM": {"education": E.UPPER_SECONDARY},
+}
 
 
 def activity(world: World, day: dt.date, kind: str, women: int, men: int, other: int) -> None:
@@ -164,6 +148,13 @@ class Memo:
     @property
     def participations(self) -> QuerySet[Participation]:
         return Participation.objects.filter(association=self.world.association)
+
+    def table(self, compute: Callable[..., T]) -> T:
+        """``compute`` over the memo's interventions and participations in the report's
+        windows."""
+        return compute(
+            interventions=self.interventions, participations=self.participations, **WINDOWS
+        )
 
 
 @pytest.fixture
@@ -202,122 +193,23 @@ def memo(world: World) -> Memo:
         start_date=D(2024, 1, 1),
         end_date=None,
     )
-    woman, man, other = Gender.WOMAN, Gender.MAN, Gender.OTHER
-    r, s = ExitReason, PublicSupportTime
-    # A (see the module docstring)
-    join(
-        a,
-        woman,
-        D(1990, 3, 14),
-        D(2023, 5, 1),
-        plan=D(2023, 6, 1),
-        education=Education.UPPER_SECONDARY,
-        support=s.Y3_6,
-    )
-    join(
-        a,
-        woman,
-        D(2000, 1, 1),
-        D(2024, 1, 1),
-        D(2024, 9, 30),
-        r.WORK_UNSUBSIDISED,
-        extent=100,
-        plan=D(2024, 2, 1),
-        education=Education.COMPULSORY,
-        support=s.Y6_9,
-    )
-    join(
-        a,
-        man,
-        D(1985, 7, 2),
-        D(2023, 11, 1),
-        D(2024, 1, 1),
-        r.STUDIES,
-        education=Education.POST_SECONDARY,
-        support=s.UNDER_1,
-    )
-    join(
-        a,
-        man,
-        D(1995, 10, 1),
-        D(2024, 3, 1),
-        D(2024, 10, 1),
-        r.JOB_SEEKING,
-        plan=D(2024, 10, 15),
-        education=Education.UPPER_SECONDARY,
-        support=s.Y9_PLUS,
-    )
-    join(
-        a,
-        other,
-        D(1998, 5, 5),
-        D(2024, 2, 1),
-        D(2024, 4, 1),
-        r.WORK_SUBSIDISED,
-        extent=50,
-        plan=D(2024, 2, 15),
-    )
-    join(
-        a,
-        man,
-        D(1970, 1, 1),
-        D(2024, 4, 1),
-        D(2024, 6, 15),
-        r.JOB_SEEKING,
-        education=Education.UNKNOWN,
-        support=s.NONE,
-    )
-    join(a, man, D(1980, 1, 1), D(2022, 3, 1), D(2023, 6, 30), r.ILLNESS)
-    join(
-        a,
-        woman,
-        D(1992, 2, 2),
-        D(2024, 2, 1),
-        D(2024, 2, 2),
-        r.MISTAKE,
-        plan=D(2024, 2, 1),
-        education=Education.NONE,
-        support=s.Y9_PLUS,
-    )
-    join(a, woman, D(1991, 1, 1), D(2024, 10, 5), education=Education.NONE)
-    # C, D, E
-    join(
-        c,
-        woman,
-        D(2004, 6, 1),
-        D(2024, 2, 1),
-        plan=D(2024, 3, 1),
-        education=Education.NONE,
-        support=s.Y1_3,
-    )
-    join(
-        c,
-        man,
-        D(1960, 2, 2),
-        D(2024, 5, 1),
-        D(2024, 8, 31),
-        r.CONTINUED_REHABILITATION,
-        education=Education.COMPULSORY,
-        support=s.Y3_6,
-    )
-    join(d, man, D(1993, 6, 1), D(2023, 6, 1), education=Education.UPPER_SECONDARY)
-    join(e, man, D(1975, 1, 1), D(2022, 1, 10), D(2023, 3, 1), r.MOVED)
+    where = {"A": a, "C": c, "D": d, "E": e}
+    for who, (code, *joined) in PEOPLE.items():
+        join(where[code], *joined, **DETAILS.get(who, {}))
     # Anonymous
-    anonymous(a, woman, D(2024, 8, 1))
-    anonymous(a, other, D(2024, 3, 1))
-    anonymous(a, man, D(2023, 12, 31))
-    anonymous(a, woman, D(2024, 10, 1))
-    anonymous(c, man, D(2024, 5, 5))
+    anonymous(a, WOMAN, D(2024, 8, 1))
+    anonymous(a, OTHER, D(2024, 3, 1))
+    anonymous(a, MAN, D(2023, 12, 31))
+    anonymous(a, WOMAN, D(2024, 10, 1))
+    anonymous(c, MAN, D(2024, 5, 5))
     # Another association's participations never count.
-    join(world.other_intervention, woman, D(1990, 1, 1), D(2024, 2, 1), D(2024, 3, 1), r.STUDIES)
-    anonymous(world.other_intervention, woman, D(2024, 2, 1))
+    join(world.other_intervention, WOMAN, D(1990, 1, 1), D(2024, 2, 1), D(2024, 3, 1), R.STUDIES)
+    anonymous(world.other_intervention, WOMAN, D(2024, 2, 1))
     return Memo(world, a, b, c, d)
 
 
 def test_participants_table_hand_computed(memo: Memo) -> None:
-    result = participants_table(
-        interventions=memo.interventions, participations=memo.participations, **WINDOWS
-    )
+    result = memo.table(participants_table)
 
     zero = Split()
     assert result == ParticipantsTable(
@@ -332,9 +224,7 @@ def test_participants_table_hand_computed(memo: Memo) -> None:
 
 
 def test_outcomes_table_hand_computed(memo: Memo) -> None:
-    result = outcomes_table(
-        interventions=memo.interventions, participations=memo.participations, **WINDOWS
-    )
+    result = memo.table(outcomes_table)
 
     empty = ShareSplit(None, None, None)
     assert result == OutcomesTable(
@@ -349,9 +239,7 @@ def test_outcomes_table_hand_computed(memo: Memo) -> None:
 
 
 def test_anonymous_table_hand_computed(memo: Memo) -> None:
-    result = anonymous_table(
-        interventions=memo.interventions, participations=memo.participations, **WINDOWS
-    )
+    result = memo.table(anonymous_table)
 
     assert result == AnonymousTable(
         rows=[AnonymousRow("A", 2), AnonymousRow("B", 0), AnonymousRow("C", 1)], total=3
@@ -421,9 +309,7 @@ def test_target_group_table_hand_computed(memo: Memo) -> None:
 
 
 def test_time_in_intervention_table_hand_computed(memo: Memo) -> None:
-    result = time_in_intervention_table(
-        interventions=memo.interventions, participations=memo.participations, **WINDOWS
-    )
+    result = memo.table(time_in_intervention_table)
 
     # A: W2 273 days; M1 61 and M3 75; O1 60; total 469 / 4 = 117.25 -> 117.3 (half up).
     empty = MeanSplit(None, None, None)
@@ -438,9 +324,7 @@ def test_time_in_intervention_table_hand_computed(memo: Memo) -> None:
 
 
 def test_expected_table_hand_computed(memo: Memo) -> None:
-    result = expected_table(
-        interventions=memo.interventions, participations=memo.participations, **WINDOWS
-    )
+    result = memo.table(expected_table)
 
     assert result == ExpectedTable(
         rows=[

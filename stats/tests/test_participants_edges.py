@@ -48,7 +48,8 @@ from stats.participant_tables.shapes import (
     mean,
     share,
 )
-from stats.tests.test_participants import WINDOWS, YTD, anonymous, join
+from stats.tests.participations import anonymous, join
+from stats.tests.test_participants import WINDOWS, YTD
 from testing.factories import InterventionFactory
 from testing.personas import World
 
