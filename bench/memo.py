@@ -38,9 +38,10 @@ from bench.honest import (
     timed_runs,
 )
 
-#: Targets on a 2-core machine (seconds); the participants table within 3x of bench.sql.
-TARGETS = {"json": 1.0, "docx": 3.0, "pdf": 5.0}
-TABLE_RATIO_TARGET = 3.0
+#: Issue 17's targets on a 2-core machine (seconds; issue 5's were 1, 3 and 5 s and 3x);
+#: the participants table within 1.5x of bench.sql.
+TARGETS = {"json": 0.3, "docx": 1.0, "pdf": 1.5}
+TABLE_RATIO_TARGET = 1.5
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ class Timing:
         target = TARGETS.get(self.name)
         verdict = ""
         if target is not None:
-            verdict = f"  target < {target:.0f} s: " + ("ok" if self.median < target else "MISSED")
+            verdict = f"  target < {target:g} s (wall median): " + (
+                "ok" if self.median < target else "MISSED"
+            )
         return (
             f"  {self.name:<22} median {self.median * 1000:8.1f} ms   min "
             f"{self.minimum * 1000:8.1f} ms   cpu {self.cpu * 1000:8.1f} ms   "
@@ -192,13 +195,19 @@ def time_formats(association: Any, period: str, runs: int) -> list[Timing]:
 
 
 def participants_ratio(association: Any, period: str, runs: int) -> dict[str, Any]:
-    """The participants table through ``stats`` against ``bench.sql``; checks they agree."""
+    """The participants table through ``stats`` against ``bench.sql``; checks they agree.
+    Two ways through ``stats``: the ORM definition (``participants_table``, the readable
+    reference) and the memo's own path (``memo_path``: the hand-compiled query of
+    ``stats.participant_tables.sql``, which counts the figures of five per-intervention
+    tables at once, and the table built from its rows as ``participant_tables_at`` does)."""
     from django_scopes import scope
 
     from bench.sql import participants_table_sql
     from interventions.models import Intervention
     from participants.models import Participation
-    from stats.participant_tables import participants_table
+    from stats.participant_tables import participants_table, sql
+    from stats.participant_tables.common import ids_with
+    from stats.participant_tables.per_intervention import participants_of
     from stats.periods import Period
 
     p = Period.parse(period)
@@ -211,18 +220,27 @@ def participants_ratio(association: Any, period: str, runs: int) -> dict[str, An
             **windows,
         )
 
+    def memo_path() -> object:
+        tallies = sql.person_tallies(association.pk, [p.end], p.ytd_start).tallies[p.end]
+        active = set(ids_with(tallies, "active"))
+        listed = sql.listed_in(sql.intervention_rows(association.pk), (p.start, p.end), active)
+        return participants_of(tallies, listed)
+
     def raw() -> object:
         return participants_table_sql(association.pk, **windows)
 
     with scope(association=association.pk):
-        same = orm() == raw()
+        same = orm() == raw() == memo_path()
         timed_orm = measure("participants_table", orm, runs)
+        timed_memo = measure("the memo's path", memo_path, runs)
         timed_sql = measure("hand-written SQL", raw, runs)
     return {
         "orm": timed_orm,
+        "memo_path": timed_memo,
         "sql": timed_sql,
         # Best of N: the least disturbed by other processes on a shared machine.
         "ratio": timed_orm.minimum / timed_sql.minimum,
+        "memo_path_ratio": timed_memo.minimum / timed_sql.minimum,
         "same_result": same,
     }
 
@@ -298,13 +316,15 @@ def main(argv: list[str] | None = None) -> None:
     table = participants_ratio(big, args.period, args.table_runs)
     print(f"\nParticipants table, {args.table_runs} runs:")
     print(table["orm"].line())
+    print(table["memo_path"].line())
     print(table["sql"].line())
-    ratio_ok = "ok" if table["ratio"] <= TABLE_RATIO_TARGET else "MISSED"
-    print(
-        f"  ratio of the minimums {table['ratio']:.2f}x "
-        f"(target <= {TABLE_RATIO_TARGET:.0f}x: {ratio_ok}); "
-        f"same result: {table['same_result']}"
-    )
+    for key, name in (("ratio", "participants_table"), ("memo_path_ratio", "the memo's path")):
+        ratio_ok = "ok" if table[key] <= TABLE_RATIO_TARGET else "MISSED"
+        print(
+            f"  {name}: ratio of the minimums {table[key]:.2f}x "
+            f"(target <= {TABLE_RATIO_TARGET:.1f}x: {ratio_ok})"
+        )
+    print(f"  same result: {table['same_result']}")
 
     counts_small = query_counts(small, args.period)
     counts_big = query_counts(big, args.period)
@@ -328,8 +348,10 @@ def main(argv: list[str] | None = None) -> None:
         "stages": [asdict(t) for t in stages],
         "participants_table": {
             "orm": asdict(table["orm"]),
+            "memo_path": asdict(table["memo_path"]),
             "sql": asdict(table["sql"]),
             "ratio": table["ratio"],
+            "memo_path_ratio": table["memo_path_ratio"],
             "same_result": table["same_result"],
         },
         "queries_30": counts_small,
