@@ -266,8 +266,26 @@ def determined(sums: Sequence[Constraint], unknown: Sequence[Key]) -> set[Key]:
     Each constraint is a row over the unknown cells (known cells move to the right-hand
     side, which does not matter for the question). In a matrix in reduced row echelon form
     a unit vector e_j lies in the row space exactly when some row equals e_j.
+
+    One constraint (most components of the year's tables) is its own reduced form: it
+    determines a cell exactly when it has one unknown cell with a nonzero coefficient.
     """
+    if len(sums) == 1:
+        return _determined_by_one(sums[0], unknown)
     return {unknown[pivot] for pivot, row in reduced(sums, unknown).items() if len(row) == 1}
+
+
+def _determined_by_one(constraint: Constraint, unknown: Sequence[Key]) -> set[Key]:
+    """:func:`determined` for one constraint."""
+    wanted = set(unknown)
+    row: dict[Key, int] = {}
+    for key in constraint.parts:
+        if key in wanted:
+            row[key] = row.get(key, 0) + 1
+    if constraint.total in wanted:
+        row[constraint.total] = row.get(constraint.total, 0) - 1
+    found = [key for key, value in row.items() if value]
+    return set(found) if len(found) == 1 else set()
 
 
 class Determined:
@@ -290,14 +308,21 @@ class Determined:
         self._known: dict[tuple[tuple[int, ...], frozenset[Key]], frozenset[Key]] = {}
         #: Cell -> the positions of the constraints that hold it (up to ``_indexed``).
         self._sums_of: dict[Key, list[int]] = {}
+        #: The cells of each constraint indexed so far.
+        self._cells: list[tuple[Key, ...]] = []
         self._indexed = 0
 
     def _index(self) -> None:
         sums = self.sums
+        sums_of = self._sums_of
         for number in range(self._indexed, len(sums)):
-            for key in cells(sums[number]):
-                holders = self._sums_of.setdefault(key, [])
-                if not holders or holders[-1] != number:
+            found = cells(sums[number])
+            self._cells.append(found)
+            for key in found:
+                holders = sums_of.get(key)
+                if holders is None:
+                    sums_of[key] = [number]
+                elif holders[-1] != number:
                     holders.append(number)
         self._indexed = len(sums)
 
@@ -306,6 +331,7 @@ class Determined:
         wanted = set(unknown)
         seen: set[Key] = set()
         result: set[Key] = set()
+        sums_of, cells_of = self._sums_of, self._cells
         for start in unknown:
             if start in seen:
                 continue
@@ -313,11 +339,11 @@ class Determined:
             members, numbers = [start], set()
             position = 0
             while position < len(members):
-                for number in self._sums_of.get(members[position], ()):
+                for number in sums_of.get(members[position], ()):
                     if number in numbers:
                         continue
                     numbers.add(number)
-                    for key in cells(self.sums[number]):
+                    for key in cells_of[number]:
                         if key in wanted and key not in seen:
                             seen.add(key)
                             members.append(key)

@@ -329,6 +329,35 @@ def _region(state: RangeState, key: Key, depth: int | None) -> list[Key]:
     return cells
 
 
+def _constraint_rows(
+    column: Mapping[Key, int], values: Mapping[Key, int], sums: Sequence[Sum]
+) -> list[tuple[dict[int, float], float, float]]:
+    """Each identity as a row over the LP's columns (``column``: cell -> its column; every
+    other cell is a constant moved to the right-hand side): (coefficients, lower, upper),
+    the rows without a column left out."""
+    rows: list[tuple[dict[int, float], float, float]] = []
+    find = column.get
+    for constraint in sums:
+        row: dict[int, float] = {}
+        rhs = 0.0
+        for cell in constraint.parts:
+            index = find(cell)
+            if index is None:
+                rhs -= values[cell]
+            else:
+                row[index] = row.get(index, 0.0) + 1
+        index = find(constraint.total)
+        if index is None:
+            rhs += values[constraint.total]
+        else:
+            row[index] = row.get(index, 0.0) - 1
+        if 0.0 in row.values():
+            row = {index: value for index, value in row.items() if value}
+        if row:
+            rows.append((row, rhs, rhs))
+    return rows
+
+
 class _Lp:
     """One linear programme in HiGHS over ``cells`` (unknown: >= 1 when hidden, >= 0
     otherwise) and ``movable`` shown cells (>= 1, each with a deviation from its shown
@@ -371,26 +400,7 @@ class _Lp:
         self.watched: list[Key] = []
         self.seen: dict[Key, tuple[float, float]] = {}
         self.slack_rows = 0
-        rows: list[tuple[dict[int, float], float, float]] = []
-        column, values = self.column.get, table.values
-        for constraint in sums:
-            row: dict[int, float] = {}
-            rhs = 0.0
-            for cell in constraint.parts:
-                index = column(cell)
-                if index is None:
-                    rhs -= values[cell]
-                else:
-                    row[index] = row.get(index, 0.0) + 1
-            index = column(constraint.total)
-            if index is None:
-                rhs += values[constraint.total]
-            else:
-                row[index] = row.get(index, 0.0) - 1
-            if 0.0 in row.values():
-                row = {index: value for index, value in row.items() if value}
-            if row:
-                rows.append((row, rhs, rhs))
+        rows = _constraint_rows(self.column, table.values, sums)
         self.movable = movable
         if movable:
             # Deviation columns: cell - up + down = shown value, up, down >= 0.
@@ -427,8 +437,8 @@ class _Lp:
             np.array(values),
         )
 
-    def _objective(self, costs: Mapping[int, float], *, maximise: bool) -> str:
-        # The costs of the last objective set to 0 and the new ones set, in one call.
+    def _set_costs(self, costs: Mapping[int, float]) -> None:
+        """The costs of the last objective set to 0 and ``costs`` set, in one call."""
         changed = dict.fromkeys(self.current, 0.0)
         changed.update(costs)
         if changed:
@@ -440,6 +450,9 @@ class _Lp:
                 np.array([changed[index] for index in indices], dtype=np.float64),
             )
         self.current = list(costs)
+
+    def _objective(self, costs: Mapping[int, float], *, maximise: bool) -> str:
+        self._set_costs(costs)
         sense = self.highspy.ObjSense
         self.highs.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
         self.highs.run()
