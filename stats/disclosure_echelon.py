@@ -394,13 +394,21 @@ def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dic
             continue
         pivot = min(row)
         row = scaled(row, row[pivot])
-        for other in sorted(holders.pop(pivot, ())):
-            before = set(pivots[other])
-            eliminate(pivots[other], row, pivot)
-            for index in before - set(pivots[other]) - {pivot}:
-                holders[index].discard(other)
-            for index in set(pivots[other]) - before:
-                holders.setdefault(index, set()).add(other)
+        # Clearing the pivot from another row changes that row only at the columns of
+        # ``row``: those are the holders to update (each row is cleared on its own, so
+        # their order does not matter).
+        for other in holders.pop(pivot, ()):
+            target = pivots[other]
+            eliminate(target, row, pivot)
+            for index in row:
+                if index == pivot:
+                    continue
+                if index in target:
+                    holders.setdefault(index, set()).add(other)
+                else:
+                    found = holders.get(index)
+                    if found is not None:
+                        found.discard(other)
         pivots[pivot] = row
         for index in row:
             if index != pivot:
