@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stats import disclosure, disclosure_ranges
+from stats import disclosure, disclosure_echelon, disclosure_ranges
 from stats.disclosure import Reason, Sum, Table, suppress_exact
 from stats.disclosure_echelon import _determined_by_one, determined, reduced
 from stats.disclosure_ranges import _constraint_rows, _Lp, protect_ranges
@@ -27,7 +27,7 @@ def _one_constraint(draw: st.DrawFn) -> tuple[Sum, list[Hashable]]:
     some unknown cells, not all of them in the constraint."""
     parts = tuple(draw(st.lists(_cells, max_size=4)))
     total = draw(_cells)
-    unknown = draw(st.lists(_cells, unique=True))
+    unknown: list[Hashable] = list(draw(st.lists(_cells, unique=True)))
     return Sum(parts, total), unknown
 
 
@@ -155,3 +155,53 @@ def test_protect_ranges_property_costs_in_one_call_agree_with_one_by_one(
         plain = _hidden(protect_ranges(table, k, exact))
 
     assert fast == plain
+
+
+@st.composite
+def _growing_sums(draw: st.DrawFn) -> list[tuple[list[Sum], list[Hashable], bool]]:
+    """Steps of a growing list of constraints: each adds a few constraints over old and
+    new cells and names the unknown cells, either as the year's snapshots do (the last
+    unknown cells less those determined, plus some new ones) or at random."""
+    steps: list[tuple[list[Sum], list[Hashable], bool]] = []
+    cells: list[Hashable] = []
+    for step in range(draw(st.integers(1, 4))):
+        new = [(step, index) for index in range(draw(st.integers(1, 5)))]
+        cells += new
+        added = [
+            Sum(
+                tuple(draw(st.lists(st.sampled_from(cells), min_size=1, max_size=3))),
+                draw(st.sampled_from(new)),
+            )
+            for _ in range(draw(st.integers(1, 5)))
+        ]
+        as_the_year = draw(st.booleans())
+        chosen = [key for key in cells if draw(st.booleans())]
+        steps.append((added, chosen, as_the_year))
+    return steps
+
+
+@settings(max_examples=200, deadline=None)
+@given(_growing_sums())
+def test_determined_by_form_property_agrees_with_the_plain_elimination(
+    steps: list[tuple[list[Sum], list[Hashable], bool]],
+) -> None:
+    # Every component is large enough to keep its reduced form, so each call after the
+    # first may eliminate on from an earlier form.
+    sums: list[Sum] = []
+    answers, expected = [], []
+    unknown: list[Hashable] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(disclosure_echelon, "SEED_SIZE", 1)
+        by_component = disclosure_echelon.Determined(sums)
+        for added, chosen, as_the_year in steps:
+            sums.extend(added)
+            if as_the_year:
+                known = determined(sums, unknown) if unknown else set()
+                step = {key for key in chosen if key[0] == added[0].total[0]}  # type: ignore[index]
+                unknown = [key for key in unknown if key not in known] + sorted(step)  # type: ignore[type-var]
+            else:
+                unknown = chosen
+            answers.append(by_component(unknown))
+            expected.append(determined(sums, unknown))
+
+    assert answers == expected
