@@ -372,10 +372,18 @@ def suppress_exact(
     presolved.update({key: reason for key, reason in (start or {}).items() if key not in hidden})
     hidden.update({key: reason for key, reason in presolved.items() if key not in hidden})
     targets = _targets(table, sensitive, hidden)
+    if not targets:
+        # Nothing to protect (e.g. a block with no small count): the search, the "show
+        # again" pass (which only shows cells the search hid) and the check have nothing
+        # to do.
+        return Suppressed(table, k, True, hidden, sensitive)
     #: Cells hidden before that the known cells pin anyway: nothing here can protect them.
     given_up: set[Key] = set()
     parts = _Parts(table)
-    determined = [parts.determined(number, hidden) for number in range(len(parts.sums))]
+    # Each part's determined cells, worked out when a target of it is first looked at
+    # (the search reads only the parts of its targets, and works a part out again
+    # whenever it hides a cell there).
+    determined = _ByPart(lambda number: parts.determined(number, hidden), len(parts.sums))
     while exposed := [key for key in targets if key in parts.among(key, determined)]:
         number = parts.number[exposed[0]]
         try:
@@ -414,6 +422,26 @@ def suppress_exact(
     return Suppressed(table, k, True, hidden, sensitive)
 
 
+class _ByPart:
+    """A value per part, computed on first use (``compute(number)``) unless set before."""
+
+    def __init__(self, compute: Callable[[int], set[Key]], size: int) -> None:
+        self.compute = compute
+        self.values: list[set[Key] | None] = [None] * size
+
+    def __getitem__(self, number: int) -> set[Key]:
+        value = self.values[number]
+        if value is None:
+            value = self.values[number] = self.compute(number)
+        return value
+
+    def __setitem__(self, number: int, value: set[Key]) -> None:
+        self.values[number] = value
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
 def _presolve(
     table: Table,
     k: int,
@@ -434,13 +462,19 @@ def _presolve(
     hidden.update({key: Reason.PRIMARY for key in sensitive if table.published[key]})
     hidden.update({key: reason for key, reason in before.items() if key not in hidden})
     order = {key: index for index, key in enumerate(table.values)}
+    values, published, fixed = table.values, table.published, table.fixed
+    every = [_cells(constraint) for constraint in table.sums]
     changed = True
     while changed:
         changed = False
-        for constraint in table.sums:
-            cells = _cells(constraint)
-            unknown = [key for key in cells if _is_unknown(table, key, hidden)]
-            if len(unknown) != 1 or unknown[0] in table.fixed:
+        for cells in every:
+            # ``_is_unknown``, inlined: this loop runs over every sum until nothing changes.
+            unknown = [
+                key
+                for key in cells
+                if key not in fixed and (key in hidden or (not published[key] and values[key] > 0))
+            ]
+            if len(unknown) != 1 or unknown[0] in fixed:
                 continue
             if unknown[0] not in hidden and unknown[0] not in sensitive:
                 continue

@@ -21,6 +21,7 @@ Moving one cell between H and U changes only the rows that hold it (:meth:`Echel
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Protocol
 
@@ -266,8 +267,26 @@ def determined(sums: Sequence[Constraint], unknown: Sequence[Key]) -> set[Key]:
     Each constraint is a row over the unknown cells (known cells move to the right-hand
     side, which does not matter for the question). In a matrix in reduced row echelon form
     a unit vector e_j lies in the row space exactly when some row equals e_j.
+
+    One constraint (most components of the year's tables) is its own reduced form: it
+    determines a cell exactly when it has one unknown cell with a nonzero coefficient.
     """
+    if len(sums) == 1:
+        return _determined_by_one(sums[0], unknown)
     return {unknown[pivot] for pivot, row in reduced(sums, unknown).items() if len(row) == 1}
+
+
+def _determined_by_one(constraint: Constraint, unknown: Sequence[Key]) -> set[Key]:
+    """:func:`determined` for one constraint."""
+    wanted = set(unknown)
+    row: dict[Key, int] = {}
+    for key in constraint.parts:
+        if key in wanted:
+            row[key] = row.get(key, 0) + 1
+    if constraint.total in wanted:
+        row[constraint.total] = row.get(constraint.total, 0) - 1
+    found = [key for key, value in row.items() if value]
+    return set(found) if len(found) == 1 else set()
 
 
 class Determined:
@@ -290,14 +309,23 @@ class Determined:
         self._known: dict[tuple[tuple[int, ...], frozenset[Key]], frozenset[Key]] = {}
         #: Cell -> the positions of the constraints that hold it (up to ``_indexed``).
         self._sums_of: dict[Key, list[int]] = {}
+        #: The cells of each constraint indexed so far.
+        self._cells: list[tuple[Key, ...]] = []
         self._indexed = 0
+        #: The reduced forms of the last large components (:meth:`_by_form`).
+        self._forms: list[_Form] = []
 
     def _index(self) -> None:
         sums = self.sums
+        sums_of = self._sums_of
         for number in range(self._indexed, len(sums)):
-            for key in cells(sums[number]):
-                holders = self._sums_of.setdefault(key, [])
-                if not holders or holders[-1] != number:
+            found = cells(sums[number])
+            self._cells.append(found)
+            for key in found:
+                holders = sums_of.get(key)
+                if holders is None:
+                    sums_of[key] = [number]
+                elif holders[-1] != number:
                     holders.append(number)
         self._indexed = len(sums)
 
@@ -306,6 +334,7 @@ class Determined:
         wanted = set(unknown)
         seen: set[Key] = set()
         result: set[Key] = set()
+        sums_of, cells_of = self._sums_of, self._cells
         for start in unknown:
             if start in seen:
                 continue
@@ -313,11 +342,11 @@ class Determined:
             members, numbers = [start], set()
             position = 0
             while position < len(members):
-                for number in self._sums_of.get(members[position], ()):
+                for number in sums_of.get(members[position], ()):
                     if number in numbers:
                         continue
                     numbers.add(number)
-                    for key in cells(self.sums[number]):
+                    for key in cells_of[number]:
                         if key in wanted and key not in seen:
                             seen.add(key)
                             members.append(key)
@@ -327,10 +356,98 @@ class Determined:
             name = (tuple(sorted(numbers)), frozenset(members))
             answer = self._known.get(name)
             if answer is None:
-                answer = frozenset(determined([self.sums[n] for n in name[0]], members))
+                if len(numbers) >= SEED_SIZE:
+                    answer = self._by_form(name[0], members, wanted)
+                else:
+                    answer = frozenset(determined([self.sums[n] for n in name[0]], members))
                 self._known[name] = answer
             result |= answer
         return result
+
+    def _by_form(
+        self, numbers: tuple[int, ...], members: list[Key], wanted: set[Key]
+    ) -> frozenset[Key]:
+        """:func:`determined` for a large component, eliminating on from the reduced form
+        of an earlier large component it contains (when one still holds) instead of from
+        scratch; its own form is kept for the later ones."""
+        present = set(numbers)
+        seed = next(
+            (
+                form
+                for form in sorted(self._forms, key=lambda form: -len(form.numbers))
+                if not form.numbers.isdisjoint(present) and self._holds(form, wanted, present)
+            ),
+            None,
+        )
+        if seed is None:
+            columns: list[Key] = list(members)
+            column = {key: index for index, key in enumerate(columns)}
+            pivots: dict[int, dict[int, Exact]] = {}
+            holders: dict[int, set[int]] = {}
+            todo: Sequence[int] = numbers
+        else:
+            columns = list(seed.columns)
+            pivots = {pivot: dict(row) for pivot, row in seed.pivots.items()}
+            holders = {index: set(found) for index, found in seed.holders.items()}
+            column = {}
+            for key, index in seed.column.items():
+                if key in wanted:
+                    column[key] = index
+                else:
+                    # Known now: it was determined (``_holds``), its row is e_key and
+                    # every other row is 0 there, so row and column go.
+                    del pivots[index]
+            for key in members:
+                if key not in column:
+                    column[key] = len(columns)
+                    columns.append(key)
+            todo = [number for number in numbers if number not in seed.numbers]
+        _reduce_into([self.sums[number] for number in todo], column, pivots, holders)
+        self._forms = [
+            *self._forms[-(KEPT_FORMS - 1) :],
+            _Form(columns, column, present, pivots, holders),
+        ]
+        return frozenset(columns[pivot] for pivot, row in pivots.items() if len(row) == 1)
+
+    def _holds(self, form: _Form, wanted: set[Key], present: set[int]) -> bool:
+        """Whether ``form``, less the rows of its columns known now, is a reduced form of
+        its constraints over the unknown cells ``wanted``, all of them in the component of
+        the constraints ``present``: each of its columns known now was determined (a row
+        e_key, 0 in every other row: the row and the column go, and the other rows span
+        the constraints with that cell known), no cell of its constraints that was known
+        then is unknown now, and each of its constraints outside the component has no
+        unknown cell left (a row of 0s)."""
+        for key, index in form.column.items():
+            if key not in wanted:
+                row = form.pivots.get(index)
+                if row is None or len(row) != 1:
+                    return False
+        cells_of = self._cells
+        for number in form.numbers:
+            inside = number in present
+            for key in cells_of[number]:
+                if key in wanted and (not inside or key not in form.column):
+                    return False
+        return True
+
+
+#: Components of at least this many constraints are eliminated on from an earlier one's
+#: reduced form (the one component of the year's tables that grows with every snapshot).
+SEED_SIZE = 40
+#: How many such reduced forms :class:`Determined` keeps.
+KEPT_FORMS = 4
+
+
+@dataclass
+class _Form:
+    """The reduced form of one component's constraints (``numbers``) over its unknown cells
+    (``column``: cell -> column; ``columns`` also lists cells dropped since)."""
+
+    columns: list[Key]
+    column: dict[Key, int]
+    numbers: set[int]
+    pivots: dict[int, dict[int, Exact]]
+    holders: dict[int, set[int]]
 
 
 def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dict[int, Exact]]:
@@ -347,6 +464,20 @@ def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dic
     pivots: dict[int, dict[int, Exact]] = {}
     # Non-pivot column -> the pivots whose row has a nonzero coefficient there.
     holders: dict[int, set[int]] = {}
+    _reduce_into(sums, column, pivots, holders)
+    return pivots
+
+
+def _reduce_into(
+    sums: Iterable[Constraint],
+    column: Mapping[Key, int],
+    pivots: dict[int, dict[int, Exact]],
+    holders: dict[int, set[int]],
+) -> None:
+    """:func:`reduced`'s elimination: add ``sums`` over the columns ``column`` to the
+    reduced rows ``pivots`` (with their ``holders``: non-pivot column -> the pivots whose
+    row has a nonzero coefficient there), keeping them reduced. The rows need not be
+    empty: any reduced form of earlier rows (every pivot 0 in the other rows) will do."""
     find = column.get
     for constraint in sums:
         row: dict[int, Exact] = {}
@@ -368,18 +499,25 @@ def reduced(sums: Iterable[Constraint], columns: Sequence[Key]) -> dict[int, dic
             continue
         pivot = min(row)
         row = scaled(row, row[pivot])
-        for other in sorted(holders.pop(pivot, ())):
-            before = set(pivots[other])
-            eliminate(pivots[other], row, pivot)
-            for index in before - set(pivots[other]) - {pivot}:
-                holders[index].discard(other)
-            for index in set(pivots[other]) - before:
-                holders.setdefault(index, set()).add(other)
+        # Clearing the pivot from another row changes that row only at the columns of
+        # ``row``: those are the holders to update (each row is cleared on its own, so
+        # their order does not matter).
+        for other in holders.pop(pivot, ()):
+            target = pivots[other]
+            eliminate(target, row, pivot)
+            for index in row:
+                if index == pivot:
+                    continue
+                if index in target:
+                    holders.setdefault(index, set()).add(other)
+                else:
+                    found = holders.get(index)
+                    if found is not None:
+                        found.discard(other)
         pivots[pivot] = row
         for index in row:
             if index != pivot:
                 holders.setdefault(index, set()).add(pivot)
-    return pivots
 
 
 def scaled(row: dict[int, Exact], scale: Exact) -> dict[int, Exact]:

@@ -188,17 +188,26 @@ def _link(combined: Table, index: int, earlier: Snapshot) -> None:
     """The links between snapshot ``index - 1`` and ``index`` (each only where it holds in
     the data, as every sum)."""
     previous = index - 1
+    values, published, sums = combined.values, combined.published, combined.sums
+    link = earlier.link
+    # Added directly, as ``add_cell`` and ``add_sum`` would: both cells exist, each flow
+    # is new (its name holds ``index``) and whole, and the sums hold by construction.
     for key in earlier.table.values:
-        kind = earlier.link(key)
+        kind = link(key)
         if kind is None:
             continue
-        old, new = (previous, *_tuple(key)), (index, *_tuple(key))
-        if new not in combined.values:
+        tail = _tuple(key)
+        old, new = (previous, *tail), (index, *tail)
+        if new not in values:
             continue
-        difference = combined.values[new] - combined.values[old]
+        difference = values[new] - values[old]
         if kind == SAME and difference == 0:
-            combined.add_sum([old], new)
+            sums.append(Sum((old,), new))
         elif kind == GROWS and difference >= 0:
-            flow = ("flow", index, *_tuple(key))
-            combined.add_cell(flow, difference, published=False, linking=True)
-            combined.add_sum([old, flow], new)
+            flow = ("flow", index, *tail)
+            if flow in values:
+                raise ValueError(f"Cell {flow!r} was added twice.")
+            values[flow] = difference
+            published[flow] = False
+            combined.linking.add(flow)
+            sums.append(Sum((old, flow), new))

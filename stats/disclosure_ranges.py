@@ -78,15 +78,32 @@ class RangeState:
     withheld: set[Key] = field(default_factory=set)
     given_up: set[Key] = field(default_factory=set)
     _sums_of: dict[Key, list[int]] = field(default_factory=dict)
-    _indexed: int = 0
+    #: The cells of each sum (each once), in the order of ``table.sums``.
+    _cells_of: list[tuple[Key, ...]] = field(default_factory=list)
+
+    def _index(self) -> None:
+        sums = self.table.sums
+        holders = self._sums_of
+        for number in range(len(self._cells_of), len(sums)):
+            cells = tuple(dict.fromkeys(_cells(sums[number])))
+            self._cells_of.append(cells)
+            for cell in cells:
+                found = holders.get(cell)
+                if found is None:
+                    holders[cell] = [number]
+                else:
+                    found.append(number)
 
     def sums_of(self, key: Key) -> list[int]:
-        sums = self.table.sums
-        for number in range(self._indexed, len(sums)):
-            for cell in dict.fromkeys(_cells(sums[number])):
-                self._sums_of.setdefault(cell, []).append(number)
-        self._indexed = len(sums)
+        if len(self._cells_of) != len(self.table.sums):
+            self._index()
         return self._sums_of.get(key, [])
+
+    def cells_of(self, number: int) -> tuple[Key, ...]:
+        """The cells of sum ``number`` (each once)."""
+        if len(self._cells_of) != len(self.table.sums):
+            self._index()
+        return self._cells_of[number]
 
     def spend(self) -> None:
         if self.solves >= self.budget:
@@ -188,15 +205,22 @@ def _component(
     """The unknown cells linked to ``start`` through identities over unknown cells, and
     those identities (numbers in ``table.sums``)."""
     table = state.table
+    values, published, fixed = table.values, table.published, table.fixed
+    sums_of, cells_of = state.sums_of, state.cells_of
     cells, seen, numbers = [start], {start}, set()
     position = 0
     while position < len(cells):
-        for number in state.sums_of(cells[position]):
+        for number in sums_of(cells[position]):
             if number in numbers:
                 continue
             numbers.add(number)
-            for cell in _cells(table.sums[number]):
-                if cell not in seen and _is_unknown(table, cell, hidden):
+            for cell in cells_of(number):
+                # ``_is_unknown``, inlined (this is the hot loop of the range check).
+                if (
+                    cell not in seen
+                    and cell not in fixed
+                    and (cell in hidden or (not published[cell] and values[cell] > 0))
+                ):
                     seen.add(cell)
                     cells.append(cell)
         position += 1
@@ -285,7 +309,6 @@ def _widening(
 
 def _region(state: RangeState, key: Key, depth: int | None) -> list[Key]:
     """The cells up to ``depth`` identities away from ``key`` (None: its whole part)."""
-    table = state.table
     cells, seen, numbers = [key], {key}, set()
     frontier = [key]
     steps = 0
@@ -296,7 +319,7 @@ def _region(state: RangeState, key: Key, depth: int | None) -> list[Key]:
                 if number in numbers:
                     continue
                 numbers.add(number)
-                for other in _cells(table.sums[number]):
+                for other in state.cells_of(number):
                     if other not in seen:
                         seen.add(other)
                         cells.append(other)
@@ -304,6 +327,35 @@ def _region(state: RangeState, key: Key, depth: int | None) -> list[Key]:
         frontier = following
         steps += 1
     return cells
+
+
+def _constraint_rows(
+    column: Mapping[Key, int], values: Mapping[Key, int], sums: Sequence[Sum]
+) -> list[tuple[dict[int, float], float, float]]:
+    """Each identity as a row over the LP's columns (``column``: cell -> its column; every
+    other cell is a constant moved to the right-hand side): (coefficients, lower, upper),
+    the rows without a column left out."""
+    rows: list[tuple[dict[int, float], float, float]] = []
+    find = column.get
+    for constraint in sums:
+        row: dict[int, float] = {}
+        rhs = 0.0
+        for cell in constraint.parts:
+            index = find(cell)
+            if index is None:
+                rhs -= values[cell]
+            else:
+                row[index] = row.get(index, 0.0) + 1
+        index = find(constraint.total)
+        if index is None:
+            rhs += values[constraint.total]
+        else:
+            row[index] = row.get(index, 0.0) - 1
+        if 0.0 in row.values():
+            row = {index: value for index, value in row.items() if value}
+        if row:
+            rows.append((row, rhs, rhs))
+    return rows
 
 
 class _Lp:
@@ -348,19 +400,7 @@ class _Lp:
         self.watched: list[Key] = []
         self.seen: dict[Key, tuple[float, float]] = {}
         self.slack_rows = 0
-        rows: list[tuple[dict[int, float], float, float]] = []
-        for constraint in sums:
-            row: dict[int, float] = {}
-            rhs = 0.0
-            terms = [(part, 1) for part in constraint.parts] + [(constraint.total, -1)]
-            for cell, sign in terms:
-                if cell in self.column:
-                    row[self.column[cell]] = row.get(self.column[cell], 0.0) + sign
-                else:
-                    rhs -= sign * table.values[cell]
-            row = {index: value for index, value in row.items() if value}
-            if row:
-                rows.append((row, rhs, rhs))
+        rows = _constraint_rows(self.column, table.values, sums)
         self.movable = movable
         if movable:
             # Deviation columns: cell - up + down = shown value, up, down >= 0.
@@ -397,12 +437,22 @@ class _Lp:
             np.array(values),
         )
 
-    def _objective(self, costs: Mapping[int, float], *, maximise: bool) -> str:
-        for index in self.current:
-            self.highs.changeColCost(index, 0.0)
-        for index, cost in costs.items():
-            self.highs.changeColCost(index, cost)
+    def _set_costs(self, costs: Mapping[int, float]) -> None:
+        """The costs of the last objective set to 0 and ``costs`` set, in one call."""
+        changed = dict.fromkeys(self.current, 0.0)
+        changed.update(costs)
+        if changed:
+            indices = sorted(changed)
+            np = self.np
+            self.highs.changeColsCost(
+                len(indices),
+                np.array(indices, dtype=np.int32),
+                np.array([changed[index] for index in indices], dtype=np.float64),
+            )
         self.current = list(costs)
+
+    def _objective(self, costs: Mapping[int, float], *, maximise: bool) -> str:
+        self._set_costs(costs)
         sense = self.highspy.ObjSense
         self.highs.changeObjectiveSense(sense.kMaximize if maximise else sense.kMinimize)
         self.highs.run()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from stats.disclosure_echelon import Echelon as _Incremental
 from stats.disclosure_echelon import cells as _cells
@@ -44,6 +44,12 @@ def _hideable(table: Table, key: Key, hidden: Mapping[Key, Reason]) -> bool:
         and key not in table.fixed
         and table.values[key] > 0
     )
+
+
+class _PerPart(Protocol):
+    """A set per part, by the part's number (a list, or one computed on first use)."""
+
+    def __getitem__(self, number: int, /) -> set[Key]: ...
 
 
 class _Parts:
@@ -133,7 +139,7 @@ class _Parts:
         self._hidden[number] = now
         return echelon
 
-    def among(self, key: Key, by_part: Sequence[set[Key]]) -> set[Key]:
+    def among(self, key: Key, by_part: _PerPart) -> set[Key]:
         """The set of ``key``'s part (empty for a cell in no sum)."""
         number = self.number.get(key)
         return set() if number is None else by_part[number]

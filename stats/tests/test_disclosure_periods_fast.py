@@ -5,7 +5,7 @@ and sums added one by one through ``Table``), on random snapshots of random G ta
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import pytest
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from stats import disclosure_periods
 from stats.disclosure import Table, _determined
-from stats.disclosure_periods import GROWS, Snapshot, suppress_in_order
+from stats.disclosure_periods import GROWS, SAME, Snapshot, suppress_in_order
 from stats.tests.test_disclosure import _g_tables
 
 
@@ -44,8 +44,32 @@ def _plain_add(combined: Table, index: int, table: Table) -> None:
         )
 
 
+def _plain_link(combined: Table, index: int, earlier: Snapshot) -> None:
+    """The links through ``Table.add_cell`` and ``Table.add_sum`` (which check them)."""
+    for key in earlier.table.values:
+        kind = earlier.link(key)
+        old, new = (index - 1, *key), (index, *key)  # type: ignore[misc]
+        if kind is None or new not in combined.values:
+            continue
+        difference = combined.values[new] - combined.values[old]
+        if kind == SAME and difference == 0:
+            combined.add_sum([old], new)
+        elif kind == GROWS and difference >= 0:
+            flow = ("flow", index, *key)  # type: ignore[misc]
+            combined.add_cell(flow, difference, published=False, linking=True)
+            combined.add_sum([old, flow], new)
+
+
 def _grows(key: Hashable) -> str | None:
     return GROWS
+
+
+def _mixed(key: Hashable) -> str | None:
+    """Grows, stays the same all year, or is not linked, by measure and gender."""
+    assert isinstance(key, tuple)
+    if key[-1] == "annat":
+        return None
+    return SAME if key[1] == "to_work" and key[-1] == "men" else GROWS
 
 
 def _hidden(results: list[Any]) -> list[list[tuple[Hashable, str]]]:
@@ -54,16 +78,21 @@ def _hidden(results: list[Any]) -> list[list[tuple[Hashable, str]]]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(_g_tables(), min_size=1, max_size=3), st.integers(3, 6))
+@given(
+    st.lists(_g_tables(), min_size=1, max_size=3),
+    st.integers(3, 6),
+    st.sampled_from([_grows, _mixed]),
+)
 def test_suppress_in_order_property_fast_paths_agree_with_the_plain_definition(
-    tables: list[tuple[Table, int]], k: int
+    tables: list[tuple[Table, int]], k: int, link: Callable[[Hashable], str | None]
 ) -> None:
-    snapshots = [Snapshot(table, _grows) for table, _k in tables]
+    snapshots = [Snapshot(table, link) for table, _k in tables]
 
     fast = _hidden(suppress_in_order(snapshots, k))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(disclosure_periods, "Determined", _PlainDetermined)
         patch.setattr(disclosure_periods, "_add", _plain_add)
+        patch.setattr(disclosure_periods, "_link", _plain_link)
         plain = _hidden(suppress_in_order(snapshots, k))
 
     assert fast == plain
