@@ -9,7 +9,7 @@ memo renders the last. Each snapshot lists every intervention with data or activ
 1 January (the widest list any memo ending there shows; the extra rows are all zeros), so
 the memos ending at the same date (2026Q2 and 2026H1) hide the same cells.
 
-The snapshots are computed in one pass (``participant_tables_at``: 14 queries for every
+The snapshots are computed in one pass (``participant_tables_at``: 5 queries for every
 quarter end, not 14 per end); the memo computes its own tables in the same pass and passes
 the snapshots in (``snapshots``).
 """
