@@ -53,3 +53,12 @@ def num(value: Any) -> str:
     if value is None or value == "":
         return ""
     return group_thousands(int(value))
+
+
+@register.filter
+def display(obj: Any, name: str) -> Any:
+    """``{{ intervention|display:"kind" }}``: ``intervention.get_kind_display`` without
+    translating every label of the field per call (``tenancy.labels``)."""
+    from tenancy.labels import choice_label
+
+    return choice_label(obj, name)
