@@ -20,6 +20,7 @@ from interventions.models import FollowUp, Intervention
 from interventions.views.base import vary_on_htmx, wants_partial
 from participants.choices import IncomeSource
 from participants.forms import ParticipationFilterForm, SearchForm
+from participants.list_html import participation_rows_html
 from participants.models import Participation, ParticipationEvent
 from participants.queries import (
     ParticipationCounts,
@@ -170,6 +171,11 @@ class ParticipationListView(InterventionParticipantsView, ListView):
         context = super().get_context_data(**kwargs)
         shown: list[Participation] = list(context["object_list"])
         context["rows"] = list_rows(shown)
+        context["rows_html"] = participation_rows_html(
+            context["rows"],
+            association_slug=self.association.slug,
+            current_app=self.request.resolver_match.namespace,
+        )
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.filters())
         log_access(
