@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from tenancy.invitations import pending_for
-from tenancy.roles import association_count, associations_for
+from tenancy.roles import associations_for
 
 
 def tenancy(request: HttpRequest) -> dict[str, Any]:
@@ -16,9 +16,7 @@ def tenancy(request: HttpRequest) -> dict[str, Any]:
     association = getattr(request, "association", None)
     return {
         "association": association,
-        "my_associations": associations_for(user),  # lazy: no query unless a page lists them
-        # the layout's "Byt förbund" link, on every page: counted from the cached roles
-        "my_association_count": association_count(user),
+        "my_associations": associations_for(user),
         # Pages outside an association (start page, account pages) link to the user's
         # pending invitations; association pages do not spend a query on it.
         "pending_invitations": 0 if association is not None else len(pending_for(user)),

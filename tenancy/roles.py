@@ -77,20 +77,11 @@ def forget_roles(user: Any) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def _association_ids(user: Any) -> set[int]:
-    role_set = roles_of(user)
-    return set(role_set.association_roles) | set(role_set.intervention_roles)
-
-
 def associations_for(user: Any) -> QuerySet[Association]:
     """The associations a user may open: those where they hold any role."""
-    return Association.objects.filter(id__in=_association_ids(user)).order_by("name")
-
-
-def association_count(user: Any) -> int:
-    """How many associations ``associations_for`` lists, without a query (a role row's
-    association always exists: the foreign key cascades)."""
-    return len(_association_ids(user))
+    role_set = roles_of(user)
+    ids = set(role_set.association_roles) | set(role_set.intervention_roles)
+    return Association.objects.filter(id__in=ids).order_by("name")
 
 
 def role_scope_error(role: str | None, intervention: Any) -> str | None:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tenancy.models import Role, RoleAssignment
-from tenancy.roles import association_count, associations_for, roles_of
+from tenancy.roles import associations_for, roles_of
 from tenancy.services import assign_role, revoke_role
 from testing.factories import AssociationFactory, InterventionFactory, UserFactory
 
@@ -52,21 +52,6 @@ def test_assign_role_allows_both_roles_in_different_associations() -> None:
     )
 
     assert list(associations_for(user)) == sorted([first, second], key=lambda a: a.name)
-
-
-def test_association_count_equals_associations_listed() -> None:
-    first, second = AssociationFactory.create(), AssociationFactory.create()
-    intervention = InterventionFactory.create(association=second)
-    user, admin, nobody = UserFactory.create(), UserFactory.create(), UserFactory.create()
-    assign_role(user=user, role=Role.FORBUNDSADMINISTRATOR, association=first)
-    assign_role(user=user, role=Role.EKONOM, association=second)
-    assign_role(user=user, role=Role.INSATSANSVARIG, association=second, intervention=intervention)
-    RoleAssignment.objects.create(user=admin, role=Role.SYSTEMADMINISTRATOR)
-
-    counts = [association_count(u) for u in (user, admin, nobody)]
-
-    assert counts == [2, 0, 0]
-    assert counts == [associations_for(u).count() for u in (user, admin, nobody)]
 
 
 def test_assign_role_refuses_intervention_of_other_association() -> None:
