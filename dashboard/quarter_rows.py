@@ -100,6 +100,7 @@ def _colour_cell(row: QuarterRow) -> str:
     if not row.colour:
         return "\n        –\n      "
     report = row.due.report
+    assert report is not None  # noqa: S101 - a colour is a submitted report's
     label = esc(choice_label(report, "colour"))
     text = f'<span class="{esc(colour_class(row.colour))}">{label}</span>'
     if report.review_comment:

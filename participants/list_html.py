@@ -17,10 +17,14 @@ from tenancy.templatetags.finsam_urls import cached_reverse
 
 
 class Row(Protocol):
-    participation: Any
-    name: str
-    gender: str
-    exit_reason: str
+    @property
+    def participation(self) -> Any: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def gender(self) -> str: ...
+    @property
+    def exit_reason(self) -> str: ...
 
 
 def _day(value: dt.date | None) -> str:

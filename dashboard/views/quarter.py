@@ -52,7 +52,7 @@ class QuarterOverviewView(TenantView):
             link_reports=office and period.start <= today,
             can_review=office and user.has_perm("followup.review_report", self.association),
             can_override=office and user.has_perm("finance.override_status", self.association),
-            current_app=request.resolver_match.namespace,
+            current_app=request.resolver_match.namespace if request.resolver_match else None,
         )
         context = self.get_context_data(
             overview=overview,

@@ -174,7 +174,9 @@ class ParticipationListView(InterventionParticipantsView, ListView):
         context["rows_html"] = participation_rows_html(
             context["rows"],
             association_slug=self.association.slug,
-            current_app=self.request.resolver_match.namespace,
+            current_app=(
+                self.request.resolver_match.namespace if self.request.resolver_match else None
+            ),
         )
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.filters())

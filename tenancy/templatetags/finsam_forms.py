@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms, template
+from django.forms.boundfield import BoundWidget
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
@@ -81,7 +82,7 @@ def _attribute_value(value: object) -> str:
 
 
 @register.filter
-def option_input(option: forms.BoundWidget) -> SafeString:
+def option_input(option: BoundWidget) -> SafeString:
     """``{{ radio|option_input }}``: the ``<input>`` of one option of a radio or checkbox
     group, the same text as ``{{ radio.tag }}`` (Django's ``input_option.html`` without a
     wrapping label, i.e. ``input.html`` with ``attrs.html``), written in Python: a survey

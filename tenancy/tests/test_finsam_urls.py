@@ -4,6 +4,7 @@ of the URL configuration and of the script prefix."""
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest, HttpResponse
 from django.template import engines
 from django.test import override_settings
 from django.urls import NoReverseMatch, path, set_script_prefix
@@ -55,8 +56,8 @@ def test_url_tag_other_arguments_reversed_as_django() -> None:
     )
 
 
-def page(request: object) -> None:
-    return None
+def page(request: HttpRequest) -> HttpResponse:
+    return HttpResponse()
 
 
 urlpatterns = [path("annan/<slug:association>/", page, name="dashboard")]

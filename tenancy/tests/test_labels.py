@@ -33,6 +33,7 @@ def test_choice_label_every_value_equals_get_display(
     model: type[Model], name: str, language: str
 ) -> None:
     field = model._meta.get_field(name)
+    assert isinstance(field, Field)
     obj = model()
 
     labels, expected = [], []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django import forms
+from django.forms.boundfield import BoundWidget
 from django.utils.safestring import mark_safe
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from survey.instruments import current_instrument
 from tenancy.templatetags.finsam_forms import option_input
 
 
-def every_option(form: forms.Form) -> list[forms.BoundWidget]:
+def every_option(form: forms.Form) -> list[BoundWidget]:
     """The options of the form's radio and checkbox groups (what ``option_input`` is for)."""
     groups = (forms.RadioSelect, forms.CheckboxSelectMultiple)
     return [
