@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from dashboard.forms import QuarterForm
 from dashboard.overview import last_ended_quarter, quarter_overview, shift_quarter
+from dashboard.quarter_rows import RowOptions, quarter_rows_html
 from stats.periods import Period
 from tenancy.views.base import TenantView
 
@@ -42,18 +43,29 @@ class QuarterOverviewView(TenantView):
         period, form = quarter_from(request, today)
         user = request.user
         office = not self.for_board
+        overview = quarter_overview(self.association, period, today=today)
+        options = RowOptions(
+            association_slug=self.association.slug,
+            period=period,
+            for_board=self.for_board,
+            # a report page exists once the quarter has begun
+            link_reports=office and period.start <= today,
+            can_review=office and user.has_perm("followup.review_report", self.association),
+            can_override=office and user.has_perm("finance.override_status", self.association),
+            current_app=request.resolver_match.namespace if request.resolver_match else None,
+        )
         context = self.get_context_data(
-            overview=quarter_overview(self.association, period, today=today),
+            overview=overview,
+            rows_html=quarter_rows_html(overview.rows, options),
             period=period,
             quarter_form=form,
             previous_quarter=shift_quarter(period, -1),
             next_quarter=shift_quarter(period, 1),
             for_board=self.for_board,
             url_name="overview:board_quarter" if self.for_board else "overview:quarter",
-            # a report page exists once the quarter has begun
-            link_reports=office and period.start <= today,
-            can_review=office and user.has_perm("followup.review_report", self.association),
-            can_override=office and user.has_perm("finance.override_status", self.association),
+            link_reports=options.link_reports,
+            can_review=options.can_review,
+            can_override=options.can_override,
         )
         return render(request, self.template_name, context)
 

@@ -5,15 +5,22 @@ tables back with ``documents.tests.readback.html_tables``."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from documents.memo.model import Chart, Row, Table
 from documents.memo.svg import SvgChart
 
 NUMERIC = ' class="num"'
+
+
+def escape(text: object) -> str:
+    """What ``django.utils.html.escape`` writes (it calls ``html.escape`` too), without its
+    lazy-text wrapper and ``SafeString``: a memo page escapes ~27 000 texts, and the
+    wrapper was a third of the tables' time."""
+    return html.escape(str(text))
 
 
 def _cell(text: str, *, bold: bool) -> str:

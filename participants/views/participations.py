@@ -11,6 +11,7 @@ from django.db.models import Field
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.views.generic import ListView
 
 from audit.models import AccessAction
@@ -19,6 +20,7 @@ from interventions.models import FollowUp, Intervention
 from interventions.views.base import vary_on_htmx, wants_partial
 from participants.choices import IncomeSource
 from participants.forms import ParticipationFilterForm, SearchForm
+from participants.list_html import participation_rows_html
 from participants.models import Participation, ParticipationEvent
 from participants.queries import (
     ParticipationCounts,
@@ -113,6 +115,30 @@ class ParticipantIndexView(TenantView):
 class ParticipationRow:
     participation: Participation
     name: str
+    #: the labels of the gender and the exit reason (the list's columns)
+    gender: str = ""
+    exit_reason: str = ""
+
+
+def choice_labels(name: str) -> dict[Any, str]:
+    """A choice field's labels in the active language, as ``get_<name>_display`` gives them.
+    ``get_<name>_display`` hashes every label of the field (translating each) for each
+    call: per row of a list that was ~700 translations a page."""
+    return {value: force_str(label) for value, label in _field(name).flatchoices}
+
+
+def list_rows(shown: list[Participation]) -> list[ParticipationRow]:
+    """The list's rows: the name and the gender and exit reason labels of each row."""
+    genders, reasons = choice_labels("gender"), choice_labels("exit_reason")
+    return [
+        ParticipationRow(
+            p,
+            person_name(p),
+            gender=genders.get(p.gender, p.gender),
+            exit_reason=reasons.get(p.exit_reason, p.exit_reason),
+        )
+        for p in shown
+    ]
 
 
 class ParticipationListView(InterventionParticipantsView, ListView):
@@ -144,7 +170,14 @@ class ParticipationListView(InterventionParticipantsView, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         shown: list[Participation] = list(context["object_list"])
-        context["rows"] = [ParticipationRow(p, person_name(p)) for p in shown]
+        context["rows"] = list_rows(shown)
+        context["rows_html"] = participation_rows_html(
+            context["rows"],
+            association_slug=self.association.slug,
+            current_app=(
+                self.request.resolver_match.namespace if self.request.resolver_match else None
+            ),
+        )
         context["filter_form"] = self.filter_form
         context["is_filtered"] = bool(self.filter_form.filters())
         log_access(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -53,3 +55,22 @@ def num(value: Any) -> str:
     if value is None or value == "":
         return ""
     return group_thousands(int(value))
+
+
+@register.filter
+def display(obj: Any, name: str) -> Any:
+    """``{{ intervention|display:"kind" }}``: ``intervention.get_kind_display`` without
+    translating every label of the field per call (``tenancy.labels``)."""
+    from tenancy.labels import choice_label
+
+    return choice_label(obj, name)
+
+
+@register.filter
+def sek_cells(amounts: Any) -> SafeString:
+    """``{{ amounts|sek_cells }}``: what ``{% for amount in amounts %}<td class="num">{{
+    amount|sek|default:"–" }}</td>{% endfor %}`` writes, in one filter (the budget page has
+    some 1 000 such cells; the loop was a third of the page's CPU)."""
+    return mark_safe(  # noqa: S308 - every text is escaped
+        "".join(f'<td class="num">{escape(sek(amount) or "–")}</td>' for amount in amounts)
+    )

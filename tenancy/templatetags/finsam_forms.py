@@ -1,4 +1,5 @@
-"""Form helpers for the layout: the error summary at the top of every form.
+"""Form helpers for the layout: the error summary at the top of every form, and the
+input of one radio or checkbox option written without a template (``option_input``).
 
 On a form error the page opens with one summary that lists every problem and links to
 its field; ``static/js/finsam.js`` moves the focus to it, so a keyboard or screen-reader
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms, template
+from django.forms.boundfield import BoundWidget
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 register = template.Library()
 
@@ -69,3 +73,36 @@ def error_summary(context: Any, *forms_or_formsets: Any) -> dict[str, Any]:
     if context.get("no_summary"):
         return {"problems": []}
     return {"problems": form_problems(*forms_or_formsets)}
+
+
+def _attribute_value(value: object) -> str:
+    """``{{ value|stringformat:'s' }}``: the value as text, escaped unless already safe."""
+    text = "%s" % (value,)  # noqa: UP031  the filter's own formatting
+    return text if isinstance(value, SafeData) else str(conditional_escape(text))
+
+
+@register.filter
+def option_input(option: BoundWidget) -> SafeString:
+    """``{{ radio|option_input }}``: the ``<input>`` of one option of a radio or checkbox
+    group, the same text as ``{{ radio.tag }}`` (Django's ``input_option.html`` without a
+    wrapping label, i.e. ``input.html`` with ``attrs.html``), written in Python: a survey
+    form has ~50 options, and rendering each through the form renderer's templates was
+    most of the page's cost (docs/performance.md, "The pages' own cost")."""
+    widget = option.data
+    parts = [
+        '<input type="',
+        conditional_escape(widget["type"]),
+        '" name="',
+        conditional_escape(widget["name"]),
+        '"',
+    ]
+    if widget["value"] is not None:
+        parts += [' value="', _attribute_value(widget["value"]), '"']
+    for name, value in widget["attrs"].items():
+        if value is False:
+            continue
+        parts += [" ", conditional_escape(name)]
+        if value is not True:
+            parts += ['="', _attribute_value(value), '"']
+    parts.append(">")
+    return mark_safe("".join(parts))  # noqa: S308  every part above is escaped
