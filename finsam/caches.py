@@ -20,6 +20,12 @@ REDIS_SCHEMES = ("redis", "rediss", "unix")
 #: Seconds to wait for Redis before a request fails (and /healthz says "unreachable").
 REDIS_TIMEOUT_SECONDS = 2
 KEY_PREFIX = "finsam"
+#: Entries the file cache holds before it deletes a random third of them (Django's default,
+#: 300, is reached within minutes by the login and survey-link rate limits of a busy host;
+#: every cull then also drops memos and data versions, which must be computed again:
+#: docs/performance.md, "The file cache's limit"). Each write lists the folder, so the
+#: limit stays in the thousands.
+FILE_CACHE_MAX_ENTRIES = 10_000
 
 
 def cache_settings(url: str, *, cache_dir: str, debug: bool, testing: bool) -> dict[str, Any]:
@@ -40,6 +46,7 @@ def cache_settings(url: str, *, cache_dir: str, debug: bool, testing: bool) -> d
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": cache_dir,
+            "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},
         }
     }
 

@@ -36,6 +36,19 @@ def test_cache_settings_by_environment(url, debug, backend, location):
     )
 
 
+def test_file_cache_keeps_a_data_version_while_rate_limits_fill_it(tmp_path):
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    config = cache_settings("", cache_dir=str(tmp_path), debug=False, testing=False)["default"]
+    cache = FileBasedCache(config["LOCATION"], {"OPTIONS": config["OPTIONS"]})
+    cache.set("finsam:data-version:1", "v1", None)
+
+    for number in range(1_000):
+        cache.set(f"rate-limit:{number}", number, 60)
+
+    assert (cache.get("finsam:data-version:1"), len(list(tmp_path.iterdir()))) == ("v1", 1_001)
+
+
 def test_cache_settings_in_tests_are_process_memory_whatever_the_url():
     config = cache_settings("redis://10.0.0.5:6379/1", cache_dir="x", debug=False, testing=True)
 

@@ -10,15 +10,24 @@ from testing.commands import run_python
 from testing.personas import World
 
 
+def production_env(database_url: str, **extra: str) -> dict[str, str]:
+    """This process's environment without Django's, Finsam's and the database's variables,
+    with what the production settings require."""
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "FINSAM", "DATABASE"))
+    }
+    return env | {
+        "DJANGO_DEBUG": "0",
+        "SECRET_KEY": "a-production-secret-key-for-this-test-only-0123456789-abcdefghij",
+        "FIELD_ENCRYPTION_KEY": "lkSdkLzNMcoFh6sGQ0Q9nF0iX8c5oA6gPd4iKJ1w3mE=",
+        "ALLOWED_HOSTS": "finsam.example.se",
+        "DATABASE_URL": database_url,
+        **extra,
+    }
+
+
 def test_check_deploy_passes_with_production_settings(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "FINSAM"))}
-    env.update(
-        DJANGO_DEBUG="0",
-        SECRET_KEY="a-production-secret-key-for-this-test-only-0123456789-abcdefghij",
-        FIELD_ENCRYPTION_KEY="lkSdkLzNMcoFh6sGQ0Q9nF0iX8c5oA6gPd4iKJ1w3mE=",
-        ALLOWED_HOSTS="finsam.example.se",
-        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
-    )
+    env = production_env(f"sqlite:///{tmp_path}/db.sqlite3")
 
     result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env=env)
 
@@ -31,21 +40,15 @@ def test_check_deploy_passes_with_production_settings(tmp_path: Path) -> None:
     [("0", None, "60 True"), ("1", None, "0 True"), ("0", "0", "0 True"), ("0", "300", "300 True")],
 )
 def test_database_connections_persist_in_production_by_default(
-    tmp_path: Path, debug: str, given: str | None, expected: str
+    debug: str, given: str | None, expected: str
 ) -> None:
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "FINSAM", "DATABASE"))
-    }
-    env.update(
+    chosen = {} if given is None else {"DATABASE_CONN_MAX_AGE": given}
+    env = production_env(
+        "postgres://finsam@localhost:5432/finsam",
         DJANGO_DEBUG=debug,
-        SECRET_KEY="a-production-secret-key-for-this-test-only-0123456789-abcdefghij",
-        FIELD_ENCRYPTION_KEY="lkSdkLzNMcoFh6sGQ0Q9nF0iX8c5oA6gPd4iKJ1w3mE=",
-        ALLOWED_HOSTS="finsam.example.se",
-        DATABASE_URL="postgres://finsam@localhost:5432/finsam",
         DJANGO_SETTINGS_MODULE="finsam.settings",
+        **chosen,
     )
-    if given is not None:
-        env["DATABASE_CONN_MAX_AGE"] = given
     code = (
         "import django; django.setup(); from django.conf import settings; "
         "d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
