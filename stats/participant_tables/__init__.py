@@ -110,9 +110,10 @@ def participant_tables_at(
     """``participant_tables_for`` of each window (``start``, ``end``) of the year starting
     at ``ytd_start``, in the same 5 queries whatever the number of windows and of
     interventions: each tally counts at every distinct end in one pass
-    (``stats.participant_tables.sql``, the hand-compiled form of the ORM definitions in
-    ``definition``), each window lists its own interventions. The memo and the quarter-end
-    snapshots of its year (``stats.year_suppression``) are computed together this way."""
+    (``stats.participant_tables.sql``, the hand-compiled form of the ORM definitions the
+    tests hold in ``stats/tests/participant_tables_orm.py``), each window lists its own
+    interventions. The memo and the quarter-end snapshots of its year
+    (``stats.year_suppression``) are computed together this way."""
     ends = distinct_ends(windows)
     found = sql.person_tallies(association.pk, ends, ytd_start)
     exits = sql.exit_reason_counts(association.pk, ends, ytd_start)

@@ -28,8 +28,8 @@ from participants.choices import (
 )
 from participants.models import Activity
 from stats.participant_tables import participant_tables_at, participant_tables_for
-from stats.participant_tables.definition import participant_tables_by_orm
 from stats.periods import Period
+from stats.tests.participant_tables_orm import participant_tables_by_orm
 from stats.tests.participations import anonymous, join
 from stats.year_suppression import snapshot_ends, year_windows
 from tenancy.models import Association

@@ -1,6 +1,6 @@
 """The participant tables from the hand-compiled queries (``participant_tables_at``,
 ``stats.participant_tables.sql``) equal the ORM definitions
-(``definition.participant_tables_by_orm``), every field compared (the counts behind the
+(``participant_tables_orm.participant_tables_by_orm``), every field compared (the counts behind the
 shares too), on generated associations: entries, exits (felregistrering included),
 action plans, anonymous participations, interventions and activities on and next to every
 quarter end, ages at entry on and next to the 30th birthday (29 February births and
@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from interventions.models import Aim, FollowUp, Kind
 from participants.choices import ActivityType, Education, ExitReason, Gender, PublicSupportTime
 from stats.participant_tables import participant_tables_at
-from stats.participant_tables.definition import participant_tables_by_orm
 from stats.periods import Period
+from stats.tests.participant_tables_orm import participant_tables_by_orm
 from stats.tests.test_participant_snapshots import (
     DAYS,
     YEAR,
