@@ -30,6 +30,9 @@ PAGES = [
     ("ekonom@exempel.se", "finance:cost_list"),
     ("deltagare.steg@exempel.se", "participants:list"),
     ("styrelse@exempel.se", "participants:index"),
+    ("admin@exempel.se", "overview:quarter"),
+    ("styrelse@exempel.se", "overview:board_quarter"),
+    ("ekonom@exempel.se", "interventions:budget_list"),
 ]
 #: Set FINSAM_SCREENSHOTS=<folder> to keep a full-page screenshot of every page and width.
 SCREENSHOTS = os.environ.get("FINSAM_SCREENSHOTS", "")
