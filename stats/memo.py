@@ -20,6 +20,7 @@ from finance.models import CostOutcome
 from followup.models import QUALITY_QUESTIONS, Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
+from stats.collection import paused_collection
 from stats.memo_document import MemoExtras, memo_extras
 from stats.memo_progression import progression_json
 from stats.memo_schema import ADDED_TABLES, TABLE_ORDER
@@ -80,9 +81,10 @@ def build_memo(
     memo: Memo | None = cache.get(key)
     if memo is None or memo.json["suppression"]["threshold"] != association.disclosure_threshold:
         gathered: dict[str, Any] = {}
-        memo = compute_memo(association, period, suppress=suppress, gathered=gathered)
-        if document:
-            memo = replace(memo, document=memo_extras(association, period, **gathered))
+        with paused_collection():
+            memo = compute_memo(association, period, suppress=suppress, gathered=gathered)
+            if document:
+                memo = replace(memo, document=memo_extras(association, period, **gathered))
         cache.set(key, memo, MEMO_CACHE_SECONDS)
     elif document and memo.document is None:
         memo = replace(memo, document=memo_extras(association, period))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from finsam.years import quarter_end
 from stats import published
+from stats.collection import paused_collection
 from stats.disclosure import Key, Reason, Suppressed
 from stats.disclosure_periods import GROWS, SAME, Snapshot, suppress_in_order
 from stats.participant_tables import participant_tables_at
@@ -152,7 +153,8 @@ def cached_suppression(
     hidden: dict[Hashable, Reason] | None = cache.get(key)
     last = snapshots[-1].table
     if hidden is None or any(cell not in last.values for cell in hidden):
-        results = suppress_in_order(snapshots, k)
+        with paused_collection():
+            results = suppress_in_order(snapshots, k)
         cache.set(key, dict(results[-1].hidden), MEMO_CACHE_SECONDS)
         return results[-1]
     sensitive = frozenset(
