@@ -32,7 +32,7 @@ the documents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -80,12 +80,27 @@ def active_in(period: Period) -> Q:
 
 
 def listed_interventions(
-    interventions: InterventionQuerySet, period: Period, *, with_data: Iterable[int] = ()
+    interventions: InterventionQuerySet,
+    period: Period,
+    *,
+    with_data: Iterable[int] = (),
+    among: Sequence[Intervention] | None = None,
 ) -> list[Intervention]:
     """The interventions active in the period and those with data, in display order. One
-    query."""
+    query; none when ``among`` passes ``interventions`` already read in display order
+    (``interventions.in_display_order()``), which are then filtered as the query would."""
+    if among is not None:
+        data = set(with_data)
+        return [each for each in among if _is_active_in(each, period) or each.pk in data]
     return list(
         interventions.filter(active_in(period) | Q(pk__in=list(with_data))).in_display_order()
+    )
+
+
+def _is_active_in(intervention: Intervention, period: Period) -> bool:
+    """``active_in(period)`` of one intervention read already."""
+    return intervention.start_date <= period.end and (
+        intervention.end_date is None or intervention.end_date >= period.start
     )
 
 
@@ -204,12 +219,14 @@ def goal_status_table(
     *,
     interventions: InterventionQuerySet,
     reports: QuerySet[QuarterlyReport],
+    among: Sequence[Intervention] | None = None,
 ) -> GoalStatusTable:
     """Section 3: per intervention, i fas and prognos from its latest submitted report in
-    the period, with the office's colour and comment. Two queries."""
+    the period, with the office's colour and comment. Two queries (one with ``among``:
+    ``listed_interventions``)."""
     latest = latest_reports(reports, period)
     rows = []
-    for intervention in listed_interventions(interventions, period, with_data=latest):
+    for intervention in listed_interventions(interventions, period, with_data=latest, among=among):
         report = latest.get(intervention.pk)
         if report is None:
             rows.append(GoalStatusRow(intervention.code, None, None, None, "", None))
@@ -355,10 +372,11 @@ def conditions_table(
     interventions: InterventionQuerySet,
     reports: QuerySet[QuarterlyReport],
     deviations: QuerySet[Deviation],
+    among: Sequence[Intervention] | None = None,
 ) -> ConditionsTable:
     """Section 5: vacancies in posts funded by the association and in self-funded posts
     (yes if any of the period's reports says yes) and budget deviations received in the
-    period. Three queries."""
+    period. Three queries (two with ``among``: ``listed_interventions``)."""
     counts: dict[int, int] = {}
     funded: set[int] = set()
     self_funded: set[int] = set()
@@ -374,7 +392,9 @@ def conditions_table(
         if vacancy_self_funded:
             self_funded.add(intervention_id)
     budget_deviation = received_in(deviations, period, BUDGET_DEVIATIONS)
-    listed = listed_interventions(interventions, period, with_data=set(counts) | budget_deviation)
+    listed = listed_interventions(
+        interventions, period, with_data=set(counts) | budget_deviation, among=among
+    )
     return ConditionsTable(
         rows=[
             ConditionsRow(
@@ -443,17 +463,20 @@ def quality_table(
     interventions: InterventionQuerySet,
     reports: QuerySet[QuarterlyReport],
     deviations: QuerySet[Deviation],
+    among: Sequence[Intervention] | None = None,
 ) -> QualityTable:
     """Section 7: the steering group's quality answers combined over the period's reports
     (see ``combine_answers``) and deviations about goals, target group or method received
-    in the period. Three queries."""
+    in the period. Three queries (two with ``among``: ``listed_interventions``)."""
     answers: dict[int, list[dict[str, Any]]] = {}
     for report in (
         period_reports(reports, period).order_by().values("intervention_id", *QUALITY_FIELDS)
     ):
         answers.setdefault(report["intervention_id"], []).append(report)
     goal_deviation = received_in(deviations, period, GOAL_DEVIATIONS)
-    listed = listed_interventions(interventions, period, with_data=set(answers) | goal_deviation)
+    listed = listed_interventions(
+        interventions, period, with_data=set(answers) | goal_deviation, among=among
+    )
     rows = []
     for intervention in listed:
         reported = answers.get(intervention.pk, [])

@@ -11,14 +11,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
 
 from followup.models import OnTrack, QuarterlyReport
-from interventions.models import InterventionQuerySet, Kind
-from stats.followup_tables import active_in, latest_reports
+from interventions.models import Intervention, InterventionQuerySet, Kind
+from stats.followup_tables import active_in, latest_reports, listed_interventions
 from stats.models import DEFAULT_TARGETS, AssociationGoalTarget, GoalCode
 from stats.periods import Period, round_half_up
 from tenancy.models import Association
@@ -46,6 +46,7 @@ def structural_on_track(
     *,
     interventions: InterventionQuerySet,
     reports: QuerySet[QuarterlyReport],
+    among: Sequence[Intervention] | None = None,
 ) -> int | None:
     """The share (whole percent, rounded half up) of structural interventions whose latest
     submitted quarterly report in the period says ``i_fas`` = ``ja``.
@@ -55,12 +56,20 @@ def structural_on_track(
     track: a report is due a month after its quarter, so an intervention that started late
     in the period, or whose report is not yet in, has no answer to count. Every other
     answer (delvis, nej, for_tidigt, ej_angivet) counts as not on track. None when the
-    denominator is 0. Two queries."""
-    structural = set(
-        interventions.filter(active_in(period), kind=Kind.STRUCTURAL)
-        .order_by()
-        .values_list("pk", flat=True)
-    )
+    denominator is 0. Two queries; one when ``among`` passes ``interventions`` already
+    read (as ``listed_interventions`` takes them)."""
+    if among is not None:
+        structural = {
+            each.pk
+            for each in listed_interventions(interventions, period, among=among)
+            if each.kind == Kind.STRUCTURAL
+        }
+    else:
+        structural = set(
+            interventions.filter(active_in(period), kind=Kind.STRUCTURAL)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
     latest = latest_reports(reports.filter(intervention_id__in=structural), period)
     on_track = sum(1 for report in latest.values() if report.on_track == OnTrack.YES)
     return round_half_up(on_track, len(latest))

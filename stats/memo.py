@@ -128,7 +128,7 @@ def compute_memo(
             costs=CostOutcome.objects.all(),
         )
         budget_json = _budget_table(period, list(interventions), money)
-        report_tables, extras, goal_status = _report_tables(association, period, participant)
+        report_tables, extras, goal_status = _report_tables(association, period, interventions)
         if gathered is not None:
             gathered.update(money=money, goal_status=goal_status)
         goal_members = _goal_members(interventions)
@@ -254,23 +254,26 @@ def _budget_table(
 
 
 def _report_tables(
-    association: Association, period: Period, participant: Any
+    association: Association, period: Period, listed: list[Intervention]
 ) -> tuple[dict[str, Any], dict[str, Any], Any]:
     """goal_status, conditions and quality (contract), the share of structural
     interventions on track (for the goals), and the goal-status table itself (for
-    ``memo_extras``). Inside the association's scope."""
+    ``memo_extras``). Inside the association's scope; ``listed``: every intervention in
+    display order, read already (the tables filter it instead of reading it again)."""
     from followup.models import QuarterlyReport
     from stats import followup_tables as ft
 
     interventions = Intervention.objects.in_display_order()
     reports = QuarterlyReport.objects.all()
     deviations = Deviation.objects.all()
-    goal_status = ft.goal_status_table(period, interventions=interventions, reports=reports)
+    goal_status = ft.goal_status_table(
+        period, interventions=interventions, reports=reports, among=listed
+    )
     conditions = ft.conditions_table(
-        period, interventions=interventions, reports=reports, deviations=deviations
+        period, interventions=interventions, reports=reports, deviations=deviations, among=listed
     )
     quality = ft.quality_table(
-        period, interventions=interventions, reports=reports, deviations=deviations
+        period, interventions=interventions, reports=reports, deviations=deviations, among=listed
     )
     contract = {
         "goal_status": {
@@ -289,7 +292,7 @@ def _report_tables(
     }
     # What the JSON does not carry but the goals need. (What only the documents show —
     # ended interventions, funds by kind — is in ``stats.memo_document``.)
-    extras = {"structural_on_track": _structural(period, interventions, reports)}
+    extras = {"structural_on_track": _structural(period, interventions, reports, listed)}
     return contract, extras, goal_status
 
 
@@ -299,10 +302,14 @@ def _targets(association: Association, period: Period) -> dict[str, int]:
     return goals.targets_for(association, period.year)
 
 
-def _structural(period: Period, interventions: Any, reports: Any) -> int | None:
+def _structural(
+    period: Period, interventions: Any, reports: Any, listed: list[Intervention]
+) -> int | None:
     from stats import goals
 
-    return goals.structural_on_track(period, interventions=interventions, reports=reports)
+    return goals.structural_on_track(
+        period, interventions=interventions, reports=reports, among=listed
+    )
 
 
 CONDITIONS_FIELDS = ("intervention", "vacancy_funded", "vacancy_self_funded", "budget_deviation")
