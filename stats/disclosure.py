@@ -100,6 +100,14 @@ class Sum:
     parts: tuple[Key, ...]
     total: Key
 
+    def __init__(self, parts: tuple[Key, ...], total: Key) -> None:
+        # What the generated ``__init__`` of a frozen dataclass does (each field through
+        # ``object.__setattr__``) at ~60 % of the cost: the year's tables make tens of
+        # thousands of sums.
+        fields = self.__dict__
+        fields["parts"] = parts
+        fields["total"] = total
+
 
 @dataclass
 class Table:

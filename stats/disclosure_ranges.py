@@ -78,20 +78,21 @@ class RangeState:
     withheld: set[Key] = field(default_factory=set)
     given_up: set[Key] = field(default_factory=set)
     _sums_of: dict[Key, list[int]] = field(default_factory=dict)
-    #: The cells of each sum (each once), in the order of ``table.sums``.
+    #: The cells of each sum (parts, then total; a cell twice in a sum is there twice),
+    #: in the order of ``table.sums``.
     _cells_of: list[tuple[Key, ...]] = field(default_factory=list)
 
     def _index(self) -> None:
         sums = self.table.sums
         holders = self._sums_of
         for number in range(len(self._cells_of), len(sums)):
-            cells = tuple(dict.fromkeys(_cells(sums[number])))
+            cells = _cells(sums[number])
             self._cells_of.append(cells)
             for cell in cells:
                 found = holders.get(cell)
                 if found is None:
                     holders[cell] = [number]
-                else:
+                elif found[-1] != number:
                     found.append(number)
 
     def sums_of(self, key: Key) -> list[int]:
@@ -100,7 +101,8 @@ class RangeState:
         return self._sums_of.get(key, [])
 
     def cells_of(self, number: int) -> tuple[Key, ...]:
-        """The cells of sum ``number`` (each once)."""
+        """The cells of sum ``number`` (a cell twice in the sum is listed twice: every
+        reader skips the cells it has seen)."""
         if len(self._cells_of) != len(self.table.sums):
             self._index()
         return self._cells_of[number]
