@@ -73,10 +73,16 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
     # The exact checks over the combined table, component by component: the components
     # of the earlier snapshots that no new identity touches are not eliminated again.
     determined = Determined(combined.sums)
+    # The sensitive cells of the combined table so far (``_sensitive``, kept as the
+    # snapshots are added: a cell's count and whether it links never change, and the
+    # flows between snapshots link).
+    sensitive: set[Key] = set()
     for index, snapshot in enumerate(snapshots):
         _add(combined, index, snapshot.table)
         if index:
             _link(combined, index, snapshots[index - 1])
+        own_sensitive = _sensitive_frozenset(snapshot.table, k)
+        sensitive.update((index, *key) for key in own_sensitive)
         # The snapshot on its own first (cheap, and most of what it must hide), plus every
         # cell the previous snapshot hid (so the flows between hidden cells stay hidden).
         # When the exact check over all snapshots so far finds nothing to recompute, only
@@ -88,16 +94,13 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
                 cell = (index, *_tuple(key))
                 if combined.published.get(cell) and combined.values[cell] > 0:
                     start.setdefault(cell, Reason.SECONDARY)
-        own_sensitive = frozenset(
-            _tuple(key)[1:] for key in _sensitive(combined, k) if _tuple(key)[0] == index
-        )
         own: dict[Key, Reason]
-        if _safe(combined, k, {**before, **start}, determined):
+        if _safe(combined, k, {**before, **start}, determined, sensitive):
             # Nothing to recompute: only ranges may still need more cells hidden.
             result = protect_ranges(
                 combined,
                 k,
-                Suppressed(combined, k, True, {**before, **start}, _sensitive_set(combined, k)),
+                Suppressed(combined, k, True, {**before, **start}, frozenset(sensitive)),
                 hidden_before=before,
                 range_state=state,
                 verify=False,
@@ -137,21 +140,28 @@ def _sensitive(table: Table, k: int) -> set[Key]:
     }
 
 
-def _sensitive_set(table: Table, k: int) -> frozenset[Key]:
+def _sensitive_frozenset(table: Table, k: int) -> frozenset[Key]:
     return frozenset(_sensitive(table, k))
 
 
 def _safe(
-    table: Table, k: int, hidden: dict[Key, Reason], determined: Determined | None = None
+    table: Table,
+    k: int,
+    hidden: dict[Key, Reason],
+    determined: Determined | None = None,
+    sensitive: set[Key] | None = None,
 ) -> bool:
-    """No protected cell (a small count not fixed) is determined by everything shown."""
+    """No protected cell (a small count not fixed) is determined by everything shown.
+    ``sensitive``: ``_sensitive(table, k)`` if known already."""
     unknown = [
         key
         for key in table.values
         if key not in table.fixed
         and (key in hidden or (not table.published[key] and table.values[key] > 0))
     ]
-    protected = [key for key in _sensitive(table, k) if key not in table.fixed]
+    if sensitive is None:
+        sensitive = _sensitive(table, k)
+    protected = [key for key in sensitive if key not in table.fixed]
     if any(table.published[key] and key not in hidden for key in protected):
         return False
     found = (determined or Determined(table.sums))(unknown)

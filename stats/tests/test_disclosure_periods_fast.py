@@ -96,3 +96,30 @@ def test_suppress_in_order_property_fast_paths_agree_with_the_plain_definition(
         plain = _hidden(suppress_in_order(snapshots, k))
 
     assert fast == plain
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_g_tables(), min_size=1, max_size=3),
+    st.integers(3, 6),
+    st.sampled_from([_grows, _mixed]),
+)
+def test_suppress_in_order_property_kept_sensitive_cells_are_the_plain_ones(
+    tables: list[tuple[Table, int]], k: int, link: Callable[[Hashable], str | None]
+) -> None:
+    snapshots = [Snapshot(table, link) for table, _k in tables]
+    safe = disclosure_periods._safe
+    checked: list[bool] = []
+
+    def recording(table: Table, k: int, hidden: Any, determined: Any, sensitive: Any) -> bool:
+        checked.append(sensitive == disclosure_periods._sensitive(table, k))
+        return safe(table, k, hidden, determined, sensitive)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(disclosure_periods, "_safe", recording)
+        results = suppress_in_order(snapshots, k)
+
+    assert (checked, [result.sensitive for result in results]) == (
+        [True] * len(snapshots),
+        [frozenset(disclosure_periods._sensitive(table, k)) for table, _k in tables],
+    )
