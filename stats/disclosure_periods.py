@@ -82,7 +82,7 @@ def suppress_in_order(snapshots: Sequence[Snapshot], k: int) -> list[Suppressed]
         if index:
             _link(combined, index, snapshots[index - 1])
         own_sensitive = _sensitive_frozenset(snapshot.table, k)
-        sensitive.update((index, *key) for key in own_sensitive)
+        sensitive.update((index, *_tuple(key)) for key in own_sensitive)
         # The snapshot on its own first (cheap, and most of what it must hide), plus every
         # cell the previous snapshot hid (so the flows between hidden cells stay hidden).
         # When the exact check over all snapshots so far finds nothing to recompute, only

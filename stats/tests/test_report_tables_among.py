@@ -65,13 +65,13 @@ def association() -> Association:
             vacancy_funded=code in "AC",
             submitted_on=dt.date(2022, quarter * 3, 28),
         )
-    for code, received, kind in [
+    for code, received, about in [
         ("C", dt.date(2022, 2, 1), DeviationKind.BUDGET),
         ("C", dt.date(2022, 8, 1), DeviationKind.GOAL),
         ("E", dt.date(2022, 12, 31), DeviationKind.METHOD),
         ("F", dt.date(2023, 3, 1), DeviationKind.BUDGET),
     ]:
-        DeviationFactory.create(intervention=made[code], received_on=received, kind=kind)
+        DeviationFactory.create(intervention=made[code], received_on=received, kind=about)
     return association
 
 
