@@ -353,6 +353,11 @@ class Determined:
                 position += 1
             if not numbers:
                 continue
+            if len(numbers) == 1:
+                # One constraint (most components): answered as cheaply as looked up.
+                (number,) = numbers
+                result |= _determined_by_one(self.sums[number], members)
+                continue
             name = (tuple(sorted(numbers)), frozenset(members))
             answer = self._known.get(name)
             if answer is None:

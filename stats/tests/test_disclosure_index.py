@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stats.disclosure import Sum, Table
+from stats.disclosure_echelon import Determined, determined
 from stats.disclosure_ranges import RangeState
 
 CELLS = st.sampled_from([("a",), ("b",), ("c", 1), ("d", 2, "x"), "e", 7])
@@ -69,4 +70,21 @@ def test_sum_constructor_is_the_frozen_dataclass_one() -> None:
         ["parts", "total"],
         made,
         Sum((("a",), ("b",)), ("u",)),
+    )
+
+
+@given(_sums(), st.lists(CELLS, unique=True), st.lists(CELLS, unique=True))
+def test_determined_components_property_agree_with_one_elimination(
+    sums: list[Sum], unknown: list[Hashable], later: list[Hashable]
+) -> None:
+    """Components of one constraint answered directly, larger ones looked up; twice on
+    the same sums (the second call answers from what the first kept)."""
+    components = Determined(sums)
+
+    answers = (components(unknown), components(later), components(unknown))
+
+    assert answers == (
+        determined(sums, unknown),
+        determined(sums, later),
+        determined(sums, unknown),
     )
