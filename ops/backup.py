@@ -315,8 +315,10 @@ def verify_backup(directory: Path) -> Manifest:
 
 def unknown_migrations(manifest: Manifest, connection: BaseDatabaseWrapper) -> list[str]:
     """Migrations the backup has applied that this version of Finsam does not know: the
-    backup comes from a newer version."""
-    known = set(MigrationLoader(connection, ignore_no_migrations=True).disk_migrations)
+    backup comes from a newer version. The migrations a squashed one replaces are known:
+    a backup from before the squash names them."""
+    disk = MigrationLoader(connection, ignore_no_migrations=True).disk_migrations
+    known = set(disk) | {name for migration in disk.values() for name in migration.replaces}
     return sorted(
         f"{app}.{name}" for app, name in manifest.migrations.items() if (app, name) not in known
     )

@@ -1,7 +1,8 @@
 # ruff: noqa: E501  # the national wordings are kept whole on one line each, as published
 """Version 1 of the national survey's instruments (spec/survey.md section 1), loaded by
-the data migration ``0002_instruments``. Frozen: never edit this module; a new wording or
-scale label is a new version module and a new migration."""
+the migration ``survey/0001_squashed_0004_progression`` (before the squash:
+``0002_instruments``). Frozen: never edit this module; a new wording or scale label is a
+new version module and a new migration."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('tenancy', '0001_initial'),
+        ('tenancy', '0001_squashed_0005_invitation_personnummer_hash'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

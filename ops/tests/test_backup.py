@@ -155,6 +155,17 @@ def test_restore_refuses_a_backup_from_a_newer_version(backed_up: Path) -> None:
         call_command("restore", str(backed_up), "--force")
 
 
+@pytest.mark.django_db(transaction=True)
+def test_restore_takes_a_backup_that_names_a_migration_since_squashed(backed_up: Path) -> None:
+    manifest = json.loads((backed_up / "manifest.json").read_text())
+    before_squash = {**manifest["migrations"], "tenancy": "0005_invitation_personnummer_hash"}
+    edit_manifest(backed_up, migrations=before_squash)
+
+    call_command("restore", str(backed_up), "--force")
+
+    assert backup.latest_migrations(connection)["tenancy"] == manifest["migrations"]["tenancy"]
+
+
 def test_restore_refuses_a_directory_without_manifest(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match=re.escape("saknar manifest.json")):
         call_command("restore", str(tmp_path))

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('tenancy', '0001_initial'),
+        ('tenancy', '0001_squashed_0005_invitation_personnummer_hash'),
     ]
 
     operations = [
