@@ -91,13 +91,13 @@ def listed_interventions(
     (``interventions.in_display_order()``), which are then filtered as the query would."""
     if among is not None:
         data = set(with_data)
-        return [each for each in among if _is_active_in(each, period) or each.pk in data]
+        return [each for each in among if is_active_in(each, period) or each.pk in data]
     return list(
         interventions.filter(active_in(period) | Q(pk__in=list(with_data))).in_display_order()
     )
 
 
-def _is_active_in(intervention: Intervention, period: Period) -> bool:
+def is_active_in(intervention: Intervention, period: Period) -> bool:
     """``active_in(period)`` of one intervention read already."""
     return intervention.start_date <= period.end and (
         intervention.end_date is None or intervention.end_date >= period.start

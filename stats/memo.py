@@ -21,6 +21,7 @@ from followup.models import QUALITY_QUESTIONS, Deviation
 from interventions.models import Aim, Budget, Intervention, Kind
 from stats import published
 from stats.collection import paused_collection
+from stats.followup_tables import is_active_in
 from stats.memo_document import MemoExtras, memo_extras
 from stats.memo_progression import progression_json
 from stats.memo_schema import ADDED_TABLES, TABLE_ORDER
@@ -233,17 +234,11 @@ def _money_json(figures: MoneyFigures) -> dict[str, Any]:
     }
 
 
-def _active_in(intervention: Intervention, period: Period) -> bool:
-    return intervention.start_date <= period.end and (
-        intervention.end_date is None or intervention.end_date >= period.start
-    )
-
-
 def _budget_table(
     period: Period, interventions: list[Intervention], money: dict[int, MoneyFigures]
 ) -> dict[str, Any]:
     """Section 6: money for every intervention with money or active in the period."""
-    listed = [i for i in interventions if i.pk in money or _active_in(i, period)]
+    listed = [i for i in interventions if i.pk in money or is_active_in(i, period)]
     figures = [money.get(i.pk, MoneyFigures()) for i in listed]
     return {
         "rows": [
